@@ -1,0 +1,79 @@
+//! `quiz decks`: every known deck with its cards, new, and due counts.
+
+use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
+use comfy_table::{CellAlignment, Table};
+
+use super::Context;
+use crate::deck::diagnostic;
+use crate::deck::library;
+use crate::schedule;
+use crate::store::Store;
+use crate::text::escape_line;
+
+pub fn run(context: &Context) -> anyhow::Result<i32> {
+    let files = library::all_files(&context.data_dir)?;
+    let loaded = library::load(files);
+    let store = Store::open(&context.data_dir)?;
+    let now = context.clock.now();
+    let due_now = now;
+    let week = schedule::next_day_start(now, &context.clock.tz)
+        .checked_add(jiff::SignedDuration::from_hours(24 * 6))
+        .unwrap_or(now);
+
+    let mut table = Table::new();
+    table.load_style(if context.plain || !context.color {
+        ASCII_FULL_CONDENSED
+    } else {
+        UTF8_FULL_CONDENSED
+    });
+    table.set_header(vec![
+        "deck",
+        "title",
+        "source",
+        "cards",
+        "new",
+        "due now",
+        "due 7 days",
+    ]);
+    for deck in &loaded.decks {
+        let states = store.card_states(&deck.id)?;
+        let new = deck
+            .cards
+            .iter()
+            .filter(|c| !states.contains_key(&c.id))
+            .count();
+        let in_deck = |before| {
+            deck.cards
+                .iter()
+                .filter(|c| states.get(&c.id).is_some_and(|s| s.due <= before))
+                .count()
+        };
+        table.add_row(vec![
+            escape_line(&deck.id.0),
+            escape_line(&deck.title),
+            escape_line(&deck.origin.label()),
+            deck.cards.len().to_string(),
+            new.to_string(),
+            in_deck(due_now).to_string(),
+            in_deck(week).to_string(),
+        ]);
+    }
+    for column in 3..7 {
+        if let Some(column) = table.column_mut(column) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    println!("{table}");
+    let mut failed = false;
+    for report in loaded.failed() {
+        failed = true;
+        let first = report.findings.iter().find(|f| f.is_error());
+        if let Some(finding) = first {
+            eprintln!(
+                "quiz: warning: {} (deck not loaded)",
+                diagnostic::one_line(&report.file.display, &report.file.text, finding)
+            );
+        }
+    }
+    Ok(if failed { 1 } else { 0 })
+}

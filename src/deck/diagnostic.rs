@@ -1,0 +1,196 @@
+//! Findings about a deck file and their rustc-style rendering.
+//!
+//! A deck author fixes a mistake fastest when the message points at the exact text, so
+//! every finding carries a byte span into the file and is drawn with annotate-snippets.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::text::escape_control;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte range in the deck file the finding is about.
+    pub span: Range<usize>,
+    /// Short text under the caret.
+    pub label: String,
+    /// Other places that explain the finding (the first of two duplicate ids, say).
+    pub related: Vec<(Range<usize>, String)>,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            label: String::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, span, message)
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Finding {
+        self.label = label.into();
+        self
+    }
+
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Finding {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
+    while offset > 0 && !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// `path:line:col: severity[code]: message`, one line, for logs and the session's warnings.
+pub fn one_line(path: &str, source: &str, finding: &Finding) -> String {
+    let (line, column) = line_col(source, finding.span.start);
+    format!(
+        "{}:{line}:{column}: {}[{}]: {}",
+        escape_control(path),
+        finding.severity.name(),
+        finding.code,
+        escape_control(&finding.message)
+    )
+}
+
+/// Draws a finding the way rustc draws its errors: header, `--> path:line:col`, the line, a caret.
+pub fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> String {
+    // Control characters in the file must not reach the terminal; replacing each byte keeps
+    // the spans valid.
+    let safe_source = neutralise_controls(source);
+    let safe_path = escape_control(path);
+    let span = clamp(&safe_source, &finding.span);
+    let mut snippet = Snippet::source(safe_source.as_str())
+        .path(safe_path.as_str())
+        .line_start(1)
+        .annotation(
+            AnnotationKind::Primary
+                .span(span)
+                .label(finding.label.as_str()),
+        );
+    for (related, label) in &finding.related {
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(clamp(&safe_source, related))
+                .label(label.as_str()),
+        );
+    }
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let message = escape_control(&finding.message);
+    let report: &[Group<'_>] = &[level
+        .primary_title(message.as_str())
+        .id(finding.code)
+        .element(snippet)];
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(report)
+}
+
+fn clamp(source: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+    start..end
+}
+
+fn neutralise_controls(source: &str) -> String {
+    source
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let source = "a = 1\nb = \"ü\" x\n";
+        assert_eq!(line_col(source, 0), (1, 1));
+        assert_eq!(line_col(source, 6), (2, 1));
+        let x = source.find('x').unwrap();
+        assert_eq!(line_col(source, x), (2, 9));
+    }
+
+    #[test]
+    fn render_points_at_the_span() {
+        let source = "title = \"t\"\nanwser = 1\n";
+        let finding =
+            Finding::error("E002", 12..18, "unknown field `anwser`").label("unknown field");
+        let text = render("deck.toml", source, &finding, false);
+        assert!(
+            text.contains("error[E002]: unknown field `anwser`"),
+            "{text}"
+        );
+        assert!(text.contains("--> deck.toml:2:1"), "{text}");
+        assert!(text.contains("anwser = 1"), "{text}");
+        assert!(text.contains("^^^^^^"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_in_the_file_are_not_printed() {
+        let source = "title = \"\u{1b}[31mred\"\n";
+        let finding = Finding::error("E003", 0..5, "bad");
+        let text = render("deck.toml", source, &finding, false);
+        assert!(!text.contains('\u{1b}'));
+    }
+}

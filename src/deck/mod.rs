@@ -1,0 +1,140 @@
+//! The deck model: what a deck file means once it has been read and checked.
+//!
+//! Everything downstream (session, UI, store) sees only these types, never TOML, so the
+//! file format can grow without the rest of the program noticing.
+
+pub mod cloze;
+pub mod diagnostic;
+pub mod library;
+pub mod parse;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::judge::Expected;
+
+pub use diagnostic::{Finding, Severity};
+
+/// A deck's name: the file stem for files, the bundled name for bundled decks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DeckId(pub String);
+
+/// A card's stable identity within its deck: progress follows it, not the wording.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CardId(pub String);
+
+impl fmt::Display for DeckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Choice,
+    TrueFalse,
+    Several,
+    Cloze,
+}
+
+impl Kind {
+    pub const NAMES: [&'static str; 5] = ["text", "choice", "truefalse", "several", "cloze"];
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        match name {
+            "text" => Some(Kind::Text),
+            "choice" => Some(Kind::Choice),
+            "truefalse" => Some(Kind::TrueFalse),
+            "several" => Some(Kind::Several),
+            "cloze" => Some(Kind::Cloze),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Choice => "choice",
+            Kind::TrueFalse => "truefalse",
+            Kind::Several => "several",
+            Kind::Cloze => "cloze",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: CardId,
+    pub kind: Kind,
+    /// What the learner is asked; for a cloze card, the text with this card's gap blanked.
+    pub question: String,
+    pub expected: Expected,
+    pub explain: Option<String>,
+    pub hint: Option<String>,
+    /// The card's own tags followed by the deck's.
+    pub tags: Vec<String>,
+    /// 1-based line of the card's table in the deck file.
+    pub line: usize,
+    /// True when the id was derived from the wording, so an edit resets progress.
+    pub implicit_id: bool,
+}
+
+impl Card {
+    /// The correct answer as the learner should see it after answering.
+    pub fn answer_text(&self) -> String {
+        match &self.expected {
+            Expected::Text { answer, .. } => answer.clone(),
+            Expected::Choice { choices, answer } => {
+                choices.get(*answer).cloned().unwrap_or_default()
+            }
+            Expected::TrueFalse(value) => if *value { "true" } else { "false" }.to_string(),
+            Expected::Several { parts } => parts.join(", "),
+        }
+    }
+
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+/// Where a deck came from, shown in `quiz decks` and used to resolve names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    UserFolder(PathBuf),
+    Path(PathBuf),
+}
+
+impl Origin {
+    pub fn label(&self) -> String {
+        match self {
+            Origin::Bundled => "bundled".to_string(),
+            Origin::UserFolder(_) => "user folder".to_string(),
+            Origin::Path(path) => path.display().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deck {
+    pub id: DeckId,
+    pub title: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    pub cards: Vec<Card>,
+    pub origin: Origin,
+}
+
+impl Deck {
+    pub fn card(&self, id: &CardId) -> Option<&Card> {
+        self.cards.iter().find(|card| &card.id == id)
+    }
+}

@@ -1,0 +1,71 @@
+//! quiz: a command-line quiz and flashcard trainer with spaced repetition.
+//!
+//! `main` only calls [`run`]; everything else lives here so the whole program is testable.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod deck;
+pub mod judge;
+pub mod schedule;
+pub mod session;
+pub mod store;
+pub mod text;
+pub mod ui;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use commands::Context;
+
+/// Runs one command and returns the process exit code (0 ok, 1 failure, 2 usage, 130 interrupted).
+pub fn run<I>(args: I) -> i32
+where
+    I: IntoIterator<Item = OsString>,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return error.exit_code();
+        }
+    };
+    match execute(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return 0;
+            }
+            eprintln!(
+                "quiz: error: {}",
+                text::escape_control(&format!("{error:#}"))
+            );
+            1
+        }
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<i32> {
+    let context = Context {
+        data_dir: config::data_dir(cli.data_dir.as_deref())?,
+        clock: config::Clock::from_env()?,
+        plain: cli.plain,
+        color: config::color_enabled(cli.plain),
+        interactive: config::interactive(cli.plain),
+    };
+    match &cli.command {
+        Command::Start(args) => commands::start::run(args, &context),
+        Command::Decks => commands::decks::run(&context),
+    }
+}
+
+/// `quiz decks | head` must end quietly, not with an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

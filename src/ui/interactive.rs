@@ -1,0 +1,200 @@
+//! The interactive front end: dialoguer prompts, coloured verdicts, a key to override.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use console::{Key, Term};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, Select};
+
+use super::{
+    Frontend, Next, Outcome, Prompt, Reply, Summary, command, summary_lines, verdict_detail,
+    verdict_word,
+};
+use crate::deck::{Card, Kind};
+use crate::judge::{Expected, Verdict};
+use crate::text::{escape_control, escape_line};
+
+pub struct Interactive {
+    term: Term,
+    theme: Box<dyn Theme>,
+    color: bool,
+}
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+impl Interactive {
+    pub fn new(color: bool) -> Interactive {
+        let theme: Box<dyn Theme> = if color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        Interactive {
+            term: Term::stderr(),
+            theme,
+            color,
+        }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn line(&self, text: &str) -> io::Result<()> {
+        self.term.write_line(text)
+    }
+}
+
+/// dialoguer reports an interrupted read as an error; the session treats it as a quit.
+fn reply_from(result: dialoguer::Result<String>) -> io::Result<Reply> {
+    match result {
+        Ok(text) => Ok(command(&text).unwrap_or(Reply::Answer(text))),
+        Err(dialoguer::Error::IO(error)) if error.kind() == io::ErrorKind::Interrupted => {
+            Ok(Reply::Quit)
+        }
+        Err(dialoguer::Error::IO(error)) => Err(error),
+    }
+}
+
+impl Frontend for Interactive {
+    fn notice(&mut self, text: &str) -> io::Result<()> {
+        self.line(&escape_control(text))
+    }
+
+    fn ask(&mut self, prompt: &Prompt<'_>) -> io::Result<Reply> {
+        let card = prompt.card;
+        if !prompt.hint_shown {
+            self.line("")?;
+            let mark = self.paint(DIM, &format!("[{}/{}]", prompt.position, prompt.total));
+            self.line(&format!(
+                "{mark} {}",
+                self.paint(BOLD, &escape_control(&card.question))
+            ))?;
+        }
+        let items: Vec<String> = match &card.expected {
+            Expected::Choice { choices, .. } => choices.iter().map(|c| escape_line(c)).collect(),
+            Expected::TrueFalse(_) => vec!["True".into(), "False".into()],
+            _ => Vec::new(),
+        };
+        if !items.is_empty() {
+            let chosen = Select::with_theme(self.theme.as_ref())
+                .with_prompt("Your answer (arrows, Enter; Esc or q to quit)")
+                .items(&items)
+                .default(0)
+                .report(false)
+                .interact_on_opt(&self.term);
+            return match chosen {
+                Ok(Some(index)) => Ok(Reply::Answer(match &card.expected {
+                    Expected::TrueFalse(_) => {
+                        (if index == 0 { "true" } else { "false" }).to_string()
+                    }
+                    _ => (index + 1).to_string(),
+                })),
+                Ok(None) => Ok(Reply::Quit),
+                Err(error) => reply_from(Err(error)),
+            };
+        }
+        let label = match card.kind {
+            Kind::Several => "Your answers (comma-separated; ? for a hint, q to quit)",
+            Kind::Cloze => "Fill the gap (? for a hint, q to quit)",
+            _ => "Your answer (? for a hint, q to quit)",
+        };
+        let result = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(label)
+            .allow_empty(true)
+            .report(false)
+            .interact_text_on(&self.term);
+        reply_from(result)
+    }
+
+    fn show_hint(&mut self, card: &Card) -> io::Result<()> {
+        let hint = card
+            .hint
+            .as_deref()
+            .map_or_else(|| "(this card has no hint)".to_string(), escape_line);
+        self.line(&format!("  {} {hint}", self.paint(DIM, "hint:")))
+    }
+
+    fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
+        let color = match outcome.verdict {
+            Verdict::Right => AnsiColor::Green,
+            Verdict::Close { .. } => AnsiColor::Yellow,
+            Verdict::Wrong { .. } => AnsiColor::Red,
+        };
+        let word = self.paint(
+            Style::new().bold().fg_color(Some(color.into())),
+            verdict_word(outcome.verdict),
+        );
+        let leech = if outcome.leech {
+            self.paint(
+                Style::new().fg_color(Some(AnsiColor::Magenta.into())),
+                " [leech]",
+            )
+        } else {
+            String::new()
+        };
+        self.line(&format!(
+            "{word}{}{leech}",
+            escape_line(&verdict_detail(outcome.verdict, outcome.hinted))
+        ))?;
+        if !matches!(outcome.verdict, Verdict::Right) {
+            self.line(&format!(
+                "  {} {}",
+                self.paint(DIM, "answer:"),
+                escape_line(&outcome.card.answer_text())
+            ))?;
+        }
+        if let Some(explain) = &outcome.card.explain {
+            self.line(&format!("  {}", self.paint(DIM, &escape_control(explain))))?;
+        }
+        let flip = if outcome.verdict.is_accepted() {
+            "w: I was wrong"
+        } else {
+            "r: I was right"
+        };
+        self.term
+            .write_str(&self.paint(DIM, &format!("Enter: next · {flip} · u: undo · q: quit ")))?;
+        self.term.flush()?;
+        let next = loop {
+            let key = match self.term.read_key() {
+                Ok(key) => key,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => break Next::Quit,
+                Err(error) => return Err(error),
+            };
+            match key {
+                Key::Enter | Key::Char(' ') => break Next::Continue,
+                Key::Char('r') if !outcome.verdict.is_accepted() => break Next::Override(true),
+                Key::Char('w') if outcome.verdict.is_accepted() => break Next::Override(false),
+                Key::Char('u') => break Next::Undo,
+                Key::Char('q') | Key::Escape | Key::Char('\u{4}') | Key::CtrlC => break Next::Quit,
+                _ => {}
+            }
+        };
+        self.term.clear_line()?;
+        Ok(next)
+    }
+
+    fn show_override(&mut self, accepted: bool) -> io::Result<()> {
+        let text = if accepted {
+            "counted as right"
+        } else {
+            "counted as wrong"
+        };
+        self.line(&self.paint(DIM, text))
+    }
+
+    fn summary(&mut self, summary: &Summary) -> io::Result<()> {
+        self.term.show_cursor()?;
+        self.line("")?;
+        for line in summary_lines(summary) {
+            self.line(&line)?;
+        }
+        io::stderr().flush()
+    }
+}

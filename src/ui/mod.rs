@@ -1,0 +1,144 @@
+//! Terminal front ends. They show questions and verdicts and read answers; they never judge,
+//! schedule or save — the session command does that with what they return.
+
+pub mod interactive;
+pub mod plain;
+
+use std::io;
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use crate::deck::Card;
+use crate::judge::Verdict;
+
+/// One question as put to the learner.
+pub struct Prompt<'a> {
+    /// 1-based position in the session and the number of questions it now holds.
+    pub position: usize,
+    pub total: usize,
+    pub card: &'a Card,
+    pub hint_shown: bool,
+}
+
+/// What the learner did at a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    Answer(String),
+    /// Asked for the card's hint (`:hint` or `?`).
+    Hint,
+    /// Overrode the previous verdict (`:right`/`:wrong` in plain mode).
+    Override(bool),
+    /// Took back the previous answer (`:undo`).
+    Undo,
+    Quit,
+}
+
+/// The result of one answer, as shown to the learner.
+pub struct Outcome<'a> {
+    pub card: &'a Card,
+    pub verdict: &'a Verdict,
+    pub hinted: bool,
+    /// The card has been missed so often that drilling it is wasting the learner's time.
+    pub leech: bool,
+}
+
+/// What the learner chose after seeing a verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Continue,
+    Override(bool),
+    Undo,
+    Quit,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub asked: usize,
+    pub right: usize,
+    pub close: usize,
+    pub wrong: usize,
+    pub spent: Duration,
+    pub next_due: Option<(Timestamp, String)>,
+}
+
+pub trait Frontend {
+    /// A line of information (headers, warnings about the session).
+    fn notice(&mut self, text: &str) -> io::Result<()>;
+    fn ask(&mut self, prompt: &Prompt<'_>) -> io::Result<Reply>;
+    fn show_hint(&mut self, card: &Card) -> io::Result<()>;
+    fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next>;
+    fn show_override(&mut self, accepted: bool) -> io::Result<()>;
+    fn summary(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The words `q`, `:q`, `:quit` end a session at any prompt.
+pub fn is_quit(text: &str) -> bool {
+    matches!(text.trim(), "q" | ":q" | ":quit" | "quit")
+}
+
+/// Command words typed at a question; `None` means the text is an answer.
+pub fn command(text: &str) -> Option<Reply> {
+    match text.trim() {
+        t if is_quit(t) => Some(Reply::Quit),
+        ":hint" | "?" => Some(Reply::Hint),
+        ":right" => Some(Reply::Override(true)),
+        ":wrong" => Some(Reply::Override(false)),
+        ":undo" => Some(Reply::Undo),
+        _ => None,
+    }
+}
+
+pub fn verdict_word(verdict: &Verdict) -> &'static str {
+    match verdict {
+        Verdict::Right => "right",
+        Verdict::Close { .. } => "close",
+        Verdict::Wrong { .. } => "wrong",
+    }
+}
+
+/// The rest of the verdict line after its first word.
+pub fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
+    let mut detail = match verdict {
+        Verdict::Right => String::new(),
+        Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
+        Verdict::Wrong { missing } if !missing.is_empty() => {
+            format!(" — missing: {}", missing.join(", "))
+        }
+        Verdict::Wrong { .. } => String::new(),
+    };
+    if hinted && verdict.is_accepted() {
+        detail.push_str(" (with a hint)");
+    }
+    detail
+}
+
+pub fn format_duration(spent: Duration) -> String {
+    let seconds = spent.as_secs();
+    if seconds >= 3600 {
+        format!(
+            "{}h{:02}m{:02}s",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    } else {
+        format!("{}m{:02}s", seconds / 60, seconds % 60)
+    }
+}
+
+pub fn summary_lines(summary: &Summary) -> Vec<String> {
+    let mut lines = vec![format!(
+        "session: {} asked, {} right, {} close, {} wrong in {}",
+        summary.asked,
+        summary.right,
+        summary.close,
+        summary.wrong,
+        format_duration(summary.spent)
+    )];
+    match &summary.next_due {
+        Some((_, text)) => lines.push(format!("next card due: {text}")),
+        None => lines.push("next card due: no cards studied yet".to_string()),
+    }
+    lines
+}

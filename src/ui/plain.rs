@@ -1,0 +1,126 @@
+//! The plain front end: lines in, lines out, no colour and no cursor movement.
+//!
+//! Used when stdin is not a terminal or with `--plain`. The transcript is documented in the
+//! README as stable, so scripts and tests can drive a session by piping answers.
+
+use std::io::{self, BufRead, Write};
+
+use super::{
+    Frontend, Next, Outcome, Prompt, Reply, Summary, command, summary_lines, verdict_detail,
+    verdict_word,
+};
+use crate::deck::{Card, Kind};
+use crate::judge::Expected;
+use crate::text::{escape_control, escape_line};
+
+pub struct Plain<R, W> {
+    input: R,
+    output: W,
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    pub fn new(input: R, output: W) -> Self {
+        Plain { input, output }
+    }
+
+    /// One line of input without its line ending; `None` at end of input.
+    fn read_line(&mut self) -> io::Result<Option<String>> {
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let trimmed = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(trimmed);
+        Ok(Some(line))
+    }
+}
+
+impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
+    fn notice(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.output, "{}", escape_control(text))?;
+        self.output.flush()
+    }
+
+    fn ask(&mut self, prompt: &Prompt<'_>) -> io::Result<Reply> {
+        let card = prompt.card;
+        if !prompt.hint_shown {
+            writeln!(
+                self.output,
+                "[{}/{}] {}",
+                prompt.position,
+                prompt.total,
+                escape_line(&card.question)
+            )?;
+            match &card.expected {
+                Expected::Choice { choices, .. } => {
+                    for (number, choice) in choices.iter().enumerate() {
+                        writeln!(self.output, "  {}. {}", number + 1, escape_line(choice))?;
+                    }
+                }
+                Expected::TrueFalse(_) => writeln!(self.output, "  (true/false)")?,
+                Expected::Several { parts } => {
+                    writeln!(
+                        self.output,
+                        "  ({} answers, separated by commas)",
+                        parts.len()
+                    )?;
+                }
+                Expected::Text { .. } if card.kind == Kind::Cloze => {
+                    writeln!(self.output, "  (fill the gap)")?
+                }
+                Expected::Text { .. } => {}
+            }
+        }
+        self.output.flush()?;
+        let Some(line) = self.read_line()? else {
+            return Ok(Reply::Quit);
+        };
+        Ok(command(&line).unwrap_or(Reply::Answer(line)))
+    }
+
+    fn show_hint(&mut self, card: &Card) -> io::Result<()> {
+        match &card.hint {
+            Some(hint) => writeln!(self.output, "  hint: {}", escape_line(hint))?,
+            None => writeln!(self.output, "  hint: (this card has no hint)")?,
+        }
+        self.output.flush()
+    }
+
+    fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
+        let leech = if outcome.leech { " [leech]" } else { "" };
+        writeln!(
+            self.output,
+            "{}{}{leech}",
+            verdict_word(outcome.verdict),
+            escape_line(&verdict_detail(outcome.verdict, outcome.hinted))
+        )?;
+        writeln!(
+            self.output,
+            "  answer: {}",
+            escape_line(&outcome.card.answer_text())
+        )?;
+        if let Some(explain) = &outcome.card.explain {
+            writeln!(self.output, "  explain: {}", escape_line(explain))?;
+        }
+        writeln!(self.output)?;
+        self.output.flush()?;
+        // Overrides come as the next line, read with the next question.
+        Ok(Next::Continue)
+    }
+
+    fn show_override(&mut self, accepted: bool) -> io::Result<()> {
+        writeln!(
+            self.output,
+            "overridden: {}",
+            if accepted { "right" } else { "wrong" }
+        )?;
+        self.output.flush()
+    }
+
+    fn summary(&mut self, summary: &Summary) -> io::Result<()> {
+        for line in summary_lines(summary) {
+            writeln!(self.output, "{line}")?;
+        }
+        self.output.flush()
+    }
+}

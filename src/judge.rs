@@ -775,13 +775,17 @@ fn judge_several(parts: &[String], given: &str) -> Verdict {
 /// pieces that fits some expected part wins, so "Marx and Engels" stays whole when the
 /// deck wants it whole, and is two parts when the deck lists Marx and Engels apart.
 fn group_pieces(pieces: &Pieces, targets: &[Form]) -> Vec<Form> {
-    // A run of more pieces than an expected part has words can never fit it.
-    let limit = targets.iter().map(|t| t.words.len()).max().unwrap_or(0) + 1;
+    let most_words = targets.iter().map(|t| t.words.len()).max().unwrap_or(0);
+    // Every piece has a word, so a run of more pieces than an expected part has words
+    // (plus a dropped article) can never fit it.
+    let most_pieces = most_words + 1;
+    // A date may also carry a weekday, "the" and "of", which its reading skips.
+    let most_joined = most_words + 4;
     let count = pieces.pieces.len();
     let mut grouped = Vec::new();
     let mut start = 0;
     while start < count {
-        let longest = (2..=limit.min(count - start)).rev().find_map(|len| {
+        let longest = (2..=most_pieces.min(count - start)).rev().find_map(|len| {
             // Checked before joining so long answers do not copy words for nothing.
             let size: usize = pieces
                 .pieces
@@ -790,7 +794,7 @@ fn group_pieces(pieces: &Pieces, targets: &[Form]) -> Vec<Form> {
                 .take(len)
                 .map(Vec::len)
                 .sum();
-            if size > limit {
+            if size > most_joined {
                 return None;
             }
             let form = Form::new(pieces.joined(start, len));
@@ -1503,6 +1507,16 @@ mod tests {
     fn several_date_part_with_comma() {
         let card = several(&["1956-02-25", "Khrushchev"]);
         check(&card, "Khrushchev, February 25, 1956", Verdict::Right);
+    }
+
+    #[test]
+    fn several_long_date_part_with_commas() {
+        let card = several(&["Khrushchev", "1956-02-25"]);
+        check(
+            &card,
+            "Saturday, the 25th of February, 1956 and Khrushchev",
+            Verdict::Right,
+        );
     }
 
     #[test]

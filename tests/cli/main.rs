@@ -1,0 +1,4 @@
+//! The integration tests: one binary, one module per area, all through the real `quiz`
+//! binary with a temporary data directory.
+
+mod harness;

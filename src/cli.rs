@@ -25,6 +25,51 @@ pub enum Command {
     Start(StartArgs),
     /// List known decks with their cards, new, and due counts
     Decks,
+    /// Check decks for mistakes: errors point at file:line:col
+    Check(CheckArgs),
+    /// Create a new deck from a commented template
+    New(NewArgs),
+    /// Add cards to a deck, one at a time (the file keeps its formatting)
+    Add(AddArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style diagnostics
+    Human,
+    /// one JSON object per finding, one per line
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Deck files, folders of decks, or deck names [default: every deck in your decks folder]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Write an `id` into every card that lacks one (the id it already has, so no progress is lost)
+    #[arg(long)]
+    pub fix: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Name of the deck (its file name without .toml)
+    pub name: String,
+
+    /// Create the deck at this path instead of in your decks folder
+    #[arg(long, value_name = "FILE")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Deck name or path
+    pub deck: String,
 }
 
 #[derive(Debug, Args)]

@@ -338,6 +338,9 @@ const MONTHS: [(&str, u32); 24] = [
     ("dec", 12),
 ];
 
+/// Most words a written date can take: weekday, article, day, "of", "the", month, year.
+const MAX_DATE_WORDS: usize = 7;
+
 const WEEKDAYS: [&str; 16] = [
     "monday",
     "mon",
@@ -512,6 +515,9 @@ fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     Some(Fit::Close(total))
 }
 
+/// Longest word that may still carry a typo.
+const MAX_FUZZY_WORD: usize = 100;
+
 /// Edits forgiven in one word, or `None` if the words differ too much.
 fn word_edits(expected: &str, given: &str) -> Option<usize> {
     if expected == given {
@@ -526,9 +532,10 @@ fn word_edits(expected: &str, given: &str) -> Option<usize> {
     let allowed = match len {
         0..=4 => return None,
         5..=9 => 1,
-        _ => 2,
+        // No real word is this long; the cap keeps the quadratic distance cheap.
+        10..=MAX_FUZZY_WORD => 2,
+        _ => return None,
     };
-    // Also keeps the quadratic distance from running on absurdly long input.
     if len.abs_diff(given.chars().count()) > allowed {
         return None;
     }
@@ -775,34 +782,46 @@ fn judge_several(parts: &[String], given: &str) -> Verdict {
 /// pieces that fits some expected part wins, so "Marx and Engels" stays whole when the
 /// deck wants it whole, and is two parts when the deck lists Marx and Engels apart.
 fn group_pieces(pieces: &Pieces, targets: &[Form]) -> Vec<Form> {
-    let most_words = targets.iter().map(|t| t.words.len()).max().unwrap_or(0);
-    // Every piece has a word, so a run of more pieces than an expected part has words
-    // (plus a dropped article) can never fit it.
-    let most_pieces = most_words + 1;
-    // A date may also carry a weekday, "the" and "of", which its reading skips.
-    let most_joined = most_words + 4;
+    let sizes: Vec<usize> = targets.iter().map(|t| t.words.len()).collect();
+    let any_date = targets.iter().any(|t| t.date.is_some());
+    // Only runs of a length some expected part could fit are worth building, which
+    // keeps a long pasted answer from being re-read at every possible length.
+    let worth_trying = |words: usize| {
+        sizes.iter().any(|&n| words == n || words == n + 1) || (any_date && words <= MAX_DATE_WORDS)
+    };
+    // Every piece has a word, so a run of more pieces than that can never fit.
+    let most_pieces = sizes.iter().copied().max().unwrap_or(0).max(MAX_DATE_WORDS) + 1;
+
+    // Prefix sums, so the word count of any run is known without joining it.
+    let mut words_before = vec![0];
+    let mut ands_before = vec![0];
+    for piece in &pieces.pieces {
+        words_before.push(words_before.last().copied().unwrap_or(0) + piece.len());
+    }
+    for &and in &pieces.and_seps {
+        ands_before.push(ands_before.last().copied().unwrap_or(0) + usize::from(and));
+    }
+    let run_words = |start: usize, len: usize| {
+        let at = |v: &[usize], i: usize| v.get(i).copied().unwrap_or(0);
+        at(&words_before, start + len) - at(&words_before, start)
+            + at(&ands_before, start + len - 1)
+            - at(&ands_before, start)
+    };
+
     let count = pieces.pieces.len();
     let mut grouped = Vec::new();
     let mut start = 0;
     while start < count {
-        let longest = (2..=most_pieces.min(count - start)).rev().find_map(|len| {
-            // Checked before joining so long answers do not copy words for nothing.
-            let size: usize = pieces
-                .pieces
-                .iter()
-                .skip(start)
-                .take(len)
-                .map(Vec::len)
-                .sum();
-            if size > most_joined {
-                return None;
-            }
-            let form = Form::new(pieces.joined(start, len));
-            targets
-                .iter()
-                .any(|t| fit(t, &form).is_some())
-                .then_some((len, form))
-        });
+        let longest = (2..=most_pieces.min(count - start))
+            .rev()
+            .filter(|&len| worth_trying(run_words(start, len)))
+            .find_map(|len| {
+                let form = Form::new(pieces.joined(start, len));
+                targets
+                    .iter()
+                    .any(|t| fit(t, &form).is_some())
+                    .then_some((len, form))
+            });
         let (len, form) = longest.unwrap_or_else(|| (1, Form::new(pieces.joined(start, 1))));
         grouped.push(form);
         start += len;

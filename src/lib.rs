@@ -58,6 +58,9 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
     match &cli.command {
         Command::Start(args) => commands::start::run(args, &context),
         Command::Decks => commands::decks::run(&context),
+        Command::Check(args) => commands::check::run(args, &context),
+        Command::New(args) => commands::new::run(args, &context),
+        Command::Add(args) => commands::add::run(args, &context),
     }
 }
 

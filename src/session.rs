@@ -79,7 +79,7 @@ impl Queue {
         }
     }
 
-    pub fn next(&mut self) -> Option<usize> {
+    pub fn pop(&mut self) -> Option<usize> {
         self.pending.pop_front()
     }
 
@@ -245,10 +245,10 @@ mod tests {
     fn a_miss_comes_back_after_three_to_five_other_cards() {
         for seed in 0..50 {
             let mut queue = Queue::new((0..10).collect(), seed);
-            let first = queue.next().unwrap();
+            let first = queue.pop().unwrap();
             queue.answered(first, false);
             let mut between = 0;
-            while let Some(next) = queue.next() {
+            while let Some(next) = queue.pop() {
                 if next == first {
                     break;
                 }
@@ -264,34 +264,34 @@ mod tests {
     #[test]
     fn a_miss_goes_to_the_end_when_few_cards_remain() {
         let mut queue = Queue::new(vec![0, 1, 2], 1);
-        assert_eq!(queue.next(), Some(0));
+        assert_eq!(queue.pop(), Some(0));
         queue.answered(0, false);
-        assert_eq!(queue.next(), Some(1));
-        assert_eq!(queue.next(), Some(2));
-        assert_eq!(queue.next(), Some(0));
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.pop(), Some(1));
+        assert_eq!(queue.pop(), Some(2));
+        assert_eq!(queue.pop(), Some(0));
+        assert_eq!(queue.pop(), None);
     }
 
     #[test]
     fn a_card_keeps_coming_back_until_answered_right() {
         let mut queue = Queue::new(vec![0], 3);
         for _ in 0..4 {
-            assert_eq!(queue.next(), Some(0));
+            assert_eq!(queue.pop(), Some(0));
             queue.answered(0, false);
         }
-        assert_eq!(queue.next(), Some(0));
+        assert_eq!(queue.pop(), Some(0));
         queue.answered(0, true);
-        assert_eq!(queue.next(), None);
+        assert_eq!(queue.pop(), None);
     }
 
     #[test]
     fn overriding_a_miss_to_right_cancels_its_retry_and_the_reverse_adds_one() {
         let mut queue = Queue::new(vec![0, 1, 2], 1);
-        assert_eq!(queue.next(), Some(0));
+        assert_eq!(queue.pop(), Some(0));
         queue.answered(0, false);
         queue.revise(0, true);
         assert_eq!(queue.remaining(), 2);
-        assert_eq!(queue.next(), Some(1));
+        assert_eq!(queue.pop(), Some(1));
         queue.answered(1, true);
         queue.revise(1, false);
         assert_eq!(queue.remaining(), 2);

@@ -1,6 +1,9 @@
 //! One file per subcommand, each a short composition of the library modules.
 
+pub mod add;
+pub mod check;
 pub mod decks;
+pub mod new;
 pub mod start;
 
 use std::path::PathBuf;

@@ -130,7 +130,7 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     let mut asked = 0;
     let mut quit = false;
 
-    'cards: while let Some(index) = queue.next() {
+    'cards: while let Some(index) = queue.pop() {
         let (deck, card, previous) = (items[index].deck, items[index].card, items[index].state);
         let mut hinted = false;
         let started = Instant::now();

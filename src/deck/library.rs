@@ -91,7 +91,7 @@ pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
         .collect()
 }
 
-fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
+pub fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
     let text = fs::read_to_string(path).map_err(|source| LibraryError::Read {
         path: path.display().to_string(),
         source,

@@ -5,6 +5,8 @@
 
 pub mod cloze;
 pub mod diagnostic;
+pub mod edit;
+pub mod interchange;
 pub mod library;
 pub mod parse;
 
@@ -138,3 +140,5 @@ impl Deck {
         self.cards.iter().find(|card| &card.id == id)
     }
 }
+#[cfg(test)]
+mod tests;

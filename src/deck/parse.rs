@@ -178,6 +178,7 @@ fn read_card(
 ) -> Option<RawCard> {
     let errors_before = error_count(findings);
     let mut fields = Fields::default();
+    let mut misspelt = false;
     for (key, value) in table {
         let slot = match key.get_ref().as_ref() {
             "id" => &mut fields.id,
@@ -192,6 +193,7 @@ fn read_card(
             "tags" => &mut fields.tags,
             name => {
                 findings.push(unknown_field(key.span(), name, "card", &CARD_FIELDS));
+                misspelt = true;
                 continue;
             }
         };
@@ -292,10 +294,13 @@ fn read_card(
                 }
             }
             let Some(cloze_value) = fields.cloze else {
-                findings.push(
-                    Finding::error("E012", header.clone(), "cloze card without `cloze` text")
-                        .label("this card"),
-                );
+                // A misspelt field already says what is missing.
+                if !misspelt {
+                    findings.push(
+                        Finding::error("E012", header.clone(), "cloze card without `cloze` text")
+                            .label("this card"),
+                    );
+                }
                 return None;
             };
             question_span = cloze_value.span();
@@ -360,19 +365,25 @@ fn read_card(
                 );
             }
             let Some(question_value) = fields.question else {
-                findings.push(
-                    Finding::error("E012", header.clone(), "card without a `question`")
-                        .label("this card"),
-                );
+                // A misspelt field already says what is missing.
+                if !misspelt {
+                    findings.push(
+                        Finding::error("E012", header.clone(), "card without a `question`")
+                            .label("this card"),
+                    );
+                }
                 return None;
             };
             question_span = question_value.span();
             question_text = question.clone().unwrap_or_default();
             let Some(answer_value) = fields.answer else {
-                findings.push(
-                    Finding::error("E012", header.clone(), "card without an `answer`")
-                        .label("this card"),
-                );
+                // A misspelt field already says what is missing.
+                if !misspelt {
+                    findings.push(
+                        Finding::error("E012", header.clone(), "card without an `answer`")
+                            .label("this card"),
+                    );
+                }
                 return None;
             };
             let expected = read_expected(kind, answer_value, &fields, accept, choices, findings)?;
@@ -483,17 +494,15 @@ fn read_expected(
                 );
                 return None;
             };
-            if !accept.is_empty() {
-                if let Some(value) = fields.accept {
-                    findings.push(
-                        Finding::error(
-                            "E013",
-                            value.span(),
-                            "`accept` is not used on multiple-choice cards",
-                        )
-                        .label("the learner picks a choice"),
-                    );
-                }
+            if let Some(value) = fields.accept.filter(|_| !accept.is_empty()) {
+                findings.push(
+                    Finding::error(
+                        "E013",
+                        value.span(),
+                        "`accept` is not used on multiple-choice cards",
+                    )
+                    .label("the learner picks a choice"),
+                );
             }
             Some(Expected::Choice {
                 choices,

@@ -1,6 +1,7 @@
 //! Terminal front ends. They show questions and verdicts and read answers; they never judge,
 //! schedule or save — the session command does that with what they return.
 
+pub mod form;
 pub mod interactive;
 pub mod plain;
 

@@ -1,0 +1,149 @@
+//! `quiz check`: every error and warning in the chosen decks, rustc-style or as JSON lines.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use super::Context;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::deck::diagnostic::{self, line_col};
+use crate::deck::edit::{add_missing_ids, write_atomically};
+use crate::deck::library::{self, DeckFile};
+use crate::deck::parse::parse_deck;
+use crate::deck::{Finding, Origin};
+use crate::text::escape_control;
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: &'a str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    label: &'a str,
+}
+
+pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
+    let files = files(&args.paths, &context.data_dir)?;
+    if files.is_empty() {
+        eprintln!(
+            "quiz: no decks to check in {} (name deck files or folders to check them)",
+            library::user_folder(&context.data_dir).display()
+        );
+        return Ok(0);
+    }
+    let (mut errors, mut warnings) = (0, 0);
+    for mut file in files {
+        if args.fix {
+            fix(&mut file)?;
+        }
+        let parsed = parse_deck(file.id.clone(), &file.text, file.origin.clone());
+        for finding in &parsed.findings {
+            if finding.is_error() {
+                errors += 1;
+            } else {
+                warnings += 1;
+            }
+            match args.format {
+                CheckFormat::Human => println!(
+                    "{}",
+                    diagnostic::render(&file.display, &file.text, finding, context.color)
+                ),
+                CheckFormat::Json => println!("{}", json(&file, finding)?),
+            }
+        }
+        if args.format == CheckFormat::Human && parsed.findings.is_empty() {
+            println!(
+                "{}: ok ({} cards)",
+                escape_control(&file.display),
+                parsed.deck.map_or(0, |d| d.cards.len())
+            );
+        }
+    }
+    if args.format == CheckFormat::Human {
+        println!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+    }
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn json(file: &DeckFile, finding: &Finding) -> anyhow::Result<String> {
+    let (line, column) = line_col(&file.text, finding.span.start);
+    let (end_line, end_column) = line_col(&file.text, finding.span.end);
+    Ok(serde_json::to_string(&JsonFinding {
+        code: finding.code,
+        severity: finding.severity.name(),
+        path: &file.display,
+        line,
+        column,
+        end_line,
+        end_column,
+        message: &finding.message,
+        label: &finding.label,
+    })?)
+}
+
+fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
+    let path = match &file.origin {
+        Origin::Bundled => return Ok(()),
+        Origin::UserFolder(path) | Origin::Path(path) => path.clone(),
+    };
+    // A file that is not valid TOML cannot be edited safely; check reports why.
+    let Ok((fixed, added)) = add_missing_ids(&file.text) else {
+        return Ok(());
+    };
+    if added > 0 {
+        write_atomically(&path, &fixed)?;
+        eprintln!(
+            "quiz: {}: wrote {added} id{}",
+            escape_control(&file.display),
+            plural(added)
+        );
+        file.text = fixed;
+    }
+    Ok(())
+}
+
+/// The files to check: paths as given (folders expanded to their .toml files), deck names,
+/// or, with none, every deck in the user's folder.
+fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
+    if args.is_empty() {
+        return Ok(library::user_files(data_dir)?);
+    }
+    let mut files = Vec::new();
+    for arg in args {
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&path)
+                .with_context(|| format!("could not read the folder {}", path.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                files.push(read(&path)?);
+            }
+        } else if path.is_file() {
+            files.push(read(&path)?);
+        } else {
+            files.extend(library::resolve(std::slice::from_ref(arg), data_dir)?);
+        }
+    }
+    Ok(files)
+}
+
+fn read(path: &Path) -> anyhow::Result<DeckFile> {
+    Ok(library::read_file(path, Origin::Path(path.to_path_buf()))?)
+}

@@ -1,0 +1,244 @@
+//! Changing a deck file without disturbing it: toml_edit keeps comments, ordering and
+//! formatting of everything we do not touch, so an author's file stays theirs.
+
+use std::path::Path;
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
+
+use super::parse::implicit_id;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("{0}")]
+    Toml(#[from] toml_edit::TomlError),
+    #[error("`cards` in this deck is not an array of [[cards]] tables")]
+    CardsNotTables,
+    #[error("could not write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A card to append, as an author entered it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewCard {
+    pub id: String,
+    /// `None` lets the fields decide; `Some` writes `kind = "…"`.
+    pub kind: Option<String>,
+    pub question: Option<String>,
+    pub cloze: Option<String>,
+    pub answer: Option<NewAnswer>,
+    pub accept: Vec<String>,
+    pub choices: Vec<String>,
+    pub explain: Option<String>,
+    pub hint: Option<String>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewAnswer {
+    Text(String),
+    Bool(bool),
+    Several(Vec<String>),
+}
+
+/// Writes the id each card already has implicitly into every card without one, so editing
+/// its wording later keeps its progress. Returns the new text and how many ids were added.
+pub fn add_missing_ids(text: &str) -> Result<(String, usize), EditError> {
+    let mut doc: DocumentMut = text.parse()?;
+    let mut added = 0;
+    match doc.get_mut("cards") {
+        None => {}
+        Some(Item::ArrayOfTables(cards)) => {
+            for card in cards.iter_mut() {
+                if !card.contains_key("id") {
+                    if let Some(id) = derived_id(card.get("question").or_else(|| card.get("cloze")))
+                    {
+                        card.insert("id", value(id));
+                        card.sort_values_by(|a, _, b, _| (a.get() != "id").cmp(&(b.get() != "id")));
+                        added += 1;
+                    }
+                }
+            }
+        }
+        Some(Item::Value(Value::Array(cards))) => {
+            for card in cards.iter_mut() {
+                let Value::InlineTable(card) = card else {
+                    return Err(EditError::CardsNotTables);
+                };
+                if !card.contains_key("id") {
+                    let source = card
+                        .get("question")
+                        .or_else(|| card.get("cloze"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
+                    if let Some(source) = source {
+                        card.insert("id", Value::from(implicit_id(&source)));
+                        added += 1;
+                    }
+                }
+            }
+        }
+        Some(_) => return Err(EditError::CardsNotTables),
+    }
+    Ok((doc.to_string(), added))
+}
+
+fn derived_id(item: Option<&Item>) -> Option<String> {
+    item.and_then(Item::as_str).map(implicit_id)
+}
+
+/// Appends a `[[cards]]` table to the deck text, leaving the rest byte-for-byte unchanged.
+pub fn append_card(text: &str, card: &NewCard) -> Result<String, EditError> {
+    let mut doc: DocumentMut = text.parse()?;
+    let mut table = Table::new();
+    table.insert("id", value(card.id.as_str()));
+    if let Some(kind) = &card.kind {
+        table.insert("kind", value(kind.as_str()));
+    }
+    if let Some(question) = &card.question {
+        table.insert("question", value(question.as_str()));
+    }
+    if let Some(cloze) = &card.cloze {
+        table.insert("cloze", value(cloze.as_str()));
+    }
+    match &card.answer {
+        Some(NewAnswer::Text(answer)) => {
+            table.insert("answer", value(answer.as_str()));
+        }
+        Some(NewAnswer::Bool(answer)) => {
+            table.insert("answer", value(*answer));
+        }
+        Some(NewAnswer::Several(parts)) => {
+            table.insert("answer", value(strings(parts)));
+        }
+        None => {}
+    }
+    for (key, list) in [("accept", &card.accept), ("choices", &card.choices)] {
+        if !list.is_empty() {
+            table.insert(key, value(strings(list)));
+        }
+    }
+    for (key, text) in [("hint", &card.hint), ("explain", &card.explain)] {
+        if let Some(text) = text {
+            table.insert(key, value(text.as_str()));
+        }
+    }
+    if !card.tags.is_empty() {
+        table.insert("tags", value(strings(&card.tags)));
+    }
+    // A blank line between cards, as authors write them.
+    if !text.trim().is_empty() {
+        table.decor_mut().set_prefix("\n");
+    }
+    match doc.get_mut("cards") {
+        None => {
+            let mut cards = ArrayOfTables::new();
+            cards.push(table);
+            doc.insert("cards", Item::ArrayOfTables(cards));
+        }
+        Some(Item::ArrayOfTables(cards)) => cards.push(table),
+        Some(Item::Value(Value::Array(cards))) => cards.push(table.into_inline_table()),
+        Some(_) => return Err(EditError::CardsNotTables),
+    }
+    Ok(doc.to_string())
+}
+
+fn strings(items: &[String]) -> Array {
+    items.iter().map(String::as_str).collect()
+}
+
+/// Writes a file atomically: a temporary file in the same folder, flushed, then renamed, so a
+/// crash never leaves half a deck.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
+    use std::io::Write;
+    let error = |source| EditError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "deck".into(), |n| n.to_string_lossy().into_owned());
+    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DECK: &str = r#"# My deck — hand-written, comments kept
+title = "Test"   # trailing comment
+
+[[cards]]
+# a card without an id
+question = "What year?"
+answer = "1956"
+
+[[cards]]
+id = "kept"
+question  =  "Spacing kept?"
+answer = true
+
+[[cards]]
+cloze = "It began the {{Thaw}}."
+"#;
+
+    #[test]
+    fn fix_adds_ids_and_changes_nothing_else() {
+        let (fixed, added) = add_missing_ids(DECK).unwrap();
+        assert_eq!(added, 2);
+        let first = format!("id = \"{}\"\n", implicit_id("What year?"));
+        let second = format!("id = \"{}\"\n", implicit_id("It began the {{Thaw}}."));
+        // Removing exactly the inserted lines gives back the original, byte for byte.
+        let restored = fixed.replacen(&first, "", 1).replacen(&second, "", 1);
+        assert_eq!(restored, DECK);
+        assert!(
+            fixed.contains(&format!("[[cards]]\n{first}# a card without an id")),
+            "{fixed}"
+        );
+    }
+
+    #[test]
+    fn fix_is_idempotent() {
+        let (once, _) = add_missing_ids(DECK).unwrap();
+        let (twice, added) = add_missing_ids(&once).unwrap();
+        assert_eq!(added, 0);
+        assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn append_keeps_the_file_and_adds_a_table() {
+        let card = NewCard {
+            id: "new-card".into(),
+            question: Some("Which \"congress\"?".into()),
+            answer: Some(NewAnswer::Text("20th".into())),
+            choices: vec!["19th".into(), "20th".into()],
+            tags: vec!["dates".into()],
+            ..NewCard::default()
+        };
+        let out = append_card(DECK, &card).unwrap();
+        assert!(out.starts_with(DECK), "{out}");
+        let commented = "title = \"x\"\n\n[[cards]]\nid = \"a\"\nquestion = \"q\"\nanswer = \"a\"\n\n# later\n# [[cards]]\n";
+        let out2 = append_card(commented, &card).unwrap();
+        assert!(out2.starts_with("title = \"x\"\n\n[[cards]]\nid = \"a\"\nquestion = \"q\"\nanswer = \"a\"\n\n[[cards]]\nid = \"new-card\""), "{out2}");
+        assert!(out2.ends_with("# later\n# [[cards]]\n"), "{out2}");
+        assert!(out.ends_with(
+            "\n[[cards]]\nid = \"new-card\"\nquestion = 'Which \"congress\"?'\nanswer = \"20th\"\nchoices = [\"19th\", \"20th\"]\ntags = [\"dates\"]\n"
+        ), "{out}");
+    }
+}

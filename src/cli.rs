@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::Presentation;
+
 #[derive(Debug, Parser)]
 #[command(name = "quiz", version, about = "A quiz and flashcard trainer with spaced repetition", long_about = None)]
 pub struct Cli {
@@ -23,6 +25,10 @@ pub struct Cli {
 pub enum Command {
     /// Study: due cards first, then new cards up to the daily limit
     Start(StartArgs),
+    /// Drill the cards you missed lately, until each is answered right
+    Missed(MissedArgs),
+    /// Practise every card without touching the schedule
+    Cram(CramArgs),
     /// List known decks with their cards, new, and due counts
     Decks,
     /// Check decks for mistakes: errors point at file:line:col
@@ -72,25 +78,84 @@ pub struct AddArgs {
     pub deck: String,
 }
 
+/// What every study command shares: which cards, and how they are put.
 #[derive(Debug, Args)]
-pub struct StartArgs {
+pub struct StudyArgs {
     /// Deck names or paths [default: every deck found]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
 
-    /// New cards a day
-    #[arg(long = "new", value_name = "N", default_value_t = 20)]
-    pub new_cards: usize,
+    /// Only cards with this tag (a card's or its deck's); repeat for any of several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// How cards are put [default: from config.toml, else type]
+    #[arg(long, value_enum)]
+    pub mode: Option<Presentation>,
 
     /// Ask at most N cards
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
+    /// Seed for shuffling, choices and where missed cards come back (reproducible sessions)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub study: StudyArgs,
+
+    /// New cards a day [default: from config.toml, else 20]
+    #[arg(long = "new", value_name = "N")]
+    pub new_cards: Option<usize>,
+
     /// Shuffle the new cards
     #[arg(long)]
     pub shuffle: bool,
+}
 
-    /// Seed for shuffling and for where missed cards come back (reproducible sessions)
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
+#[derive(Debug, Args)]
+pub struct MissedArgs {
+    #[command(flatten)]
+    pub study: StudyArgs,
+
+    /// Cards missed within this long ago (30m, 12h, 7d, 2w) [default: the latest session with misses]
+    #[arg(long, value_name = "DURATION", value_parser = parse_since)]
+    pub since: Option<jiff::SignedDuration>,
+
+    /// List the leeches (cards missed again and again) instead of drilling
+    #[arg(long)]
+    pub leeches: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CramArgs {
+    #[command(flatten)]
+    pub study: StudyArgs,
+}
+
+/// "7d" → 7 days; units m, h, d, w.
+pub fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: i64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration such as 7d, 12h or 2w"))?;
+    let hours = match unit {
+        "m" | "min" => return Ok(jiff::SignedDuration::from_mins(number)),
+        "h" => number,
+        "d" | "" => number * 24,
+        "w" => number * 24 * 7,
+        _ => {
+            return Err(format!(
+                "unknown unit `{unit}` in `{text}`: use m, h, d or w"
+            ));
+        }
+    };
+    Ok(jiff::SignedDuration::from_hours(hours))
 }

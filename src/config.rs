@@ -72,3 +72,206 @@ pub fn color_enabled(plain: bool) -> bool {
 pub fn interactive(plain: bool) -> bool {
     !plain && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
+
+/// How a card is put to the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Presentation {
+    /// type the answer
+    #[default]
+    Type,
+    /// typed cards shown as multiple choice with three look-alike wrong answers
+    Choice,
+    /// see the question, press Enter, see the answer, grade yourself 1–4
+    Flip,
+}
+
+/// The learner's settings from `config.toml`; command-line flags beat them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub desired_retention: f32,
+    pub new_cards_per_day: usize,
+    pub leech_threshold: u32,
+    pub mode: Presentation,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            desired_retention: 0.9,
+            new_cards_per_day: 20,
+            leech_threshold: 8,
+            mode: Presentation::Type,
+        }
+    }
+}
+
+pub const SETTING_KEYS: [&str; 4] = [
+    "desired_retention",
+    "new_cards_per_day",
+    "leech_threshold",
+    "default_mode",
+];
+
+/// `QUIZ_CONFIG`, else `<config dir>/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    match std::env::var_os("QUIZ_CONFIG") {
+        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        _ => directories::ProjectDirs::from("", "", "quiz")
+            .map(|dirs| dirs.config_dir().join("config.toml")),
+    }
+}
+
+/// Reads the settings; a missing file means the defaults. A bad value is an error that
+/// names the file, line and key, drawn like a deck error.
+pub fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<Settings> {
+    let mut settings = Settings::default();
+    let Some(path) = path else {
+        return Ok(settings);
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(settings),
+        Err(error) => bail!("could not read the config file {}: {error}", path.display()),
+    };
+    let display = path.display().to_string();
+    let fail = |span: std::ops::Range<usize>, message: String, label: &str| -> anyhow::Error {
+        let finding = crate::deck::Finding::error("C001", span, message).label(label);
+        anyhow::anyhow!(
+            "bad config file\n{}",
+            crate::deck::diagnostic::render(&display, &text, &finding, color)
+        )
+    };
+    let root = toml::de::DeTable::parse(&text).map_err(|e| {
+        fail(
+            e.span().unwrap_or(0..0),
+            format!("invalid TOML: {}", e.message().trim()),
+            "here",
+        )
+    })?;
+    for (key, value) in root.get_ref() {
+        let span = value.span();
+        let name = key.get_ref().as_ref();
+        let number = match value.get_ref() {
+            toml::de::DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            toml::de::DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => None,
+        };
+        match name {
+            "desired_retention" => match number {
+                Some(r) if r > 0.0 && r < 1.0 => settings.desired_retention = r as f32,
+                _ => {
+                    return Err(fail(
+                        span,
+                        "`desired_retention` must be a number between 0 and 1, such as 0.9".into(),
+                        "not a retention",
+                    ));
+                }
+            },
+            "new_cards_per_day" => match number {
+                Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 100_000.0 => {
+                    settings.new_cards_per_day = n as usize
+                }
+                _ => {
+                    return Err(fail(
+                        span,
+                        "`new_cards_per_day` must be a whole number, 0 or more".into(),
+                        "not a count",
+                    ));
+                }
+            },
+            "leech_threshold" => match number {
+                Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1_000.0 => {
+                    settings.leech_threshold = n as u32
+                }
+                _ => {
+                    return Err(fail(
+                        span,
+                        "`leech_threshold` must be a whole number, 1 or more".into(),
+                        "not a count",
+                    ));
+                }
+            },
+            "default_mode" => {
+                let mode = value
+                    .get_ref()
+                    .as_str()
+                    .and_then(|s| <Presentation as clap::ValueEnum>::from_str(s, true).ok());
+                match mode {
+                    Some(mode) => settings.mode = mode,
+                    None => {
+                        return Err(fail(
+                            span,
+                            "`default_mode` must be \"type\", \"choice\" or \"flip\"".into(),
+                            "not a mode",
+                        ));
+                    }
+                }
+            }
+            other => {
+                return Err(fail(
+                    key.span(),
+                    format!(
+                        "unknown setting `{other}`; settings are {}",
+                        SETTING_KEYS.join(", ")
+                    ),
+                    "unknown setting",
+                ));
+            }
+        }
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> anyhow::Result<Settings> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        load_settings(Some(&path), false).map_err(|e| {
+            anyhow::anyhow!(
+                e.to_string()
+                    .replace(&dir.path().display().to_string(), "DIR")
+            )
+        })
+    }
+
+    #[test]
+    fn settings_are_read_and_missing_ones_default() {
+        let settings =
+            load("desired_retention = 0.85\nleech_threshold = 5\ndefault_mode = \"flip\"\n")
+                .unwrap();
+        assert_eq!(
+            settings,
+            Settings {
+                desired_retention: 0.85,
+                leech_threshold: 5,
+                mode: Presentation::Flip,
+                ..Settings::default()
+            }
+        );
+        assert_eq!(
+            load_settings(Some(Path::new("/nonexistent/config.toml")), false).unwrap(),
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn a_bad_value_names_the_file_line_and_key() {
+        let error = load("new_cards_per_day = 10\ndesired_retention = 1.5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("DIR/config.toml:2:21"), "{error}");
+        assert!(
+            error.contains("`desired_retention` must be a number between 0 and 1"),
+            "{error}"
+        );
+        let error = load("leech = 3\n").unwrap_err().to_string();
+        assert!(
+            error.contains("DIR/config.toml:1:1") && error.contains("unknown setting `leech`"),
+            "{error}"
+        );
+    }
+}

@@ -69,6 +69,38 @@ pub fn normalise(text: &str) -> String {
     strip_article(words(text)).join(" ")
 }
 
+/// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
+/// wrong answers that look like the right one: a date for a date, a number for a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Date,
+    Number,
+    Name,
+    Phrase,
+}
+
+pub fn shape(text: &str) -> Shape {
+    let folded = words(text);
+    if parse_date(&folded).is_some() {
+        return Shape::Date;
+    }
+    if !folded.is_empty() && folded.iter().all(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return Shape::Number;
+    }
+    // Particles inside names ("Leon Trotsky", "Charles de Gaulle") stay lower case.
+    const PARTICLES: [&str; 10] = [
+        "of", "the", "and", "de", "von", "van", "der", "la", "le", "du",
+    ];
+    let original: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_name = (1..=4).contains(&original.len())
+        && original.first().is_some_and(capitalised)
+        && original
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(&w.to_lowercase().as_str()));
+    if is_name { Shape::Name } else { Shape::Phrase }
+}
+
 /// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
 pub fn parse_bool(text: &str) -> Option<bool> {
     let text = text.trim();
@@ -1815,5 +1847,22 @@ mod tests {
         check(&several(&["Lenin", "Stalin"]), &long_list, no());
         let long_text = "the 20th Congress ".repeat(10_000);
         check(&text("20th Congress"), &long_text, no());
+    }
+
+    #[test]
+    fn shapes_tell_dates_numbers_names_and_phrases_apart() {
+        assert_eq!(shape("February 25, 1956"), Shape::Date);
+        assert_eq!(shape("1956-02-25"), Shape::Date);
+        assert_eq!(shape("1956"), Shape::Number);
+        assert_eq!(shape("1924–1953"), Shape::Number);
+        assert_eq!(shape("20th"), Shape::Number);
+        assert_eq!(shape("Joseph Stalin"), Shape::Name);
+        assert_eq!(shape("Charles de Gaulle"), Shape::Name);
+        assert_eq!(shape("Moscow"), Shape::Name);
+        assert_eq!(shape("a closed session"), Shape::Phrase);
+        assert_eq!(
+            shape("Release of political prisoners and rehabilitation"),
+            Shape::Phrase
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod deck;
+pub mod distractors;
 pub mod judge;
 pub mod schedule;
 pub mod session;
@@ -54,9 +55,12 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         plain: cli.plain,
         color: config::color_enabled(cli.plain),
         interactive: config::interactive(cli.plain),
+        config_path: config::config_path(),
     };
     match &cli.command {
         Command::Start(args) => commands::start::run(args, &context),
+        Command::Missed(args) => commands::missed::run(args, &context),
+        Command::Cram(args) => commands::cram::run(args, &context),
         Command::Decks => commands::decks::run(&context),
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),

@@ -86,6 +86,13 @@ pub struct Review<'a> {
     pub mode: Mode,
 }
 
+/// Cards answered wrong, and when the session they come from started (for the header).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Misses {
+    pub cards: Vec<(DeckId, CardId)>,
+    pub session_started: Option<Timestamp>,
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -305,6 +312,70 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Cards of these decks answered wrong (rating Again) at or after `since`.
+    pub fn missed_since(&self, decks: &[DeckId], since: Timestamp) -> Result<Misses> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT card FROM reviews WHERE deck = ?1 AND rating = 1 AND reviewed_at >= ?2 AND mode <> 'import'",
+        )?;
+        let mut cards = Vec::new();
+        for deck in decks {
+            let rows = statement.query_map(params![deck.0, millis(since)], |row| {
+                row.get::<_, String>(0)
+            })?;
+            for card in rows {
+                cards.push((deck.clone(), CardId(card?)));
+            }
+        }
+        Ok(Misses {
+            cards,
+            session_started: None,
+        })
+    }
+
+    /// Cards of these decks answered wrong in the latest session that had a miss among them.
+    pub fn missed_in_latest_session(&self, decks: &[DeckId]) -> Result<Misses> {
+        let mut latest: Option<(i64, i64)> = None;
+        for deck in decks {
+            let found: Option<(i64, i64)> = self
+                .conn
+                .query_row(
+                    "SELECT session, reviewed_at FROM reviews WHERE deck = ?1 AND rating = 1 AND session IS NOT NULL
+                     ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+                    params![deck.0],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            if let Some(found) = found
+                && latest.is_none_or(|l| found.1 > l.1)
+            {
+                latest = Some(found);
+            }
+        }
+        let Some((session, _)) = latest else {
+            return Ok(Misses::default());
+        };
+        let started: i64 = self.conn.query_row(
+            "SELECT started_at FROM sessions WHERE id = ?1",
+            params![session],
+            |row| row.get(0),
+        )?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT card FROM reviews WHERE session = ?1 AND deck = ?2 AND rating = 1",
+        )?;
+        let mut cards = Vec::new();
+        for deck in decks {
+            let rows =
+                statement.query_map(params![session, deck.0], |row| row.get::<_, String>(0))?;
+            for card in rows {
+                cards.push((deck.clone(), CardId(card?)));
+            }
+        }
+        Ok(Misses {
+            cards,
+            session_started: Some(instant(started)?),
+        })
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

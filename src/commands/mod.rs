@@ -2,9 +2,12 @@
 
 pub mod add;
 pub mod check;
+pub mod cram;
 pub mod decks;
+pub mod missed;
 pub mod new;
 pub mod start;
+pub mod study;
 
 use std::path::PathBuf;
 
@@ -23,6 +26,14 @@ pub struct Context {
     pub plain: bool,
     pub color: bool,
     pub interactive: bool,
+    /// Where `config.toml` is looked for (read only by the commands that use settings).
+    pub config_path: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn settings(&self) -> anyhow::Result<crate::config::Settings> {
+        crate::config::load_settings(self.config_path.as_deref(), self.color)
+    }
 }
 
 /// Loads the named decks (or all), printing what stopped any of them from loading.
@@ -53,20 +64,22 @@ pub fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded>
 }
 
 /// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
-pub fn scheduler(store: &Store) -> anyhow::Result<Scheduler> {
+pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
     let parameters: Option<Vec<f32>> = store
         .meta("fsrs_parameters")?
         .and_then(|text| serde_json::from_str(&text).ok());
-    Ok(Scheduler::new(
-        parameters.as_deref(),
-        Scheduler::DEFAULT_RETENTION,
-    )?)
+    Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
+}
+
+/// "2026-11-30 10:00", in the learner's time zone.
+pub fn describe_instant(at: Timestamp, clock: &Clock) -> String {
+    let local = clock.tz.to_datetime(at);
+    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
 /// "2026-11-30 10:00 (in 23 hours)", in the learner's time zone.
 pub fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
-    let local = clock.tz.to_datetime(due);
-    let when = format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute());
+    let when = describe_instant(due, clock);
     let seconds = due.as_second() - now.as_second();
     let relative = if seconds <= 0 {
         "now".to_string()

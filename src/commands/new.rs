@@ -1,7 +1,5 @@
 //! `quiz new NAME`: a new deck from a commented template that already passes `quiz check`.
 
-use std::path::PathBuf;
-
 use anyhow::bail;
 
 use super::Context;
@@ -50,7 +48,7 @@ pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn display(path: &PathBuf) -> String {
+fn display(path: &std::path::Path) -> String {
     escape_control(&path.display().to_string())
 }
 

@@ -52,13 +52,12 @@ pub fn add_missing_ids(text: &str) -> Result<(String, usize), EditError> {
         None => {}
         Some(Item::ArrayOfTables(cards)) => {
             for card in cards.iter_mut() {
-                if !card.contains_key("id") {
-                    if let Some(id) = derived_id(card.get("question").or_else(|| card.get("cloze")))
-                    {
-                        card.insert("id", value(id));
-                        card.sort_values_by(|a, _, b, _| (a.get() != "id").cmp(&(b.get() != "id")));
-                        added += 1;
-                    }
+                if !card.contains_key("id")
+                    && let Some(id) = derived_id(card.get("question").or_else(|| card.get("cloze")))
+                {
+                    card.insert("id", value(id));
+                    card.sort_values_by(|a, _, b, _| (a.get() != "id").cmp(&(b.get() != "id")));
+                    added += 1;
                 }
             }
         }

@@ -22,6 +22,8 @@ pub struct DeckFile {
     /// How to name the file in messages.
     pub display: String,
     pub text: String,
+    /// Why the file could not be read, when it could not (it is then reported, not loaded).
+    pub unreadable: Option<String>,
 }
 
 /// A deck file with findings (errors stop it from loading; warnings do not).
@@ -69,6 +71,7 @@ fn bundled_files() -> Vec<DeckFile> {
             origin: Origin::Bundled,
             display: format!("<bundled>/{name}.toml"),
             text: (*text).to_string(),
+            unreadable: None,
         })
         .collect()
 }
@@ -85,10 +88,22 @@ pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
         .collect();
     paths.sort();
-    paths
+    // One unreadable file must not hide the others: it is kept, to be reported by `load`.
+    Ok(paths
         .into_iter()
-        .map(|path| read_file(&path, Origin::UserFolder(path.clone())))
-        .collect()
+        .map(|path| {
+            read_file(&path, Origin::UserFolder(path.clone())).unwrap_or_else(|error| DeckFile {
+                id: DeckId(stem(&path)),
+                origin: Origin::UserFolder(path.clone()),
+                display: path.display().to_string(),
+                text: String::new(),
+                unreadable: Some(match error {
+                    LibraryError::Read { source, .. } => source.to_string(),
+                    other => other.to_string(),
+                }),
+            })
+        })
+        .collect())
 }
 
 pub fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
@@ -96,15 +111,18 @@ pub fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> 
         path: path.display().to_string(),
         source,
     })?;
-    let stem = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     Ok(DeckFile {
-        id: DeckId(stem),
+        id: DeckId(stem(path)),
         origin,
         display: path.display().to_string(),
         text,
+        unreadable: None,
     })
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
 }
 
 /// Every known deck: the user's folder shadows a bundled deck of the same name.
@@ -154,6 +172,16 @@ pub fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, Libra
 pub fn load(files: Vec<DeckFile>) -> Loaded {
     let mut loaded = Loaded::default();
     for file in files {
+        if let Some(reason) = &file.unreadable {
+            let finding =
+                Finding::error("E016", 0..0, format!("could not read this deck: {reason}"))
+                    .label("unreadable file");
+            loaded.reports.push(Report {
+                file,
+                findings: vec![finding],
+            });
+            continue;
+        }
         let Parsed { deck, findings } =
             parse_deck(file.id.clone(), &file.text, file.origin.clone());
         if let Some(deck) = deck {

@@ -92,38 +92,46 @@ fn read_deck(
             ));
             continue;
         };
-        let Some(raw) = read_card(source, value.span(), table, findings) else {
-            continue;
+        // Ids and questions are compared before the card is read, so a card with some other
+        // mistake still counts as the first holder of its id.
+        let explicit_id = string_field(table, "id");
+        let question = string_field(table, "question").or_else(|| string_field(table, "cloze"));
+        let raw = read_card(source, value.span(), table, findings);
+        let id = match (&explicit_id, &raw) {
+            (Some(explicit), _) => Some(explicit.clone()),
+            (None, Some(raw)) => Some((raw.id.clone(), raw.id_span.clone())),
+            (None, None) => None,
         };
-        if let Some(first) = first_ids.get(&raw.id) {
-            findings.push(
-                Finding::error(
-                    "E011",
-                    raw.id_span.clone(),
-                    format!("duplicate card id `{}`", raw.id),
-                )
-                .label("used again here")
-                .related(first.clone(), "first used here"),
-            );
-        } else {
-            first_ids.insert(raw.id.clone(), raw.id_span.clone());
+        if let Some((id, span)) = id {
+            if let Some(first) = first_ids.get(&id) {
+                findings.push(
+                    Finding::error("E011", span, format!("duplicate card id `{id}`"))
+                        .label("used again here")
+                        .related(first.clone(), "first used here"),
+                );
+            } else {
+                first_ids.insert(id, span);
+            }
         }
-        let question_key = judge::normalise(&raw.question_text);
-        if !question_key.is_empty() {
-            if let Some(first) = first_questions.get(&question_key) {
+        if let Some((text, span)) = question {
+            let key = judge::normalise(&text);
+            if let Some(first) = first_questions.get(&key).filter(|_| !key.is_empty()) {
                 findings.push(
                     Finding::warning(
                         "W002",
-                        raw.question_span.clone(),
+                        span,
                         "duplicate question: another card asks the same",
                     )
                     .label("asked again here")
                     .related(first.clone(), "first asked here"),
                 );
             } else {
-                first_questions.insert(question_key, raw.question_span.clone());
+                first_questions.insert(key, span);
             }
         }
+        let Some(raw) = raw else {
+            continue;
+        };
         let line = super::diagnostic::line_col(source, value.span().start).0;
         for mut card in raw.cards {
             card.line = line;
@@ -151,9 +159,18 @@ fn read_deck(
 struct RawCard {
     id: String,
     id_span: Range<usize>,
-    question_text: String,
-    question_span: Range<usize>,
     cards: Vec<Card>,
+}
+
+/// A string field of a card table with the span of its value, when it is a string.
+fn string_field(table: &DeTable<'_>, name: &str) -> Option<(String, Range<usize>)> {
+    table
+        .iter()
+        .find(|(key, _)| key.get_ref() == name)
+        .and_then(|(_, value)| match value.get_ref() {
+            DeValue::String(text) => Some((text.to_string(), value.span())),
+            _ => None,
+        })
 }
 
 #[derive(Default)]
@@ -273,7 +290,6 @@ fn read_card(
     };
 
     let mut cards = Vec::new();
-    let question_span;
     let question_text;
     match kind {
         Kind::Cloze => {
@@ -303,7 +319,6 @@ fn read_card(
                 }
                 return None;
             };
-            question_span = cloze_value.span();
             question_text = cloze_text.clone().unwrap_or_default();
             let text = cloze_text?;
             match cloze::gaps(&text) {
@@ -364,7 +379,7 @@ fn read_card(
                     .label("remove this or the question"),
                 );
             }
-            let Some(question_value) = fields.question else {
+            if fields.question.is_none() {
                 // A misspelt field already says what is missing.
                 if !misspelt {
                     findings.push(
@@ -374,7 +389,6 @@ fn read_card(
                 }
                 return None;
             };
-            question_span = question_value.span();
             question_text = question.clone().unwrap_or_default();
             let Some(answer_value) = fields.answer else {
                 // A misspelt field already says what is missing.
@@ -403,6 +417,8 @@ fn read_card(
 
     let (id, id_span, implicit) = match id {
         Some(id) => (id, fields.id.map_or(header.clone(), Spanned::span), false),
+        // An id of the wrong type is already an error; it is not also a missing id.
+        None if fields.id.is_some() => return None,
         None => {
             let derived = implicit_id(&question_text);
             findings.push(
@@ -424,13 +440,7 @@ fn read_card(
         });
         card.implicit_id = implicit;
     }
-    Some(RawCard {
-        id,
-        id_span,
-        question_text,
-        question_span,
-        cards,
-    })
+    Some(RawCard { id, id_span, cards })
 }
 
 fn read_expected(

@@ -246,6 +246,19 @@ tags = ["thaw"]
 }
 
 #[test]
+fn a_cloze_card_accept_list_applies_to_every_gap() {
+    let cards = clean_cards(
+        "[[cards]]\nid = \"c\"\ncloze = \"{{Leningrad}} and {{Petrograd}}\"\naccept = [\"St Petersburg\"]\n",
+    );
+    for card in &cards {
+        let Expected::Text { accept, .. } = &card.expected else {
+            panic!("{card:?}");
+        };
+        assert_eq!(accept, &strings(&["St Petersburg"]));
+    }
+}
+
+#[test]
 fn explicit_kind_gives_the_same_card_as_the_inferred_one() {
     let source = r#"[[cards]]
 id = "congress"
@@ -361,14 +374,14 @@ fn a_card_without_id_gets_one_from_its_question() {
     let warning = &parsed.findings[0];
     assert_eq!(
         warning.message,
-        "card has no `id`; it is known as `q-4e4ec1e8c9` until its wording changes"
+        "card has no `id`; it is known as `q-cee251b47f` until its wording changes"
     );
     assert!(warning.label.contains("reset its progress"), "{warning:?}");
 
     // A warning does not stop the deck from loading.
     let deck = parsed.deck.expect("the deck loads despite W001");
     let card = &deck.cards[0];
-    assert_eq!(card.id, CardId("q-4e4ec1e8c9".into()));
+    assert_eq!(card.id, CardId("q-cee251b47f".into()));
     assert!(card.implicit_id);
 
     // `q-` and ten lower-case hex digits.
@@ -396,7 +409,10 @@ fn implicit_ids_follow_the_wording_only() {
     // Extra, leading, trailing or different whitespace does not matter.
     assert_eq!(id_of("  Who gave  the\tSecret\nSpeech? ", "Khrushchev"), id);
     // Only the question counts, not the answer.
-    assert_eq!(id_of("Who gave the Secret Speech?", "Nikita Khrushchev"), id);
+    assert_eq!(
+        id_of("Who gave the Secret Speech?", "Nikita Khrushchev"),
+        id
+    );
     // Any other change to the wording (even case or punctuation) is another card.
     assert_ne!(id_of("Who gave the secret speech?", "Khrushchev"), id);
     assert_ne!(id_of("Who gave the Secret Speech", "Khrushchev"), id);
@@ -474,24 +490,15 @@ fn e001_duplicate_key() {
 #[test]
 fn e002_unknown_card_field() {
     let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanwser = \"A\"\n";
-    let parsed = parse(source);
-    // The misspelt field also leaves the card without an answer.
-    assert_eq!(
-        summary(source, &parsed),
-        vec![
-            ("E012", Severity::Error, "1:1".to_string()),
-            ("E002", Severity::Error, "4:1".to_string()),
-        ]
-    );
-    let finding = &parsed.findings[1];
+    // The misspelt field is the only finding: no extra "card without an `answer`".
+    let finding = only_error(source, "E002", "4:1", "unknown card field `anwser`");
     assert_eq!(
         finding.message,
         "unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, \
          choices, cloze, explain, hint, tags"
     );
     assert_eq!(finding.label, "did you mean `answer`?");
-    assert_eq!(covered(source, finding), "anwser");
-    assert!(parsed.deck.is_none());
+    assert_eq!(covered(source, &finding), "anwser");
 }
 
 #[test]
@@ -581,12 +588,7 @@ fn e003_deck_level_types() {
         "`cards` must be an array of [[cards]] tables",
     );
     // `[cards]` (single brackets) is one table, not a list of cards.
-    only_error(
-        "[cards]\nid = \"a\"\n",
-        "E003",
-        "1:1",
-        "found a table",
-    );
+    only_error("[cards]\nid = \"a\"\n", "E003", "1:1", "found a table");
 }
 
 #[test]
@@ -603,15 +605,15 @@ fn e004_empty_answer() {
 
 #[test]
 fn e004_empty_choice() {
-    let source =
-        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nchoices = [\"A\", \"\", \"C\"]\n";
+    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nchoices = [\"A\", \"\", \"C\"]\n";
     let finding = only_error(source, "E004", "5:17", "empty choice");
     assert_eq!(covered(source, &finding), "\"\"");
 }
 
 #[test]
 fn e004_empty_accept_entry() {
-    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\naccept = [\"B\", \" \"]\n";
+    let source =
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\naccept = [\"B\", \" \"]\n";
     only_error(source, "E004", "5:16", "empty entry in `accept`");
 }
 
@@ -639,9 +641,13 @@ fn e004_empty_id_and_empty_part() {
 
 #[test]
 fn e005_answer_not_among_choices() {
-    let source =
-        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"D\"\nchoices = [\"A\", \"B\", \"C\"]\n";
-    let finding = only_error(source, "E005", "4:10", "answer `D` is not one of the choices");
+    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"D\"\nchoices = [\"A\", \"B\", \"C\"]\n";
+    let finding = only_error(
+        source,
+        "E005",
+        "4:10",
+        "answer `D` is not one of the choices",
+    );
     assert_eq!(covered(source, &finding), "\"D\"");
     assert_eq!(finding.related.len(), 1);
     assert_eq!(pos(source, finding.related[0].0.start), "5:11");
@@ -658,8 +664,7 @@ fn e005_answer_not_among_choices() {
 #[test]
 fn e006_duplicated_choice() {
     // Choices are compared in their judged form, so case and accents do not make them differ.
-    let source =
-        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nchoices = [\"A\", \"B\", \"a\"]\n";
+    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nchoices = [\"A\", \"B\", \"a\"]\n";
     let finding = only_error(source, "E006", "5:22", "duplicated choice `a`");
     assert_eq!(finding.related.len(), 1);
     assert_eq!(pos(source, finding.related[0].0.start), "5:12");
@@ -774,7 +779,8 @@ fn e013_unknown_kind() {
 
 #[test]
 fn e013_cloze_with_question() {
-    let source = "[[cards]]\nid = \"a\"\nkind = \"cloze\"\nquestion = \"Q?\"\ncloze = \"x {{y}}\"\n";
+    let source =
+        "[[cards]]\nid = \"a\"\nkind = \"cloze\"\nquestion = \"Q?\"\ncloze = \"x {{y}}\"\n";
     only_error(
         source,
         "E013",
@@ -800,11 +806,19 @@ fn e013_other_contradictions() {
         "3:8",
         "kind `text` with `choices`: use kind `choice`",
     );
-    only_error(
-        "[[cards]]\nid = \"a\"\nkind = \"text\"\nquestion = \"Q?\"\nanswer = true\n",
-        "E013",
-        "3:8",
-        "kind `text` with a boolean answer: use kind `truefalse`",
+    // The contradiction, then the answer that does not fit the kind given.
+    let source = "[[cards]]\nid = \"a\"\nkind = \"text\"\nquestion = \"Q?\"\nanswer = true\n";
+    let parsed = parse(source);
+    assert_eq!(
+        summary(source, &parsed),
+        vec![
+            ("E013", Severity::Error, "3:8".to_string()),
+            ("E003", Severity::Error, "5:10".to_string()),
+        ]
+    );
+    assert_eq!(
+        parsed.findings[0].message,
+        "kind `text` with a boolean answer: use kind `truefalse`"
     );
     only_error(
         "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nchoices = [\"A\", \"B\"]\naccept = [\"x\"]\n",
@@ -846,12 +860,7 @@ fn e015_id_with_hash() {
 #[test]
 fn e015_id_with_a_space() {
     let source = "[[cards]]\nid = \"speech date\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
-    only_error(
-        source,
-        "E015",
-        "2:6",
-        "card id `speech date` contains ' '",
-    );
+    only_error(source, "E015", "2:6", "card id `speech date` contains ' '");
     only_error(
         "[[cards]]\nid = \"a~b\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
         "E015",
@@ -870,14 +879,16 @@ fn w002_duplicate_question_is_only_a_warning() {
         vec![("W002", Severity::Warning, "8:12".to_string())]
     );
     let finding = &parsed.findings[0];
-    assert!(finding.message.contains("duplicate question"), "{finding:?}");
+    assert!(
+        finding.message.contains("duplicate question"),
+        "{finding:?}"
+    );
     assert_eq!(pos(source, finding.related[0].0.start), "3:12");
     let deck = parsed.deck.expect("a warning does not stop the deck");
     assert_eq!(deck.cards.len(), 2);
 }
 
 #[test]
-#[ignore = "bug: a card whose other fields have an error never registers its id, so a later card reusing it gets no E011 until the first error is fixed"]
 fn e011_is_reported_even_when_the_first_card_has_another_error() {
     let source = "[[cards]]\nid = \"a\"\nquestion = \"\"\nanswer = \"A\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
     let parsed = parse(source);
@@ -891,7 +902,6 @@ fn e011_is_reported_even_when_the_first_card_has_another_error() {
 }
 
 #[test]
-#[ignore = "bug: an `id` of the wrong type (id = 5) also draws W001 \"card has no `id`\" at the header, beside the E003"]
 fn a_wrongly_typed_id_is_not_a_missing_id() {
     let source = "[[cards]]\nid = 5\nquestion = \"Q?\"\nanswer = \"A\"\n";
     let parsed = parse(source);
@@ -1027,7 +1037,9 @@ fn the_bundled_deck_loads_without_any_finding() {
     }
     for card in &deck.cards {
         assert!(
-            card.explain.as_deref().is_some_and(|e| !e.trim().is_empty()),
+            card.explain
+                .as_deref()
+                .is_some_and(|e| !e.trim().is_empty()),
             "{} has no explain",
             card.id
         );
@@ -1040,7 +1052,8 @@ fn the_bundled_deck_loads_without_any_finding() {
 // ---------------------------------------------------------------------------
 // 7. The library
 
-const SMALL_DECK: &str = "title = \"Mine\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+const SMALL_DECK: &str =
+    "title = \"Mine\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
 
 fn write_user_deck(data_dir: &Path, name: &str, text: &str) {
     let folder = library::user_folder(data_dir);
@@ -1095,10 +1108,7 @@ fn a_user_deck_replaces_the_bundled_deck_of_the_same_name() {
     let dir = tempfile::tempdir().unwrap();
     write_user_deck(dir.path(), "secret-speech", SMALL_DECK);
     let files = library::all_files(dir.path()).unwrap();
-    let same: Vec<_> = files
-        .iter()
-        .filter(|f| f.id.0 == "secret-speech")
-        .collect();
+    let same: Vec<_> = files.iter().filter(|f| f.id.0 == "secret-speech").collect();
     assert_eq!(same.len(), 1);
     assert!(matches!(same[0].origin, Origin::UserFolder(_)));
 
@@ -1112,7 +1122,11 @@ fn a_user_deck_replaces_the_bundled_deck_of_the_same_name() {
 #[test]
 fn a_broken_deck_is_reported_and_the_others_still_load() {
     let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "broken", "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\n");
+    write_user_deck(
+        dir.path(),
+        "broken",
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\n",
+    );
     write_user_deck(dir.path(), "good", SMALL_DECK);
     // A deck with only warnings loads, and is reported too.
     write_user_deck(
@@ -1125,7 +1139,11 @@ fn a_broken_deck_is_reported_and_the_others_still_load() {
     let loaded_names: Vec<&str> = loaded.decks.iter().map(|d| d.id.0.as_str()).collect();
     assert_eq!(loaded_names, vec!["secret-speech", "good", "warned"]);
 
-    let reported: Vec<&str> = loaded.reports.iter().map(|r| r.file.id.0.as_str()).collect();
+    let reported: Vec<&str> = loaded
+        .reports
+        .iter()
+        .map(|r| r.file.id.0.as_str())
+        .collect();
     assert_eq!(reported, vec!["broken", "warned"]);
     let failed: Vec<&str> = loaded.failed().map(|r| r.file.id.0.as_str()).collect();
     assert_eq!(failed, vec!["broken"]);
@@ -1152,7 +1170,6 @@ fn files_that_are_not_toml_are_ignored() {
 }
 
 #[test]
-#[ignore = "bug: library::user_files stops at the first unreadable file (`?` in collect), so one non-UTF-8 .toml in the decks folder makes all_files fail and no deck loads"]
 fn an_unreadable_deck_file_does_not_stop_the_others() {
     let dir = tempfile::tempdir().unwrap();
     write_user_deck(dir.path(), "good", SMALL_DECK);
@@ -1183,32 +1200,69 @@ fn judging_examples_in_the_deck_format_guide() {
     let wrong = |missing: &[&str]| Verdict::Wrong {
         missing: strings(missing),
     };
+    // Words of 99, 100 and 101 letters, around the longest word that may carry a typo.
+    let (a99, a100) = ("a".repeat(99), "a".repeat(100));
     let cases: Vec<(Expected, &str, Verdict)> = vec![
         // Normalisation.
         (text("Khrushchëv", &[]), "KHRUSHCHEV", right.clone()),
         (text("Straße", &[]), "strasse", right.clone()),
-        (text("Stalin's purges", &[]), "stalins purges", right.clone()),
-        (text("Marxist-Leninist", &[]), "marxist leninist", right.clone()),
+        (
+            text("Stalin's purges", &[]),
+            "stalins purges",
+            right.clone(),
+        ),
+        (
+            text("Marxist-Leninist", &[]),
+            "marxist leninist",
+            right.clone(),
+        ),
         (text("Marxist-Leninist", &[]), "marxistleninist", wrong(&[])),
-        (text("Washington, D.C.", &[]), "washington dc", right.clone()),
+        (
+            text("Washington, D.C.", &[]),
+            "washington dc",
+            right.clone(),
+        ),
         (text("Marx & Engels", &[]), "marx and engels", right.clone()),
         (text("Red Army", &[]), "  red   army. ", right.clone()),
         // Articles.
-        (text("The 20th Congress", &[]), "20th congress", right.clone()),
+        (
+            text("The 20th Congress", &[]),
+            "20th congress",
+            right.clone(),
+        ),
         (text("20th Congress", &[]), "a 20th congress", right.clone()),
         (text("A", &[]), "the", wrong(&[])),
         (text("Anarchy", &[]), "archy", wrong(&[])),
         // Number words.
-        (text("20th Congress", &[]), "Twentieth Congress", right.clone()),
+        (
+            text("20th Congress", &[]),
+            "Twentieth Congress",
+            right.clone(),
+        ),
         (text("21st", &[]), "twenty-first", right.clone()),
         (text("Seven Years' War", &[]), "7 years war", right.clone()),
         (text("20th", &[]), "20", wrong(&[])),
+        (text("99", &[]), "ninety-nine", right.clone()),
+        (text("100th", &[]), "hundredth", right.clone()),
+        (text("St. Petersburg", &[]), "st petersburg", right.clone()),
+        (text("U.S.A.", &[]), "usa", right.clone()),
         // Typos.
         (text("Tito", &[]), "Tita", wrong(&[])),
         (text("Stalin", &[]), "Stailn", close("Stalin")),
         (text("Stalin", &[]), "Stlani", wrong(&[])),
         (text("Khrushchev", &[]), "Krushchv", close("Khrushchev")),
         (text("collectivisation", &[]), "colectvisaton", wrong(&[])),
+        (
+            text("Stalin purges", &[]),
+            "Stailn prges",
+            close("Stalin purges"),
+        ),
+        (text(&"a".repeat(101), &[]), a100.as_str(), wrong(&[])),
+        (
+            text(&"a".repeat(100), &[]),
+            a99.as_str(),
+            close(&"a".repeat(100)),
+        ),
         (text("Red Army", &[]), "Red", wrong(&[])),
         // Digits.
         (text("1956", &[]), "1965", wrong(&[])),
@@ -1228,7 +1282,22 @@ fn judging_examples_in_the_deck_format_guide() {
             "twenty-fifth of February 1956",
             right.clone(),
         ),
+        (
+            text("February 25, 1956", &[]),
+            "Monday, 25 February 1956",
+            right.clone(),
+        ),
+        (text("February 25, 1956", &[]), "25/2/56", wrong(&[])),
+        (text("February 29, 1956", &[]), "1956-02-29", right.clone()),
+        (text("February 29, 1955", &[]), "1955-02-29", wrong(&[])),
+        (text("March 1958", &[]), "03/1958", right.clone()),
+        (
+            text("February 25, 1956", &[]),
+            "25 Febuary 1956",
+            wrong(&[]),
+        ),
         (text("1956-04-03", &[]), "03/04/1956", wrong(&[])),
+        (text("1956-04-04", &[]), "04/04/1956", right.clone()),
         (text("25 Feb 1956", &[]), "26 Feb 1956", wrong(&[])),
         (text("March 1958", &[]), "1958-03", right.clone()),
         (text("March 1958", &[]), "1 March 1958", wrong(&[])),
@@ -1240,7 +1309,11 @@ fn judging_examples_in_the_deck_format_guide() {
         ),
         // Accept.
         (text("Joseph Stalin", &["Stalin"]), "stalin", right.clone()),
-        (text("Joseph Stalin", &["Stalin"]), "Stailn", close("Stalin")),
+        (
+            text("Joseph Stalin", &["Stalin"]),
+            "Stailn",
+            close("Stalin"),
+        ),
         // Symbols only.
         (text("?", &[]), "?", right.clone()),
         (text("?", &[]), "!", wrong(&[])),
@@ -1289,11 +1362,34 @@ fn judging_examples_in_the_deck_format_guide() {
         (choice(&["1905", "1917", "Lenin"], 2), "3", right.clone()),
         (choice(&["1905", "1917", "Lenin"], 2), "(3)", right.clone()),
         (choice(&["1905", "1917", "Lenin"], 2), "C)", right.clone()),
-        (choice(&["1905", "1917", "Lenin"], 2), "lenin", right.clone()),
-        (choice(&["1905", "1917", "Lenin"], 2), "Lenni", close("Lenin")),
+        (
+            choice(&["1905", "1917", "Lenin"], 2),
+            "lenin",
+            right.clone(),
+        ),
+        (
+            choice(&["1905", "1917", "Lenin"], 2),
+            "Lenni",
+            close("Lenin"),
+        ),
         (choice(&["1905", "1917", "Lenin"], 1), "1917", right.clone()),
         (choice(&["1905", "1917", "Lenin"], 2), "2", wrong(&[])),
         (choice(&["1905", "1917", "Lenin"], 2), "d", wrong(&[])),
+        (choice(&["1905", "1917", "Lenin"], 2), "4", wrong(&[])),
+        // A letter in range picks by position, even when a choice is that letter.
+        (choice(&["B", "A"], 1), "a", wrong(&[])),
+        (choice(&["B", "A"], 1), "b", right.clone()),
+        // A typo closer to another choice is that choice.
+        (
+            choice(&["Khrushchev", "Khruschev"], 0),
+            "Khruschov",
+            wrong(&[]),
+        ),
+        (
+            choice(&["Khrushchev", "Brezhnev"], 0),
+            "Khruschov",
+            close("Khrushchev"),
+        ),
         // True/false.
         (Expected::TrueFalse(true), " Yes ", right.clone()),
         (Expected::TrueFalse(false), "F", right.clone()),

@@ -8,11 +8,12 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, Select};
 
 use super::{
-    Frontend, Next, Outcome, Prompt, Reply, Summary, command, summary_lines, verdict_detail,
-    verdict_word,
+    Frontend, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler, command,
+    summary_lines, verdict_detail, verdict_word,
 };
 use crate::deck::{Card, Kind};
 use crate::judge::{Expected, Verdict};
+use crate::schedule::Rating;
 use crate::text::{escape_control, escape_line};
 
 pub struct Interactive {
@@ -56,6 +57,7 @@ fn reply_from(result: dialoguer::Result<String>) -> io::Result<Reply> {
     match result {
         Ok(text) => Ok(command(&text).unwrap_or(Reply::Answer(text))),
         Err(dialoguer::Error::IO(error)) if error.kind() == io::ErrorKind::Interrupted => {
+            await_interrupt_handler();
             Ok(Reply::Quit)
         }
         Err(dialoguer::Error::IO(error)) => Err(error),
@@ -76,6 +78,28 @@ impl Frontend for Interactive {
                 "{mark} {}",
                 self.paint(BOLD, &escape_control(&card.question))
             ))?;
+        }
+        if prompt.flip {
+            self.term
+                .write_str(&self.paint(DIM, "Enter shows the answer · q: quit "))?;
+            self.term.flush()?;
+            let key = loop {
+                match self.term.read_key() {
+                    Ok(Key::Enter | Key::Char(' ')) => break Reply::Answer(String::new()),
+                    Ok(Key::Char('q') | Key::Escape | Key::CtrlC | Key::Char('\u{4}')) => {
+                        break Reply::Quit;
+                    }
+                    Ok(Key::Char('u')) => break Reply::Undo,
+                    Ok(_) => {}
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                        await_interrupt_handler();
+                        break Reply::Quit;
+                    }
+                    Err(error) => return Err(error),
+                }
+            };
+            self.term.clear_line()?;
+            return Ok(key);
         }
         let items: Vec<String> = match &card.expected {
             Expected::Choice { choices, .. } => choices.iter().map(|c| escape_line(c)).collect(),
@@ -164,7 +188,10 @@ impl Frontend for Interactive {
         let next = loop {
             let key = match self.term.read_key() {
                 Ok(key) => key,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => break Next::Quit,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                    await_interrupt_handler();
+                    break Next::Quit;
+                }
                 Err(error) => return Err(error),
             };
             match key {
@@ -187,6 +214,42 @@ impl Frontend for Interactive {
             "counted as wrong"
         };
         self.line(&self.paint(DIM, text))
+    }
+
+    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>> {
+        self.line(&format!(
+            "  {} {}",
+            self.paint(DIM, "answer:"),
+            self.paint(BOLD, &escape_line(&card.answer_text()))
+        ))?;
+        if let Some(explain) = &card.explain {
+            self.line(&format!("  {}", self.paint(DIM, &escape_control(explain))))?;
+        }
+        self.term.write_str(&self.paint(
+            DIM,
+            "How well did you know it? 1 again · 2 hard · 3 good · 4 easy · q: quit ",
+        ))?;
+        self.term.flush()?;
+        let grade = loop {
+            match self.term.read_key() {
+                Ok(Key::Char(c @ '1'..='4')) => break Rating::from_number(c as u8 - b'0'),
+                Ok(Key::Char('q') | Key::Escape | Key::CtrlC | Key::Char('\u{4}')) => break None,
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                    await_interrupt_handler();
+                    break None;
+                }
+                Err(error) => return Err(error),
+            }
+        };
+        self.term.clear_line()?;
+        Ok(grade)
+    }
+
+    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
+        let leech = if leech { " [leech]" } else { "" };
+        self.line(&self.paint(DIM, &format!("graded {word}{leech}")))?;
+        Ok(Next::Continue)
     }
 
     fn summary(&mut self, summary: &Summary) -> io::Result<()> {

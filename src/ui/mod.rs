@@ -12,6 +12,7 @@ use jiff::Timestamp;
 
 use crate::deck::Card;
 use crate::judge::Verdict;
+use crate::schedule::Rating;
 
 /// One question as put to the learner.
 pub struct Prompt<'a> {
@@ -20,6 +21,8 @@ pub struct Prompt<'a> {
     pub total: usize,
     pub card: &'a Card,
     pub hint_shown: bool,
+    /// Flip mode: show the question and wait for Enter instead of reading an answer.
+    pub flip: bool,
 }
 
 /// What the learner did at a question.
@@ -70,12 +73,34 @@ pub trait Frontend {
     fn show_hint(&mut self, card: &Card) -> io::Result<()>;
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next>;
     fn show_override(&mut self, accepted: bool) -> io::Result<()>;
+    /// Flip mode: shows the answer and reads the learner's grade; `None` to quit.
+    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>>;
+    /// Flip mode: the line after a grade.
+    fn show_grade(&mut self, card: &Card, word: &str, leech: bool) -> io::Result<Next>;
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// console answers Ctrl-C in raw mode with SIGINT *and* an `Interrupted` error. The signal's
+/// handler prints the summary and exits 130, so a reader that sees the error waits for it
+/// rather than racing it with a quit of its own (which would exit 0).
+pub fn await_interrupt_handler() {
+    std::thread::sleep(Duration::from_secs(3));
 }
 
 /// The words `q`, `:q`, `:quit` end a session at any prompt.
 pub fn is_quit(text: &str) -> bool {
     matches!(text.trim(), "q" | ":q" | ":quit" | "quit")
+}
+
+/// A flip-mode grade typed as a number or a word.
+pub fn parse_grade(text: &str) -> Option<Rating> {
+    match text.trim().to_lowercase().as_str() {
+        "1" | "again" | "a" => Some(Rating::Again),
+        "2" | "hard" | "h" => Some(Rating::Hard),
+        "3" | "good" | "g" => Some(Rating::Good),
+        "4" | "easy" | "e" => Some(Rating::Easy),
+        _ => None,
+    }
 }
 
 /// Command words typed at a question; `None` means the text is an answer.

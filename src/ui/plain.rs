@@ -6,11 +6,12 @@
 use std::io::{self, BufRead, Write};
 
 use super::{
-    Frontend, Next, Outcome, Prompt, Reply, Summary, command, summary_lines, verdict_detail,
-    verdict_word,
+    Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade, summary_lines,
+    verdict_detail, verdict_word,
 };
 use crate::deck::{Card, Kind};
 use crate::judge::Expected;
+use crate::schedule::Rating;
 use crate::text::{escape_control, escape_line};
 
 pub struct Plain<R, W> {
@@ -115,6 +116,38 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
             if accepted { "right" } else { "wrong" }
         )?;
         self.output.flush()
+    }
+
+    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>> {
+        writeln!(
+            self.output,
+            "  answer: {}",
+            escape_line(&card.answer_text())
+        )?;
+        if let Some(explain) = &card.explain {
+            writeln!(self.output, "  explain: {}", escape_line(explain))?;
+        }
+        loop {
+            writeln!(self.output, "grade: 1 again, 2 hard, 3 good, 4 easy")?;
+            self.output.flush()?;
+            let Some(line) = self.read_line()? else {
+                return Ok(None);
+            };
+            if is_quit(&line) {
+                return Ok(None);
+            }
+            if let Some(rating) = parse_grade(&line) {
+                return Ok(Some(rating));
+            }
+        }
+    }
+
+    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
+        let leech = if leech { " [leech]" } else { "" };
+        writeln!(self.output, "graded {word}{leech}")?;
+        writeln!(self.output)?;
+        self.output.flush()?;
+        Ok(Next::Continue)
     }
 
     fn summary(&mut self, summary: &Summary) -> io::Result<()> {

@@ -25,7 +25,11 @@ pub struct Run {
 
 impl Quiz {
     pub fn new() -> Quiz {
-        Quiz { dir: tempfile::tempdir().expect("temp dir"), now: None, tz: "UTC".into() }
+        Quiz {
+            dir: tempfile::tempdir().expect("temp dir"),
+            now: None,
+            tz: "UTC".into(),
+        }
     }
 
     /// Fixes the clock (`QUIZ_NOW`) for every later run.
@@ -128,14 +132,20 @@ impl Quiz {
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        self.db().query_row(sql, [], |row| row.get(0)).expect("count")
+        self.db()
+            .query_row(sql, [], |row| row.get(0))
+            .expect("count")
     }
 }
 
 impl Run {
     #[track_caller]
     pub fn success(&self) -> &Run {
-        assert_eq!(self.code, 0, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 

@@ -2,3 +2,5 @@
 //! binary with a temporary data directory.
 
 mod harness;
+mod pty;
+mod start;

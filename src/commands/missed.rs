@@ -1,0 +1,125 @@
+//! `quiz missed`: drill the cards missed lately until each is answered right; the answers
+//! are real reviews. `--leeches` lists the cards missed again and again instead.
+
+use std::collections::HashSet;
+
+use super::study::{self, Options};
+use super::{Context, load_decks, scheduler};
+use crate::cli::MissedArgs;
+use crate::deck::Deck;
+use crate::store::{Misses, Mode, Store};
+use crate::text::escape_line;
+
+pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
+    let settings = context.settings()?;
+    let loaded = load_decks(&args.study.decks, context)?;
+    let mut store = Store::open(&context.data_dir)?;
+    if args.leeches {
+        return list_leeches(&loaded.decks, &store, settings.leech_threshold);
+    }
+    let scheduler = scheduler(&store, settings.desired_retention)?;
+    let now = context.clock.now();
+    let deck_ids: Vec<_> = loaded.decks.iter().map(|d| d.id.clone()).collect();
+    let misses = match args.since {
+        Some(window) => {
+            let since = now.checked_sub(window).unwrap_or(jiff::Timestamp::MIN);
+            store.missed_since(&deck_ids, since)?
+        }
+        None => store.missed_in_latest_session(&deck_ids)?,
+    };
+    let Misses {
+        cards,
+        session_started,
+    } = misses;
+    let missed: HashSet<(String, String)> = cards.into_iter().map(|(d, c)| (d.0, c.0)).collect();
+    let seed = args
+        .study
+        .seed
+        .unwrap_or_else(|| now.as_second().unsigned_abs());
+    let presentation = args.study.mode.unwrap_or(settings.mode);
+    let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
+    let mut order: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| missed.contains(&(item.deck.id.0.clone(), item.card.id.0.clone())))
+        .map(|(index, _)| index)
+        .collect();
+    if let Some(limit) = args.study.limit {
+        order.truncate(limit);
+    }
+    let window = match (args.since, session_started) {
+        (Some(window), _) => format!("in the last {}", describe_window(window)),
+        (None, Some(started)) => format!(
+            "in the session of {}",
+            super::describe_instant(started, &context.clock)
+        ),
+        (None, None) => String::new(),
+    };
+    if order.is_empty() {
+        if window.is_empty() {
+            println!("Nothing missed: no card has been answered wrong yet.");
+        } else {
+            println!("Nothing missed {window}.");
+        }
+        return Ok(0);
+    }
+    let header = format!(
+        "Drilling {} card{} missed {window}.",
+        order.len(),
+        if order.len() == 1 { "" } else { "s" }
+    );
+    let options = Options {
+        mode: Mode::Missed,
+        presentation,
+        seed,
+        leech_threshold: settings.leech_threshold,
+    };
+    study::run(
+        items,
+        order,
+        &options,
+        &mut store,
+        &scheduler,
+        context,
+        Some(&header),
+    )
+}
+
+fn describe_window(window: jiff::SignedDuration) -> String {
+    let hours = window.as_hours();
+    if hours >= 24 && hours % 24 == 0 {
+        let days = hours / 24;
+        if days == 1 {
+            "day".into()
+        } else {
+            format!("{days} days")
+        }
+    } else if hours >= 1 {
+        format!("{hours} hours")
+    } else {
+        format!("{} minutes", window.as_mins())
+    }
+}
+
+fn list_leeches(decks: &[Deck], store: &Store, threshold: u32) -> anyhow::Result<i32> {
+    let mut found = 0;
+    for deck in decks {
+        let states = store.card_states(&deck.id)?;
+        for card in &deck.cards {
+            if let Some(state) = states.get(&card.id).filter(|s| s.lapses >= threshold) {
+                found += 1;
+                println!(
+                    "{}/{}\t{} lapses\t{}",
+                    escape_line(&deck.id.0),
+                    escape_line(&card.id.0),
+                    state.lapses,
+                    escape_line(&card.question)
+                );
+            }
+        }
+    }
+    if found == 0 {
+        println!("No leeches: no card has been missed {threshold} times.");
+    }
+    Ok(0)
+}

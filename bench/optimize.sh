@@ -31,5 +31,5 @@ cd "$work/crate"
 for profile in dev release; do
     echo "== $profile"
     cargo test --quiet --profile "$profile" -- --nocapture --test-threads 1 josh 2>&1 |
-        grep -E '^(defaults|time series|fit):|test result' | sed 's/^/   /'
+        grep -oE '(defaults|time series|fit): .*|test result: [^;]*' | grep -v '0 passed' | sed 's/^/   /'
 done

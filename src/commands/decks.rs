@@ -34,7 +34,9 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
         "new",
         "due now",
         "due 7 days",
+        "leeches",
     ]);
+    let leech_threshold = context.settings()?.leech_threshold;
     for deck in &loaded.decks {
         let states = store.card_states(&deck.id)?;
         let new = deck
@@ -56,9 +58,18 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
             new.to_string(),
             in_deck(due_now).to_string(),
             in_deck(week).to_string(),
+            deck.cards
+                .iter()
+                .filter(|c| {
+                    states
+                        .get(&c.id)
+                        .is_some_and(|s| s.lapses >= leech_threshold)
+                })
+                .count()
+                .to_string(),
         ]);
     }
-    for column in 3..7 {
+    for column in 3..8 {
         if let Some(column) = table.column_mut(column) {
             column.set_cell_alignment(CellAlignment::Right);
         }

@@ -13,9 +13,10 @@ use super::cloze::{self, ClozeError};
 use super::{Card, CardId, Deck, DeckId, Finding, Kind, Origin};
 use crate::judge::{self, Expected};
 
-pub const DECK_FIELDS: [&str; 5] = ["title", "description", "source", "tags", "cards"];
-pub const CARD_FIELDS: [&str; 10] = [
+pub const DECK_FIELDS: [&str; 6] = ["title", "description", "source", "tags", "reverse", "cards"];
+pub const CARD_FIELDS: [&str; 11] = [
     "id", "kind", "question", "answer", "accept", "choices", "cloze", "explain", "hint", "tags",
+    "reverse",
 ];
 
 /// The outcome of reading one deck file: the deck when it has no errors, and every finding.
@@ -59,6 +60,7 @@ fn read_deck(
     let mut description = None;
     let mut deck_source = None;
     let mut tags = Vec::new();
+    let mut deck_reverse = false;
     let mut card_values: &[Spanned<DeValue<'_>>] = &[];
     for (key, value) in root {
         match key.get_ref().as_ref() {
@@ -66,6 +68,7 @@ fn read_deck(
             "description" => description = string(value, "description", findings),
             "source" => deck_source = string(value, "source", findings),
             "tags" => tags = strings(value, "tags", findings).unwrap_or_default(),
+            "reverse" => deck_reverse = boolean(value, "reverse", findings).unwrap_or(false),
             "cards" => match value.get_ref() {
                 DeValue::Array(array) => card_values = array_items(array),
                 other => findings.push(wrong_type(
@@ -133,7 +136,14 @@ fn read_deck(
             continue;
         };
         let line = super::diagnostic::line_col(source, value.span().start).0;
-        for mut card in raw.cards {
+        let reverse = raw.reverse.unwrap_or(deck_reverse);
+        let reversed: Vec<Card> = raw
+            .cards
+            .iter()
+            .filter(|card| reverse && card.kind == Kind::Text)
+            .map(reversed)
+            .collect();
+        for mut card in raw.cards.into_iter().chain(reversed) {
             card.line = line;
             for tag in &tags {
                 if !card.tags.contains(tag) {
@@ -160,6 +170,8 @@ struct RawCard {
     id: String,
     id_span: Range<usize>,
     cards: Vec<Card>,
+    /// The card's own `reverse`, which beats the deck's.
+    reverse: Option<bool>,
 }
 
 /// A string field of a card table with the span of its value, when it is a string.
@@ -185,6 +197,7 @@ struct Fields<'a, 'i> {
     explain: Option<&'a Spanned<DeValue<'i>>>,
     hint: Option<&'a Spanned<DeValue<'i>>>,
     tags: Option<&'a Spanned<DeValue<'i>>>,
+    reverse: Option<&'a Spanned<DeValue<'i>>>,
 }
 
 fn read_card(
@@ -208,6 +221,7 @@ fn read_card(
             "explain" => &mut fields.explain,
             "hint" => &mut fields.hint,
             "tags" => &mut fields.tags,
+            "reverse" => &mut fields.reverse,
             name => {
                 findings.push(unknown_field(key.span(), name, "card", &CARD_FIELDS));
                 misspelt = true;
@@ -428,6 +442,19 @@ fn read_card(
             (derived, header.clone(), true)
         }
     };
+    let reverse = fields.reverse.and_then(|v| boolean(v, "reverse", findings));
+    if let (Some(true), Some(value)) = (reverse, fields.reverse)
+        && kind != Kind::Text
+    {
+        findings.push(
+            Finding::error(
+                "E013",
+                value.span(),
+                "`reverse` works only on typed-answer cards",
+            )
+            .label("this card's answer cannot be asked back as a question"),
+        );
+    }
     if error_count(findings) > errors_before {
         return None;
     }
@@ -440,7 +467,12 @@ fn read_card(
         });
         card.implicit_id = implicit;
     }
-    Some(RawCard { id, id_span, cards })
+    Some(RawCard {
+        id,
+        id_span,
+        cards,
+        reverse,
+    })
 }
 
 fn read_expected(
@@ -614,6 +646,35 @@ fn contradiction(kind: Kind, fields: &Fields<'_, '_>) -> Option<String> {
         Kind::Choice if fields.choices.is_none() => Some("kind `choice` without `choices`".into()),
         Kind::Cloze if fields.cloze.is_none() => Some("kind `cloze` without `cloze` text".into()),
         _ => None,
+    }
+}
+
+/// The card asked the other way round (answer → question), with its own id and progress.
+fn reversed(card: &Card) -> Card {
+    Card {
+        id: CardId(format!("{}~r", card.id)),
+        question: card.answer_text(),
+        expected: Expected::Text {
+            answer: card.question.clone(),
+            accept: Vec::new(),
+        },
+        hint: None,
+        ..card.clone()
+    }
+}
+
+fn boolean(value: &Spanned<DeValue<'_>>, field: &str, findings: &mut Vec<Finding>) -> Option<bool> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        other => {
+            findings.push(wrong_type(
+                value.span(),
+                field,
+                "a boolean (true or false)",
+                other,
+            ));
+            None
+        }
     }
 }
 

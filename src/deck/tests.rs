@@ -495,7 +495,7 @@ fn e002_unknown_card_field() {
     assert_eq!(
         finding.message,
         "unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, \
-         choices, cloze, explain, hint, tags"
+         choices, cloze, explain, hint, tags, reverse"
     );
     assert_eq!(finding.label, "did you mean `answer`?");
     assert_eq!(covered(source, &finding), "anwser");
@@ -508,7 +508,7 @@ fn e002_unknown_deck_field() {
     assert!(
         finding
             .message
-            .contains("allowed fields are title, description, source, tags, cards"),
+            .contains("allowed fields are title, description, source, tags, reverse, cards"),
         "{finding:?}"
     );
     // Nothing close enough to suggest.
@@ -963,7 +963,7 @@ fn render_draws_header_place_line_and_caret() {
     let parsed = parse(source);
     let finding = parsed.findings.iter().find(|f| f.code == "E002").unwrap();
     let expected = "\
-error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
  --> t.toml:4:1
   |
 4 | anwser = \"A\"

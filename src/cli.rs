@@ -31,6 +31,13 @@ pub enum Command {
     Cram(CramArgs),
     /// List known decks with their cards, new, and due counts
     Decks,
+    /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
+    Stats(StatsArgs),
+    /// The review log as CSV, out and in (the columns FSRS tools read)
+    #[command(subcommand)]
+    History(HistoryCommand),
+    /// Fit the scheduler's parameters to your review history
+    Optimize(OptimizeArgs),
     /// Check decks for mistakes: errors point at file:line:col
     Check(CheckArgs),
     /// Create a new deck from a commented template
@@ -158,4 +165,41 @@ pub fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
         }
     };
     Ok(jiff::SignedDuration::from_hours(hours))
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Deck names or paths [default: every deck found]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Print the same figures as one JSON document
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Write the review log as CSV (card_id,review_time,review_rating,review_duration,deck,card,…)
+    Export {
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Read a review log in the same CSV format into a deck named after the file
+    Import {
+        /// The CSV file
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// Deck names whose history to use [default: all history]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Only measure: log loss and RMSE(bins) of the default parameters and of 5-split time-series cross-validation
+    #[arg(long)]
+    pub evaluate: bool,
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod deck;
 pub mod distractors;
 pub mod judge;
+pub mod optimize;
 pub mod schedule;
 pub mod session;
 pub mod store;
@@ -62,6 +63,9 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         Command::Missed(args) => commands::missed::run(args, &context),
         Command::Cram(args) => commands::cram::run(args, &context),
         Command::Decks => commands::decks::run(&context),
+        Command::Stats(args) => commands::stats::run(args, &context),
+        Command::History(command) => commands::history::run(command, &context),
+        Command::Optimize(args) => commands::optimize::run(args, &context),
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),

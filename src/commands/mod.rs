@@ -4,9 +4,12 @@ pub mod add;
 pub mod check;
 pub mod cram;
 pub mod decks;
+pub mod history;
 pub mod missed;
 pub mod new;
+pub mod optimize;
 pub mod start;
+pub mod stats;
 pub mod study;
 
 use std::path::PathBuf;

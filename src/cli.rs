@@ -38,6 +38,10 @@ pub enum Command {
     History(HistoryCommand),
     /// Fit the scheduler's parameters to your review history
     Optimize(OptimizeArgs),
+    /// Turn an Anki, Quizlet or CSV export into a deck
+    Import(ImportArgs),
+    /// Write a deck as an Anki-importable TSV or a CSV
+    Export(ExportArgs),
     /// Check decks for mistakes: errors point at file:line:col
     Check(CheckArgs),
     /// Create a new deck from a commented template
@@ -202,4 +206,62 @@ pub struct OptimizeArgs {
     /// Only measure: log loss and RMSE(bins) of the default parameters and of 5-split time-series cross-validation
     #[arg(long)]
     pub evaluate: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFrom {
+    /// Anki "Notes in Plain Text" (with its #separator:, #html:, #tags column: headers)
+    Anki,
+    /// Quizlet export: term, separator, definition
+    Quizlet,
+    /// CSV with a header row naming question, answer and optional columns
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export to read
+    pub file: PathBuf,
+
+    /// Write the deck here instead of standard output (never overwrites)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// What the file is [default: detected]
+    #[arg(long, value_enum)]
+    pub from: Option<ImportFrom>,
+
+    /// Quizlet: between term and definition (tab, comma, or any text) [default: tab]
+    #[arg(long, value_name = "SEP")]
+    pub term_separator: Option<String>,
+
+    /// Quizlet: between cards (newline, semicolon, or any text) [default: newline]
+    #[arg(long, value_name = "SEP")]
+    pub card_separator: Option<String>,
+
+    /// The deck's title [default: Anki's #deck: header, else the file name]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportTo {
+    /// tab-separated, with Anki's headers
+    Tsv,
+    /// comma-separated, with a header row
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Deck name or path
+    pub deck: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportTo::Tsv)]
+    pub format: ExportTo,
+
+    /// Write here instead of standard output (never overwrites)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

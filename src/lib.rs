@@ -66,6 +66,8 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         Command::Stats(args) => commands::stats::run(args, &context),
         Command::History(command) => commands::history::run(command, &context),
         Command::Optimize(args) => commands::optimize::run(args, &context),
+        Command::Import(args) => commands::import::run(args, &context),
+        Command::Export(args) => commands::export::run(args, &context),
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),

@@ -386,48 +386,8 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
 /// Ctrl-C in the interactive UI. The terminal is in raw mode while dialoguer or the key
 /// line reads, so Ctrl-C arrives as the byte 0x03; console's `Term::read_key` then both
 /// raises SIGINT (the `ctrlc` handler prints the summary and exits 130) and returns an
-/// `Interrupted` error, which `ui::interactive` turns into a quit — so the main thread
-/// also ends the session, prints the summary and returns 0. Whichever thread gets there
-/// first decides what the learner sees. The strict tests below are ignored until that is
-/// fixed; this one checks only what holds either way.
-#[test]
-fn ctrl_c_keeps_the_answers_given_before() {
-    let quiz = quiz_with_deck(TYPED_DECK);
-    let mut tty = Tty::spawn(&quiz, &["start", "t"]);
-
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Paris");
-    tty.outcome();
-    tty.keys(ENTER);
-    tty.expect("[2/2] In what year was the Secret Speech delivered?");
-    tty.expect(TYPED_PROMPT);
-    tty.control('c');
-
-    let (_code, screen) = tty.finish();
-    // Either thread may print the summary (or both, interleaved), so only its lines are checked.
-    let lines = visible_lines(&screen);
-    let summary =
-        Regex::new(r"^session: 1 asked, 1 right, 0 close, 0 wrong in \d+m\d\ds$").expect("regex");
-    assert!(
-        lines.iter().any(|l| summary.is_match(l)),
-        "summary; screen:\n{screen}"
-    );
-    assert!(
-        lines.iter().any(|l| l.starts_with("next card due: ")),
-        "screen:\n{screen}"
-    );
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["capital", "3", "right", "Paris"]]
-    );
-    assert_eq!(
-        quiz.count("SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL"),
-        1,
-        "the session is closed"
-    );
-}
-
+/// `Interrupted` error that the UI turns into a quit. Only the handler may finish: these
+/// tests fail if the main thread also prints the summary, or returns 0 first.
 #[test]
 fn ctrl_c_at_a_prompt_prints_the_summary_and_exits_130() {
     let quiz = quiz_with_deck(TYPED_DECK);

@@ -1,0 +1,64 @@
+//! `quiz import FILE`: an Anki, Quizlet or CSV export becomes a TOML deck. Bad rows are
+//! reported with their line numbers and left out; they never stop the import.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+use super::Context;
+use crate::cli::{ImportArgs, ImportFrom};
+use crate::deck::edit::write_atomically;
+use crate::deck::interchange::{self, ImportOptions, Source};
+use crate::text::{escape_control, escape_line};
+
+pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = args
+        .file
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let options = ImportOptions {
+        source: args.from.map(|from| match from {
+            ImportFrom::Anki => Source::Anki,
+            ImportFrom::Quizlet => Source::Quizlet,
+            ImportFrom::Csv => Source::Csv,
+        }),
+        term_separator: args.term_separator.clone(),
+        card_separator: args.card_separator.clone(),
+        title: args.title.clone().unwrap_or_default(),
+        source_note: format!("imported from {name}"),
+    };
+    let imported = interchange::import(&text, &options);
+    let display = escape_control(&args.file.display().to_string());
+    for skipped in &imported.skipped {
+        eprintln!(
+            "quiz: warning: {display}:{}: skipped: {}",
+            skipped.line,
+            escape_line(&skipped.reason)
+        );
+    }
+    match &args.output {
+        Some(path) => write_new(path, &imported.toml)?,
+        None => print!("{}", imported.toml),
+    }
+    eprintln!(
+        "quiz: imported {} card{} from {display} (read as {}), skipped {} row{}",
+        imported.cards,
+        if imported.cards == 1 { "" } else { "s" },
+        imported.source.name(),
+        imported.skipped.len(),
+        if imported.skipped.len() == 1 { "" } else { "s" },
+    );
+    Ok(if imported.cards == 0 { 1 } else { 0 })
+}
+
+/// Writes a file that must not exist yet: an import or export never overwrites a deck.
+pub fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+    if path.exists() {
+        bail!("{} already exists; not overwriting it", path.display());
+    }
+    write_atomically(path, text)?;
+    Ok(())
+}

@@ -5,21 +5,22 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use super::study::{self, Options};
-use super::{Context, load_decks, scheduler};
+use super::Context;
+use super::study::{self, Setup};
 use crate::cli::CramArgs;
-use crate::store::{Mode, Store};
+use crate::store::Mode;
 
 pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
-    let settings = context.settings()?;
-    let loaded = load_decks(&args.study.decks, context)?;
-    let mut store = Store::open(&context.data_dir)?;
-    let scheduler = scheduler(&store, settings.desired_retention)?;
-    let seed = args
-        .study
-        .seed
-        .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());
-    let presentation = args.study.mode.unwrap_or(settings.mode);
+    let setup = Setup::new(&args.study, context)?;
+    let options = setup.options(Mode::Cram);
+    let Setup {
+        loaded,
+        mut store,
+        scheduler,
+        seed,
+        presentation,
+        ..
+    } = setup;
     let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
     if items.is_empty() {
         println!(
@@ -37,12 +38,6 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }
-    let options = Options {
-        mode: Mode::Cram,
-        presentation,
-        seed,
-        leech_threshold: settings.leech_threshold,
-    };
     let header = format!(
         "Cramming {} cards: answers are logged, schedules are left alone.",
         order.len()

@@ -3,21 +3,27 @@
 
 use std::collections::HashSet;
 
-use super::study::{self, Options};
-use super::{Context, load_decks, scheduler};
+use super::Context;
+use super::study::{self, Setup};
 use crate::cli::MissedArgs;
 use crate::deck::Deck;
 use crate::store::{Misses, Mode, Store};
 use crate::text::escape_line;
 
 pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
-    let settings = context.settings()?;
-    let loaded = load_decks(&args.study.decks, context)?;
-    let mut store = Store::open(&context.data_dir)?;
+    let setup = Setup::new(&args.study, context)?;
+    let options = setup.options(Mode::Missed);
+    let Setup {
+        settings,
+        loaded,
+        mut store,
+        scheduler,
+        seed,
+        presentation,
+    } = setup;
     if args.leeches {
         return list_leeches(&loaded.decks, &store, settings.leech_threshold);
     }
-    let scheduler = scheduler(&store, settings.desired_retention)?;
     let now = context.clock.now();
     let deck_ids: Vec<_> = loaded.decks.iter().map(|d| d.id.clone()).collect();
     let misses = match args.since {
@@ -32,11 +38,6 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         session_started,
     } = misses;
     let missed: HashSet<(String, String)> = cards.into_iter().map(|(d, c)| (d.0, c.0)).collect();
-    let seed = args
-        .study
-        .seed
-        .unwrap_or_else(|| now.as_second().unsigned_abs());
-    let presentation = args.study.mode.unwrap_or(settings.mode);
     let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
     let mut order: Vec<usize> = items
         .iter()
@@ -68,12 +69,6 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         order.len(),
         if order.len() == 1 { "" } else { "s" }
     );
-    let options = Options {
-        mode: Mode::Missed,
-        presentation,
-        seed,
-        leech_threshold: settings.leech_threshold,
-    };
     study::run(
         items,
         order,

@@ -1,27 +1,26 @@
 //! `quiz start`: due cards first (least likely remembered first), then new cards up to the
 //! day's limit.
 
-use super::study::{self, Options};
-use super::{Context, describe_due, load_decks, scheduler};
+use super::study::{self, Setup};
+use super::{Context, describe_due};
 use crate::cli::StartArgs;
 use crate::schedule;
 use crate::session::{self, Candidate, Plan};
-use crate::store::{Mode, Store};
-use crate::ui::Frontend;
-use crate::ui::plain::Plain;
+use crate::store::Mode;
 
 pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
-    let settings = context.settings()?;
-    let loaded = load_decks(&args.study.decks, context)?;
-    let mut store = Store::open(&context.data_dir)?;
-    let scheduler = scheduler(&store, settings.desired_retention)?;
+    let setup = Setup::new(&args.study, context)?;
+    let options = setup.options(Mode::Review);
+    let Setup {
+        settings,
+        loaded,
+        mut store,
+        scheduler,
+        seed,
+        presentation,
+    } = setup;
     let now = context.clock.now();
     let tz = &context.clock.tz;
-    let seed = args
-        .study
-        .seed
-        .unwrap_or_else(|| now.as_second().unsigned_abs());
-    let presentation = args.study.mode.unwrap_or(settings.mode);
 
     let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
     let day_start = schedule::day_start(now, tz);
@@ -49,26 +48,14 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     };
     let order = session::order(&candidates, &plan);
     if order.is_empty() {
-        let mut ui = Plain::new(std::io::empty(), std::io::stdout());
-        ui.notice("Nothing to study now: no cards are due and no new cards are left for today.")?;
+        println!("Nothing to study now: no cards are due and no new cards are left for today.");
         let decks: Vec<_> = loaded.decks.iter().collect();
         match study::next_due(&store, &decks)? {
-            Some(due) => ui.notice(&format!(
-                "next card due: {}",
-                describe_due(due, now, &context.clock)
-            ))?,
-            None => {
-                ui.notice("next card due: none yet (raise --new to study more new cards today)")?
-            }
+            Some(due) => println!("next card due: {}", describe_due(due, now, &context.clock)),
+            None => println!("next card due: none yet (raise --new to study more new cards today)"),
         }
         return Ok(0);
     }
-    let options = Options {
-        mode: Mode::Review,
-        presentation,
-        seed,
-        leech_threshold: settings.leech_threshold,
-    };
     study::run(
         items, order, &options, &mut store, &scheduler, context, None,
     )

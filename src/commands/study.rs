@@ -10,8 +10,10 @@ use std::time::Instant;
 use anyhow::Context as _;
 use jiff::Timestamp;
 
-use super::{Context, describe_due};
-use crate::config::{Clock, Presentation};
+use super::{Context, describe_due, load_decks, scheduler};
+use crate::cli::StudyArgs;
+use crate::config::{Clock, Presentation, Settings};
+use crate::deck::library::Loaded;
 use crate::deck::{Card, Deck};
 use crate::distractors;
 use crate::judge::{self, Expected, Verdict};
@@ -36,6 +38,46 @@ pub struct Options {
     pub presentation: Presentation,
     pub seed: u64,
     pub leech_threshold: u32,
+}
+
+/// What every study command starts from, read from its arguments and the environment.
+pub struct Setup {
+    pub settings: Settings,
+    pub loaded: Loaded,
+    pub store: Store,
+    pub scheduler: Scheduler,
+    pub seed: u64,
+    pub presentation: Presentation,
+}
+
+impl Setup {
+    pub fn new(args: &StudyArgs, context: &Context) -> anyhow::Result<Setup> {
+        let settings = context.settings()?;
+        let loaded = load_decks(&args.decks, context)?;
+        let store = Store::open(&context.data_dir)?;
+        let scheduler = scheduler(&store, settings.desired_retention)?;
+        let seed = args
+            .seed
+            .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());
+        let presentation = args.mode.unwrap_or(settings.mode);
+        Ok(Setup {
+            settings,
+            loaded,
+            store,
+            scheduler,
+            seed,
+            presentation,
+        })
+    }
+
+    pub fn options(&self, mode: Mode) -> Options {
+        Options {
+            mode,
+            presentation: self.presentation,
+            seed: self.seed,
+            leech_threshold: self.settings.leech_threshold,
+        }
+    }
 }
 
 /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty), with their

@@ -28,13 +28,7 @@ impl<R: BufRead, W: Write> PlainForm<R, W> {
     }
 
     fn line(&mut self) -> io::Result<Option<String>> {
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        let end = line.trim_end_matches(['\n', '\r']).len();
-        line.truncate(end);
-        Ok(Some(line))
+        super::read_line(&mut self.input)
     }
 }
 

@@ -80,6 +80,17 @@ pub trait Frontend {
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// One line of input without its line ending; `None` at end of input.
+pub fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<String>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let end = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(end);
+    Ok(Some(line))
+}
+
 /// console answers Ctrl-C in raw mode with SIGINT *and* an `Interrupted` error. The signal's
 /// handler prints the summary and exits 130, so a reader that sees the error waits for it
 /// rather than racing it with a quit of its own (which would exit 0).

@@ -24,15 +24,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         Plain { input, output }
     }
 
-    /// One line of input without its line ending; `None` at end of input.
     fn read_line(&mut self) -> io::Result<Option<String>> {
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
-            return Ok(None);
-        }
-        let trimmed = line.trim_end_matches(['\n', '\r']).len();
-        line.truncate(trimmed);
-        Ok(Some(line))
+        super::read_line(&mut self.input)
     }
 }
 

@@ -292,7 +292,10 @@ impl Run<'_, '_> {
                 }
                 Reply::Undo => {
                     if let Some(undone) = self.undo_last()? {
-                        self.queue.push_front(index);
+                        // The card on screen may be the retry of the miss just undone.
+                        if undone != index {
+                            self.queue.push_front(index);
+                        }
                         self.queue.push_front(undone);
                         ui.notice("undone: asking that card again")?;
                         return Ok(Step::Skip);

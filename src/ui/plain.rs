@@ -46,6 +46,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
                 escape_line(&card.question)
             )?;
             match &card.expected {
+                _ if prompt.flip => writeln!(self.output, "  (Enter shows the answer)")?,
                 Expected::Choice { choices, .. } => {
                     for (number, choice) in choices.iter().enumerate() {
                         writeln!(self.output, "  {}. {}", number + 1, escape_line(choice))?;

@@ -1,8 +1,8 @@
 //! The integration tests: one binary, one module per area, all through the real `quiz`
 //! binary with a temporary data directory.
 
-mod check;
 mod harness;
 mod modes;
 mod pty;
 mod start;
+mod interchange;

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::Context;
@@ -10,7 +9,6 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::diagnostic::{self, line_col};
 use crate::deck::edit::{add_missing_ids, write_atomically};
 use crate::deck::library::{self, DeckFile};
-use crate::deck::parse::parse_deck;
 use crate::deck::{Finding, Origin};
 use crate::text::escape_control;
 
@@ -41,7 +39,7 @@ pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
         if args.fix {
             fix(&mut file)?;
         }
-        let parsed = parse_deck(file.id.clone(), &file.text, file.origin.clone());
+        let parsed = library::parse_file(&file);
         for finding in &parsed.findings {
             if finding.is_error() {
                 errors += 1;
@@ -57,10 +55,11 @@ pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
             }
         }
         if args.format == CheckFormat::Human && parsed.findings.is_empty() {
+            let cards = parsed.deck.map_or(0, |d| d.cards.len());
             println!(
-                "{}: ok ({} cards)",
+                "{}: ok ({cards} card{})",
                 escape_control(&file.display),
-                parsed.deck.map_or(0, |d| d.cards.len())
+                plural(cards)
             );
         }
     }
@@ -125,25 +124,14 @@ fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
     for arg in args {
         let path = PathBuf::from(arg);
         if path.is_dir() {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(&path)
-                .with_context(|| format!("could not read the folder {}", path.display()))?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            paths.sort();
-            for path in paths {
-                files.push(read(&path)?);
+            for path in library::toml_files_in(&path) {
+                files.push(library::read_or_keep(&path, Origin::Path(path.clone())));
             }
         } else if path.is_file() {
-            files.push(read(&path)?);
+            files.push(library::read_or_keep(&path, Origin::Path(path.clone())));
         } else {
             files.extend(library::resolve(std::slice::from_ref(arg), data_dir)?);
         }
     }
     Ok(files)
-}
-
-fn read(path: &Path) -> anyhow::Result<DeckFile> {
-    Ok(library::read_file(path, Origin::Path(path.to_path_buf()))?)
 }

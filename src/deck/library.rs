@@ -78,9 +78,16 @@ fn bundled_files() -> Vec<DeckFile> {
 
 /// Every deck in the user's folder, sorted by name. A missing folder is simply empty.
 pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    let folder = user_folder(data_dir);
-    let Ok(entries) = fs::read_dir(&folder) else {
-        return Ok(Vec::new());
+    Ok(toml_files_in(&user_folder(data_dir))
+        .into_iter()
+        .map(|path| read_or_keep(&path, Origin::UserFolder(path.clone())))
+        .collect())
+}
+
+/// The `.toml` files directly in a folder, sorted; a missing folder has none.
+pub fn toml_files_in(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -88,22 +95,36 @@ pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
         .collect();
     paths.sort();
-    // One unreadable file must not hide the others: it is kept, to be reported by `load`.
-    Ok(paths
-        .into_iter()
-        .map(|path| {
-            read_file(&path, Origin::UserFolder(path.clone())).unwrap_or_else(|error| DeckFile {
-                id: DeckId(stem(&path)),
-                origin: Origin::UserFolder(path.clone()),
-                display: path.display().to_string(),
-                text: String::new(),
-                unreadable: Some(match error {
-                    LibraryError::Read { source, .. } => source.to_string(),
-                    other => other.to_string(),
-                }),
-            })
-        })
-        .collect())
+    paths
+}
+
+/// Reads a deck file, keeping one that cannot be read so it is reported, not fatal: one
+/// unreadable file must not hide the others.
+pub fn read_or_keep(path: &Path, origin: Origin) -> DeckFile {
+    read_file(path, origin.clone()).unwrap_or_else(|error| DeckFile {
+        id: DeckId(stem(path)),
+        origin,
+        display: path.display().to_string(),
+        text: String::new(),
+        unreadable: Some(match error {
+            LibraryError::Read { source, .. } => source.to_string(),
+            other => other.to_string(),
+        }),
+    })
+}
+
+/// Parses a deck file; an unreadable one gives a single E016 finding.
+pub fn parse_file(file: &DeckFile) -> Parsed {
+    match &file.unreadable {
+        Some(reason) => Parsed {
+            deck: None,
+            findings: vec![
+                Finding::error("E016", 0..0, format!("could not read this deck: {reason}"))
+                    .label("unreadable file"),
+            ],
+        },
+        None => parse_deck(file.id.clone(), &file.text, file.origin.clone()),
+    }
 }
 
 pub fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
@@ -172,18 +193,7 @@ pub fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, Libra
 pub fn load(files: Vec<DeckFile>) -> Loaded {
     let mut loaded = Loaded::default();
     for file in files {
-        if let Some(reason) = &file.unreadable {
-            let finding =
-                Finding::error("E016", 0..0, format!("could not read this deck: {reason}"))
-                    .label("unreadable file");
-            loaded.reports.push(Report {
-                file,
-                findings: vec![finding],
-            });
-            continue;
-        }
-        let Parsed { deck, findings } =
-            parse_deck(file.id.clone(), &file.text, file.origin.clone());
+        let Parsed { deck, findings } = parse_file(&file);
         if let Some(deck) = deck {
             loaded.decks.push(deck);
         }

@@ -359,13 +359,8 @@ fn read_card(
                 }
             }
             let Some(cloze_value) = fields.cloze else {
-                // A misspelt field already says what is missing.
-                if !misspelt {
-                    findings.push(
-                        Finding::error("E012", header.clone(), "cloze card without `cloze` text")
-                            .label("this card"),
-                    );
-                }
+                // Only an explicit `kind = "cloze"` gets here, and the contradiction
+                // (E013) already names what is missing.
                 return None;
             };
             question_text = cloze_text.clone().unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per area, all through the real `quiz`
 //! binary with a temporary data directory.
 
+mod check;
 mod harness;
 mod modes;
 mod pty;

@@ -38,16 +38,22 @@ pub enum Command {
     History(HistoryCommand),
     /// Fit the scheduler's parameters to your review history
     Optimize(OptimizeArgs),
-    /// Turn an Anki, Quizlet or CSV export into a deck
-    Import(ImportArgs),
-    /// Write a deck as an Anki-importable TSV or a CSV
-    Export(ExportArgs),
     /// Check decks for mistakes: errors point at file:line:col
     Check(CheckArgs),
     /// Create a new deck from a commented template
     New(NewArgs),
     /// Add cards to a deck, one at a time (the file keeps its formatting)
     Add(AddArgs),
+    /// Turn an Anki, Quizlet or CSV export into a deck
+    Import(ImportArgs),
+    /// Write a deck as an Anki-importable TSV or a CSV
+    Export(ExportArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -68,6 +68,11 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         Command::Optimize(args) => commands::optimize::run(args, &context),
         Command::Import(args) => commands::import::run(args, &context),
         Command::Export(args) => commands::export::run(args, &context),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "quiz", &mut std::io::stdout());
+            Ok(0)
+        }
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),

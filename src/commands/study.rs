@@ -519,8 +519,9 @@ fn install_interrupt_handler(
 }
 
 fn print_and_exit(lines: &[String], interactive: bool) -> ! {
-    let _ = console::Term::stderr().show_cursor();
     if interactive {
+        // A select list hides the cursor; an interrupt must not leave it hidden.
+        let _ = console::Term::stderr().show_cursor();
         eprintln!();
         for line in lines {
             eprintln!("{line}");

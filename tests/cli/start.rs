@@ -598,7 +598,11 @@ fn the_session_ends_after_the_last_verdict_in_plain_mode() {
     let quiz = quiz_with(&capitals_deck(1));
     let run = quiz.run(&["start", "t"], "Paris\n:wrong\n");
     run.success();
-    assert!(!run.stdout.contains("overridden"), "stdout:\n{}", run.stdout);
+    assert!(
+        !run.stdout.contains("overridden"),
+        "stdout:\n{}",
+        run.stdout
+    );
     assert_eq!(
         quiz.rows("SELECT rating, verdict FROM reviews"),
         vec![vec!["3", "right"]]
@@ -1142,4 +1146,49 @@ fn the_bundled_deck_is_studied_from_a_fresh_data_dir() {
     );
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 2);
     assert!(quiz.data_dir().join("quiz.sqlite3").is_file());
+}
+
+#[test]
+fn ctrl_c_in_plain_mode_prints_the_summary_and_exits_130() {
+    let quiz = quiz_with(&capitals_deck(3));
+    let mut child = spawn(&quiz, &["start", "t"]);
+    let lines = stdout_lines(&mut child);
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut seen = Vec::new();
+    // Answer the first card, then interrupt while the second waits for its answer.
+    loop {
+        let line = lines.recv_timeout(TIMEOUT).expect("quiz went silent");
+        if let Some((position, _, question)) = question_line(&line) {
+            if position == 2 {
+                seen.push(line);
+                break;
+            }
+            writeln!(stdin, "{}", capital_of(question)).expect("answer");
+            stdin.flush().expect("flush");
+        }
+        seen.push(line);
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(status.success());
+    let rest: Vec<String> = lines.iter().collect();
+    let code = child.wait().expect("wait").code();
+    assert_eq!(code, Some(130), "{seen:?} {rest:?}");
+    let rest = rest.join("\n");
+    assert!(
+        rest.contains("session: 1 asked, 1 right, 0 close, 0 wrong in "),
+        "{rest}"
+    );
+    assert!(rest.contains("next card due: "), "{rest}");
+    assert!(
+        !rest.contains('\u{1b}'),
+        "no escape codes in plain mode: {rest:?}"
+    );
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 1);
+    assert_eq!(
+        quiz.rows("SELECT ended_at IS NOT NULL FROM sessions"),
+        vec![vec!["1"]]
+    );
 }

@@ -14,10 +14,15 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::deck::{CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating};
 
+pub mod history;
+
 pub const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 1] = [include_str!("../schema.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("../schema.sql"),
+    include_str!("migration_2.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -514,7 +519,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 1);
+        assert_eq!(version, 2);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
     }

@@ -668,7 +668,10 @@ answer = "February 25, 1956"
     assert_eq!(run.code, 1);
     let findings = json_lines(&run).unwrap_or_else(|e| panic!("{e}"));
     let found: Vec<String> = findings.iter().map(brief).collect();
-    assert_eq!(found, ["E004 4:10 error", "E011 7:6 error", "W002 8:12 warning"]);
+    assert_eq!(
+        found,
+        ["E004 4:10 error", "E011 7:6 error", "W002 8:12 warning"]
+    );
 }
 
 // ---------------------------------------------------------------- --fix

@@ -3,7 +3,8 @@
 
 mod check;
 mod harness;
+mod interchange;
 mod modes;
 mod pty;
 mod start;
-mod interchange;
+mod stats;

@@ -1,0 +1,461 @@
+//! The store's side of `quiz stats`, `quiz history` and `quiz optimize`: reading the review
+//! log in bulk, appending someone else's log to it, and rebuilding the `cards` cache from it.
+//!
+//! The log can hold millions of reviews, so nothing here loads all of it at once when a
+//! smaller answer will do: statistics come back already counted (per day, from an index),
+//! the export is streamed row by row, and a rebuild replays one card at a time.
+//! Rebuilding and importing each run in one transaction, so the cache can never disagree
+//! with the log it was built from, not even after a crash halfway.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, Row, params};
+
+use super::{Mode, Result, Review, Store, StoreError, insert_review, instant, millis};
+use crate::deck::DeckId;
+use crate::schedule::{CardState, Rating, ScheduleError};
+
+/// A scheduled review in a statistics window, with the card's scheduled review before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetentionSample<'a> {
+    pub deck: &'a str,
+    pub at: Timestamp,
+    pub rating: u8,
+    /// The card's previous review other than cram; `None` for a card's first review.
+    pub previous: Option<Timestamp>,
+}
+
+/// One row of the review log, as `quiz history export` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedRow<'a> {
+    pub reviewed_at: Timestamp,
+    pub deck: &'a str,
+    pub card: &'a str,
+    pub rating: u8,
+    pub elapsed_ms: i64,
+    pub verdict: &'a str,
+    pub mode: &'a str,
+}
+
+/// A review that counts for scheduling (anything but cram), for fitting parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScheduledReview<'a> {
+    pub deck: &'a str,
+    pub card: &'a str,
+    pub at: Timestamp,
+    pub rating: u8,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// Reviews appended to the log.
+    pub added: usize,
+    /// Reviews left out because the log already held them.
+    pub skipped: usize,
+    /// Cards whose row was rebuilt from their whole history.
+    pub cards: usize,
+    /// The decks that received reviews, sorted.
+    pub decks: Vec<String>,
+}
+
+/// Why the card cache could not be rebuilt.
+#[derive(Debug, thiserror::Error)]
+pub enum RebuildError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("could not replay the reviews of card `{card}` in deck `{deck}`")]
+    Replay {
+        deck: String,
+        card: String,
+        #[source]
+        source: ScheduleError,
+    },
+}
+
+impl From<rusqlite::Error> for RebuildError {
+    fn from(error: rusqlite::Error) -> Self {
+        RebuildError::Store(StoreError::Sql(error))
+    }
+}
+
+/// Turns a card's scheduled reviews, oldest first, into its state (`None`: never scheduled).
+pub type Replay<'r> =
+    dyn FnMut(&[(Timestamp, Rating)]) -> std::result::Result<Option<CardState>, ScheduleError> + 'r;
+
+impl Store {
+    /// Every deck that has reviews, sorted by name.
+    pub fn reviewed_decks(&self) -> Result<Vec<DeckId>> {
+        // A skip scan over the (deck, card, reviewed_at) index: one seek per deck, where a
+        // plain DISTINCT would read every review.
+        let mut statement = self.conn.prepare_cached(
+            "WITH RECURSIVE decks (deck) AS (
+                 SELECT MIN(deck) FROM reviews
+                 UNION ALL
+                 SELECT (SELECT MIN(deck) FROM reviews WHERE deck > decks.deck)
+                 FROM decks WHERE decks.deck IS NOT NULL
+             )
+             SELECT deck FROM decks WHERE deck IS NOT NULL",
+        )?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut decks = Vec::new();
+        for deck in rows {
+            decks.push(DeckId(deck?));
+        }
+        Ok(decks)
+    }
+
+    /// Reviews of every mode from `from` (inclusive) to `to` (exclusive), of one deck or
+    /// of all (`None`): one heatmap day. Counted from an index alone, both ways.
+    pub fn reviews_between(
+        &self,
+        deck: Option<&DeckId>,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<u64> {
+        let count = match deck {
+            None => self
+                .conn
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
+                )?
+                .query_row(params![millis(from), millis(to)], |row| row.get(0))?,
+            Some(deck) => self
+                .conn
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM reviews
+                     WHERE deck = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3",
+                )?
+                .query_row(params![deck.0, millis(from), millis(to)], |row| row.get(0))?,
+        };
+        Ok(count)
+    }
+
+    /// The latest review of any mode before `before`, of one deck or of all (`None`): one
+    /// index seek, so a streak can be followed back a day at a time however long it is.
+    pub fn latest_review_before(
+        &self,
+        deck: Option<&DeckId>,
+        before: Timestamp,
+    ) -> Result<Option<Timestamp>> {
+        let latest: Option<i64> = match deck {
+            None => self
+                .conn
+                .prepare_cached("SELECT MAX(reviewed_at) FROM reviews WHERE reviewed_at < ?1")?
+                .query_row(params![millis(before)], |row| row.get(0))?,
+            Some(deck) => self
+                .conn
+                .prepare_cached(
+                    "SELECT MAX(reviewed_at) FROM reviews WHERE deck = ?1 AND reviewed_at < ?2",
+                )?
+                .query_row(params![deck.0, millis(before)], |row| row.get(0))?,
+        };
+        latest.map(instant).transpose()
+    }
+
+    /// Calls `each` for every review other than cram from `from` (inclusive) to `to`
+    /// (exclusive), with the same card's previous review other than cram, so the caller
+    /// can tell same-day repeats from real tests of memory.
+    pub fn retention_samples(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        mut each: impl FnMut(RetentionSample<'_>),
+    ) -> Result<()> {
+        // The previous review is found by walking the (deck, card, reviewed_at) index
+        // backwards from this one; ties on the instant are settled by id, the order the
+        // reviews were given in.
+        let mut statement = self.conn.prepare_cached(
+            "SELECT r.deck, r.reviewed_at, r.rating,
+                 (SELECT p.reviewed_at FROM reviews AS p
+                  WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at <= r.reviewed_at
+                      AND (p.reviewed_at < r.reviewed_at OR p.id < r.id) AND p.mode <> 'cram'
+                  ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1)
+             FROM reviews AS r
+             WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 AND r.mode <> 'cram'",
+        )?;
+        let mut rows = statement.query(params![millis(from), millis(to)])?;
+        while let Some(row) = rows.next()? {
+            let deck = text(row, 0)?;
+            let previous: Option<i64> = row.get(3)?;
+            each(RetentionSample {
+                deck,
+                at: instant(row.get(1)?)?,
+                rating: row.get(2)?,
+                previous: previous.map(instant).transpose()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Streams the whole review log in the order it happened; returns how many rows went
+    /// out. An error from `each` stops the stream and is handed back.
+    pub fn export_reviews<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(&LoggedRow<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<u64, E> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT reviewed_at, deck, card, rating, elapsed_ms, verdict, mode FROM reviews
+                 ORDER BY reviewed_at, id",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = statement.query([]).map_err(StoreError::from)?;
+        let mut count = 0;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            let logged = logged_row(row).map_err(StoreError::from)?;
+            each(&LoggedRow {
+                reviewed_at: instant(logged.0)?,
+                deck: logged.1,
+                card: logged.2,
+                rating: logged.3,
+                elapsed_ms: logged.4,
+                verdict: logged.5,
+                mode: logged.6,
+            })?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Calls `each` for every review other than cram (of one deck, or of all with `None`),
+    /// in the order they happened.
+    pub fn scheduled_reviews(
+        &self,
+        deck: Option<&DeckId>,
+        mut each: impl FnMut(ScheduledReview<'_>),
+    ) -> Result<()> {
+        let mut statement = match deck {
+            None => self.conn.prepare_cached(
+                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> 'cram'
+                 ORDER BY reviewed_at, id",
+            )?,
+            Some(_) => self.conn.prepare_cached(
+                "SELECT deck, card, reviewed_at, rating FROM reviews
+                 WHERE deck = ?1 AND mode <> 'cram' ORDER BY reviewed_at, id",
+            )?,
+        };
+        let mut rows = match deck {
+            None => statement.query([])?,
+            Some(deck) => statement.query(params![deck.0])?,
+        };
+        while let Some(row) = rows.next()? {
+            each(ScheduledReview {
+                deck: text(row, 0)?,
+                card: text(row, 1)?,
+                at: instant(row.get(2)?)?,
+                rating: row.get(3)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// How many reviews other than cram the log holds: the work a full rebuild replays.
+    pub fn scheduled_review_count(&self) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM reviews WHERE mode <> 'cram'",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Appends reviews from another log, leaving out the ones already there, then rebuilds
+    /// the row of every card that got one; all in one transaction.
+    ///
+    /// A review is the same review when deck, card and instant match. Counting rather than
+    /// merely testing for a match keeps two answers given in the same millisecond (which a
+    /// fixed `QUIZ_NOW` produces) apart: the n-th such review in the file is added only
+    /// when the log holds fewer than n of them.
+    pub fn import_reviews(
+        &mut self,
+        reviews: &[Review<'_>],
+        replay: &mut Replay<'_>,
+    ) -> std::result::Result<ImportOutcome, RebuildError> {
+        let tx = self.conn.transaction()?;
+        let mut outcome = ImportOutcome::default();
+        let mut seen: HashMap<(&str, &str, i64), (u64, u64)> = HashMap::new();
+        let mut touched: BTreeSet<(&str, &str)> = BTreeSet::new();
+        let mut decks: BTreeSet<&str> = BTreeSet::new();
+        {
+            let mut existing = tx.prepare_cached(
+                "SELECT COUNT(*) FROM reviews WHERE deck = ?1 AND card = ?2 AND reviewed_at = ?3",
+            )?;
+            for review in reviews {
+                let key = (
+                    review.deck.0.as_str(),
+                    review.card.0.as_str(),
+                    millis(review.reviewed_at),
+                );
+                let (in_log, in_file) = match seen.get_mut(&key) {
+                    Some(counts) => counts,
+                    None => {
+                        let count: u64 =
+                            existing.query_row(params![key.0, key.1, key.2], |row| row.get(0))?;
+                        seen.entry(key).or_insert((count, 0))
+                    }
+                };
+                *in_file += 1;
+                if *in_file <= *in_log {
+                    outcome.skipped += 1;
+                    continue;
+                }
+                insert_review(&tx, review)?;
+                outcome.added += 1;
+                decks.insert(key.0);
+                if review.mode != Mode::Cram {
+                    touched.insert((key.0, key.1));
+                }
+            }
+        }
+        for (deck, card) in &touched {
+            let log = card_log(&tx, deck, card)?;
+            rebuild_card(&tx, deck, card, &log, replay)?;
+        }
+        tx.commit()?;
+        outcome.cards = touched.len();
+        outcome.decks = decks.into_iter().map(str::to_owned).collect();
+        Ok(outcome)
+    }
+
+    /// Throws the whole `cards` cache away and rebuilds it by replaying every card's
+    /// reviews; returns how many cards it holds afterwards. `meta` entries (the parameters
+    /// the replay used) are written in the same transaction, so the cache always matches
+    /// the parameters stored beside it. `progress` gets the number of reviews replayed.
+    pub fn rebuild_all_cards(
+        &mut self,
+        meta: &[(&str, &str)],
+        replay: &mut Replay<'_>,
+        mut progress: impl FnMut(u64),
+    ) -> std::result::Result<usize, RebuildError> {
+        let tx = self.conn.transaction()?;
+        for (key, value) in meta {
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        tx.execute("DELETE FROM cards", [])?;
+        let mut cards = 0;
+        {
+            // Index order, so each card's reviews arrive together and in the order given.
+            let mut statement = tx.prepare_cached(
+                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> 'cram'
+                 ORDER BY deck, card, reviewed_at, id",
+            )?;
+            let mut rows = statement.query([])?;
+            let mut current: Option<(String, String)> = None;
+            let mut log: Vec<(Timestamp, Rating)> = Vec::new();
+            let mut done = 0;
+            while let Some(row) = rows.next()? {
+                let deck = text(row, 0)?;
+                let card = text(row, 1)?;
+                let same = current
+                    .as_ref()
+                    .is_some_and(|(d, c)| d == deck && c == card);
+                if !same {
+                    if let Some((d, c)) = current.take() {
+                        rebuild_card(&tx, &d, &c, &log, replay)?;
+                        cards += 1;
+                        progress(done);
+                    }
+                    log.clear();
+                    current = Some((deck.to_owned(), card.to_owned()));
+                }
+                log.push((instant(row.get(2)?)?, rating(row, 3)?));
+                done += 1;
+            }
+            if let Some((d, c)) = current.take() {
+                rebuild_card(&tx, &d, &c, &log, replay)?;
+                cards += 1;
+                progress(done);
+            }
+        }
+        tx.commit()?;
+        Ok(cards)
+    }
+}
+
+type RowFields<'a> = (i64, &'a str, &'a str, u8, i64, &'a str, &'a str);
+
+fn logged_row<'a>(row: &'a Row<'_>) -> rusqlite::Result<RowFields<'a>> {
+    Ok((
+        row.get(0)?,
+        text(row, 1)?,
+        text(row, 2)?,
+        row.get(3)?,
+        row.get(4)?,
+        text(row, 5)?,
+        text(row, 6)?,
+    ))
+}
+
+/// A text column, borrowed from the row rather than copied: the callers run over every review.
+fn text<'a>(row: &'a Row<'_>, column: usize) -> rusqlite::Result<&'a str> {
+    Ok(row.get_ref(column)?.as_str()?)
+}
+
+fn rating(row: &Row<'_>, column: usize) -> Result<Rating> {
+    let number: u8 = row.get(column)?;
+    Rating::from_number(number).ok_or(StoreError::Sql(rusqlite::Error::IntegralValueOutOfRange(
+        column,
+        i64::from(number),
+    )))
+}
+
+/// A card's reviews other than cram, oldest first.
+fn card_log(conn: &Connection, deck: &str, card: &str) -> Result<Vec<(Timestamp, Rating)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT reviewed_at, rating FROM reviews
+         WHERE deck = ?1 AND card = ?2 AND mode <> 'cram' ORDER BY reviewed_at, id",
+    )?;
+    let mut rows = statement.query(params![deck, card])?;
+    let mut log = Vec::new();
+    while let Some(row) = rows.next()? {
+        log.push((instant(row.get(0)?)?, rating(row, 1)?));
+    }
+    Ok(log)
+}
+
+/// Writes the row `replay` makes of a card's log, every column included: a card first
+/// reviewed earlier than its row said (an imported history) counts from then on.
+fn rebuild_card(
+    conn: &Connection,
+    deck: &str,
+    card: &str,
+    log: &[(Timestamp, Rating)],
+    replay: &mut Replay<'_>,
+) -> std::result::Result<(), RebuildError> {
+    let state = replay(log).map_err(|source| RebuildError::Replay {
+        deck: deck.to_owned(),
+        card: card.to_owned(),
+        source,
+    })?;
+    let (Some(state), Some(&(first_review, _))) = (state, log.first()) else {
+        conn.prepare_cached("DELETE FROM cards WHERE deck = ?1 AND card = ?2")?
+            .execute(params![deck, card])?;
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (deck, card) DO UPDATE SET
+             stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+             last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
+             first_review = excluded.first_review",
+    )?
+    .execute(params![
+        deck,
+        card,
+        f64::from(state.memory.stability),
+        f64::from(state.memory.difficulty),
+        millis(state.due),
+        millis(state.last_review),
+        state.reps,
+        state.lapses,
+        millis(first_review),
+    ])?;
+    Ok(())
+}

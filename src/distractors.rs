@@ -18,7 +18,7 @@ pub fn as_choice(expected: &Expected, pool: &[&str], seed: u64, salt: &str) -> O
     let Expected::Text { answer, .. } = expected else {
         return None;
     };
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ fnv(salt));
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ crate::stable_hash::fnv1a(salt.bytes()));
     let wanted = judge::shape(answer);
     let mut seen = vec![judge::normalise(answer)];
     let mut same = Vec::new();
@@ -46,15 +46,6 @@ pub fn as_choice(expected: &Expected, pool: &[&str], seed: u64, salt: &str) -> O
         choices,
         answer: at,
     })
-}
-
-fn fnv(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 #[cfg(test)]

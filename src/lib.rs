@@ -11,6 +11,7 @@ pub mod judge;
 pub mod optimize;
 pub mod schedule;
 pub mod session;
+pub mod stable_hash;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -288,6 +288,20 @@ impl Scheduler {
     /// This uses real elapsed time, not learner days. The forgetting curve is
     /// continuous, and a card reviewed at 03:00 has been forgotten a little
     /// more by 05:00 the same night.
+    /// A card's state after its reviews (oldest first), through the same [`Scheduler::review`]
+    /// a live answer goes through, so rebuilt rows equal live ones. `None` for no reviews.
+    pub fn replay(
+        &self,
+        reviews: &[(Timestamp, Rating)],
+        tz: &TimeZone,
+    ) -> Result<Option<CardState>, ScheduleError> {
+        let mut state = None;
+        for &(at, rating) in reviews {
+            state = Some(self.review(state.as_ref(), rating, at, tz)?);
+        }
+        Ok(state)
+    }
+
     pub fn retrievability_at(&self, state: &CardState, now: Timestamp) -> f32 {
         let seconds = now.duration_since(state.last_review).as_secs_f64();
         let days = (seconds / 86_400.0) as f32;

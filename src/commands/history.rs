@@ -18,7 +18,7 @@ use jiff::tz::TimeZone;
 use super::Context;
 use crate::cli::HistoryCommand;
 use crate::deck::{CardId, DeckId};
-use crate::schedule::{CardState, Rating, ScheduleError, Scheduler};
+use crate::schedule::{Rating, Scheduler};
 use crate::store::history::{LoggedRow, Replay};
 use crate::store::{Mode, Review, Store};
 
@@ -41,36 +41,16 @@ pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<i32> {
     }
 }
 
-/// A card's state after its scheduled reviews (oldest first), by the same
-/// [`Scheduler::review`] a live answer goes through. `None` for a card never scheduled.
-pub fn replay(
-    scheduler: &Scheduler,
-    reviews: &[(Timestamp, Rating)],
-    tz: &TimeZone,
-) -> Result<Option<CardState>, ScheduleError> {
-    let mut state = None;
-    for &(at, rating) in reviews {
-        state = Some(scheduler.review(state.as_ref(), rating, at, tz)?);
-    }
-    Ok(state)
-}
-
-/// [`replay`] shaped for the store's rebuilds.
+/// [`Scheduler::replay`] shaped for the store's rebuilds.
 pub fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a>> {
-    Box::new(move |log| replay(scheduler, log, tz))
+    Box::new(move |log| scheduler.replay(log, tz))
 }
 
 /// A stable, non-negative 63-bit number for a card, for the `card_id` column: FNV-1a of
 /// the deck name, a zero byte and the card id. FSRS tools want integers; the same card
 /// gets the same number on every machine and in every export.
 pub fn card_number(deck: &str, card: &str) -> i64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for byte in deck.bytes().chain([0]).chain(card.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(PRIME);
-    }
+    let hash = crate::stable_hash::fnv1a(deck.bytes().chain([0]).chain(card.bytes()));
     // Masking to 63 bits always fits an i64.
     i64::try_from(hash & (u64::MAX >> 1)).unwrap_or(0)
 }
@@ -482,7 +462,7 @@ mod tests {
             .review(Some(&first), Rating::Again, t2, &tz)
             .unwrap();
         let log = [(t1, Rating::Good), (t2, Rating::Again)];
-        assert_eq!(replay(&scheduler, &log, &tz).unwrap(), Some(second));
-        assert_eq!(replay(&scheduler, &[], &tz).unwrap(), None);
+        assert_eq!(scheduler.replay(&log, &tz).unwrap(), Some(second));
+        assert_eq!(scheduler.replay(&[], &tz).unwrap(), None);
     }
 }

@@ -699,8 +699,11 @@ fn heatmap_text(report: &Report, styled: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Reviews per day, last {WEEKS} weeks: {} reviews on {} days (busiest day: {max})",
-        heatmap.reviews, heatmap.days_studied
+        "Reviews per day, last {WEEKS} weeks: {} review{} on {} day{} (busiest day: {max})",
+        heatmap.reviews,
+        if heatmap.reviews == 1 { "" } else { "s" },
+        heatmap.days_studied,
+        if heatmap.days_studied == 1 { "" } else { "s" },
     );
     out.push_str(&month_labels(heatmap));
     let glyph = |level: usize| {

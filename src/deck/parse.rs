@@ -726,11 +726,7 @@ fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
 /// on every platform and Rust version, so progress survives upgrades).
 pub fn implicit_id(text: &str) -> String {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in words.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = crate::stable_hash::fnv1a(words.bytes());
     format!("q-{:010x}", hash >> 24)
 }
 

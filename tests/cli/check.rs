@@ -9,9 +9,8 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
+use crate::common::{NOW, capitals_deck, path_arg, repo_path};
 use crate::harness::{Quiz, Run};
-
-const NOW: &str = "2026-03-01T09:00:00Z";
 
 /// Every code a deck can be reported with (E014 is unused, E016 is an unreadable file).
 const RULES: [&str; 16] = [
@@ -22,8 +21,9 @@ const RULES: [&str; 16] = [
 /// Corpus files whose expectation the program does not meet yet; each has an ignored test.
 const KNOWN_BUGS: [(&str, &str); 0] = [];
 
+/// The corpus of broken decks, `tests/broken`.
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken")
+    repo_path("tests/broken")
 }
 
 /// Runs `quiz ARGS` from `dir` (so paths in the output are relative), stdin closed.
@@ -34,11 +34,7 @@ fn run_in(quiz: &Quiz, dir: &Path, args: &[&str]) -> Run {
         .stdin(Stdio::null())
         .output()
         .expect("run quiz");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    Run::from(output)
 }
 
 /// The corpus file names, sorted.
@@ -96,6 +92,13 @@ fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
         .collect()
 }
 
+/// [`json_lines`] of a run whose every line must be JSON.
+#[track_caller]
+fn json_findings(run: &Run) -> Vec<Value> {
+    json_lines(run).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `finding[key]`, or null when it has no such key.
 fn field<'a>(finding: &'a Value, key: &str) -> &'a Value {
     finding.get(key).unwrap_or(&Value::Null)
 }
@@ -416,7 +419,7 @@ fn json_gives_one_object_per_finding_with_its_place() {
     let tests = corpus().parent().expect("tests folder").to_path_buf();
     let run = run_in(&quiz, &tests, &["check", "--format", "json", "broken"]);
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
-    let findings = json_lines(&run).unwrap_or_else(|e| panic!("{e}"));
+    let findings = json_findings(&run);
     assert!(findings.len() >= corpus_files().len());
 
     let mut problems = Vec::new();
@@ -471,19 +474,6 @@ fn json_gives_one_object_per_finding_with_its_place() {
     assert_eq!(human.code, 1);
 }
 
-const GOOD: &str = r#"title = "Capitals"
-
-[[cards]]
-id = "fr"
-question = "Capital of France?"
-answer = "Paris"
-
-[[cards]]
-id = "de"
-question = "Capital of Germany?"
-answer = "Berlin"
-"#;
-
 /// One warning (W001 on line 4).
 const WARNED: &str = r#"title = "Rivers"
 
@@ -514,7 +504,7 @@ fn check_without_arguments_checks_every_deck_in_the_decks_folder() {
         run.stderr
     );
 
-    quiz.write("decks/good.toml", GOOD);
+    quiz.write("decks/good.toml", &capitals_deck(2));
     quiz.write("decks/warned.toml", WARNED);
     quiz.write("decks/notes.txt", "not a deck = [");
     quiz.write("decks/old/bad.toml", BAD);
@@ -553,7 +543,7 @@ fn check_without_arguments_checks_every_deck_in_the_decks_folder() {
 
     let run = quiz.run(&["check", "--format", "json"], "");
     assert_eq!(run.code, 1);
-    let findings = json_lines(&run).unwrap_or_else(|e| panic!("{e}"));
+    let findings = json_findings(&run);
     let places: Vec<String> = findings
         .iter()
         .map(|f| {
@@ -576,7 +566,7 @@ fn check_without_arguments_checks_every_deck_in_the_decks_folder() {
 #[test]
 fn check_a_folder_checks_the_toml_files_in_it() {
     let quiz = Quiz::new();
-    quiz.write("elsewhere/good.toml", GOOD);
+    quiz.write("elsewhere/good.toml", &capitals_deck(2));
     quiz.write("elsewhere/bad.toml", BAD);
     quiz.write("elsewhere/README.md", "# not a deck = [");
     quiz.write("elsewhere/drafts/worse.toml", "title = ");
@@ -615,7 +605,7 @@ elsewhere/good.toml: ok (2 cards)
 #[test]
 fn an_unreadable_deck_is_reported_and_the_others_still_checked() {
     let quiz = Quiz::new();
-    quiz.write("decks/good.toml", GOOD);
+    quiz.write("decks/good.toml", &capitals_deck(2));
     let latin1 = quiz.data_dir().join("decks/latin1.toml");
     std::fs::write(&latin1, b"title = \"caf\xe9\"\n").expect("write latin-1 deck");
 
@@ -666,7 +656,7 @@ answer = "February 25, 1956"
     );
     let run = quiz.run(&["check", "--format", "json", "dup"], "");
     assert_eq!(run.code, 1);
-    let findings = json_lines(&run).unwrap_or_else(|e| panic!("{e}"));
+    let findings = json_findings(&run);
     let found: Vec<String> = findings.iter().map(brief).collect();
     assert_eq!(
         found,
@@ -722,7 +712,7 @@ fn fix_writes_the_implicit_ids_and_changes_nothing_else() {
 
     let run = quiz.run(&["check", "--format", "json"], "");
     run.success();
-    let warnings = json_lines(&run).unwrap_or_else(|e| panic!("{e}"));
+    let warnings = json_findings(&run);
     assert_eq!(
         warnings.iter().map(brief).collect::<Vec<_>>(),
         ["W001 7:1 warning", "W001 18:1 warning", "W001 22:1 warning"]
@@ -863,7 +853,8 @@ fn new_creates_a_deck_that_passes_check() {
 #[test]
 fn new_never_overwrites() {
     let quiz = Quiz::new();
-    let path = quiz.write("decks/mine.toml", GOOD);
+    let good = capitals_deck(2);
+    let path = quiz.write("decks/mine.toml", &good);
     let run = quiz.run(&["new", "mine"], "");
     assert_eq!(run.code, 1);
     assert!(
@@ -875,18 +866,10 @@ fn new_never_overwrites() {
         run.stderr
     );
     assert_eq!(run.stdout, "");
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), GOOD);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), good);
 
     let elsewhere = quiz.write("elsewhere.toml", WARNED);
-    let run = quiz.run(
-        &[
-            "new",
-            "other",
-            "--path",
-            elsewhere.to_str().expect("utf-8 path"),
-        ],
-        "",
-    );
+    let run = quiz.run(&["new", "other", "--path", path_arg(&elsewhere)], "");
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&elsewhere).expect("read"), WARNED);
@@ -897,15 +880,7 @@ fn new_with_path_writes_there() {
     let quiz = Quiz::new();
     let target = quiz.data_dir().join("shared/history.toml");
     std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
-    let run = quiz.run(
-        &[
-            "new",
-            "history",
-            "--path",
-            target.to_str().expect("utf-8 path"),
-        ],
-        "",
-    );
+    let run = quiz.run(&["new", "history", "--path", path_arg(&target)], "");
     run.success();
     assert!(target.is_file());
     assert!(!quiz.data_dir().join("decks/history.toml").exists());

@@ -1,13 +1,12 @@
 //! `quiz import` and `quiz export` end to end: real-looking exports in, decks that load out,
 //! and a deck that survives the trip out and back.
 
-use std::path::PathBuf;
-
+use crate::common::{path_arg, repo_path};
 use crate::harness::Quiz;
 
+/// The path of an export under `tests/fixtures/import`, as an argument for `quiz import`.
 fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
+    repo_path("tests/fixtures/import")
         .join(name)
         .display()
         .to_string()
@@ -19,12 +18,7 @@ fn an_anki_export_becomes_a_deck_that_loads_and_bad_rows_are_named_by_line() {
     let out = quiz.data_dir().join("decks/anki.toml");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let run = quiz.run(
-        &[
-            "import",
-            &fixture("anki-notes.txt"),
-            "-o",
-            &out.display().to_string(),
-        ],
+        &["import", &fixture("anki-notes.txt"), "-o", path_arg(&out)],
         "",
     );
     run.success();
@@ -103,12 +97,7 @@ fn import_never_overwrites_and_a_file_with_no_card_fails() {
     let quiz = Quiz::new();
     let existing = quiz.write("decks/mine.toml", "title = \"mine\"\n");
     let run = quiz.run(
-        &[
-            "import",
-            &fixture("cards.csv"),
-            "-o",
-            &existing.display().to_string(),
-        ],
+        &["import", &fixture("cards.csv"), "-o", path_arg(&existing)],
         "",
     );
     assert_eq!(run.code, 1);
@@ -123,7 +112,7 @@ fn import_never_overwrites_and_a_file_with_no_card_fails() {
     );
 
     let empty = quiz.write("empty.csv", "question,answer\n,\n");
-    let run = quiz.run(&["import", &empty.display().to_string()], "");
+    let run = quiz.run(&["import", path_arg(&empty)], "");
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("imported 0 cards"), "{}", run.stderr);
 
@@ -147,15 +136,7 @@ fn export_then_import_gives_back_the_same_cards() {
         let file = quiz.write(&format!("out.{format}"), &exported.stdout);
         let deck = quiz.data_dir().join("decks/again.toml");
         std::fs::create_dir_all(deck.parent().unwrap()).unwrap();
-        let imported = quiz.run(
-            &[
-                "import",
-                &file.display().to_string(),
-                "-o",
-                &deck.display().to_string(),
-            ],
-            "",
-        );
+        let imported = quiz.run(&["import", path_arg(&file), "-o", path_arg(&deck)], "");
         imported.success();
         assert!(
             imported.stderr.contains("skipped 0 rows"),

@@ -2,9 +2,11 @@
 //! binary with a temporary data directory.
 
 mod check;
+mod common;
 mod harness;
 mod interchange;
 mod modes;
 mod pty;
+mod pty_harness;
 mod start;
 mod stats;

@@ -4,110 +4,17 @@
 //! left in `quiz.sqlite3`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::thread::JoinHandle;
-use std::time::Duration;
+use std::process::Command;
 
-use rexpect::process::WaitStatus;
-use rexpect::session::spawn_command;
-
-use crate::harness::{Quiz, Run};
-
-const NOW: &str = "2026-03-01T09:00:00Z";
-
-/// How long a spawned quiz may stay silent before a test gives up on it.
-const TIMEOUT: Duration = Duration::from_secs(30);
+use crate::common::{
+    answers, asked, capital_of, capital_questions, capitals_deck, card_row, decks_row, due_of,
+    instant, millis, q, question_line, quiz_with, without_time,
+};
+use crate::harness::{Live, Quiz, Run, converse, converse_command, run_command};
+use crate::pty_harness::{ENTER, Tty};
 
 const UNDONE: &str = "undone: asking that card again";
-
-/// Five text cards: (id, country, capital); the question is `Capital of COUNTRY?`.
-const CAPITALS: [(&str, &str, &str); 5] = [
-    ("fr", "France", "Paris"),
-    ("de", "Germany", "Berlin"),
-    ("it", "Italy", "Rome"),
-    ("es", "Spain", "Madrid"),
-    ("pt", "Portugal", "Lisbon"),
-];
-
-fn capitals_deck(count: usize) -> String {
-    let mut text = String::from("title = \"Capitals\"\n");
-    for (id, country, capital) in &CAPITALS[..count] {
-        text.push_str(&format!(
-            "\n[[cards]]\nid = \"{id}\"\nquestion = \"Capital of {country}?\"\nanswer = \"{capital}\"\n"
-        ));
-    }
-    text
-}
-
-fn q(country: &str) -> String {
-    format!("Capital of {country}?")
-}
-
-/// The right answer to a question of [`capitals_deck`].
-fn capital_of(question: &str) -> &'static str {
-    CAPITALS
-        .iter()
-        .find(|(_, country, _)| question == q(country))
-        .map(|(_, _, capital)| *capital)
-        .unwrap_or_else(|| panic!("not a capitals question: {question}"))
-}
-
-fn quiz_with(deck: &str) -> Quiz {
-    let mut quiz = Quiz::new();
-    quiz.at(NOW);
-    quiz.write("decks/t.toml", deck);
-    quiz
-}
-
-fn millis(instant: &str) -> i64 {
-    instant
-        .parse::<jiff::Timestamp>()
-        .expect("RFC 3339 instant")
-        .as_millisecond()
-}
-
-fn instant(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .expect("instant")
-        .to_string()
-}
-
-/// stdout with the summary's time (`in 0m00s`) replaced by `in <time>`.
-fn without_time(stdout: &str) -> String {
-    let mut out = String::new();
-    for line in stdout.lines() {
-        match line.strip_prefix("session: ") {
-            Some(_) => {
-                let (head, _) = line.rsplit_once(" in ").expect("summary time");
-                out.push_str(head);
-                out.push_str(" in <time>");
-            }
-            None => out.push_str(line),
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// `[N/T] QUESTION` → (N, T, QUESTION).
-fn question_line(line: &str) -> Option<(usize, usize, &str)> {
-    let rest = line.strip_prefix('[')?;
-    let (counts, question) = rest.split_once("] ")?;
-    let (n, t) = counts.split_once('/')?;
-    Some((n.parse().ok()?, t.parse().ok()?, question))
-}
-
-/// The questions asked, in order, as printed.
-fn asked(stdout: &str) -> Vec<String> {
-    stdout
-        .lines()
-        .filter_map(question_line)
-        .map(|(_, _, q)| q.to_string())
-        .collect()
-}
 
 /// `[N/T]` of every question line.
 fn positions(stdout: &str) -> Vec<(usize, usize)> {
@@ -142,7 +49,7 @@ fn choice_blocks(stdout: &str) -> Vec<(String, Vec<String>)> {
 /// equal value).
 fn snapshot(quiz: &Quiz) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     (
-        quiz.rows("SELECT * FROM cards ORDER BY deck, card"),
+        cards_table(quiz),
         quiz.rows("SELECT * FROM reviews ORDER BY id"),
     )
 }
@@ -152,181 +59,11 @@ fn cards_table(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT * FROM cards ORDER BY deck, card")
 }
 
-/// The row of one card of deck `t`: (stability, difficulty, due, last_review, reps, lapses).
-fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
-    let rows = quiz.rows(&format!(
-        "SELECT stability, difficulty, due, last_review, reps, lapses FROM cards \
-         WHERE deck = 't' AND card = '{card}'"
-    ));
-    assert_eq!(rows.len(), 1, "one row for card {card}");
-    rows.into_iter().next().expect("row")
-}
-
-fn due_of(quiz: &Quiz, card: &str) -> i64 {
-    card_row(quiz, card)[2].parse().expect("due")
-}
-
-/// The cells of the `quiz decks` row for `deck`.
-#[track_caller]
-fn decks_row(run: &Run, deck: &str) -> Vec<String> {
-    run.stdout
-        .lines()
-        .map(|line| {
-            line.trim_matches('|')
-                .split('|')
-                .map(|cell| cell.trim().to_string())
-                .collect::<Vec<_>>()
-        })
-        .find(|cells| cells.first().map(String::as_str) == Some(deck))
-        .unwrap_or_else(|| panic!("no row for {deck}:\n{}", run.stdout))
-}
-
-/// Runs `command` with `stdin` piped in, like [`Quiz::run`] (which cannot take extra
-/// environment variables such as `QUIZ_CONFIG`).
-fn run_command(mut command: Command, stdin: &str) -> Run {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn quiz");
-    let mut input = child.stdin.take().expect("stdin");
-    let text = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(text.as_bytes());
-    });
-    let output = child.wait_with_output().expect("wait for quiz");
-    let _ = writer.join();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
 /// `quiz ARGS` with `QUIZ_CONFIG` set to `config`.
 fn with_config(quiz: &Quiz, config: &Path, args: &[&str]) -> Command {
     let mut command = quiz.command(args);
     command.env("QUIZ_CONFIG", config);
     command
-}
-
-/// A running `quiz` in plain mode, read line by line, written to as the test goes.
-struct Live {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    stdin: Option<ChildStdin>,
-    errors: JoinHandle<String>,
-    transcript: String,
-}
-
-impl Live {
-    fn start(mut command: Command) -> Live {
-        let mut child = command
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn quiz");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut stderr = child.stderr.take().expect("stderr");
-        let errors = std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = stderr.read_to_string(&mut text);
-            text
-        });
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let stdin = child.stdin.take();
-        Live {
-            child,
-            lines,
-            stdin,
-            errors,
-            transcript: String::new(),
-        }
-    }
-
-    fn spawn(quiz: &Quiz, args: &[&str]) -> Live {
-        Live::start(quiz.command(args))
-    }
-
-    /// The next line of stdout; `None` once quiz has closed it.
-    fn next_line(&mut self) -> Option<String> {
-        match self.lines.recv_timeout(TIMEOUT) {
-            Ok(line) => {
-                self.transcript.push_str(&line);
-                self.transcript.push('\n');
-                Some(line)
-            }
-            Err(RecvTimeoutError::Disconnected) => None,
-            Err(RecvTimeoutError::Timeout) => {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-                panic!("quiz went silent; transcript so far:\n{}", self.transcript);
-            }
-        }
-    }
-
-    /// Reads until the line `wanted` (quiz is then waiting for input if it is a question).
-    #[track_caller]
-    fn until(&mut self, wanted: &str) {
-        loop {
-            match self.next_line() {
-                Some(line) if line == wanted => return,
-                Some(_) => {}
-                None => panic!(
-                    "quiz ended before {wanted:?}; transcript:\n{}",
-                    self.transcript
-                ),
-            }
-        }
-    }
-
-    fn send(&mut self, line: &str) {
-        if let Some(input) = self.stdin.as_mut() {
-            let _ = writeln!(input, "{line}");
-            let _ = input.flush();
-        }
-    }
-
-    /// Closes stdin, reads the rest and waits for the exit.
-    fn finish(mut self) -> Run {
-        self.stdin = None;
-        while self.next_line().is_some() {}
-        let status = self.child.wait().expect("wait for quiz");
-        Run {
-            code: status.code().unwrap_or(-1),
-            stdout: self.transcript,
-            stderr: self.errors.join().expect("stderr reader"),
-        }
-    }
-}
-
-/// Runs `command` and answers each question as it is printed: `reply` gets the question
-/// text and returns the line to type, or `None` to close stdin.
-fn converse_command(command: Command, mut reply: impl FnMut(&str) -> Option<String>) -> Run {
-    let mut live = Live::start(command);
-    while let Some(line) = live.next_line() {
-        if let Some((_, _, question)) = question_line(&line) {
-            match reply(question) {
-                Some(answer) => live.send(&answer),
-                None => live.stdin = None,
-            }
-        }
-    }
-    live.finish()
-}
-
-fn converse(quiz: &Quiz, args: &[&str], reply: impl FnMut(&str) -> Option<String>) -> Run {
-    converse_command(quiz.command(args), reply)
 }
 
 /// Answers capitals right, except that each question in `miss` is answered wrong the first
@@ -340,6 +77,11 @@ fn capitals_missing<'a>(miss: &'a [String]) -> impl FnMut(&str) -> Option<String
         }
         Some(capital_of(question).into())
     }
+}
+
+/// Answers every capitals question right.
+fn all_right(question: &str) -> Option<String> {
+    Some(capital_of(question).into())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -494,9 +236,7 @@ fn missed_since_leaves_out_misses_older_than_the_window() {
     assert!(run.verdicts().contains(&"wrong".to_string()));
 
     quiz.at("2026-03-04T09:00:00Z");
-    let run = converse(&quiz, &["missed", "t", "--since", "1d"], |question| {
-        Some(capital_of(question).into())
-    });
+    let run = converse(&quiz, &["missed", "t", "--since", "1d"], all_right);
     run.success();
     assert!(
         run.stdout
@@ -506,9 +246,7 @@ fn missed_since_leaves_out_misses_older_than_the_window() {
     );
     assert_eq!(asked(&run.stdout), [q("Germany")]);
 
-    let run = converse(&quiz, &["missed", "t", "--since", "7d"], |question| {
-        Some(capital_of(question).into())
-    });
+    let run = converse(&quiz, &["missed", "t", "--since", "7d"], all_right);
     run.success();
     assert!(
         run.stdout
@@ -641,7 +379,7 @@ fn cram_asks_every_card_and_leaves_the_cards_table_unchanged() {
         run.stdout
     );
     let questions = asked(&run.stdout);
-    let every: BTreeSet<String> = CAPITALS.iter().map(|(_, c, _)| q(c)).collect();
+    let every: BTreeSet<String> = capital_questions(5).into_iter().collect();
     assert_eq!(
         questions.iter().cloned().collect::<BTreeSet<_>>(),
         every,
@@ -719,9 +457,7 @@ fn summary_line(run: &Run) -> String {
 fn cram_order_follows_the_seed() {
     let quiz = quiz_with(&capitals_deck(5));
     let order = |seed: &str| {
-        let run = converse(&quiz, &["cram", "t", "--seed", seed], |question| {
-            Some(capital_of(question).into())
-        });
+        let run = converse(&quiz, &["cram", "t", "--seed", seed], all_right);
         run.success();
         assert_eq!(run.verdicts(), ["right"; 5], "{}", run.stdout);
         asked(&run.stdout)
@@ -730,7 +466,7 @@ fn cram_order_follows_the_seed() {
     assert_eq!(five, order("5"), "same seed, same order");
     let mut sorted = five.clone();
     sorted.sort();
-    let mut every: Vec<String> = CAPITALS.iter().map(|(_, c, _)| q(c)).collect();
+    let mut every = capital_questions(5);
     every.sort();
     assert_eq!(sorted, every);
     let others: Vec<Vec<String>> = ["6", "7", "8", "9"].iter().map(|s| order(s)).collect();
@@ -988,7 +724,7 @@ fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
         "{}",
         run.stdout
     );
-    let reviews = quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id");
+    let reviews = answers(&quiz);
     assert_eq!(reviews.len(), 20);
     for row in &reviews {
         let (_, question, answer, _) = *SHAPES.iter().find(|s| s.0 == row[0]).expect("card");
@@ -1330,10 +1066,6 @@ fn tagged_quiz() -> Quiz {
     quiz
 }
 
-fn all_right(question: &str) -> Option<String> {
-    Some(capital_of(question).into())
-}
-
 #[test]
 fn tags_select_cards_by_card_or_deck_tag_on_start_missed_and_cram() {
     // start
@@ -1379,7 +1111,7 @@ fn tags_select_cards_by_card_or_deck_tag_on_start_missed_and_cram() {
 
     // missed: every card missed once, then drilled by tag.
     let quiz = tagged_quiz();
-    let every: Vec<String> = CAPITALS.iter().map(|(_, c, _)| q(c)).collect();
+    let every = capital_questions(5);
     let run = converse(&quiz, &["start", "t", "u"], capitals_missing(&every));
     run.success();
     assert_eq!(
@@ -1629,43 +1361,21 @@ next card due: 2026-03-03 09:00 (in 2 days)
 #[test]
 fn flip_mode_on_a_terminal_shows_the_answer_on_enter_and_takes_a_grade_key() {
     let quiz = quiz_with(&capitals_deck(1));
-    let mut session = spawn_command(
-        quiz.command(&["start", "t", "--mode", "flip"]),
-        Some(10_000),
-    )
-    .expect("spawn quiz on a pty");
-    let mut seen = String::new();
-    let mut expect = |session: &mut rexpect::session::PtySession, needle: &str| match session
-        .exp_string(needle)
-    {
-        Ok(before) => {
-            seen.push_str(&before);
-            seen.push_str(needle);
-            before
-        }
-        Err(error) => panic!("waiting for {needle:?}: {error}\n--- screen so far ---\n{seen}"),
-    };
-
-    expect(&mut session, "[1/1] Capital of France?");
-    let before = expect(&mut session, "Enter shows the answer");
+    let mut tty = Tty::spawn(&quiz, &["start", "t", "--mode", "flip"]);
+    tty.expect("[1/1] Capital of France?");
+    let before = tty.expect("Enter shows the answer");
     assert!(
         !before.contains("Paris"),
         "the answer is hidden: {before:?}"
     );
-    session.send("\r").expect("Enter");
-    session.flush().expect("flush");
-    expect(&mut session, "answer:");
-    expect(&mut session, "Paris");
-    expect(&mut session, "How well did you know it? 1 again");
-    session.send("3").expect("3");
-    session.flush().expect("flush");
-    expect(&mut session, "graded good");
-    expect(&mut session, "session: 1 asked, 1 right, 0 close, 0 wrong");
-    session.exp_eof().expect("quiz exits");
-    match session.process().wait().expect("wait for quiz") {
-        WaitStatus::Exited(_, code) => assert_eq!(code, 0),
-        other => panic!("quiz did not exit normally: {other:?}"),
-    }
+    tty.keys(ENTER);
+    tty.expect("answer:");
+    tty.expect("Paris");
+    tty.expect("How well did you know it? 1 again");
+    tty.keys("3");
+    tty.expect("graded good");
+    tty.expect("session: 1 asked, 1 right, 0 close, 0 wrong");
+    tty.exits_with(0);
     assert_eq!(
         quiz.rows("SELECT card, rating, verdict, given_answer, mode FROM reviews"),
         [["fr", "3", "good", "", "review"]]

@@ -1,170 +1,24 @@
 //! The interactive UI, driven through a pseudo-terminal: what the learner sees on the
-//! screen, which keys move the Select lists, and what ends up in the database.
-//!
-//! rexpect spawns `quiz` with stdin, stdout and stderr on a pty (echo off), so `quiz`
-//! takes its interactive path; the harness sets `NO_COLOR`, so verdicts are plain words.
+//! screen, which keys move the Select lists, and what ends up in the database (through
+//! [`Tty`], see `pty_harness.rs`).
 
-use rexpect::process::WaitStatus;
 use rexpect::reader::Regex;
-use rexpect::session::{PtySession, spawn_command};
 
-use crate::harness::Quiz;
-
-/// Every wait is this long at most: slow CI machines still pass, a hang still fails.
-const TIMEOUT_MS: u64 = 10_000;
-
-const NOW: &str = "2026-03-01T09:00:00Z";
+use crate::common::{answers, quiz_with};
+use crate::pty_harness::{ENTER, Tty, visible_lines};
 
 const TYPED_PROMPT: &str = "Your answer (? for a hint, q to quit)";
 const SELECT_PROMPT: &str = "Your answer (arrows, Enter; Esc or q to quit)";
-/// The key line after each verdict ends with this.
-const KEYS_HINT: &str = "u: undo · q: quit";
 
 const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
 
-/// rexpect reads the pty byte by byte and turns each byte into a `char` on its own, so
-/// UTF-8 text ("·", "—") arrives as Latin-1 mojibake. Needles are encoded the same way
-/// before matching, and what was read is decoded back before anyone looks at it.
-fn to_pty(text: &str) -> String {
-    text.bytes().map(char::from).collect()
-}
-
-fn from_pty(read: &str) -> String {
-    let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// rexpect's error, with the unread output decoded.
-fn describe(error: rexpect::error::Error) -> String {
-    match error {
-        rexpect::error::Error::Timeout { got, timeout, .. } => {
-            format!(
-                "timed out after {timeout:?}; unread output: {:?}",
-                from_pty(&got)
-            )
-        }
-        rexpect::error::Error::EOF { got, .. } => {
-            format!("quiz exited; unread output: {:?}", from_pty(&got))
-        }
-        other => format!("{other} ({other:?})"),
-    }
-}
-
-/// The lines a terminal would show for `text`: escape sequences dropped, and a carriage
-/// return inside a line starts it over (dialoguer clears its prompt line that way).
-fn visible_lines(text: &str) -> Vec<String> {
-    let escapes = Regex::new("\x1b\\[[0-9;?]*[A-Za-z]").expect("escape regex");
-    escapes
-        .replace_all(text, "")
-        .split('\n')
-        .map(|line| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            line.rsplit('\r').next().unwrap_or(line).to_string()
-        })
-        .collect()
-}
-
-/// A running `quiz` on a pty, with everything read from it so far kept for failure messages.
-struct Tty {
-    session: PtySession,
-    seen: String,
-}
-
-impl Tty {
-    fn spawn(quiz: &Quiz, args: &[&str]) -> Tty {
-        let session =
-            spawn_command(quiz.command(args), Some(TIMEOUT_MS)).expect("spawn quiz on a pty");
-        Tty {
-            session,
-            seen: String::new(),
-        }
-    }
-
-    /// Waits for `needle` on the screen; returns what came before it.
-    #[track_caller]
-    fn expect(&mut self, needle: &str) -> String {
-        match self.session.exp_string(&to_pty(needle)) {
-            Ok(before) => {
-                let before = from_pty(&before);
-                self.seen.push_str(&before);
-                self.seen.push_str(needle);
-                before
-            }
-            Err(error) => panic!(
-                "waiting for {needle:?}: {}\n--- screen so far ---\n{}",
-                describe(error),
-                self.seen
-            ),
-        }
-    }
-
-    /// Waits for the key line after a verdict; returns the lines shown from the verdict
-    /// line to that key line.
-    #[track_caller]
-    fn outcome(&mut self) -> Vec<String> {
-        let before = self.expect(KEYS_HINT);
-        let mut lines = visible_lines(&format!("{before}{KEYS_HINT}"));
-        let start = lines.iter().position(|l| {
-            l.starts_with("right") || l.starts_with("close") || l.starts_with("wrong")
-        });
-        match start {
-            Some(start) => lines.split_off(start),
-            None => panic!(
-                "no verdict line in {lines:?}\n--- screen so far ---\n{}",
-                self.seen
-            ),
-        }
-    }
-
-    /// Sends raw bytes (keys) and makes sure they reach the process now: `send` alone
-    /// leaves text without a newline in rexpect's `LineWriter`.
-    #[track_caller]
-    fn keys(&mut self, text: &str) {
-        self.session.send(text).expect("write to the pty");
-        self.session.flush().expect("flush the pty");
-    }
-
-    /// Types `text` and presses Enter.
-    #[track_caller]
-    fn type_line(&mut self, text: &str) {
-        self.keys(&format!("{text}{ENTER}"));
-    }
-
-    /// Ctrl-`key` (rexpect writes the control byte and flushes).
-    #[track_caller]
-    fn control(&mut self, key: char) {
-        self.session.send_control(key).expect("send a control key");
-    }
-
-    /// Reads the rest of the output and waits for the exit; returns the exit code and
-    /// the whole screen transcript.
-    #[track_caller]
-    fn finish(mut self) -> (i32, String) {
-        match self.session.exp_eof() {
-            Ok(rest) => self.seen.push_str(&from_pty(&rest)),
-            Err(error) => panic!(
-                "waiting for quiz to exit: {}\n--- screen so far ---\n{}",
-                describe(error),
-                self.seen
-            ),
-        }
-        let status = self.session.process().wait().expect("wait for quiz");
-        match status {
-            WaitStatus::Exited(_, code) => (code, self.seen),
-            other => panic!(
-                "quiz did not exit normally: {other:?}\n--- screen ---\n{}",
-                self.seen
-            ),
-        }
-    }
-}
-
-fn quiz_with_deck(deck: &str) -> Quiz {
-    let mut quiz = Quiz::new();
-    quiz.at(NOW);
-    quiz.write("decks/t.toml", deck);
-    quiz
+/// Waits for `above` (a question, or what else comes just before the typed-answer prompt)
+/// and the prompt under it, then types `answer` and Enter.
+#[track_caller]
+fn answer_typed(tty: &mut Tty, above: &str, answer: &str) {
+    tty.expect(above);
+    tty.expect(TYPED_PROMPT);
+    tty.type_line(answer);
 }
 
 const TYPED_DECK: &str = r#"
@@ -200,14 +54,23 @@ fn assert_summary(screen: &str, counts: &str) {
     );
 }
 
+/// [`assert_summary`] for an interrupted session, whose summary must be printed once only.
+#[track_caller]
+fn assert_summary_once(screen: &str, counts: &str) {
+    assert_summary(screen, counts);
+    assert_eq!(
+        screen.matches("session: ").count(),
+        1,
+        "the summary, once; screen:\n{screen}"
+    );
+}
+
 #[test]
 fn typed_answers_right_then_wrong_then_quit() {
-    let quiz = quiz_with_deck(TYPED_DECK);
+    let quiz = quiz_with(TYPED_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("paris");
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "paris");
     assert_eq!(
         tty.outcome(),
         [
@@ -218,9 +81,11 @@ fn typed_answers_right_then_wrong_then_quit() {
     );
     tty.keys(ENTER);
 
-    tty.expect("[2/2] In what year was the Secret Speech delivered?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("1965");
+    answer_typed(
+        &mut tty,
+        "[2/2] In what year was the Secret Speech delivered?",
+        "1965",
+    );
     assert_eq!(
         tty.outcome(),
         [
@@ -232,15 +97,14 @@ fn typed_answers_right_then_wrong_then_quit() {
     );
     tty.keys("q");
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert_summary(&screen, "2 asked, 1 right, 0 close, 1 wrong");
     assert!(
         !screen.contains("All done for now."),
         "quitting is not finishing; screen:\n{screen}"
     );
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         [
             ["capital", "3", "right", "paris"],
             ["year", "1", "wrong", "1965"]
@@ -270,7 +134,7 @@ answer = false
 
 #[test]
 fn choices_and_true_false_are_picked_with_the_arrow_keys() {
-    let quiz = quiz_with_deck(CHOICE_DECK);
+    let quiz = quiz_with(CHOICE_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     tty.expect("[1/2] Which congress heard the speech?");
@@ -305,12 +169,11 @@ fn choices_and_true_false_are_picked_with_the_arrow_keys() {
     );
     tty.keys(ENTER);
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert!(screen.contains("All done for now."), "screen:\n{screen}");
     assert_summary(&screen, "2 asked, 2 right, 0 close, 0 wrong");
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         [
             ["congress", "3", "right", "3"],
             ["published", "3", "right", "false"]
@@ -320,7 +183,7 @@ fn choices_and_true_false_are_picked_with_the_arrow_keys() {
 
 #[test]
 fn a_wrong_choice_picked_with_the_arrow_keys_is_wrong() {
-    let quiz = quiz_with_deck(CHOICE_DECK);
+    let quiz = quiz_with(CHOICE_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t", "--limit", "1"]);
 
     tty.expect("[1/1] Which congress heard the speech?");
@@ -338,23 +201,17 @@ fn a_wrong_choice_picked_with_the_arrow_keys_is_wrong() {
     );
     tty.keys("q");
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert_summary(&screen, "1 asked, 0 right, 0 close, 1 wrong");
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["congress", "1", "wrong", "2"]]
-    );
+    assert_eq!(answers(&quiz), [["congress", "1", "wrong", "2"]]);
 }
 
 #[test]
 fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
-    let quiz = quiz_with_deck(TYPED_DECK);
+    let quiz = quiz_with(TYPED_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t", "--limit", "1"]);
 
-    tty.expect("[1/1] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Lyon");
+    answer_typed(&mut tty, "[1/1] What is the capital of France?", "Lyon");
     assert_eq!(
         tty.outcome(),
         [
@@ -368,12 +225,11 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
     tty.expect("counted as right");
 
     // The missed card no longer comes back: the session is over.
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert!(screen.contains("All done for now."), "screen:\n{screen}");
     assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         [["capital", "3", "overridden-right", "Lyon"]]
     );
     // The card is scheduled as a Good answer, not as a lapse.
@@ -390,30 +246,19 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
 /// tests fail if the main thread also prints the summary, or returns 0 first.
 #[test]
 fn ctrl_c_at_a_prompt_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with_deck(TYPED_DECK);
+    let quiz = quiz_with(TYPED_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Paris");
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "Paris");
     tty.outcome();
     tty.keys(ENTER);
     tty.expect("[2/2] In what year was the Secret Speech delivered?");
     tty.expect(TYPED_PROMPT);
     tty.control('c');
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 130, "exit code; screen:\n{screen}");
-    assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
-    assert_eq!(
-        screen.matches("session: ").count(),
-        1,
-        "the summary, once; screen:\n{screen}"
-    );
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["capital", "3", "right", "Paris"]]
-    );
+    let screen = tty.exits_with(130);
+    assert_summary_once(&screen, "1 asked, 1 right, 0 close, 0 wrong");
+    assert_eq!(answers(&quiz), [["capital", "3", "right", "Paris"]]);
     assert_eq!(
         quiz.count("SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL"),
         1,
@@ -423,7 +268,7 @@ fn ctrl_c_at_a_prompt_prints_the_summary_and_exits_130() {
 
 #[test]
 fn ctrl_c_at_a_select_list_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with_deck(CHOICE_DECK);
+    let quiz = quiz_with(CHOICE_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     tty.expect("[1/2] Which congress heard the speech?");
@@ -438,18 +283,9 @@ fn ctrl_c_at_a_select_list_prints_the_summary_and_exits_130() {
     tty.expect("> True");
     tty.control('c');
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 130, "exit code; screen:\n{screen}");
-    assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
-    assert_eq!(
-        screen.matches("session: ").count(),
-        1,
-        "the summary, once; screen:\n{screen}"
-    );
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["congress", "3", "right", "3"]]
-    );
+    let screen = tty.exits_with(130);
+    assert_summary_once(&screen, "1 asked, 1 right, 0 close, 0 wrong");
+    assert_eq!(answers(&quiz), [["congress", "3", "right", "3"]]);
 }
 
 const TYPO_DECK: &str = r#"
@@ -463,12 +299,14 @@ answer = "Khrushchev"
 
 #[test]
 fn a_typo_is_close_and_shows_the_spelling() {
-    let quiz = quiz_with_deck(TYPO_DECK);
+    let quiz = quiz_with(TYPO_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/1] Who delivered the Secret Speech?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Krushchev");
+    answer_typed(
+        &mut tty,
+        "[1/1] Who delivered the Secret Speech?",
+        "Krushchev",
+    );
     assert_eq!(
         tty.outcome(),
         [
@@ -479,65 +317,42 @@ fn a_typo_is_close_and_shows_the_spelling() {
     );
     tty.keys(ENTER);
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert!(screen.contains("All done for now."), "screen:\n{screen}");
     assert_summary(&screen, "1 asked, 0 right, 1 close, 0 wrong");
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["leader", "2", "close", "Krushchev"]]
-    );
+    assert_eq!(answers(&quiz), [["leader", "2", "close", "Krushchev"]]);
 }
 
 #[test]
 fn ctrl_c_at_the_key_line_after_a_verdict_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with_deck(TYPED_DECK);
+    let quiz = quiz_with(TYPED_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Paris");
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "Paris");
     tty.outcome();
     tty.control('c');
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 130, "exit code; screen:\n{screen}");
-    assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
-    assert_eq!(
-        screen.matches("session: ").count(),
-        1,
-        "the summary, once; screen:\n{screen}"
-    );
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["capital", "3", "right", "Paris"]]
-    );
+    let screen = tty.exits_with(130);
+    assert_summary_once(&screen, "1 asked, 1 right, 0 close, 0 wrong");
+    assert_eq!(answers(&quiz), [["capital", "3", "right", "Paris"]]);
 }
 
 #[test]
 fn pressing_u_takes_the_answer_back_and_asks_the_card_again() {
-    let quiz = quiz_with_deck(TYPED_DECK);
+    let quiz = quiz_with(TYPED_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Lyon");
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "Lyon");
     assert_eq!(tty.outcome()[0], "wrong");
     tty.keys("u");
 
-    tty.expect("[1/2] What is the capital of France?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Paris");
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "Paris");
     assert_eq!(tty.outcome()[0], "right");
     tty.keys("q");
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["capital", "3", "right", "Paris"]]
-    );
+    assert_eq!(answers(&quiz), [["capital", "3", "right", "Paris"]]);
     assert_eq!(
         quiz.rows("SELECT card, reps, lapses FROM cards"),
         [["capital", "1", "0"]]
@@ -556,15 +371,11 @@ hint = "The capital."
 
 #[test]
 fn a_question_mark_shows_the_hint_and_a_hinted_answer_is_hard() {
-    let quiz = quiz_with_deck(HINT_DECK);
+    let quiz = quiz_with(HINT_DECK);
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
-    tty.expect("[1/1] In which city was the speech given?");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("?");
-    tty.expect("  hint: The capital.");
-    tty.expect(TYPED_PROMPT);
-    tty.type_line("Moscow");
+    answer_typed(&mut tty, "[1/1] In which city was the speech given?", "?");
+    answer_typed(&mut tty, "  hint: The capital.", "Moscow");
     assert_eq!(
         tty.outcome(),
         [
@@ -574,16 +385,12 @@ fn a_question_mark_shows_the_hint_and_a_hinted_answer_is_hard() {
     );
     tty.keys(ENTER);
 
-    let (code, screen) = tty.finish();
-    assert_eq!(code, 0, "exit code; screen:\n{screen}");
+    let screen = tty.exits_with(0);
     assert_eq!(
         screen.matches("[1/1] In which city").count(),
         1,
         "the question is not repeated after the hint; screen:\n{screen}"
     );
     assert_summary(&screen, "1 asked, 1 right, 0 close, 0 wrong");
-    assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
-        [["city", "2", "right", "Moscow"]]
-    );
+    assert_eq!(answers(&quiz), [["city", "2", "right", "Moscow"]]);
 }

@@ -1,17 +1,13 @@
 //! `quiz start` in plain mode, end to end: the transcript a learner sees, the exit code and
 //! the rows left in `quiz.sqlite3`.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::Stdio;
-use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::io::Write;
 
-use crate::harness::{Quiz, Run};
-
-const NOW: &str = "2026-03-01T09:00:00Z";
-
-/// How long a spawned quiz may stay silent before a test gives up on it.
-const TIMEOUT: Duration = Duration::from_secs(30);
+use crate::common::{
+    NOW, answers, asked, capital_of, capitals_deck, card_row, decks_row, due_of, instant, millis,
+    question_line, quiz_with, repo_path, without_time,
+};
+use crate::harness::{Quiz, Run, TIMEOUT, converse, is_verdict, spawn, stdout_lines};
 
 /// Text, multiple choice and true/false, each with an explanation where it reads well.
 const THREE: &str = r#"
@@ -36,85 +32,7 @@ answer = false
 explain = "It is round."
 "#;
 
-/// Six text cards: question `Capital of C?`, answer the capital.
-const CAPITALS: [(&str, &str, &str); 6] = [
-    ("fr", "France", "Paris"),
-    ("de", "Germany", "Berlin"),
-    ("it", "Italy", "Rome"),
-    ("es", "Spain", "Madrid"),
-    ("pt", "Portugal", "Lisbon"),
-    ("at", "Austria", "Vienna"),
-];
-
-fn capitals_deck(count: usize) -> String {
-    let mut text = String::from("title = \"Capitals\"\n");
-    for (id, country, capital) in &CAPITALS[..count] {
-        text.push_str(&format!(
-            "\n[[cards]]\nid = \"{id}\"\nquestion = \"Capital of {country}?\"\nanswer = \"{capital}\"\n"
-        ));
-    }
-    text
-}
-
-/// The right answer to a question of [`capitals_deck`].
-fn capital_of(question: &str) -> &'static str {
-    CAPITALS
-        .iter()
-        .find(|(_, country, _)| question == format!("Capital of {country}?"))
-        .map(|(_, _, capital)| *capital)
-        .unwrap_or_else(|| panic!("not a capitals question: {question}"))
-}
-
-fn quiz_with(deck: &str) -> Quiz {
-    let mut quiz = Quiz::new();
-    quiz.at(NOW);
-    quiz.write("decks/t.toml", deck);
-    quiz
-}
-
-fn millis(instant: &str) -> i64 {
-    instant
-        .parse::<jiff::Timestamp>()
-        .expect("RFC 3339 instant")
-        .as_millisecond()
-}
-
-fn instant(ms: i64) -> String {
-    jiff::Timestamp::from_millisecond(ms)
-        .expect("instant")
-        .to_string()
-}
-
-/// stdout with the summary's time (`in 0m00s`) replaced by `in <time>`, after checking its form.
-#[track_caller]
-fn without_time(stdout: &str) -> String {
-    let mut out = String::new();
-    for line in stdout.lines() {
-        if line.starts_with("session: ") {
-            let (head, time) = line.rsplit_once(" in ").expect("summary time");
-            let digits: String = time.chars().filter(|c| !c.is_ascii_digit()).collect();
-            assert!(
-                matches!(digits.as_str(), "ms" | "hms") && time.ends_with('s'),
-                "summary time {time:?} in {line:?}"
-            );
-            out.push_str(head);
-            out.push_str(" in <time>");
-        } else {
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// `[N/T] QUESTION` → (N, T, QUESTION).
-fn question_line(line: &str) -> Option<(usize, usize, &str)> {
-    let rest = line.strip_prefix('[')?;
-    let (counts, question) = rest.split_once("] ")?;
-    let (n, t) = counts.split_once('/')?;
-    Some((n.parse().ok()?, t.parse().ok()?, question))
-}
-
+/// Every question line as (N, T, QUESTION).
 fn questions(stdout: &str) -> Vec<(usize, usize, String)> {
     stdout
         .lines()
@@ -133,86 +51,6 @@ fn summary(run: &Run) -> Vec<String> {
         .iter()
         .map(|l| l.to_string())
         .collect()
-}
-
-fn spawn(quiz: &Quiz, args: &[&str]) -> std::process::Child {
-    quiz.command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn quiz")
-}
-
-/// Reads the child's stdout on a thread, one line per message.
-fn stdout_lines(child: &mut std::process::Child) -> mpsc::Receiver<String> {
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-/// Runs `quiz ARGS` and answers each question as it is printed: `reply` gets the question
-/// text (as printed) and returns the line to type, or `None` to close stdin.
-fn converse(quiz: &Quiz, args: &[&str], mut reply: impl FnMut(&str) -> Option<String>) -> Run {
-    let mut child = spawn(quiz, args);
-    let mut stderr = child.stderr.take().expect("stderr");
-    let errors = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = stderr.read_to_string(&mut text);
-        text
-    });
-    let lines = stdout_lines(&mut child);
-    let mut stdin = child.stdin.take();
-    let mut transcript = String::new();
-    loop {
-        match lines.recv_timeout(TIMEOUT) {
-            Ok(line) => {
-                if let Some((_, _, question)) = question_line(&line) {
-                    match reply(question) {
-                        Some(answer) => {
-                            if let Some(input) = stdin.as_mut() {
-                                let _ = writeln!(input, "{answer}");
-                                let _ = input.flush();
-                            }
-                        }
-                        None => stdin = None,
-                    }
-                }
-                transcript.push_str(&line);
-                transcript.push('\n');
-            }
-            Err(RecvTimeoutError::Disconnected) => break,
-            Err(RecvTimeoutError::Timeout) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("quiz went silent; transcript so far:\n{transcript}");
-            }
-        }
-    }
-    drop(stdin);
-    let status = child.wait().expect("wait for quiz");
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: transcript,
-        stderr: errors.join().expect("stderr reader"),
-    }
-}
-
-/// (stability, difficulty, due, reps, lapses) of a card's row.
-fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
-    let rows = quiz.rows(&format!(
-        "SELECT stability, difficulty, due, reps, lapses FROM cards WHERE card = '{card}'"
-    ));
-    assert_eq!(rows.len(), 1, "one row for card {card}");
-    rows.into_iter().next().expect("row")
 }
 
 #[test]
@@ -278,7 +116,7 @@ next card due: 2026-03-02 09:00 (tomorrow)
         3
     );
     // A right answer is scheduled further out than a miss.
-    let due = |card: &str| card_row(&quiz, card)[2].parse::<i64>().expect("due");
+    let due = |card: &str| due_of(&quiz, card);
     assert!(due("sky") > due("flat"));
     assert_eq!(
         quiz.rows("SELECT mode, started_at, ended_at, decks FROM sessions"),
@@ -313,7 +151,7 @@ fn multiple_choice_takes_number_letter_or_text_and_true_false_takes_every_spelli
     run.success();
     assert_eq!(run.verdicts(), vec!["right"; 9], "stdout:\n{}", run.stdout);
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         vec![
             vec!["mc1", "3", "right", "2"],
             vec!["mc2", "3", "right", "b"],
@@ -490,12 +328,8 @@ fn a_miss_with_few_cards_left_comes_back_at_the_end() {
     let quiz = quiz_with(&capitals_deck(3));
     let run = quiz.run(&["start", "t"], "Paris\nBonn\nRome\nBerlin\n");
     run.success();
-    let order: Vec<String> = questions(&run.stdout)
-        .into_iter()
-        .map(|(_, _, q)| q)
-        .collect();
     assert_eq!(
-        order,
+        asked(&run.stdout),
         [
             "Capital of France?",
             "Capital of Germany?",
@@ -551,7 +385,7 @@ next card due: 2026-03-02 09:00 (tomorrow)
 "
     );
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         vec![
             vec!["fr", "3", "overridden-right", "Lyon"],
             vec!["de", "1", "overridden-wrong", "Berlin"],
@@ -564,8 +398,8 @@ next card due: 2026-03-02 09:00 (tomorrow)
     // The overridden cards are scheduled exactly as if they had been judged that way.
     assert_eq!(card_row(&quiz, "fr"), card_row(&quiz, "it"));
     assert_eq!(card_row(&quiz, "de"), card_row(&quiz, "es"));
-    assert_eq!(card_row(&quiz, "fr")[3..], ["1", "0"]);
-    assert_eq!(card_row(&quiz, "de")[3..], ["1", "0"]);
+    assert_eq!(card_row(&quiz, "fr")[4..], ["1", "0"]);
+    assert_eq!(card_row(&quiz, "de")[4..], ["1", "0"]);
 }
 
 #[test]
@@ -658,7 +492,7 @@ next card due: 2026-03-02 09:00 (tomorrow)
 "
     );
     assert_eq!(
-        quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id"),
+        answers(&quiz),
         vec![
             vec!["paris", "2", "right", "Paris"],
             vec!["rome", "2", "right", "Rome"],
@@ -666,7 +500,7 @@ next card due: 2026-03-02 09:00 (tomorrow)
         ]
     );
     // Hard schedules sooner than Good.
-    let due = |card: &str| card_row(&quiz, card)[2].parse::<i64>().expect("due");
+    let due = |card: &str| due_of(&quiz, card);
     assert!(due("paris") < due("berlin"));
     assert_eq!(due("paris"), due("rome"));
 }
@@ -801,7 +635,7 @@ fn a_card_answered_right_comes_back_once_its_due_instant_has_passed() {
     let run = quiz.run(&["start", "t"], "Paris\n");
     run.success();
     assert_eq!(run.verdicts(), ["right"]);
-    let due: i64 = card_row(&quiz, "fr")[2].parse().expect("due");
+    let due = due_of(&quiz, "fr");
     assert!(due > millis(NOW));
 
     // Later the same day: nothing.
@@ -884,7 +718,7 @@ fn the_learner_day_rolls_over_at_four_in_the_morning() {
 fn answers_survive_sigkill() {
     const N: usize = 3;
     let quiz = quiz_with(&capitals_deck(6));
-    let mut child = spawn(&quiz, &["start", "t", "--plain"]);
+    let mut child = spawn(quiz.command(&["start", "t", "--plain"]));
     let lines = stdout_lines(&mut child);
     let mut stdin = child.stdin.take().expect("stdin");
     let mut transcript = String::new();
@@ -902,10 +736,7 @@ fn answers_survive_sigkill() {
             writeln!(stdin, "{}", capital_of(question)).expect("write answer");
             stdin.flush().expect("flush answer");
         }
-        if ["right", "close", "wrong"]
-            .iter()
-            .any(|v| line.starts_with(v))
-        {
+        if is_verdict(&line) {
             verdicts += 1;
         }
         transcript.push_str(&line);
@@ -1059,21 +890,6 @@ next card due: 2026-03-02 09:00 (tomorrow)
     );
 }
 
-/// The cells of the `quiz decks` row for `deck`.
-#[track_caller]
-fn decks_row(run: &Run, deck: &str) -> Vec<String> {
-    run.stdout
-        .lines()
-        .map(|line| {
-            line.trim_matches('|')
-                .split('|')
-                .map(|cell| cell.trim().to_string())
-                .collect::<Vec<_>>()
-        })
-        .find(|cells| cells.first().map(String::as_str) == Some(deck))
-        .unwrap_or_else(|| panic!("no row for {deck}:\n{}", run.stdout))
-}
-
 #[test]
 fn decks_lists_bundled_and_user_decks_with_their_counts() {
     let quiz = quiz_with(&capitals_deck(4));
@@ -1117,10 +933,8 @@ fn decks_lists_bundled_and_user_decks_with_their_counts() {
 
 #[test]
 fn the_bundled_deck_is_studied_from_a_fresh_data_dir() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/secret-speech.toml"),
-    )
-    .expect("bundled deck source");
+    let text = std::fs::read_to_string(repo_path("decks/secret-speech.toml"))
+        .expect("bundled deck source");
     let deck: toml::Table = toml::from_str(&text).expect("bundled deck parses");
     let first = deck["cards"].as_array().expect("cards")[0]
         .as_table()
@@ -1151,7 +965,7 @@ fn the_bundled_deck_is_studied_from_a_fresh_data_dir() {
 #[test]
 fn ctrl_c_in_plain_mode_prints_the_summary_and_exits_130() {
     let quiz = quiz_with(&capitals_deck(3));
-    let mut child = spawn(&quiz, &["start", "t"]);
+    let mut child = spawn(quiz.command(&["start", "t"]));
     let lines = stdout_lines(&mut child);
     let mut stdin = child.stdin.take().expect("stdin");
     let mut seen = Vec::new();

@@ -4,42 +4,18 @@
 
 use serde_json::Value;
 
+use crate::common::{NOW, capitals_deck, path_arg};
 use crate::harness::{Quiz, Run};
-
-const NOW: &str = "2026-03-01T09:00:00Z";
 
 const JOSH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/data/review_logs_josh.csv"
 );
 
-const CAPITALS: &str = r#"
-title = "Capitals"
-
-[[cards]]
-id = "fr"
-question = "Capital of France?"
-answer = "Paris"
-
-[[cards]]
-id = "de"
-question = "Capital of Germany?"
-answer = "Berlin"
-
-[[cards]]
-id = "it"
-question = "Capital of Italy?"
-answer = "Rome"
-
-[[cards]]
-id = "es"
-question = "Capital of Spain?"
-answer = "Madrid"
-"#;
-
-/// The history of `caps`, in the plain FSRS columns plus `mode`: the deck comes from the
-/// file name. `es` is never reviewed; `fr` lapses on the 27th and is retried the same day;
-/// `it` is crammed on the 28th (no effect on its schedule or on retention).
+/// The history of `caps` (`capitals_deck(4)`: fr, de, it, es), in the plain FSRS columns
+/// plus `mode`: the deck comes from the file name. `es` is never reviewed; `fr` lapses on
+/// the 27th and is retried the same day; `it` is crammed on the 28th (no effect on its
+/// schedule or on retention).
 const CAPITALS_LOG: &str = "\
 card_id,review_time,review_rating,review_duration,mode
 it,2026-01-10T10:00:00Z,3,5000,
@@ -83,19 +59,15 @@ answer = "x"
 fn with_capitals_history() -> Quiz {
     let mut quiz = Quiz::new();
     quiz.at(NOW);
-    quiz.write("decks/caps.toml", CAPITALS);
+    quiz.write("decks/caps.toml", &capitals_deck(4));
     let log = quiz.write("caps.csv", CAPITALS_LOG);
-    let run = quiz.run(&["history", "import", path(&log)], "");
+    let run = quiz.run(&["history", "import", path_arg(&log)], "");
     run.success();
     assert_eq!(
         run.stdout,
         "added 10 reviews into caps, skipped 0 already in the log; rescheduled 3 cards\n"
     );
     quiz
-}
-
-fn path(path: &std::path::Path) -> &str {
-    path.to_str().expect("UTF-8 temp path")
 }
 
 #[track_caller]
@@ -309,7 +281,8 @@ fn stats_names_a_deck_known_only_from_its_history_and_rejects_unknown_ones() {
     let mut quiz = Quiz::new();
     quiz.at(NOW);
     let log = quiz.write("mine.csv", CAPITALS_LOG);
-    quiz.run(&["history", "import", path(&log)], "").success();
+    quiz.run(&["history", "import", path_arg(&log)], "")
+        .success();
     let report = json(&quiz.run(&["stats", "--json"], ""));
     let names: Vec<&str> = report["decks"]
         .as_array()
@@ -490,7 +463,8 @@ fn the_heatmap_and_retention_use_the_learners_day_and_zone() {
          b,2026-02-27T19:30:00Z,3\n\
          b,2026-02-28T18:30:00Z,3\n",
     );
-    quiz.run(&["history", "import", path(&log)], "").success();
+    quiz.run(&["history", "import", path_arg(&log)], "")
+        .success();
     let report = json(&quiz.run(&["stats", "tokyo", "--json"], ""));
     assert_eq!(report["time_zone"], "Asia/Tokyo");
     assert_eq!(report["today"], "2026-03-01");
@@ -570,7 +544,7 @@ fn history_round_trip_gives_identical_reviews_and_replay_the_same_card_rows() {
     assert_eq!(cards.len(), 4);
 
     let exported = live.write("out/log.csv", "");
-    live.run(&["history", "export", "-o", path(&exported)], "")
+    live.run(&["history", "export", "-o", path_arg(&exported)], "")
         .success();
     let text = std::fs::read_to_string(&exported).expect("export");
     let mut lines = text.lines();
@@ -592,7 +566,7 @@ fn history_round_trip_gives_identical_reviews_and_replay_the_same_card_rows() {
     let mut fresh = Quiz::new();
     fresh.tz("America/New_York").at("2026-04-01T00:00:00Z");
     let copy = fresh.write("log.csv", &text);
-    let run = fresh.run(&["history", "import", path(&copy)], "");
+    let run = fresh.run(&["history", "import", path_arg(&copy)], "");
     run.success();
     assert_eq!(
         run.stdout,
@@ -610,7 +584,7 @@ fn history_round_trip_gives_identical_reviews_and_replay_the_same_card_rows() {
     assert_eq!(fresh.run(&["history", "export"], "").stdout, text);
 
     // Importing a log into the store it came from changes nothing.
-    let run = live.run(&["history", "import", path(&exported)], "");
+    let run = live.run(&["history", "import", path_arg(&exported)], "");
     run.success();
     assert_eq!(
         run.stdout,
@@ -628,7 +602,7 @@ fn import_is_idempotent_and_reports_what_it_added() {
     let reviews = quiz.rows(REVIEW_COLUMNS);
     let cards = quiz.rows(CARD_COLUMNS);
     let log = quiz.data_dir().join("caps.csv");
-    let run = quiz.run(&["history", "import", path(&log)], "");
+    let run = quiz.run(&["history", "import", path_arg(&log)], "");
     run.success();
     assert_eq!(
         run.stdout,
@@ -642,7 +616,7 @@ fn import_is_idempotent_and_reports_what_it_added() {
         "more/caps.csv",
         &format!("{CAPITALS_LOG}es,2026-03-01T08:30:00Z,4,1500,\n"),
     );
-    let run = quiz.run(&["history", "import", path(&longer)], "");
+    let run = quiz.run(&["history", "import", path_arg(&longer)], "");
     run.success();
     assert_eq!(
         run.stdout,
@@ -664,7 +638,7 @@ fn a_bad_row_is_named_by_its_line_and_nothing_is_imported() {
          a,2026-02-01T10:00:00Z,3,100\n\
          a,2026-02-02T10:00:00Z,5,100\n",
     );
-    let run = quiz.run(&["history", "import", path(&bad)], "");
+    let run = quiz.run(&["history", "import", path_arg(&bad)], "");
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
@@ -713,6 +687,16 @@ fn optimize_refuses_politely_with_too_few_reviews() {
     );
 }
 
+/// Whether the reference review log [`JOSH`] is there; says so when it is not, and the
+/// tests that need it pass without running.
+fn josh_is_there() -> bool {
+    let there = std::path::Path::new(JOSH).exists();
+    if !there {
+        println!("skipping: {JOSH} is absent");
+    }
+    there
+}
+
 /// The figures of a row of `quiz optimize` output that starts with `name`.
 fn metrics_row(stdout: &str, name: &str) -> (f64, f64, u64) {
     let line = stdout
@@ -729,8 +713,7 @@ fn metrics_row(stdout: &str, name: &str) -> (f64, f64, u64) {
 
 #[test]
 fn optimize_evaluate_reproduces_the_reference_figures_on_josh() {
-    if !std::path::Path::new(JOSH).exists() {
-        println!("skipping: {JOSH} is absent");
+    if !josh_is_there() {
         return;
     }
     let quiz = Quiz::new();
@@ -775,8 +758,7 @@ fn optimize_evaluate_reproduces_the_reference_figures_on_josh() {
 
 #[test]
 fn optimize_saves_better_parameters_and_reschedules_every_card_with_them() {
-    if !std::path::Path::new(JOSH).exists() {
-        println!("skipping: {JOSH} is absent");
+    if !josh_is_there() {
         return;
     }
     let quiz = Quiz::new();

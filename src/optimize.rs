@@ -539,15 +539,12 @@ mod tests {
 
     const JOSH: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/review_logs_josh.csv"
+        "/tests/fixtures/history/review_logs_josh.csv"
     );
 
-    fn josh() -> Option<Vec<LoggedReview>> {
-        let Ok(text) = std::fs::read_to_string(JOSH) else {
-            println!("skipping: {JOSH} is absent");
-            return None;
-        };
-        Some(read_csv(&text).expect("josh's log parses"))
+    fn josh() -> Vec<LoggedReview> {
+        let text = std::fs::read_to_string(JOSH).unwrap_or_else(|e| panic!("{JOSH}: {e}"));
+        read_csv(&text).expect("josh's log parses")
     }
 
     fn review(card: &str, at: &str, rating: u8) -> LoggedReview {
@@ -573,7 +570,7 @@ mod tests {
 
     #[test]
     fn default_parameters_match_the_reference_on_josh() {
-        let Some(reviews) = josh() else { return };
+        let reviews = josh();
         assert_eq!(reviews.len(), 12_580);
         let started = Instant::now();
         let metrics = evaluate(&reviews, None).expect("evaluates");
@@ -588,7 +585,7 @@ mod tests {
 
     #[test]
     fn time_series_evaluation_matches_the_reference_on_josh() {
-        let Some(reviews) = josh() else { return };
+        let reviews = josh();
         let started = Instant::now();
         let mut reports = Vec::new();
         let metrics = evaluate_time_series(&reviews, |done, total| {
@@ -605,7 +602,7 @@ mod tests {
 
     #[test]
     fn fitted_parameters_beat_the_defaults_on_josh_in_sample() {
-        let Some(reviews) = josh() else { return };
+        let reviews = josh();
         let started = Instant::now();
         let parameters = fit(&reviews, |done, total| done <= total).expect("fits");
         println!("fit: {parameters:?} in {:?}", started.elapsed());

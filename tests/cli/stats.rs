@@ -9,7 +9,7 @@ use crate::harness::{Quiz, Run};
 
 const JOSH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/review_logs_josh.csv"
+    "/tests/fixtures/history/review_logs_josh.csv"
 );
 
 /// The history of `caps` (`capitals_deck(4)`: fr, de, it, es), in the plain FSRS columns
@@ -687,16 +687,6 @@ fn optimize_refuses_politely_with_too_few_reviews() {
     );
 }
 
-/// Whether the reference review log [`JOSH`] is there; says so when it is not, and the
-/// tests that need it pass without running.
-fn josh_is_there() -> bool {
-    let there = std::path::Path::new(JOSH).exists();
-    if !there {
-        println!("skipping: {JOSH} is absent");
-    }
-    there
-}
-
 /// The figures of a row of `quiz optimize` output that starts with `name`.
 fn metrics_row(stdout: &str, name: &str) -> (f64, f64, u64) {
     let line = stdout
@@ -713,9 +703,6 @@ fn metrics_row(stdout: &str, name: &str) -> (f64, f64, u64) {
 
 #[test]
 fn optimize_evaluate_reproduces_the_reference_figures_on_josh() {
-    if !josh_is_there() {
-        return;
-    }
     let quiz = Quiz::new();
     let run = quiz.run(&["history", "import", JOSH], "");
     run.success();
@@ -758,9 +745,6 @@ fn optimize_evaluate_reproduces_the_reference_figures_on_josh() {
 
 #[test]
 fn optimize_saves_better_parameters_and_reschedules_every_card_with_them() {
-    if !josh_is_there() {
-        return;
-    }
     let quiz = Quiz::new();
     quiz.run(&["history", "import", JOSH], "").success();
     let before = quiz.rows(CARD_COLUMNS);

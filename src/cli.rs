@@ -48,6 +48,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a deck as an Anki-importable TSV or a CSV
     Export(ExportArgs),
+    /// Draft a deck from a plain-text document: its dates, numbers and names become cards
+    Derive(DeriveArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell to complete for
@@ -270,4 +272,22 @@ pub struct ExportArgs {
     /// Write here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeriveArgs {
+    /// The plain-text document
+    pub document: PathBuf,
+
+    /// Write the deck here instead of standard output (never overwrites)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The deck's title [default: the document's first line]
+    #[arg(long)]
+    pub title: Option<String>,
+
+    /// At most this many cards
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }

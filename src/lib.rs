@@ -69,6 +69,7 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         Command::Optimize(args) => commands::optimize::run(args, &context),
         Command::Import(args) => commands::import::run(args, &context),
         Command::Export(args) => commands::export::run(args, &context),
+        Command::Derive(args) => commands::derive::run(args, &context),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(*shell, &mut command, "quiz", &mut std::io::stdout());

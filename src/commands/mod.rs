@@ -4,6 +4,7 @@ pub mod add;
 pub mod check;
 pub mod cram;
 pub mod decks;
+pub mod derive;
 pub mod export;
 pub mod history;
 pub mod import;

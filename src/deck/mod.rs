@@ -4,6 +4,7 @@
 //! file format can grow without the rest of the program noticing.
 
 pub mod cloze;
+pub mod derive;
 pub mod diagnostic;
 pub mod edit;
 pub mod interchange;

@@ -3,6 +3,7 @@
 
 mod check;
 mod common;
+mod derive;
 mod harness;
 mod interchange;
 mod modes;

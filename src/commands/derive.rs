@@ -1,0 +1,62 @@
+//! `quiz derive DOCUMENT`: a first draft of a deck from a plain-text document. The
+//! learner reads the draft, fixes it and studies it; this command only reads the file,
+//! hands the text to [`crate::deck::derive`] and writes the deck to standard output or to
+//! a new file (never over an existing one), with a one-line summary on standard error.
+
+use std::io::Write as _;
+
+use anyhow::{Context as _, bail};
+
+use super::Context;
+use super::import::write_new;
+use crate::cli::DeriveArgs;
+use crate::deck::derive::{self, DeriveOptions};
+use crate::text::escape_control;
+
+pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<i32> {
+    let display = escape_control(&args.document.display().to_string());
+    if args.limit == Some(0) {
+        eprintln!("quiz: error: --limit must be at least 1");
+        return Ok(2);
+    }
+    let bytes =
+        std::fs::read(&args.document).with_context(|| format!("could not read {display}"))?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(error) => bail!(
+            "could not read {display}: it is not UTF-8 text (invalid byte at offset {}); \
+             convert it to UTF-8 first",
+            error.valid_up_to()
+        ),
+    };
+    let file_name = args
+        .document
+        .file_name()
+        .map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
+    let options = DeriveOptions {
+        file_name,
+        title: args.title.clone(),
+        limit: args.limit,
+    };
+    let derived = derive::derive(text, &options).with_context(|| display.clone())?;
+    match &args.output {
+        Some(path) => write_new(path, &derived.toml)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(derived.toml.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "quiz: drafted {} ({}) from {} of {display}{}; review every card before studying",
+        plural(derived.cards, "card"),
+        plural(derived.gaps, "gap"),
+        plural(derived.sentences, "sentence"),
+        match &args.output {
+            Some(path) => format!(" into {}", escape_control(&path.display().to_string())),
+            None => String::new(),
+        },
+    );
+    Ok(0)
+}

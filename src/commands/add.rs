@@ -11,8 +11,7 @@ use crate::deck::diagnostic;
 use crate::deck::edit::{NewAnswer, NewCard, append_card, write_atomically};
 use crate::deck::library;
 use crate::deck::parse::parse_deck;
-use crate::deck::{Kind, Origin};
-use crate::judge;
+use crate::deck::{Kind, Origin, id};
 use crate::text::escape_control;
 use crate::ui::form::{Form, PlainForm, TermForm};
 
@@ -199,7 +198,7 @@ fn ask_card(form: &mut dyn Form, ids: &HashSet<String>) -> anyhow::Result<Option
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect();
-    card.id = unique_id(&slug(&prompt_text), ids);
+    card.id = id::unique(&id::slug(&prompt_text.replace(['{', '}'], " "), 6, 48), ids);
     Ok(Some(card))
 }
 
@@ -215,54 +214,8 @@ fn ask_required(form: &mut dyn Form, prompt: &str) -> anyhow::Result<Option<Stri
     }
 }
 
-/// A readable id from the first words of the question: "Which congress heard it?" → "which-congress-heard-it".
-fn slug(text: &str) -> String {
-    let words: Vec<String> = judge::normalise(&text.replace(['{', '}'], " "))
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .map(str::to_string)
-        .collect();
-    if words.is_empty() {
-        "card".to_string()
-    } else {
-        words.join("-")
-    }
-}
-
-fn unique_id(base: &str, ids: &HashSet<String>) -> String {
-    if !ids.contains(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !ids.contains(id))
-        .unwrap_or_else(|| base.to_string())
-}
-
 /// The card as it will appear in the file.
 fn preview(card: &NewCard) -> anyhow::Result<String> {
     let appended = append_card("", card)?;
     Ok(appended.trim_end().to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_readable_and_unique() {
-        assert_eq!(
-            slug("Which congress heard the Speech?"),
-            "which-congress-heard-the-speech"
-        );
-        assert_eq!(
-            slug("It began the {{Khrushchev Thaw}}."),
-            "it-began-the-khrushchev-thaw"
-        );
-        assert_eq!(slug("???"), "card");
-        let ids: HashSet<String> = ["a".to_string(), "a-2".to_string()].into();
-        assert_eq!(unique_id("a", &ids), "a-3");
-        assert_eq!(unique_id("b", &ids), "b");
-    }
 }

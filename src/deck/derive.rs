@@ -99,7 +99,7 @@ pub fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, DeriveErro
         if chosen.is_empty() {
             continue;
         }
-        let id = unique(slug(&sentence.text), &used_ids);
+        let id = super::id::unique(&super::id::slug(&sentence.text, 6, 40), &used_ids);
         let table = card_table(&id, sentence, &chosen);
         if !loads_alone(&table) {
             continue;
@@ -1023,50 +1023,6 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// A readable id from the sentence's first words: ASCII letters and digits joined by `-`.
-fn slug(text: &str) -> String {
-    const WORDS: usize = 6;
-    const MAX: usize = 40;
-    let mut out = String::new();
-    let mut words = 0;
-    for c in deunicode::deunicode(text).chars() {
-        if c.is_ascii_alphanumeric() {
-            if out.is_empty() || out.ends_with('-') {
-                words += 1;
-                if words > WORDS {
-                    break;
-                }
-            }
-            out.push(c.to_ascii_lowercase());
-        } else if c != '\'' && !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    if out.len() > MAX {
-        let cut = out[..=MAX]
-            .rfind('-')
-            .filter(|&i| i >= MAX / 2)
-            .unwrap_or(MAX);
-        out.truncate(cut);
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "card".to_string()
-    } else {
-        out.to_string()
-    }
-}
-
-fn unique(base: String, used: &HashSet<String>) -> String {
-    if !used.contains(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !used.contains(id))
-        .unwrap_or(base)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1473,8 +1429,8 @@ mod tests {
                 "in-1956-the-speech-was-read-3"
             ]
         );
-        assert_eq!(slug("!!! ???"), "card");
-        assert!(!slug("#a ~b c").contains(['#', '~', ' ']));
+        assert_eq!(super::super::id::slug("!!! ???", 6, 40), "card");
+        assert!(!super::super::id::slug("#a ~b c", 6, 40).contains(['#', '~', ' ']));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod cloze;
 pub mod derive;
 pub mod diagnostic;
 pub mod edit;
+pub mod id;
 pub mod interchange;
 pub mod library;
 pub mod parse;

@@ -995,19 +995,19 @@ answer = "20th Congress"
 choices = ["19th Congress", "20th Congress", "21st Congress"]
 
 [[cards]]
-id = "speech-was-published-in-the-ussr"
+id = "the-speech-was-published-in-the"
 question = "The speech was published in the USSR in 1956."
 answer = false
 explain = "It was published there in 1989."
 
 [[cards]]
-id = "name-2-effects-of-de-stalinization"
+id = "name-two-effects-of-de-stalinization"
 question = "Name two effects of de-Stalinization."
 answer = ["release of political prisoners", "relaxed censorship"]
 tags = ["thaw"]
 
 [[cards]]
-id = "speech-began-the-khrushchev-thaw-in"
+id = "the-speech-began-the-khrushchev-thaw"
 cloze = "The speech began the {{Khrushchev Thaw}} in {{1956::year}}."
 hint = "A season's end."
 "#;
@@ -1054,12 +1054,12 @@ hint (optional):
 tags (separated by spaces or commas, optional):
 
 [[cards]]
-id = "speech-was-published-in-the-ussr"
+id = "the-speech-was-published-in-the"
 question = "The speech was published in the USSR in 1956."
 answer = false
 explain = "It was published there in 1989."
 add this card? [Y/n]:
-added `speech-was-published-in-the-ussr` to <data>/decks/soviet.toml
+added `the-speech-was-published-in-the` to <data>/decks/soviet.toml
 add another card? [Y/n]:
 kind (text/choice/truefalse/several/cloze):
 question:
@@ -1069,12 +1069,12 @@ hint (optional):
 tags (separated by spaces or commas, optional):
 
 [[cards]]
-id = "name-2-effects-of-de-stalinization"
+id = "name-two-effects-of-de-stalinization"
 question = "Name two effects of de-Stalinization."
 answer = ["release of political prisoners", "relaxed censorship"]
 tags = ["thaw"]
 add this card? [Y/n]:
-added `name-2-effects-of-de-stalinization` to <data>/decks/soviet.toml
+added `name-two-effects-of-de-stalinization` to <data>/decks/soviet.toml
 add another card? [Y/n]:
 kind (text/choice/truefalse/several/cloze):
 cloze text (mark each gap as {{answer}}):
@@ -1083,11 +1083,11 @@ hint (optional):
 tags (separated by spaces or commas, optional):
 
 [[cards]]
-id = "speech-began-the-khrushchev-thaw-in"
+id = "the-speech-began-the-khrushchev-thaw"
 cloze = "The speech began the {{Khrushchev Thaw}} in {{1956::year}}."
 hint = "A season's end."
 add this card? [Y/n]:
-added `speech-began-the-khrushchev-thaw-in` to <data>/decks/soviet.toml
+added `the-speech-began-the-khrushchev-thaw` to <data>/decks/soviet.toml
 add another card? [Y/n]:
 kind (text/choice/truefalse/several/cloze):
 question:

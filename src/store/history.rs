@@ -12,7 +12,10 @@ use std::collections::{BTreeSet, HashMap};
 use jiff::Timestamp;
 use rusqlite::{Connection, Row, params};
 
-use super::{Mode, Result, Review, Store, StoreError, insert_review, instant, millis};
+use super::{
+    FirstReview, Mode, Result, Review, Store, StoreError, insert_review, instant, millis,
+    write_card,
+};
 use crate::deck::DeckId;
 use crate::schedule::{CardState, Rating, ScheduleError};
 
@@ -438,24 +441,6 @@ fn rebuild_card(
             .execute(params![deck, card])?;
         return Ok(());
     };
-    conn.prepare_cached(
-        "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (deck, card) DO UPDATE SET
-             stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
-             last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
-             first_review = excluded.first_review",
-    )?
-    .execute(params![
-        deck,
-        card,
-        f64::from(state.memory.stability),
-        f64::from(state.memory.difficulty),
-        millis(state.due),
-        millis(state.last_review),
-        state.reps,
-        state.lapses,
-        millis(first_review),
-    ])?;
+    write_card(conn, deck, card, &state, first_review, FirstReview::Set)?;
     Ok(())
 }

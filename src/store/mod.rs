@@ -263,7 +263,14 @@ impl Store {
         let tx = self.conn.transaction()?;
         let id = insert_review(&tx, review)?;
         if let Some(state) = state {
-            write_card(&tx, review.deck, review.card, state, review.reviewed_at)?;
+            write_card(
+                &tx,
+                &review.deck.0,
+                &review.card.0,
+                state,
+                review.reviewed_at,
+                FirstReview::Keep,
+            )?;
         }
         tx.commit()?;
         Ok(id)
@@ -286,7 +293,14 @@ impl Store {
             params![id.0, rating.number(), verdict],
         )?;
         if let Some(state) = state {
-            write_card(&tx, deck, card, state, state.last_review)?;
+            write_card(
+                &tx,
+                &deck.0,
+                &card.0,
+                state,
+                state.last_review,
+                FirstReview::Keep,
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -306,7 +320,14 @@ impl Store {
         tx.execute("DELETE FROM reviews WHERE id = ?1", params![id.0])?;
         if touches_card {
             match previous {
-                Some(state) => write_card(&tx, deck, card, state, state.last_review)?,
+                Some(state) => write_card(
+                    &tx,
+                    &deck.0,
+                    &card.0,
+                    state,
+                    state.last_review,
+                    FirstReview::Keep,
+                )?,
                 None => {
                     tx.execute(
                         "DELETE FROM cards WHERE deck = ?1 AND card = ?2",
@@ -432,23 +453,35 @@ fn insert_review(tx: &Transaction<'_>, review: &Review<'_>) -> Result<ReviewId> 
     Ok(ReviewId(tx.last_insert_rowid()))
 }
 
-fn write_card(
-    tx: &Transaction<'_>,
-    deck: &DeckId,
-    card: &CardId,
+/// How a card row's `first_review` is written when the row exists already.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum FirstReview {
+    /// A live answer: the card was first seen when its row was created.
+    Keep,
+    /// A rebuild from the log: the log says when.
+    Set,
+}
+
+/// Inserts or updates a card's scheduling row.
+pub(super) fn write_card(
+    conn: &Connection,
+    deck: &str,
+    card: &str,
     state: &CardState,
     first_review: Timestamp,
+    on_conflict: FirstReview,
 ) -> Result<()> {
-    tx.prepare_cached(
+    conn.prepare_cached(
         "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (deck, card) DO UPDATE SET
              stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
-             last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses",
+             last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
+             first_review = CASE WHEN ?10 THEN excluded.first_review ELSE cards.first_review END",
     )?
     .execute(params![
-        deck.0,
-        card.0,
+        deck,
+        card,
         f64::from(state.memory.stability),
         f64::from(state.memory.difficulty),
         millis(state.due),
@@ -456,6 +489,7 @@ fn write_card(
         state.reps,
         state.lapses,
         millis(first_review),
+        on_conflict == FirstReview::Set,
     ])?;
     Ok(())
 }

@@ -165,18 +165,23 @@ pub fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
     let number: i64 = number
         .parse()
         .map_err(|_| format!("`{text}` is not a duration such as 7d, 12h or 2w"))?;
-    let hours = match unit {
-        "m" | "min" => return Ok(jiff::SignedDuration::from_mins(number)),
-        "h" => number,
-        "d" | "" => number * 24,
-        "w" => number * 24 * 7,
+    let too_long = || format!("`{text}` is too long a time to look back");
+    let minutes = match unit {
+        "m" | "min" => Some(number),
+        "h" => number.checked_mul(60),
+        "d" | "" => number.checked_mul(24 * 60),
+        "w" => number.checked_mul(7 * 24 * 60),
         _ => {
             return Err(format!(
                 "unknown unit `{unit}` in `{text}`: use m, h, d or w"
             ));
         }
     };
-    Ok(jiff::SignedDuration::from_hours(hours))
+    // Beyond a few thousand years the instant would fall before year -9999 anyway.
+    minutes
+        .filter(|&m| m <= 10_000 * 366 * 24 * 60)
+        .map(jiff::SignedDuration::from_mins)
+        .ok_or_else(too_long)
 }
 
 #[derive(Debug, Args)]
@@ -290,4 +295,39 @@ pub struct DeriveArgs {
     /// At most this many cards
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_since;
+
+    #[test]
+    fn since_reads_units_and_refuses_what_it_cannot_hold() {
+        assert_eq!(parse_since("30m"), Ok(jiff::SignedDuration::from_mins(30)));
+        assert_eq!(parse_since("12h"), Ok(jiff::SignedDuration::from_hours(12)));
+        assert_eq!(
+            parse_since("7d"),
+            Ok(jiff::SignedDuration::from_hours(7 * 24))
+        );
+        assert_eq!(
+            parse_since("2w"),
+            Ok(jiff::SignedDuration::from_hours(14 * 24))
+        );
+        assert_eq!(
+            parse_since("3"),
+            Ok(jiff::SignedDuration::from_hours(3 * 24))
+        );
+        assert!(parse_since("7y").unwrap_err().contains("unknown unit"));
+        assert!(parse_since("d").unwrap_err().contains("not a duration"));
+        assert!(
+            parse_since("99999999999999999d")
+                .unwrap_err()
+                .contains("too long")
+        );
+        assert!(
+            parse_since("384307168202282326d")
+                .unwrap_err()
+                .contains("too long")
+        );
+    }
 }

@@ -2,6 +2,26 @@
 //!
 //! `main` only calls [`run`]; everything else lives here so the whole program is testable.
 
+/// `println!` that returns an error instead of panicking when stdout is closed, so
+/// `quiz export | head` ends quietly (`run` treats a broken pipe as success).
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `print!` that returns an error instead of panicking; see [`outln!`].
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        write!(stdout, $($arg)*).and_then(|()| stdout.flush())
+    }};
+}
+
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -41,10 +61,7 @@ where
             if is_broken_pipe(&error) {
                 return 0;
             }
-            eprintln!(
-                "quiz: error: {}",
-                text::escape_control(&format!("{error:#}"))
-            );
+            eprintln!("quiz: error: {}", text::escape_control(&describe(&error)));
             1
         }
     }
@@ -72,13 +89,33 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
         Command::Derive(args) => commands::derive::run(args, &context),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "quiz", &mut std::io::stdout());
+            // Generated into memory: clap_complete panics on a closed stdout.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "quiz", &mut script);
+            crate::out!("{}", String::from_utf8_lossy(&script))?;
             Ok(0)
         }
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),
     }
+}
+
+/// The error and its causes, each said once: our error types already include their
+/// cause's text, which anyhow's `{:#}` would repeat.
+fn describe(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 /// `quiz decks | head` must end quietly, not with an error.

@@ -283,11 +283,6 @@ impl Scheduler {
         })
     }
 
-    /// Retrievability of a card at `now` (fractional days since last review).
-    ///
-    /// This uses real elapsed time, not learner days. The forgetting curve is
-    /// continuous, and a card reviewed at 03:00 has been forgotten a little
-    /// more by 05:00 the same night.
     /// A card's state after its reviews (oldest first), through the same [`Scheduler::review`]
     /// a live answer goes through, so rebuilt rows equal live ones. `None` for no reviews.
     pub fn replay(
@@ -302,6 +297,11 @@ impl Scheduler {
         Ok(state)
     }
 
+    /// Retrievability of a card at `now` (fractional days since last review).
+    ///
+    /// This uses real elapsed time, not learner days. The forgetting curve is
+    /// continuous, and a card reviewed at 03:00 has been forgotten a little
+    /// more by 05:00 the same night.
     pub fn retrievability_at(&self, state: &CardState, now: Timestamp) -> f32 {
         let seconds = now.duration_since(state.last_review).as_secs_f64();
         let days = (seconds / 86_400.0) as f32;

@@ -47,28 +47,28 @@ pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
                 warnings += 1;
             }
             match args.format {
-                CheckFormat::Human => println!(
+                CheckFormat::Human => crate::outln!(
                     "{}",
                     diagnostic::render(&file.display, &file.text, finding, context.color)
-                ),
-                CheckFormat::Json => println!("{}", json(&file, finding)?),
+                )?,
+                CheckFormat::Json => crate::outln!("{}", json(&file, finding)?)?,
             }
         }
         if args.format == CheckFormat::Human && parsed.findings.is_empty() {
             let cards = parsed.deck.map_or(0, |d| d.cards.len());
-            println!(
+            crate::outln!(
                 "{}: ok ({cards} card{})",
                 escape_control(&file.display),
                 plural(cards)
-            );
+            )?;
         }
     }
     if args.format == CheckFormat::Human {
-        println!(
+        crate::outln!(
             "{errors} error{}, {warnings} warning{}",
             plural(errors),
             plural(warnings)
-        );
+        )?;
     }
     Ok(if errors > 0 { 1 } else { 0 })
 }

@@ -1,12 +1,15 @@
 //! `quiz export DECK`: the deck as an Anki-importable TSV or a CSV; importing the result
 //! gives back the same cards.
 
+use std::io::IsTerminal as _;
+
 use anyhow::bail;
 
 use super::import::write_new;
 use super::{Context, load_decks};
 use crate::cli::{ExportArgs, ExportTo};
 use crate::deck::interchange::{self, ExportFormat};
+use crate::text::escape_control;
 
 pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<i32> {
     let loaded = load_decks(std::slice::from_ref(&args.deck), context)?;
@@ -20,7 +23,9 @@ pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<i32> {
     let text = interchange::export(deck, format);
     match &args.output {
         Some(path) => write_new(path, &text)?,
-        None => print!("{text}"),
+        // Deck text is untrusted: on a terminal its control characters are escaped.
+        None if std::io::stdout().is_terminal() => crate::out!("{}", escape_control(&text))?,
+        None => crate::out!("{text}")?,
     }
     Ok(0)
 }

@@ -7,8 +7,7 @@
 //! card's whole history with [`replay`], the same `Scheduler::review` a live answer goes
 //! through, so imported cards are scheduled exactly as if they had been studied here.
 
-use std::fs::File;
-use std::io::Write;
+use std::io::{IsTerminal as _, Write};
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
@@ -17,10 +16,11 @@ use jiff::tz::TimeZone;
 
 use super::Context;
 use crate::cli::HistoryCommand;
-use crate::deck::{CardId, DeckId};
+use crate::deck::{CardId, DeckId, edit};
 use crate::schedule::{Rating, Scheduler};
 use crate::store::history::{LoggedRow, Replay};
 use crate::store::{Mode, Review, Store};
+use crate::text::escape_control;
 
 /// The columns of an export, in order.
 pub const COLUMNS: [&str; 8] = [
@@ -64,18 +64,22 @@ pub fn format_time(at: Timestamp) -> String {
 fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<i32> {
     let store = Store::open(&context.data_dir)?;
     match output {
+        None if std::io::stdout().is_terminal() => {
+            // Deck and card names come from files and imports: escape them for a terminal.
+            let log = write_log(&store, Vec::new()).context("could not write the review log")?;
+            crate::out!("{}", escape_control(&String::from_utf8_lossy(&log)))?;
+        }
         None => {
             let stdout = std::io::stdout().lock();
             drop(write_log(&store, stdout).context("could not write the review log")?);
         }
         Some(path) => {
-            let file = File::create(path)
-                .with_context(|| format!("could not create {}", path.display()))?;
-            // csv buffers its writes itself.
-            let file = write_log(&store, file)
-                .with_context(|| format!("could not write the review log to {}", path.display()))?;
-            file.sync_all()
-                .with_context(|| format!("could not save {}", path.display()))?;
+            // Never over an existing file: `-o` pointed at the wrong place must not destroy it.
+            edit::write_new(path, |file| {
+                write_log(&store, file)
+                    .map(drop)
+                    .map_err(|e| std::io::Error::other(format!("{e:#}")))
+            })?;
         }
     }
     Ok(0)
@@ -169,12 +173,12 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<i32> {
             .collect();
         format!(" into {}", names.join(", "))
     };
-    println!(
+    crate::outln!(
         "added {}{decks}, skipped {} already in the log; rescheduled {}",
         plural(outcome.added, "review"),
         outcome.skipped,
         plural(outcome.cards, "card")
-    );
+    )?;
     Ok(0)
 }
 

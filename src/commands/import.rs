@@ -1,13 +1,14 @@
 //! `quiz import FILE`: an Anki, Quizlet or CSV export becomes a TOML deck. Bad rows are
 //! reported with their line numbers and left out; they never stop the import.
 
+use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 
 use super::Context;
 use crate::cli::{ImportArgs, ImportFrom};
-use crate::deck::edit::write_atomically;
+use crate::deck::edit;
 use crate::deck::interchange::{self, ImportOptions, Source};
 use crate::text::{escape_control, escape_line};
 
@@ -41,7 +42,7 @@ pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
     }
     match &args.output {
         Some(path) => write_new(path, &imported.toml)?,
-        None => print!("{}", imported.toml),
+        None => crate::out!("{}", imported.toml)?,
     }
     eprintln!(
         "quiz: imported {} card{} from {display} (read as {}), skipped {} row{}",
@@ -56,9 +57,6 @@ pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
 
 /// Writes a file that must not exist yet: an import or export never overwrites a deck.
 pub fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    if path.exists() {
-        bail!("{} already exists; not overwriting it", path.display());
-    }
-    write_atomically(path, text)?;
+    edit::write_new(path, |file| file.write_all(text.as_bytes()))?;
     Ok(())
 }

@@ -4,7 +4,6 @@ use anyhow::bail;
 
 use super::Context;
 use crate::cli::NewArgs;
-use crate::deck::edit::write_atomically;
 use crate::deck::library;
 use crate::text::escape_control;
 
@@ -35,16 +34,13 @@ pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<i32> {
             folder.join(format!("{name}.toml"))
         }
     };
-    if path.exists() {
-        bail!("{} already exists; not overwriting it", path.display());
-    }
     let title = name.replace('"', "'");
-    write_atomically(&path, &TEMPLATE.replace("TITLE", &title))?;
-    println!("created {}", display(&path));
-    println!(
+    super::import::write_new(&path, &TEMPLATE.replace("TITLE", &title))?;
+    crate::outln!("created {}", display(&path))?;
+    crate::outln!(
         "edit it, then `quiz check {0}` and `quiz start {0}`",
         display(&path)
-    );
+    )?;
     Ok(0)
 }
 

@@ -33,11 +33,11 @@ pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
     let reviews = load_reviews(&store, decks.as_deref())?;
     let predictions = optimize::items(&reviews).len();
     if predictions == 0 {
-        println!(
+        crate::outln!(
             "Nothing to learn from yet: {} reviews, none of them a day or more after the \
              card's previous review (cram reviews do not count).",
             reviews.len()
-        );
+        )?;
         return Ok(0);
     }
     if args.evaluate {
@@ -45,13 +45,13 @@ pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
         return Ok(0);
     }
     if predictions < optimize::MIN_REVIEWS {
-        println!(
+        crate::outln!(
             "Not enough history to fit parameters yet: {predictions} of your reviews came a day \
              or more after the card's previous review, and fitting needs at least {need} such \
              reviews ({more} more). Until then quiz keeps its current parameters.",
             need = optimize::MIN_REVIEWS,
             more = optimize::MIN_REVIEWS - predictions,
-        );
+        )?;
         return Ok(0);
     }
     fit(&mut store, &reviews, predictions, context)
@@ -114,12 +114,12 @@ fn evaluate(
     predictions: usize,
     context: &Context,
 ) -> anyhow::Result<()> {
-    println!(
+    crate::outln!(
         "Evaluating on {} reviews: {predictions} predictions (one per review a day or more \
          after the card's previous one; days roll over at 04:00 UTC).",
         reviews.len()
-    );
-    println!();
+    )?;
+    crate::outln!()?;
     let defaults = optimize::evaluate(reviews, None).context("could not evaluate")?;
     let mut rows = vec![("FSRS-6 default parameters", Some(defaults))];
     let mut progress = Progress::new("cross-validating", context);
@@ -131,12 +131,12 @@ fn evaluate(
         Err(OptimizeError::TooFew { need, .. }) => {
             progress.finish();
             rows.push(("5-split time-series cross-validation", None));
-            print_metrics(&rows);
-            println!();
-            println!(
+            print_metrics(&rows)?;
+            crate::outln!()?;
+            crate::outln!(
                 "The 5-split time-series cross-validation needs at least {need} predictions; \
                  this history has {predictions}."
-            );
+            )?;
             return Ok(());
         }
         Err(error) => return Err(error).context("could not cross-validate"),
@@ -147,24 +147,30 @@ fn evaluate(
         let metrics = optimize::evaluate(reviews, Some(&saved)).context("could not evaluate")?;
         rows.push(("your saved parameters (in sample)", Some(metrics)));
     }
-    print_metrics(&rows);
+    print_metrics(&rows)?;
     Ok(())
 }
 
-fn print_metrics(rows: &[(&str, Option<Metrics>)]) {
-    println!(
+fn print_metrics(rows: &[(&str, Option<Metrics>)]) -> std::io::Result<()> {
+    crate::outln!(
         "{:<40} {:>9} {:>11} {:>12}",
-        "", "log loss", "RMSE(bins)", "predictions"
-    );
+        "",
+        "log loss",
+        "RMSE(bins)",
+        "predictions"
+    )?;
     for (name, metrics) in rows {
         match metrics {
-            Some(m) => println!(
+            Some(m) => crate::outln!(
                 "{name:<40} {:>9.4} {:>11.4} {:>12}",
-                m.log_loss, m.rmse_bins, m.predictions
-            ),
-            None => println!("{name:<40} {:>9} {:>11} {:>12}", "-", "-", "-"),
+                m.log_loss,
+                m.rmse_bins,
+                m.predictions
+            )?,
+            None => crate::outln!("{name:<40} {:>9} {:>11} {:>12}", "-", "-", "-")?,
         }
     }
+    Ok(())
 }
 
 /// The parameters `quiz optimize` saved before, when they are still usable.
@@ -188,10 +194,10 @@ fn fit(
     } else {
         "current (FSRS-6 defaults)"
     };
-    println!(
+    crate::outln!(
         "Fitting FSRS-6 parameters to {} reviews ({predictions} predictions).",
         reviews.len()
-    );
+    )?;
     let before = optimize::evaluate(reviews, Some(current.parameters()))
         .context("could not evaluate the current parameters")?;
     let mut progress = Progress::new("fitting", context);
@@ -203,24 +209,28 @@ fn fit(
     let fitted = match fitted {
         Ok(parameters) => parameters,
         Err(error @ OptimizeError::Fsrs(fsrs::FSRSError::NotEnoughData)) => {
-            println!("Could not fit parameters: {error}. Until then quiz keeps its current ones.");
+            crate::outln!(
+                "Could not fit parameters: {error}. Until then quiz keeps its current ones."
+            )?;
             return Ok(0);
         }
         Err(error) => return Err(error).context("could not fit parameters"),
     };
     let after = optimize::evaluate(reviews, Some(&fitted)).context("could not evaluate the fit")?;
 
-    println!();
-    println!("{:<10} {:>10} {:>10}", "parameter", "current", "fitted");
+    crate::outln!()?;
+    crate::outln!("{:<10} {:>10} {:>10}", "parameter", "current", "fitted")?;
     for (index, (old, new)) in current.parameters().iter().zip(&fitted).enumerate() {
-        println!("{:<10} {old:>10.4} {new:>10.4}", format!("w{index}"));
+        crate::outln!("{:<10} {old:>10.4} {new:>10.4}", format!("w{index}"))?;
     }
-    println!();
-    print_metrics(&[(current_name, Some(before)), ("fitted", Some(after))]);
-    println!();
+    crate::outln!()?;
+    print_metrics(&[(current_name, Some(before)), ("fitted", Some(after))])?;
+    crate::outln!()?;
 
     if after.log_loss >= before.log_loss {
-        println!("Kept the current parameters: the fitted ones predict your history no better.");
+        crate::outln!(
+            "Kept the current parameters: the fitted ones predict your history no better."
+        )?;
         return Ok(0);
     }
     let scheduler = Scheduler::new(Some(&fitted), settings.desired_retention)
@@ -236,10 +246,10 @@ fn fit(
         )
         .context("could not save the parameters and reschedule the cards")?;
     progress.finish();
-    println!(
+    crate::outln!(
         "Saved the fitted parameters: they predict your history better. Rescheduled {cards} \
          cards by replaying their reviews."
-    );
+    )?;
     Ok(0)
 }
 

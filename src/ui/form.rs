@@ -89,7 +89,7 @@ impl<R: BufRead, W: Write> Form for PlainForm<R, W> {
     }
 
     fn say(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.output, "{text}")?;
+        writeln!(self.output, "{}", escape_control(text))?;
         self.output.flush()
     }
 }

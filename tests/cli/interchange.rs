@@ -155,3 +155,48 @@ fn export_then_import_gives_back_the_same_cards() {
         assert_eq!(body(&again.stdout), body(&exported.stdout), "{format}");
     }
 }
+
+/// `quiz export big | head -1`: the reader goes away early; quiz must end quietly, not panic.
+#[test]
+fn a_closed_pipe_ends_output_commands_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let quiz = Quiz::new();
+    let mut deck = String::from("title = \"big\"\n");
+    for i in 0..5000 {
+        deck.push_str(&format!(
+            "\n[[cards]]\nid = \"c{i}\"\nquestion = \"Question {i}?\"\nanswer = \"a{i}\"\n"
+        ));
+    }
+    quiz.write("decks/big.toml", &deck);
+    // Thousands of findings, so `check` writes far more than a pipe buffer holds.
+    quiz.write("decks/bad.toml", &deck.replace("answer =", "anwser ="));
+    for args in [
+        &["export", "big"][..],
+        &["export", "big", "--format", "csv"],
+        &["check", "bad"],
+        &["completions", "bash"],
+    ] {
+        let mut child = quiz
+            .command(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn quiz");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("first line");
+        let output = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert!(
+            output.status.code() == Some(0) || output.status.code() == Some(expected),
+            "{args:?}: {:?} {stderr}",
+            output.status
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

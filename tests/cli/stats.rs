@@ -543,7 +543,18 @@ fn history_round_trip_gives_identical_reviews_and_replay_the_same_card_rows() {
     let cards = live.rows(CARD_COLUMNS);
     assert_eq!(cards.len(), 4);
 
-    let exported = live.write("out/log.csv", "");
+    let kept = live.write("out/log.csv", "kept");
+    let refused = live.run(&["history", "export", "-o", path_arg(&kept)], "");
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused
+            .stderr
+            .ends_with("log.csv already exists; not overwriting it\n"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&kept).expect("kept"), "kept");
+    let exported = kept.with_file_name("new-log.csv");
     live.run(&["history", "export", "-o", path_arg(&exported)], "")
         .success();
     let text = std::fs::read_to_string(&exported).expect("export");

@@ -4,48 +4,91 @@
 //! cards' answers of the same shape (a date for a date, a number for a number, a name for a
 //! name). Pure and seeded: the same seed and card give the same choices.
 
+use std::collections::HashSet;
+
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 
-use crate::judge::{self, Expected};
+use crate::judge::{self, Expected, Shape};
+use crate::stable_hash::fnv1a;
 
 pub const DISTRACTORS: usize = 3;
 
-/// Choices for a typed card whose answer is `expected`, drawn from `pool` (other cards'
-/// answers); `None` when the card is not a typed card. `salt` makes each card's choices its own.
-pub fn as_choice(expected: &Expected, pool: &[&str], seed: u64, salt: &str) -> Option<Expected> {
-    let Expected::Text { answer, .. } = expected else {
-        return None;
-    };
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ crate::stable_hash::fnv1a(salt.bytes()));
-    let wanted = judge::shape(answer);
-    let mut seen = vec![judge::normalise(answer)];
-    let mut same = Vec::new();
-    let mut other = Vec::new();
-    for candidate in pool {
-        let key = judge::normalise(candidate);
-        // Anything the card would accept as right cannot be offered as wrong.
-        if key.is_empty() || seen.contains(&key) || judge::judge(expected, candidate).is_accepted()
-        {
-            continue;
-        }
-        seen.push(key);
-        if judge::shape(candidate) == wanted {
-            same.push((*candidate).to_string());
-        } else {
-            other.push((*candidate).to_string());
-        }
+/// Other cards' answers, each once, with their comparison form and shape worked out once
+/// for the whole session.
+pub struct Pool {
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    text: String,
+    key: String,
+    shape: Shape,
+}
+
+impl Pool {
+    pub fn new<'a>(answers: impl IntoIterator<Item = &'a str>) -> Pool {
+        let mut seen = HashSet::new();
+        let entries = answers
+            .into_iter()
+            .filter_map(|text| {
+                let key = judge::normalise(text);
+                (!key.is_empty() && seen.insert(key.clone())).then(|| Entry {
+                    text: text.to_string(),
+                    key,
+                    shape: judge::shape(text),
+                })
+            })
+            .collect();
+        Pool { entries }
     }
-    same.shuffle(&mut rng);
-    other.shuffle(&mut rng);
-    let mut choices: Vec<String> = same.into_iter().chain(other).take(DISTRACTORS).collect();
-    let at = rng.random_range(0..=choices.len());
-    choices.insert(at, answer.clone());
-    Some(Expected::Choice {
-        choices,
-        answer: at,
-    })
+
+    /// Choices for a typed card: its answer and up to three distractors, same shape first.
+    /// `None` when the card is not a typed card or nothing in the pool can be offered (a
+    /// one-item list would give the answer away). `salt` makes each card's choices its own.
+    pub fn as_choice(&self, expected: &Expected, seed: u64, salt: &str) -> Option<Expected> {
+        let Expected::Text { answer, accept } = expected else {
+            return None;
+        };
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ fnv1a(salt.bytes()));
+        let wanted = judge::shape(answer);
+        let excluded: HashSet<String> = std::iter::once(answer)
+            .chain(accept)
+            .map(|text| judge::normalise(text))
+            .collect();
+        let (mut same, mut other): (Vec<&Entry>, Vec<&Entry>) = self
+            .entries
+            .iter()
+            .filter(|entry| !excluded.contains(&entry.key))
+            .partition(|entry| entry.shape == wanted);
+        same.shuffle(&mut rng);
+        other.shuffle(&mut rng);
+        // Only the candidates about to be offered are judged (a typo of the answer would be
+        // accepted, so it cannot be offered as wrong): judging the whole pool for every card
+        // took seconds on a large deck.
+        let mut choices: Vec<String> = same
+            .iter()
+            .chain(&other)
+            .filter(|entry| !judge::judge(expected, &entry.text).is_accepted())
+            .take(DISTRACTORS)
+            .map(|entry| entry.text.clone())
+            .collect();
+        if choices.is_empty() {
+            return None;
+        }
+        let at = rng.random_range(0..=choices.len());
+        choices.insert(at, answer.clone());
+        Some(Expected::Choice {
+            choices,
+            answer: at,
+        })
+    }
+}
+
+/// [`Pool::as_choice`] over a pool built for this one card.
+pub fn as_choice(expected: &Expected, pool: &[&str], seed: u64, salt: &str) -> Option<Expected> {
+    Pool::new(pool.iter().copied()).as_choice(expected, seed, salt)
 }
 
 #[cfg(test)]
@@ -126,6 +169,16 @@ mod tests {
         assert_eq!(choices(&text("1956"), 9), choices(&text("1956"), 9));
         let differ = (0..20).any(|seed| choices(&text("1956"), seed) != choices(&text("1956"), 9));
         assert!(differ);
+    }
+
+    #[test]
+    fn with_nothing_to_offer_a_card_stays_typed() {
+        let expected = text("1956");
+        assert_eq!(
+            as_choice(&expected, &["1956", " 1956. "], 1, "x"),
+            None
+        );
+        assert!(as_choice(&expected, &["1957"], 1, "x").is_some());
     }
 
     #[test]

@@ -43,7 +43,7 @@
 //! `explain` or `hint` is dropped; an id derived from the wording (`q-…`) is written out,
 //! so the imported card keeps its progress but no longer follows its wording.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
@@ -216,6 +216,8 @@ struct Note {
     explain: String,
     hint: String,
     tags: Vec<String>,
+    /// Also asked answer → question (`reverse = true`).
+    reverse: bool,
 }
 
 /// What a reader found in a file.
@@ -239,6 +241,7 @@ enum Column {
     Tags,
     Id,
     Kind,
+    Reverse,
 }
 
 impl Column {
@@ -258,6 +261,7 @@ impl Column {
             "tags" => own(Column::Tags),
             "id" => own(Column::Id),
             "kind" => own(Column::Kind),
+            "reverse" => own(Column::Reverse),
             "front" | "text" => alias(Column::Question),
             "back" => alias(Column::Answer),
             "back extra" | "extra" => alias(Column::Explain),
@@ -295,6 +299,7 @@ fn place(note: &mut Note, column: Column, text: String, split_tags: fn(&str) -> 
         Column::Tags => note.tags.extend(split_tags(&text)),
         Column::Id => note.id = text.trim().to_string(),
         Column::Kind => note.kind = text.trim().to_string(),
+        Column::Reverse => note.reverse = judge::parse_bool(&text).unwrap_or(false),
     }
 }
 
@@ -982,6 +987,9 @@ fn build_card(note: &Note) -> Result<Built, String> {
     if !note.tags.is_empty() {
         table["tags"] = value(Array::from_iter(&note.tags));
     }
+    if note.reverse {
+        table["reverse"] = value(true);
+    }
     check_alone(&table)?;
     Ok(Built {
         line: note.line,
@@ -1242,10 +1250,12 @@ struct Row {
     explain: String,
     hint: String,
     tags: Vec<String>,
+    /// The deck asks this card the other way round too (its `id~r` twin).
+    reverse: bool,
 }
 
-const COLUMNS: [&str; 9] = [
-    "question", "answer", "accept", "choices", "explain", "hint", "tags", "id", "kind",
+const COLUMNS: [&str; 10] = [
+    "question", "answer", "accept", "choices", "explain", "hint", "tags", "id", "kind", "reverse",
 ];
 /// 1-based, for Anki's `#tags column:`.
 const TAGS_COLUMN: usize = 7;
@@ -1254,7 +1264,13 @@ fn export_rows(deck: &Deck) -> Vec<Row> {
     // The cards of a cloze note (`id#1`, `id#2`…) are regrouped into one row.
     let mut groups: Vec<Vec<&Card>> = Vec::new();
     let mut cloze_group: HashMap<&str, usize> = HashMap::new();
-    for card in &deck.cards {
+    // A reversed card (`id~r`) is not a note of its own: its source row carries `reverse`.
+    let reversed: HashSet<&str> = deck
+        .cards
+        .iter()
+        .filter_map(|c| c.id.0.strip_suffix("~r"))
+        .collect();
+    for card in deck.cards.iter().filter(|c| !c.id.0.ends_with("~r")) {
         match (card.kind, card.id.0.split_once('#')) {
             (Kind::Cloze, Some((base, _))) => match cloze_group.get(base) {
                 Some(&i) => groups[i].push(card),
@@ -1270,7 +1286,9 @@ fn export_rows(deck: &Deck) -> Vec<Row> {
     for mut group in groups {
         let first = group[0];
         if first.kind != Kind::Cloze {
-            rows.push(card_row(first, first.id.0.clone(), first.kind));
+            let mut row = card_row(first, first.id.0.clone(), first.kind);
+            row.reverse = reversed.contains(first.id.0.as_str());
+            rows.push(row);
             continue;
         }
         group.sort_by_key(|card| {
@@ -1297,6 +1315,7 @@ fn export_rows(deck: &Deck) -> Vec<Row> {
                     explain: first.explain.clone().unwrap_or_default(),
                     hint: hint.unwrap_or_default(),
                     tags: first.tags.clone(),
+                    reverse: false,
                 });
             }
             // Prompts that cannot be one cloze text: keep every card's content as a
@@ -1332,6 +1351,7 @@ fn card_row(card: &Card, id: String, kind: Kind) -> Row {
         explain: card.explain.clone().unwrap_or_default(),
         hint: card.hint.clone().unwrap_or_default(),
         tags: card.tags.clone(),
+        reverse: false,
     }
 }
 
@@ -1488,7 +1508,7 @@ fn write_csv(rows: &[Row]) -> String {
 }
 
 /// A row's fields in [`COLUMNS`] order.
-fn row_fields(row: &Row, question: String, answer: String, tags: String) -> [String; 9] {
+fn row_fields(row: &Row, question: String, answer: String, tags: String) -> [String; 10] {
     [
         question,
         answer,
@@ -1499,6 +1519,7 @@ fn row_fields(row: &Row, question: String, answer: String, tags: String) -> [Str
         tags,
         row.id.clone(),
         row.kind.name().to_string(),
+        if row.reverse { "true" } else { "" }.to_string(),
     ]
 }
 
@@ -2186,6 +2207,12 @@ accept = ["true"]
 id = "tf-true"
 question = "Is it true?"
 answer = true
+
+[[cards]]
+id = "capital"
+question = "Capital of France?"
+answer = "Paris"
+reverse = true
 "##;
 
     fn every_kind() -> Deck {
@@ -2216,7 +2243,7 @@ answer = true
             "{:?}\n{text}",
             imported.skipped
         );
-        assert_eq!(imported.cards, 9);
+        assert_eq!(imported.cards, 10);
         let back = load(&imported);
         let before: Vec<Card> = deck.cards.iter().map(comparable).collect();
         let after: Vec<Card> = back.cards.iter().map(comparable).collect();
@@ -2234,14 +2261,14 @@ answer = true
         assert_eq!(back.title, deck.title);
         assert!(text.starts_with(
             "#separator:tab\n#html:false\n#deck:Round trip\n\
-             #columns:question\tanswer\taccept\tchoices\texplain\thint\ttags\tid\tkind\n\
+             #columns:question\tanswer\taccept\tchoices\texplain\thint\ttags\tid\tkind\treverse\n\
              #tags column:7\n"
         ));
         // Cloze notes go out in Anki's form, one row each, with explain as "Back Extra".
         assert!(text.contains(
             "The speech began the {{c1::Khrushchev Thaw}} in {{c2::1956::year}}, \
              said [...] Хрущёв.\tEhrenburg's novel named it.\tthe Thaw\t\t\
-             Ehrenburg's novel named it.\ta season\tcloze deck-tag\tthaw\tcloze\n"
+             Ehrenburg's novel named it.\ta season\tcloze deck-tag\tthaw\tcloze\t\n"
         ));
         assert!(text.contains("\"#1 Which congress heard the speech?\"\t"));
     }
@@ -2253,15 +2280,15 @@ answer = true
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            "question,answer,accept,choices,explain,hint,tags,id,kind"
+            "question,answer,accept,choices,explain,hint,tags,id,kind,reverse"
         );
         assert!(text.contains(
             "\"The speech began the {{Khrushchev Thaw}} in {{1956::year}}, said [...] Хрущёв.\",,\
-             the Thaw,,Ehrenburg's novel named it.,a season,cloze|deck-tag,thaw,cloze\n"
+             the Thaw,,Ehrenburg's novel named it.,a season,cloze|deck-tag,thaw,cloze,\n"
         ));
         assert!(text.contains(
             "Name two things de-Stalinization brought.,release of political prisoners|relaxed censorship,,,,\
-             think of prisons and books,deck-tag|first,releases,several\n"
+             think of prisons and books,deck-tag|first,releases,several,\n"
         ));
     }
 
@@ -2275,12 +2302,12 @@ answer = true
         assert_eq!(
             export(&deck, ExportFormat::Tsv),
             "#separator:tab\n#html:false\n#deck:Tiny\n\
-             #columns:question\tanswer\taccept\tchoices\texplain\thint\ttags\tid\tkind\n\
-             #tags column:7\nQ\tA\t\t\t\t\ttwo_words\ta\ttext\n"
+             #columns:question\tanswer\taccept\tchoices\texplain\thint\ttags\tid\tkind\treverse\n\
+             #tags column:7\nQ\tA\t\t\t\t\ttwo_words\ta\ttext\t\n"
         );
         assert_eq!(
             export(&deck, ExportFormat::Csv),
-            "question,answer,accept,choices,explain,hint,tags,id,kind\nQ,A,,,,,two words,a,text\n"
+            "question,answer,accept,choices,explain,hint,tags,id,kind,reverse\nQ,A,,,,,two words,a,text,\n"
         );
     }
 

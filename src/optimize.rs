@@ -47,10 +47,6 @@ pub enum OptimizeError {
     TooFew { have: usize, need: usize },
     #[error("card {card} has a review rated {rating}; ratings run from 1 (again) to 4 (easy)")]
     BadRating { card: String, rating: u8 },
-    #[error("the review log has no {0} column")]
-    MissingColumn(&'static str),
-    #[error("line {line} of the review log: {message}")]
-    BadRow { line: usize, message: String },
     #[error("cancelled")]
     Cancelled,
     #[error("{}", fsrs_message(.0))]
@@ -425,113 +421,6 @@ fn with_progress<T: Send>(
     })
 }
 
-const CARD: &str = "card_id";
-const TIME: &str = "review_time";
-const RATING: &str = "review_rating";
-
-/// Parses the FSRS review-log CSV (header row; columns card_id, review_time, review_rating, review_duration in any order; extra columns ignored). Bad rows → error naming the line.
-///
-/// review_time is an ISO-8601 time with an offset, or milliseconds since 1970 as in the
-/// fsrs-rs sample logs. review_duration is not needed and may be absent.
-pub fn read_csv(text: &str) -> Result<Vec<LoggedReview>, OptimizeError> {
-    let mut lines = (1..).zip(text.lines());
-    let Some((header_line, header)) = lines.next() else {
-        return Err(OptimizeError::MissingColumn(CARD));
-    };
-    let header = split_row(header.trim_start_matches('\u{feff}')).map_err(|message| {
-        OptimizeError::BadRow {
-            line: header_line,
-            message,
-        }
-    })?;
-    let column = |name: &'static str| {
-        header
-            .iter()
-            .position(|field| field.trim() == name)
-            .ok_or(OptimizeError::MissingColumn(name))
-    };
-    let (card_at, time_at, rating_at) = (column(CARD)?, column(TIME)?, column(RATING)?);
-    let needed = card_at.max(time_at).max(rating_at) + 1;
-
-    let mut reviews = Vec::new();
-    for (line, row) in lines {
-        if row.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: String| OptimizeError::BadRow { line, message };
-        let fields = split_row(row).map_err(bad)?;
-        if fields.len() < needed {
-            return Err(bad(format!(
-                "expected at least {needed} fields, found {}",
-                fields.len()
-            )));
-        }
-        let card = fields[card_at].trim();
-        if card.is_empty() {
-            return Err(bad(format!("{CARD} is empty")));
-        }
-        let rating = fields[rating_at].trim();
-        let rating = match rating.parse::<u8>() {
-            Ok(value @ 1..=4) => value,
-            _ => {
-                return Err(bad(format!(
-                    "{RATING} must be 1, 2, 3 or 4, not {rating:?}"
-                )));
-            }
-        };
-        let time = fields[time_at].trim();
-        let at = parse_time(time).ok_or_else(|| {
-            bad(format!(
-                "{TIME} {time:?} is neither an ISO-8601 time with an offset \
-                 nor milliseconds since 1970"
-            ))
-        })?;
-        reviews.push(LoggedReview {
-            card: card.to_owned(),
-            at,
-            rating,
-        });
-    }
-    Ok(reviews)
-}
-
-fn parse_time(text: &str) -> Option<Timestamp> {
-    if !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()) {
-        return Timestamp::from_millisecond(text.parse().ok()?).ok();
-    }
-    text.parse().ok()
-}
-
-/// Splits one CSV record, honouring double-quoted fields with `""` escapes; records
-/// spanning lines are not supported, as review logs never need them.
-fn split_row(row: &str) -> Result<Vec<String>, String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = row.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            (false, ',') => fields.push(std::mem::take(&mut field)),
-            (false, c) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err("a quoted field is not closed".to_owned());
-    }
-    fields.push(field);
-    Ok(fields)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,9 +431,18 @@ mod tests {
         "/tests/fixtures/history/review_logs_josh.csv"
     );
 
+    /// The reference log, read by the same parser `quiz history import` uses.
     fn josh() -> Vec<LoggedReview> {
-        let text = std::fs::read_to_string(JOSH).unwrap_or_else(|e| panic!("{JOSH}: {e}"));
-        read_csv(&text).expect("josh's log parses")
+        let bytes = std::fs::read(JOSH).unwrap_or_else(|e| panic!("{JOSH}: {e}"));
+        crate::commands::history::parse_log(&bytes, Some("josh"))
+            .expect("josh's log parses")
+            .into_iter()
+            .map(|review| LoggedReview {
+                card: review.card.0,
+                at: review.reviewed_at,
+                rating: review.rating.number(),
+            })
+            .collect()
     }
 
     fn review(card: &str, at: &str, rating: u8) -> LoggedReview {
@@ -726,54 +624,5 @@ mod tests {
         );
         assert_eq!(outcome, "stopped");
         assert_eq!(seen, [(110, 500)]);
-    }
-
-    #[test]
-    fn read_csv_takes_columns_in_any_order() {
-        let text = "review_duration,review_rating,extra,card_id,review_time\r\n\
-                    100,3,x,\"c,1\",2024-03-29T20:32:32.250000+00:00\r\n\
-                    \r\n\
-                    200,1,y,c2,1711744352250\r\n";
-        let reviews = read_csv(text).expect("parses");
-        assert_eq!(
-            reviews,
-            [
-                review("c,1", "2024-03-29T20:32:32.25Z", 3),
-                review("c2", "2024-03-29T20:32:32.25Z", 1),
-            ]
-        );
-    }
-
-    #[test]
-    fn read_csv_names_the_line_of_a_bad_rating() {
-        let text = "card_id,review_rating,review_time,review_duration\n\
-                    1,3,2024-03-29T20:32:32Z,100\n\
-                    1,5,2024-03-30T20:32:32Z,100\n";
-        let error = read_csv(text).expect_err("bad rating");
-        assert!(
-            matches!(error, OptimizeError::BadRow { line: 3, .. }),
-            "{error:?}"
-        );
-        let message = error.to_string();
-        assert!(
-            message.contains("line 3") && message.contains("\"5\""),
-            "{message}"
-        );
-    }
-
-    #[test]
-    fn read_csv_reports_bad_times_and_missing_columns() {
-        let error = read_csv("card_id,review_time\n1,2024-01-01T00:00:00Z\n")
-            .expect_err("no rating column");
-        assert!(
-            matches!(error, OptimizeError::MissingColumn(RATING)),
-            "{error:?}"
-        );
-        let error =
-            read_csv("card_id,review_time,review_rating\n1,yesterday,3\n").expect_err("bad time");
-        assert!(
-            matches!(error, OptimizeError::BadRow { line: 2, .. }),
-            "{error:?}"
-        );
     }
 }

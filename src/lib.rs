@@ -25,6 +25,7 @@ macro_rules! out {
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod data_lock;
 pub mod deck;
 pub mod distractors;
 pub mod judge;

@@ -136,6 +136,7 @@ pub struct Imported {
 }
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<i32> {
+    let _lock = crate::data_lock::acquire(&context.data_dir)?;
     let text = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()

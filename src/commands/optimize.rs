@@ -28,6 +28,12 @@ pub const PARAMETERS_KEY: &str = "fsrs_parameters";
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
 pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
+    // Fitting reschedules every card; measuring changes nothing.
+    let _lock = if args.evaluate {
+        None
+    } else {
+        Some(crate::data_lock::acquire(&context.data_dir)?)
+    };
     let mut store = Store::open(&context.data_dir)?;
     let decks = chosen_decks(&store, &args.decks)?;
     let reviews = load_reviews(&store, decks.as_deref())?;

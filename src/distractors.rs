@@ -174,10 +174,7 @@ mod tests {
     #[test]
     fn with_nothing_to_offer_a_card_stays_typed() {
         let expected = text("1956");
-        assert_eq!(
-            as_choice(&expected, &["1956", " 1956. "], 1, "x"),
-            None
-        );
+        assert_eq!(as_choice(&expected, &["1956", " 1956. "], 1, "x"), None);
         assert!(as_choice(&expected, &["1957"], 1, "x").is_some());
     }
 

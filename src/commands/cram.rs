@@ -6,7 +6,7 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
 use super::Context;
-use super::study::{self, Setup};
+use super::study::{self, Items, Setup};
 use crate::cli::CramArgs;
 use crate::store::Mode;
 
@@ -14,15 +14,15 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
     let setup = Setup::new(&args.study, context)?;
     let options = setup.options(Mode::Cram);
     let Setup {
-        loaded,
+        decks,
         mut store,
         scheduler,
         seed,
         presentation,
         ..
     } = setup;
-    let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
-    if items.is_empty() {
+    let items = Items::matching(&decks, &args.study.tags, &store, presentation, &|_, _| true)?;
+    if items.items.is_empty() {
         println!(
             "No cards to cram{}.",
             if args.study.tags.is_empty() {
@@ -33,7 +33,7 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
         );
         return Ok(0);
     }
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut order: Vec<usize> = (0..items.items.len()).collect();
     order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(seed));
     if let Some(limit) = args.study.limit {
         order.truncate(limit);

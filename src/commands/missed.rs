@@ -1,12 +1,12 @@
 //! `quiz missed`: drill the cards missed lately until each is answered right; the answers
 //! are real reviews. `--leeches` lists the cards missed again and again instead.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::Context;
-use super::study::{self, Setup};
+use super::study::{self, Items, Setup};
 use crate::cli::MissedArgs;
-use crate::deck::Deck;
+use crate::deck::{CardId, DeckId};
 use crate::store::{Misses, Mode, Store};
 use crate::text::escape_line;
 
@@ -15,36 +15,43 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
     let options = setup.options(Mode::Missed);
     let Setup {
         settings,
-        loaded,
+        decks,
         mut store,
         scheduler,
-        seed,
         presentation,
+        ..
     } = setup;
     if args.leeches {
-        return list_leeches(&loaded.decks, &store, settings.leech_threshold);
+        return list_leeches(&decks, &store, settings.leech_threshold);
     }
     let now = context.clock.now();
-    let deck_ids: Vec<_> = loaded.decks.iter().map(|d| d.id.clone()).collect();
     let misses = match args.since {
         Some(window) => {
             let since = now.checked_sub(window).unwrap_or(jiff::Timestamp::MIN);
-            store.missed_since(&deck_ids, since)?
+            store.missed_since(&decks, since)?
         }
-        None => store.missed_in_latest_session(&deck_ids)?,
+        None => store.missed_in_latest_session(&decks)?,
     };
     let Misses {
         cards,
         session_started,
     } = misses;
-    let missed: HashSet<(String, String)> = cards.into_iter().map(|(d, c)| (d.0, c.0)).collect();
-    let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
-    let mut order: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| missed.contains(&(item.deck.id.0.clone(), item.card.id.0.clone())))
-        .map(|(index, _)| index)
-        .collect();
+    let mut missed: HashMap<DeckId, HashSet<CardId>> = HashMap::new();
+    for (deck, card) in cards {
+        missed.entry(deck).or_default().insert(card);
+    }
+    let items = Items::matching(
+        &decks,
+        &args.study.tags,
+        &store,
+        presentation,
+        &|deck, card| {
+            missed
+                .get(deck)
+                .is_some_and(|cards| cards.contains(&card.id))
+        },
+    )?;
+    let mut order: Vec<usize> = (0..items.items.len()).collect();
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }
@@ -96,22 +103,21 @@ fn describe_window(window: jiff::SignedDuration) -> String {
     }
 }
 
-fn list_leeches(decks: &[Deck], store: &Store, threshold: u32) -> anyhow::Result<i32> {
+fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<i32> {
     let mut found = 0;
     for deck in decks {
-        let states = store.card_states(&deck.id)?;
-        for card in &deck.cards {
-            if let Some(state) = states.get(&card.id).filter(|s| s.lapses >= threshold) {
+        store.each_indexed_card(deck, &[], &mut |card, state| {
+            if let Some(state) = state.filter(|s| s.lapses >= threshold) {
                 found += 1;
                 println!(
                     "{}/{}\t{} lapses\t{}",
-                    escape_line(&deck.id.0),
+                    escape_line(&deck.0),
                     escape_line(&card.id.0),
                     state.lapses,
                     escape_line(&card.question)
                 );
             }
-        }
+        })?;
     }
     if found == 0 {
         println!("No leeches: no card has been missed {threshold} times.");

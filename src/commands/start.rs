@@ -1,19 +1,26 @@
 //! `quiz start`: due cards first (least likely remembered first), then new cards up to the
 //! day's limit.
+//!
+//! The cards come from the store's deck index, which answers both questions without
+//! reading every card: the due cards through an index on their due time, the new ones in
+//! file order through an index of the cards never reviewed.
 
-use super::study::{self, Setup};
+use jiff::Timestamp;
+
+use super::study::{self, Item, Items, Setup};
 use super::{Context, describe_due};
 use crate::cli::StartArgs;
-use crate::schedule;
+use crate::deck::DeckId;
+use crate::schedule::{self, Scheduler};
 use crate::session::{self, Candidate, Plan};
-use crate::store::Mode;
+use crate::store::{Mode, Store};
 
 pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     let setup = Setup::new(&args.study, context)?;
     let options = setup.options(Mode::Review);
     let Setup {
         settings,
-        loaded,
+        decks,
         mut store,
         scheduler,
         seed,
@@ -21,24 +28,13 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     } = setup;
     let now = context.clock.now();
     let tz = &context.clock.tz;
+    let tags = &args.study.tags;
 
-    let items = study::items(&loaded.decks, &args.study.tags, &store, presentation, seed)?;
     let day_start = schedule::day_start(now, tz);
     let mut new_seen_today = 0;
-    for deck in &loaded.decks {
-        new_seen_today += store.new_cards_since(&deck.id, day_start)?;
+    for deck in &decks {
+        new_seen_today += store.new_cards_since(deck, day_start)?;
     }
-    let candidates: Vec<Candidate> = items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| Candidate {
-            index,
-            due: item.state.map(|s| s.due),
-            retrievability: item
-                .state
-                .map_or(0.0, |s| scheduler.retrievability_at(&s, now)),
-        })
-        .collect();
     let plan = Plan {
         due_before: schedule::next_day_start(now, tz),
         new_limit: args.new_cards.unwrap_or(settings.new_cards_per_day),
@@ -46,17 +42,88 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
         limit: args.study.limit,
         shuffle: args.shuffle.then_some(seed),
     };
-    let order = session::order(&candidates, &plan);
-    if order.is_empty() {
+    let items = pick(&decks, tags, &store, &scheduler, now, &plan)?;
+    if items.is_empty() {
         println!("Nothing to study now: no cards are due and no new cards are left for today.");
-        let decks: Vec<_> = loaded.decks.iter().collect();
+        let decks: Vec<_> = decks.iter().collect();
         match study::next_due(&store, &decks)? {
             Some(due) => println!("next card due: {}", describe_due(due, now, &context.clock)),
             None => println!("next card due: none yet (raise --new to study more new cards today)"),
         }
         return Ok(0);
     }
+    let order = (0..items.len()).collect();
+    let items = Items::new(items, &decks, tags, &store, presentation)?;
     study::run(
         items, order, &options, &mut store, &scheduler, context, None,
     )
+}
+
+/// The cards of a session over `decks` (those carrying any of `tags`; all when empty), in
+/// the order they are asked: `session::order` over every card, reading only the due cards
+/// and the new ones the plan may take — the first ones in file order, or, to shuffle, all
+/// of them, whose places are read and only the cards taken.
+pub fn pick<'a>(
+    decks: &'a [DeckId],
+    tags: &[String],
+    store: &Store,
+    scheduler: &Scheduler,
+    now: Timestamp,
+    plan: &Plan,
+) -> anyhow::Result<Vec<Item<'a>>> {
+    let mut due: Vec<Option<Item<'a>>> = Vec::new();
+    for deck in decks {
+        for (card, state) in store.due_indexed_cards(deck, plan.due_before, tags)? {
+            due.push(Some(Item {
+                deck,
+                card,
+                state: Some(state),
+            }));
+        }
+    }
+    let mut wanted = match plan.shuffle {
+        Some(_) => None,
+        None => Some(plan.new_limit.saturating_sub(plan.new_seen_today)),
+    };
+    let mut new = Vec::new();
+    for deck in decks {
+        if wanted == Some(0) {
+            break;
+        }
+        let positions = store.new_indexed_positions(deck, tags, wanted)?;
+        wanted = wanted.map(|w| w.saturating_sub(positions.len()));
+        new.extend(positions.into_iter().map(|position| (deck, position)));
+    }
+
+    // Candidates in file order, as `session::order` wants them: due cards, then new cards
+    // (cards neither due nor new play no part).
+    let mut candidates = Vec::with_capacity(due.len() + new.len());
+    for state in due.iter().flatten().filter_map(|item| item.state) {
+        candidates.push(Candidate {
+            index: candidates.len(),
+            due: Some(state.due),
+            retrievability: scheduler.retrievability_at(&state, now),
+        });
+    }
+    for _ in &new {
+        candidates.push(Candidate {
+            index: candidates.len(),
+            due: None,
+            retrievability: 0.0,
+        });
+    }
+    let mut items = Vec::new();
+    for index in session::order(&candidates, plan) {
+        let item = match due.get_mut(index) {
+            Some(item) => item.take(),
+            None => {
+                let (deck, position) = new[index - due.len()];
+                store
+                    .indexed_card_at(deck, position)?
+                    .map(|(card, state)| Item { deck, card, state })
+            }
+        };
+        items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
+    }
+    Ok(items)
 }

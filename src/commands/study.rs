@@ -10,13 +10,13 @@ use std::time::Instant;
 use anyhow::Context as _;
 use jiff::Timestamp;
 
-use super::{Context, describe_due, load_decks, scheduler};
+use super::{Context, describe_due, index_decks, scheduler};
 use crate::cli::StudyArgs;
 use crate::config::{Clock, Presentation, Settings};
-use crate::deck::library::Loaded;
-use crate::deck::{Card, Deck};
+use crate::deck::library;
+use crate::deck::{Card, DeckId};
 use crate::distractors;
-use crate::judge::{self, Expected, Verdict};
+use crate::judge::{self, Verdict};
 use crate::schedule::{CardState, Rating, Scheduler};
 use crate::session::Queue;
 use crate::store::{Mode, Review, ReviewId, SessionId, Store};
@@ -28,9 +28,89 @@ pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// One card of the session as it is put to the learner, with what the store knows of it.
 pub struct Item<'a> {
-    pub deck: &'a Deck,
+    pub deck: &'a DeckId,
     pub card: Card,
     pub state: Option<CardState>,
+}
+
+/// The cards a session can ask, read from the store's deck index.
+pub struct Items<'a> {
+    pub items: Vec<Item<'a>>,
+    /// The decks with a card carrying the tags asked for (any card without tags), in order:
+    /// the session is recorded against them and the summary says when their next card is due.
+    decks: Vec<&'a DeckId>,
+    /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
+    pool: Vec<String>,
+}
+
+impl<'a> Items<'a> {
+    /// `items`, picked from `decks` by the caller, which asks the store which decks have a
+    /// card carrying `tags`.
+    pub fn new(
+        items: Vec<Item<'a>>,
+        decks: &'a [DeckId],
+        tags: &[String],
+        store: &Store,
+        presentation: Presentation,
+    ) -> anyhow::Result<Items<'a>> {
+        let mut with_cards = Vec::new();
+        for deck in decks {
+            if store.has_indexed_cards(deck, tags)? {
+                with_cards.push(deck);
+            }
+        }
+        Ok(Items {
+            items,
+            decks: with_cards,
+            pool: pool(decks, store, presentation)?,
+        })
+    }
+
+    /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
+    /// `keep` keeps, in file order, with their stored state.
+    pub fn matching(
+        decks: &'a [DeckId],
+        tags: &[String],
+        store: &Store,
+        presentation: Presentation,
+        keep: &dyn Fn(&DeckId, &Card) -> bool,
+    ) -> anyhow::Result<Items<'a>> {
+        let mut items = Vec::new();
+        let mut with_cards = Vec::new();
+        for deck in decks {
+            let mut any = false;
+            store.each_indexed_card(deck, tags, &mut |card, state| {
+                any = true;
+                if keep(deck, &card) {
+                    items.push(Item { deck, card, state });
+                }
+            })?;
+            if any {
+                with_cards.push(deck);
+            }
+        }
+        Ok(Items {
+            items,
+            decks: with_cards,
+            pool: pool(decks, store, presentation)?,
+        })
+    }
+}
+
+/// In choice mode, every typed card's answer in `decks`; nothing otherwise. A typed card is
+/// shown as multiple choice when it is asked (`Run::presented`), drawing from these.
+fn pool(
+    decks: &[DeckId],
+    store: &Store,
+    presentation: Presentation,
+) -> anyhow::Result<Vec<String>> {
+    let mut pool = Vec::new();
+    if presentation == Presentation::Choice {
+        for deck in decks {
+            pool.extend(store.indexed_answers(deck)?);
+        }
+    }
+    Ok(pool)
 }
 
 pub struct Options {
@@ -43,7 +123,8 @@ pub struct Options {
 /// What every study command starts from, read from its arguments and the environment.
 pub struct Setup {
     pub settings: Settings,
-    pub loaded: Loaded,
+    /// The chosen decks that load, indexed in `store`.
+    pub decks: Vec<DeckId>,
     pub store: Store,
     pub scheduler: Scheduler,
     pub seed: u64,
@@ -53,8 +134,9 @@ pub struct Setup {
 impl Setup {
     pub fn new(args: &StudyArgs, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
-        let loaded = load_decks(&args.decks, context)?;
-        let store = Store::open(&context.data_dir)?;
+        let found = library::locate(&args.decks, &context.data_dir)?;
+        let mut store = Store::open(&context.data_dir)?;
+        let decks = index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention)?;
         let seed = args
             .seed
@@ -62,7 +144,7 @@ impl Setup {
         let presentation = args.mode.unwrap_or(settings.mode);
         Ok(Setup {
             settings,
-            loaded,
+            decks,
             store,
             scheduler,
             seed,
@@ -78,44 +160,6 @@ impl Setup {
             leech_threshold: self.settings.leech_threshold,
         }
     }
-}
-
-/// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty), with their
-/// stored state, shaped for the presentation (typed cards become multiple choice in choice mode).
-pub fn items<'a>(
-    decks: &'a [Deck],
-    tags: &[String],
-    store: &Store,
-    presentation: Presentation,
-    seed: u64,
-) -> anyhow::Result<Vec<Item<'a>>> {
-    let pool: Vec<&str> = decks
-        .iter()
-        .flat_map(|d| &d.cards)
-        .filter_map(|c| match &c.expected {
-            Expected::Text { answer, .. } => Some(answer.as_str()),
-            _ => None,
-        })
-        .collect();
-    let mut items = Vec::new();
-    for deck in decks {
-        let mut states = store.card_states(&deck.id)?;
-        for card in &deck.cards {
-            if !tags.is_empty() && !tags.iter().any(|t| card.has_tag(t)) {
-                continue;
-            }
-            let mut card = card.clone();
-            if presentation == Presentation::Choice
-                && let Some(expected) =
-                    distractors::as_choice(&card.expected, &pool, seed, &card.id.0)
-            {
-                card.expected = expected;
-            }
-            let state = states.remove(&card.id);
-            items.push(Item { deck, card, state });
-        }
-    }
-    Ok(items)
 }
 
 /// An answer that can still be overridden or undone.
@@ -136,6 +180,7 @@ struct Tally {
 
 struct Run<'a, 'b> {
     items: Vec<Item<'a>>,
+    pool: &'b [&'b str],
     queue: Queue,
     history: Vec<Answered>,
     store: &'b mut Store,
@@ -149,7 +194,7 @@ struct Run<'a, 'b> {
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
 pub fn run(
-    items: Vec<Item<'_>>,
+    items: Items<'_>,
     order: Vec<usize>,
     options: &Options,
     store: &mut Store,
@@ -166,10 +211,11 @@ pub fn run(
         ui.notice(header)?;
     }
     let now = context.clock.now();
-    let decks = deck_list(&items);
+    let Items { items, decks, pool } = items;
+    let pool: Vec<&str> = pool.iter().map(String::as_str).collect();
     let session = store.start_session(
         now,
-        &decks.iter().map(|d| d.id.clone()).collect::<Vec<_>>(),
+        &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
         options.mode,
     )?;
     let tally = Arc::new(Mutex::new(Tally {
@@ -186,6 +232,7 @@ pub fn run(
     );
     let mut run = Run {
         items,
+        pool: &pool,
         queue: Queue::new(order, options.seed),
         history: Vec::new(),
         store,
@@ -214,20 +261,10 @@ pub fn run(
     Ok(0)
 }
 
-fn deck_list<'a>(items: &[Item<'a>]) -> Vec<&'a Deck> {
-    let mut decks: Vec<&Deck> = Vec::new();
-    for item in items {
-        if !decks.iter().any(|d| d.id == item.deck.id) {
-            decks.push(item.deck);
-        }
-    }
-    decks
-}
-
-pub fn next_due(store: &Store, decks: &[&Deck]) -> anyhow::Result<Option<Timestamp>> {
+pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
     let mut next: Option<Timestamp> = None;
     for deck in decks {
-        if let Some(due) = store.next_due(&deck.id)? {
+        if let Some(due) = store.next_due(deck)? {
             next = Some(next.map_or(due, |n| n.min(due)));
         }
     }
@@ -252,8 +289,25 @@ impl Run<'_, '_> {
         Ok(false)
     }
 
+    /// The card at `index` as it is shown: in choice mode a typed card becomes multiple
+    /// choice the first time it is asked, the same choices every time (they are seeded).
+    fn presented(&mut self, index: usize) -> Card {
+        let item = &mut self.items[index];
+        if self.options.presentation == Presentation::Choice
+            && let Some(expected) = distractors::as_choice(
+                &item.card.expected,
+                self.pool,
+                self.options.seed,
+                &item.card.id.0,
+            )
+        {
+            item.card.expected = expected;
+        }
+        item.card.clone()
+    }
+
     fn ask_one(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<Step> {
-        let card = self.items[index].card.clone();
+        let card = self.presented(index);
         let flip = self.options.presentation == Presentation::Flip;
         let mut hinted = false;
         let started = Instant::now();
@@ -342,7 +396,7 @@ impl Run<'_, '_> {
         let item = &self.items[index];
         let review = Review {
             reviewed_at: answered_at,
-            deck: &item.deck.id,
+            deck: item.deck,
             card: &item.card.id,
             rating,
             verdict: word,
@@ -425,7 +479,7 @@ impl Run<'_, '_> {
         };
         self.store.revise(
             last.review,
-            &item.deck.id,
+            item.deck,
             &item.card.id,
             rating,
             verdict,
@@ -452,7 +506,7 @@ impl Run<'_, '_> {
         let schedules = self.options.mode != Mode::Cram;
         self.store.undo(
             last.review,
-            &item.deck.id,
+            item.deck,
             &item.card.id,
             last.previous.as_ref(),
             schedules,
@@ -490,13 +544,13 @@ fn install_interrupt_handler(
     store: &Store,
     session: SessionId,
     clock: &Clock,
-    decks: &[&Deck],
+    decks: &[&DeckId],
     interactive: bool,
 ) {
     let tally = Arc::clone(tally);
     let path = store.path().to_path_buf();
     let clock = clock.clone();
-    let deck_ids: Vec<_> = decks.iter().map(|d| d.id.clone()).collect();
+    let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
     let result = ctrlc::set_handler(move || {
         // The lock is held until exit, so no answer can start saving meanwhile.
         let guard = tally.lock().unwrap_or_else(PoisonError::into_inner);

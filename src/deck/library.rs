@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::parse::{Parsed, parse_deck};
+use super::parse::{Checks, Parsed, parse_deck_with};
 use super::{Deck, DeckId, Finding, Origin};
 
 /// Decks compiled into the binary so `quiz start` works from any directory.
@@ -63,24 +63,82 @@ pub fn user_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("decks")
 }
 
-fn bundled_files() -> Vec<DeckFile> {
+/// A deck found by name or path, not necessarily read yet: a session whose deck files have
+/// not changed since they were indexed need not read them.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub id: DeckId,
+    pub origin: Origin,
+    /// How to name the file in messages.
+    pub display: String,
+    text: Text,
+}
+
+#[derive(Debug, Clone)]
+enum Text {
+    Bundled(&'static str),
+    /// A file in the user's folder, read when asked; one that cannot be read is reported then.
+    Unread(PathBuf),
+    /// A file named by its path, read when it was found: one that cannot be read is an error
+    /// of the command line.
+    Read(String),
+}
+
+impl Located {
+    /// The file to read, when the deck is a file not read yet.
+    pub fn unread_path(&self) -> Option<&Path> {
+        match &self.text {
+            Text::Unread(path) => Some(path),
+            Text::Bundled(_) | Text::Read(_) => None,
+        }
+    }
+
+    pub fn read(self) -> DeckFile {
+        let text = match self.text {
+            Text::Bundled(text) => text.to_string(),
+            Text::Read(text) => text,
+            Text::Unread(path) => return read_or_keep(&path, self.origin),
+        };
+        DeckFile {
+            id: self.id,
+            origin: self.origin,
+            display: self.display,
+            text,
+            unreadable: None,
+        }
+    }
+}
+
+fn bundled_decks() -> Vec<Located> {
     BUNDLED
         .iter()
-        .map(|(name, text)| DeckFile {
+        .map(|(name, text)| Located {
             id: DeckId((*name).to_string()),
             origin: Origin::Bundled,
             display: format!("<bundled>/{name}.toml"),
-            text: (*text).to_string(),
-            unreadable: None,
+            text: Text::Bundled(text),
+        })
+        .collect()
+}
+
+/// Every deck in the user's folder, sorted by name, unread.
+fn user_decks(data_dir: &Path) -> Vec<Located> {
+    toml_files_in(&user_folder(data_dir))
+        .into_iter()
+        .map(|path| Located {
+            id: DeckId(stem(&path)),
+            origin: Origin::UserFolder(path.clone()),
+            display: path.display().to_string(),
+            text: Text::Unread(path),
         })
         .collect()
 }
 
 /// Every deck in the user's folder, sorted by name. A missing folder is simply empty.
 pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    Ok(toml_files_in(&user_folder(data_dir))
+    Ok(user_decks(data_dir)
         .into_iter()
-        .map(|path| read_or_keep(&path, Origin::UserFolder(path.clone())))
+        .map(Located::read)
         .collect())
 }
 
@@ -113,8 +171,12 @@ pub fn read_or_keep(path: &Path, origin: Origin) -> DeckFile {
     })
 }
 
-/// Parses a deck file; an unreadable one gives a single E016 finding.
+/// Parses a deck file with every finding; an unreadable one gives a single E016 finding.
 pub fn parse_file(file: &DeckFile) -> Parsed {
+    parse_file_with(file, Checks::All)
+}
+
+pub fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
     match &file.unreadable {
         Some(reason) => Parsed {
             deck: None,
@@ -123,7 +185,7 @@ pub fn parse_file(file: &DeckFile) -> Parsed {
                     .label("unreadable file"),
             ],
         },
-        None => parse_deck(file.id.clone(), &file.text, file.origin.clone()),
+        None => parse_deck_with(file.id.clone(), &file.text, file.origin.clone(), checks),
     }
 }
 
@@ -148,52 +210,76 @@ fn stem(path: &Path) -> String {
 
 /// Every known deck: the user's folder shadows a bundled deck of the same name.
 pub fn all_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    let user = user_files(data_dir)?;
-    let mut files: Vec<DeckFile> = bundled_files()
+    Ok(all_decks(data_dir).into_iter().map(Located::read).collect())
+}
+
+fn all_decks(data_dir: &Path) -> Vec<Located> {
+    let user = user_decks(data_dir);
+    let mut decks: Vec<Located> = bundled_decks()
         .into_iter()
         .filter(|bundled| !user.iter().any(|u| u.id == bundled.id))
         .collect();
-    files.extend(user);
-    Ok(files)
+    decks.extend(user);
+    decks
 }
 
 /// The decks named on the command line (names or paths); none named means every known deck.
 pub fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    let known = all_files(data_dir)?;
+    Ok(locate(names, data_dir)?
+        .into_iter()
+        .map(Located::read)
+        .collect())
+}
+
+/// [`resolve`], reading only the files named by their path.
+pub fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, LibraryError> {
+    let known = all_decks(data_dir);
     if names.is_empty() {
         return Ok(known);
     }
-    let mut chosen: Vec<DeckFile> = Vec::new();
+    let mut chosen: Vec<Located> = Vec::new();
     for name in names {
         let path = Path::new(name);
-        let file = if let Some(found) = known.iter().find(|f| &f.id.0 == name) {
+        let deck = if let Some(found) = known.iter().find(|d| &d.id.0 == name) {
             found.clone()
         } else if path.is_file()
             || name.ends_with(".toml")
             || name.contains(std::path::MAIN_SEPARATOR)
         {
-            read_file(path, Origin::Path(path.to_path_buf()))?
+            let file = read_file(path, Origin::Path(path.to_path_buf()))?;
+            Located {
+                id: file.id,
+                origin: file.origin,
+                display: file.display,
+                text: Text::Read(file.text),
+            }
         } else {
             return Err(LibraryError::Unknown {
                 name: name.clone(),
                 known: known
                     .iter()
-                    .map(|f| f.id.0.as_str())
+                    .map(|d| d.id.0.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             });
         };
-        if !chosen.iter().any(|c| c.id == file.id) {
-            chosen.push(file);
+        if !chosen.iter().any(|c| c.id == deck.id) {
+            chosen.push(deck);
         }
     }
     Ok(chosen)
 }
 
+/// Loads deck files with every finding; a deck with errors is skipped.
 pub fn load(files: Vec<DeckFile>) -> Loaded {
+    load_with(files, Checks::All)
+}
+
+/// Loads deck files looking only for the findings `checks` names.
+pub fn load_with(files: Vec<DeckFile>, checks: Checks) -> Loaded {
     let mut loaded = Loaded::default();
     for file in files {
-        let Parsed { deck, findings } = parse_file(&file);
+        let Parsed { deck, findings } = parse_file_with(&file, checks);
         if let Some(deck) = deck {
             loaded.decks.push(deck);
         }

@@ -14,14 +14,16 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::deck::{CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating};
 
+pub mod deck_index;
 pub mod history;
 
 pub const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("../schema.sql"),
     include_str!("migration_2.sql"),
+    include_str!("migration_3.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,10 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
     BadTime(i64),
+    #[error(
+        "the index of deck `{0}` in the progress database is damaged; it is rebuilt from the deck file next time"
+    )]
+    DamagedIndex(String),
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -553,7 +559,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
     }

@@ -1,0 +1,649 @@
+//! The deck index: each deck file's cards as parsed, with the key of the text they were
+//! read from. A session over decks that have not changed parses nothing: it asks the index
+//! for the cards it needs — the due ones through `cards_by_deck_due`, the first new ones
+//! through `deck_cards_new` — instead of reading and holding every card.
+//!
+//! `library::index` decides when a deck is read again; this module only stores and reads.
+
+use std::hash::Hasher as _;
+
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
+
+use super::{Result, Store, StoreError, instant, millis};
+use crate::deck::parse::CardSink;
+use crate::deck::{Card, CardId, DeckId, Kind};
+use crate::judge::Expected;
+use crate::schedule::{CardState, Memory};
+
+/// The columns of a card's row in `deck_cards`, then of its state in `cards` (all NULL for
+/// a card never reviewed), as every query below selects them.
+const CARD_COLUMNS: &str =
+    "c.card, c.data, c.tags, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses";
+
+/// Limits a query to the cards carrying any of the tags in the JSON array `?2` (no limit
+/// when `?2` is NULL), as `Card::has_tag` does.
+const TAGGED: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) AS t \
+     WHERE t.value IN (SELECT value FROM json_each(?2))))";
+
+/// Names the encoding of `data` below; a change to it must change this.
+const FORMAT: u32 = 1;
+
+/// The start of every key this quiz writes: a newer parser may read the same text
+/// differently, so an index is used only by the version that wrote it.
+fn key_prefix() -> String {
+    format!("quiz {} index {FORMAT}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The key of a deck file's text: its index is used only while the key is the same, so a
+/// touched file is not parsed again and an edited one is, whatever the file system says of
+/// times. The hash is std's SipHash: it may change with the Rust release quiz is built
+/// with, which only means the decks are read once more.
+pub fn key(text: &str) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(text.as_bytes());
+    format!(
+        "{} text {} {:016x}",
+        key_prefix(),
+        text.len(),
+        hasher.finish()
+    )
+}
+
+/// What the file system says of a deck file, and when it said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub path: String,
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub modified: i64,
+    /// When the stamp was taken, nanoseconds since 1970 (the real clock, not `QUIZ_NOW`).
+    pub taken: i64,
+}
+
+impl Stamp {
+    /// A file system may keep modification times to the second, or two (FAT): a file
+    /// stamped less than this after it last changed may change again without its time
+    /// changing.
+    pub const SETTLED_NS: i64 = 2_000_000_000;
+
+    /// Whether a file stamped `self` earlier is, going by `now` alone, unchanged: the same
+    /// path, size and modification time, and stamped long enough after it last changed
+    /// that any later change would have moved the time.
+    pub fn vouches_for(&self, now: &Stamp) -> bool {
+        self.path == now.path
+            && self.size == now.size
+            && self.modified == now.modified
+            && self.taken - self.modified >= Stamp::SETTLED_NS
+    }
+}
+
+/// What the index knows of a deck's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub key: String,
+    pub stamp: Option<Stamp>,
+}
+
+impl IndexEntry {
+    /// Whether the index was written by this quiz.
+    pub fn current(&self) -> bool {
+        self.key.starts_with(&key_prefix())
+    }
+}
+
+impl Store {
+    /// What the index knows of a deck's file, if the deck is indexed.
+    pub fn deck_index_entry(&self, deck: &DeckId) -> Result<Option<IndexEntry>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT key, path, size, modified, stamped FROM deck_files WHERE deck = ?1",
+                params![deck.0],
+                |row| {
+                    let stamp = match (row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?) {
+                        (Some(path), Some(size), Some(modified), Some(taken)) => Some(Stamp {
+                            path,
+                            size,
+                            modified,
+                            taken,
+                        }),
+                        _ => None,
+                    };
+                    Ok(IndexEntry {
+                        key: row.get(0)?,
+                        stamp,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Records a new stamp for a deck whose file was found unchanged.
+    pub fn restamp_deck_index(&self, deck: &DeckId, stamp: Option<&Stamp>) -> Result<()> {
+        let (path, size, modified, stamped) = stamp_columns(stamp);
+        self.conn.execute(
+            "UPDATE deck_files SET path = ?2, size = ?3, modified = ?4, stamped = ?5 WHERE deck = ?1",
+            params![deck.0, path, size, modified, stamped],
+        )?;
+        Ok(())
+    }
+
+    /// Starts indexing a deck again, over its old index, which is kept if the indexer is
+    /// dropped unfinished.
+    pub fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
+        Ok(DeckIndexer {
+            // Taking the write lock now lets another quiz indexing the same deck finish first.
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            deck: deck.0.clone(),
+            written: 0,
+            pending: Vec::new(),
+            spare: Vec::new(),
+            error: None,
+        })
+    }
+
+    /// The indexed cards of a deck carrying any of `tags` (all when empty) that are due
+    /// before `before`, in file order, with their state.
+    pub fn due_indexed_cards(
+        &self,
+        deck: &DeckId,
+        before: jiff::Timestamp,
+        tags: &[String],
+    ) -> Result<Vec<(Card, CardState)>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            // CROSS JOIN keeps SQLite from reading the whole deck in file order instead.
+            "SELECT {CARD_COLUMNS} FROM cards AS p CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
+             WHERE p.deck = ?1 AND p.due < ?3 AND {TAGGED} ORDER BY c.position"
+        ))?;
+        let mut rows = statement.query(params![deck.0, tags_filter(tags), millis(before)])?;
+        let mut cards = Vec::new();
+        while let Some(row) = rows.next()? {
+            let (card, state) = self.indexed_row(deck, row)?;
+            if let Some(state) = state {
+                cards.push((card, state));
+            }
+        }
+        Ok(cards)
+    }
+
+    /// The file positions of a deck's first `limit` (all, when `None`) indexed cards never
+    /// reviewed that carry any of `tags` (all when empty), in file order.
+    pub fn new_indexed_positions(
+        &self,
+        deck: &DeckId,
+        tags: &[String],
+        limit: Option<usize>,
+    ) -> Result<Vec<u32>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT c.position FROM deck_cards AS c INDEXED BY deck_cards_new
+             WHERE c.deck = ?1 AND c.reviewed = 0 AND {TAGGED} ORDER BY c.position LIMIT ?3"
+        ))?;
+        let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+        let positions = statement
+            .query_map(params![deck.0, tags_filter(tags), limit], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<u32>>>()?;
+        Ok(positions)
+    }
+
+    /// The indexed card at a file position, with its state.
+    pub fn indexed_card_at(
+        &self,
+        deck: &DeckId,
+        position: u32,
+    ) -> Result<Option<(Card, Option<CardState>)>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM deck_cards AS c
+             LEFT JOIN cards AS p ON p.deck = c.deck AND p.card = c.card
+             WHERE c.deck = ?1 AND c.position = ?2"
+        ))?;
+        let mut rows = statement.query(params![deck.0, position])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(self.indexed_row(deck, row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Hands every indexed card of a deck carrying any of `tags` (all when empty) to
+    /// `each`, in file order, with its state.
+    pub fn each_indexed_card(
+        &self,
+        deck: &DeckId,
+        tags: &[String],
+        each: &mut dyn FnMut(Card, Option<CardState>),
+    ) -> Result<()> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM deck_cards AS c
+             LEFT JOIN cards AS p ON p.deck = c.deck AND p.card = c.card
+             WHERE c.deck = ?1 AND {TAGGED} ORDER BY c.position"
+        ))?;
+        let mut rows = statement.query(params![deck.0, tags_filter(tags)])?;
+        while let Some(row) = rows.next()? {
+            let (card, state) = self.indexed_row(deck, row)?;
+            each(card, state);
+        }
+        Ok(())
+    }
+
+    /// Whether a deck has an indexed card carrying any of `tags` (any card when empty).
+    pub fn has_indexed_cards(&self, deck: &DeckId, tags: &[String]) -> Result<bool> {
+        Ok(self.conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = ?1 AND {TAGGED})"
+            ),
+            params![deck.0, tags_filter(tags)],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// The answers of a deck's typed cards, in file order (what a typed card shown as
+    /// multiple choice draws its wrong choices from).
+    pub fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT data FROM deck_cards WHERE deck = ?1 ORDER BY position")?;
+        let mut rows = statement.query(params![deck.0])?;
+        let mut answers = Vec::new();
+        while let Some(row) = rows.next()? {
+            let data = row.get_ref(0)?.as_blob().map_err(|_| self.damaged(deck))?;
+            let card = decode(CardId(String::new()), data, Vec::new())
+                .ok_or_else(|| self.damaged(deck))?;
+            if let Expected::Text { answer, .. } = card.expected {
+                answers.push(answer);
+            }
+        }
+        Ok(answers)
+    }
+
+    /// A row of `CARD_COLUMNS`.
+    fn indexed_row(&self, deck: &DeckId, row: &Row<'_>) -> Result<(Card, Option<CardState>)> {
+        let id = CardId(row.get(0)?);
+        let data = row.get_ref(1)?.as_blob().map_err(|_| self.damaged(deck))?;
+        let tags = row.get_ref(2)?.as_str().map_err(|_| self.damaged(deck))?;
+        let tags: Vec<String> = serde_json::from_str(tags).map_err(|_| self.damaged(deck))?;
+        let card = decode(id, data, tags).ok_or_else(|| self.damaged(deck))?;
+        let state = match row.get::<_, Option<f64>>(3)? {
+            None => None,
+            Some(stability) => Some(CardState {
+                memory: Memory {
+                    stability: stability as f32,
+                    difficulty: row.get::<_, f64>(4)? as f32,
+                },
+                due: instant(row.get(5)?)?,
+                last_review: instant(row.get(6)?)?,
+                reps: row.get(7)?,
+                lapses: row.get(8)?,
+            }),
+        };
+        Ok((card, state))
+    }
+
+    /// A deck's index that cannot be read is dropped, so the next start reads the file.
+    fn damaged(&self, deck: &DeckId) -> StoreError {
+        let _ = self
+            .conn
+            .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck.0]);
+        StoreError::DamagedIndex(deck.0.clone())
+    }
+}
+
+/// A stamp's columns of `deck_files`: path, size, modified, stamped.
+fn stamp_columns(stamp: Option<&Stamp>) -> (Option<&str>, Option<i64>, Option<i64>, Option<i64>) {
+    match stamp {
+        Some(s) => (
+            Some(s.path.as_str()),
+            Some(i64::try_from(s.size).unwrap_or(i64::MAX)),
+            Some(s.modified),
+            Some(s.taken),
+        ),
+        None => (None, None, None, None),
+    }
+}
+
+fn tags_filter(tags: &[String]) -> Option<String> {
+    (!tags.is_empty()).then(|| serde_json::to_string(tags).unwrap_or_default())
+}
+
+/// Writes one deck's cards into the index, in one transaction; it is a [`CardSink`], so a
+/// deck file is parsed straight into it. An edited deck is compared with its old index a
+/// few hundred cards at a time and only the cards that changed are written: an edit to one
+/// card of 100,000 writes one row.
+pub struct DeckIndexer<'s> {
+    tx: Transaction<'s>,
+    deck: String,
+    /// Cards before `pending` (their rows are written).
+    written: u32,
+    pending: Vec<CardRow>,
+    /// Rows of earlier batches, for their buffers.
+    spare: Vec<CardRow>,
+    /// The first failure: the cards after it are not written and `finish` reports it.
+    error: Option<StoreError>,
+}
+
+/// A card as its row in `deck_cards` holds it.
+#[derive(Default)]
+struct CardRow {
+    card: String,
+    data: Vec<u8>,
+    tags: String,
+}
+
+/// Cards compared with the old index at a time.
+const BATCH: usize = 512;
+
+impl DeckIndexer<'_> {
+    /// Commits the deck's new index under `key`, for a file stamped `stamp`.
+    pub fn finish(mut self, key: &str, stamp: Option<&Stamp>) -> Result<()> {
+        self.flush();
+        if let Some(error) = self.error {
+            return Err(error);
+        }
+        self.tx.execute(
+            "DELETE FROM deck_cards WHERE deck = ?1 AND position >= ?2",
+            params![self.deck, self.written],
+        )?;
+        let (path, size, modified, stamped) = stamp_columns(stamp);
+        self.tx.execute(
+            "INSERT INTO deck_files (deck, path, size, modified, stamped, key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (deck) DO UPDATE SET key = excluded.key, path = excluded.path,
+                 size = excluded.size, modified = excluded.modified, stamped = excluded.stamped",
+            params![self.deck, path, size, modified, stamped, key],
+        )?;
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(error) = self.write_pending()
+        {
+            self.error = Some(error);
+        }
+        self.written += self.pending.len() as u32;
+        self.spare.append(&mut self.pending);
+    }
+
+    /// Writes the pending cards whose rows differ from the old index's.
+    fn write_pending(&mut self) -> Result<()> {
+        let mut same = vec![false; self.pending.len()];
+        let end = self.written + self.pending.len() as u32;
+        let mut old = self.tx.prepare_cached(
+            "SELECT position, card, data, tags FROM deck_cards
+             WHERE deck = ?1 AND position >= ?2 AND position < ?3",
+        )?;
+        let mut rows = old.query(params![self.deck, self.written, end])?;
+        while let Some(row) = rows.next()? {
+            let position: u32 = row.get(0)?;
+            let new = &self.pending[(position - self.written) as usize];
+            same[(position - self.written) as usize] = row.get_ref(1)?.as_str().ok()
+                == Some(new.card.as_str())
+                && row.get_ref(2)?.as_blob().ok() == Some(new.data.as_slice())
+                && row.get_ref(3)?.as_str().ok() == Some(new.tags.as_str());
+        }
+        drop(rows);
+        drop(old);
+        // A card that moved leaves its old row behind until that row is written over; it
+        // goes first, as a deck's ids are unique.
+        let mut moved = self.tx.prepare_cached(
+            "DELETE FROM deck_cards WHERE deck = ?1 AND card = ?2 AND position <> ?3",
+        )?;
+        let mut write = self.tx.prepare_cached(
+            "INSERT INTO deck_cards (deck, position, card, data, tags, reviewed)
+             VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM cards WHERE deck = ?1 AND card = ?3))
+             ON CONFLICT (deck, position) DO UPDATE SET
+                 card = excluded.card, data = excluded.data, tags = excluded.tags,
+                 reviewed = excluded.reviewed",
+        )?;
+        for (offset, row) in self.pending.iter().enumerate() {
+            if !same[offset] {
+                let position = self.written + offset as u32;
+                moved.execute(params![self.deck, row.card, position])?;
+                write.execute(params![self.deck, position, row.card, row.data, row.tags])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CardSink for DeckIndexer<'_> {
+    fn card(&mut self, card: Card) {
+        let mut row = self.spare.pop().unwrap_or_default();
+        encode(&card, &mut row.data);
+        row.card = card.id.0;
+        row.tags = serde_json::to_string(&card.tags).unwrap_or_default();
+        self.pending.push(row);
+        if self.pending.len() == BATCH {
+            self.flush();
+        }
+    }
+
+    fn restart(&mut self) {
+        // The old rows are compared again from the start; those past the end go in `finish`.
+        self.pending.clear();
+        self.written = 0;
+    }
+}
+
+// The encoding of `data`: a card's kind, whether its id is implicit, its line, question,
+// expected answer, explanation and hint (its id and tags have columns of their own).
+// Numbers are LEB128, texts a length and UTF-8, lists a count and texts.
+
+fn encode(card: &Card, out: &mut Vec<u8>) {
+    out.clear();
+    out.push(match card.kind {
+        Kind::Text => 0,
+        Kind::Choice => 1,
+        Kind::TrueFalse => 2,
+        Kind::Several => 3,
+        Kind::Cloze => 4,
+    });
+    out.push(u8::from(card.implicit_id));
+    put_number(out, card.line as u64);
+    put_text(out, &card.question);
+    match &card.expected {
+        Expected::Text { answer, accept } => {
+            out.push(0);
+            put_text(out, answer);
+            put_list(out, accept);
+        }
+        Expected::Choice { choices, answer } => {
+            out.push(1);
+            put_number(out, *answer as u64);
+            put_list(out, choices);
+        }
+        Expected::TrueFalse(value) => {
+            out.push(2);
+            out.push(u8::from(*value));
+        }
+        Expected::Several { parts } => {
+            out.push(3);
+            put_list(out, parts);
+        }
+    }
+    for text in [&card.explain, &card.hint] {
+        match text {
+            Some(text) => {
+                out.push(1);
+                put_text(out, text);
+            }
+            None => out.push(0),
+        }
+    }
+}
+
+fn put_number(out: &mut Vec<u8>, mut number: u64) {
+    while number >= 0x80 {
+        out.push((number as u8) | 0x80);
+        number >>= 7;
+    }
+    out.push(number as u8);
+}
+
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    put_number(out, text.len() as u64);
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn put_list(out: &mut Vec<u8>, texts: &[String]) {
+    put_number(out, texts.len() as u64);
+    for text in texts {
+        put_text(out, text);
+    }
+}
+
+/// The card encoded in `data`; `None` if it is not a card this version wrote.
+fn decode(id: CardId, data: &[u8], tags: Vec<String>) -> Option<Card> {
+    let mut input = Input(data);
+    let kind = match input.byte()? {
+        0 => Kind::Text,
+        1 => Kind::Choice,
+        2 => Kind::TrueFalse,
+        3 => Kind::Several,
+        4 => Kind::Cloze,
+        _ => return None,
+    };
+    let implicit_id = input.flag()?;
+    let line = usize::try_from(input.number()?).ok()?;
+    let question = input.text()?;
+    let expected = match input.byte()? {
+        0 => Expected::Text {
+            answer: input.text()?,
+            accept: input.list()?,
+        },
+        1 => Expected::Choice {
+            answer: usize::try_from(input.number()?).ok()?,
+            choices: input.list()?,
+        },
+        2 => Expected::TrueFalse(input.flag()?),
+        3 => Expected::Several {
+            parts: input.list()?,
+        },
+        _ => return None,
+    };
+    let explain = input.optional_text()?;
+    let hint = input.optional_text()?;
+    input.0.is_empty().then_some(Card {
+        id,
+        kind,
+        question,
+        expected,
+        explain,
+        hint,
+        tags,
+        line,
+        implicit_id,
+    })
+}
+
+struct Input<'a>(&'a [u8]);
+
+impl Input<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(first)
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn number(&mut self) -> Option<u64> {
+        let mut number = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            number |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(number);
+            }
+        }
+        None
+    }
+
+    fn text(&mut self) -> Option<String> {
+        let len = usize::try_from(self.number()?).ok()?;
+        if len > self.0.len() {
+            return None;
+        }
+        let (text, rest) = self.0.split_at(len);
+        self.0 = rest;
+        String::from_utf8(text.to_vec()).ok()
+    }
+
+    fn optional_text(&mut self) -> Option<Option<String>> {
+        match self.flag()? {
+            true => Some(Some(self.text()?)),
+            false => Some(None),
+        }
+    }
+
+    fn list(&mut self) -> Option<Vec<String>> {
+        let count = usize::try_from(self.number()?).ok()?;
+        // Each entry takes at least a byte, so a damaged count cannot reserve much.
+        let mut texts = Vec::with_capacity(count.min(self.0.len()));
+        for _ in 0..count {
+            texts.push(self.text()?);
+        }
+        Some(texts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(expected: Expected) -> Card {
+        Card {
+            id: CardId("c#2".into()),
+            kind: Kind::Cloze,
+            question: "In [...] the speech — «é»".into(),
+            expected,
+            explain: Some("why".into()),
+            hint: None,
+            tags: vec!["t".into()],
+            line: 300_000,
+            implicit_id: true,
+        }
+    }
+
+    #[test]
+    fn every_card_decodes_to_itself() {
+        let cards = [
+            card(Expected::Text {
+                answer: "1956".into(),
+                accept: vec!["fifty-six".into(), String::new()],
+            }),
+            card(Expected::Choice {
+                choices: vec!["a".into(), "b".into()],
+                answer: 1,
+            }),
+            card(Expected::TrueFalse(false)),
+            Card {
+                kind: Kind::Several,
+                explain: None,
+                hint: Some("h".into()),
+                implicit_id: false,
+                line: 0,
+                ..card(Expected::Several {
+                    parts: vec!["x".into(), "y".into()],
+                })
+            },
+        ];
+        let mut data = Vec::new();
+        for card in cards {
+            encode(&card, &mut data);
+            let decoded = decode(card.id.clone(), &data, card.tags.clone());
+            assert_eq!(decoded.as_ref(), Some(&card));
+            // Damaged data is refused, never misread.
+            for len in 0..data.len() {
+                assert_eq!(decode(card.id.clone(), &data[..len], Vec::new()), None);
+            }
+        }
+    }
+}

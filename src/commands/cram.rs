@@ -23,14 +23,14 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
     } = setup;
     let items = Items::matching(&decks, &args.study.tags, &store, presentation, &|_, _| true)?;
     if items.items.is_empty() {
-        println!(
+        crate::outln!(
             "No cards to cram{}.",
             if args.study.tags.is_empty() {
                 ""
             } else {
                 " with those tags"
             }
-        );
+        )?;
         return Ok(0);
     }
     let mut order: Vec<usize> = (0..items.items.len()).collect();

@@ -74,10 +74,8 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    println!("{table}");
-    let mut failed = false;
+    crate::outln!("{table}")?;
     for report in loaded.failed() {
-        failed = true;
         let first = report.findings.iter().find(|f| f.is_error());
         if let Some(finding) = first {
             eprintln!(
@@ -86,5 +84,6 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
             );
         }
     }
-    Ok(if failed { 1 } else { 0 })
+    // Like `quiz start`, a broken deck is reported and skipped; `quiz check` fails on it.
+    Ok(0)
 }

@@ -65,9 +65,9 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
     };
     if order.is_empty() {
         if window.is_empty() {
-            println!("Nothing missed: no card has been answered wrong yet.");
+            crate::outln!("Nothing missed: no card has been answered wrong yet.")?;
         } else {
-            println!("Nothing missed {window}.");
+            crate::outln!("Nothing missed {window}.")?;
         }
         return Ok(0);
     }
@@ -105,22 +105,27 @@ fn describe_window(window: jiff::SignedDuration) -> String {
 
 fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<i32> {
     let mut found = 0;
+    // Written after the walk: the store's callback cannot fail, and a closed pipe must.
+    let mut lines = Vec::new();
     for deck in decks {
         store.each_indexed_card(deck, &[], &mut |card, state| {
             if let Some(state) = state.filter(|s| s.lapses >= threshold) {
                 found += 1;
-                println!(
+                lines.push(format!(
                     "{}/{}\t{} lapses\t{}",
                     escape_line(&deck.0),
                     escape_line(&card.id.0),
                     state.lapses,
                     escape_line(&card.question)
-                );
+                ));
             }
         })?;
     }
+    for line in lines {
+        crate::outln!("{line}")?;
+    }
     if found == 0 {
-        println!("No leeches: no card has been missed {threshold} times.");
+        crate::outln!("No leeches: no card has been missed {threshold} times.")?;
     }
     Ok(0)
 }

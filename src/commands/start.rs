@@ -43,12 +43,22 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
         shuffle: args.shuffle.then_some(seed),
     };
     let items = pick(&decks, tags, &store, &scheduler, now, &plan)?;
+    if args.study.limit == Some(0) {
+        crate::outln!("Nothing to study: --limit 0 asks no cards.")?;
+        return Ok(0);
+    }
     if items.is_empty() {
-        println!("Nothing to study now: no cards are due and no new cards are left for today.");
+        crate::outln!(
+            "Nothing to study now: no cards are due and no new cards are left for today."
+        )?;
         let decks: Vec<_> = decks.iter().collect();
         match study::next_due(&store, &decks)? {
-            Some(due) => println!("next card due: {}", describe_due(due, now, &context.clock)),
-            None => println!("next card due: none yet (raise --new to study more new cards today)"),
+            Some(due) => {
+                crate::outln!("next card due: {}", describe_due(due, now, &context.clock))?
+            }
+            None => crate::outln!(
+                "next card due: none yet (raise --new to study more new cards today)"
+            )?,
         }
         return Ok(0);
     }

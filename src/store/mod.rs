@@ -143,6 +143,8 @@ impl Store {
             .map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_error)?;
+        conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)
+            .map_err(open_error)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -156,10 +158,8 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?;
         let known = MIGRATIONS.len();
+        let version = self.user_version()?;
         if version > known as i64 {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
@@ -167,14 +167,28 @@ impl Store {
                 known,
             });
         }
+        if version == known as i64 {
+            return Ok(());
+        }
+        // Two quiz processes opening a new data directory at once must not both run a
+        // migration: the immediate transaction makes the second wait, then re-read.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let done = usize::try_from(version).unwrap_or(0);
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(done) {
-            let tx = self.conn.transaction()?;
             tx.execute_batch(migration)?;
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(())
+    }
+
+    fn user_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
     pub fn start_session(

@@ -71,7 +71,10 @@ if command -v /usr/bin/time > /dev/null; then
   fresh
   printf '%-36s %6s KiB\n' "peak memory, first start:" "$(peak)"
   printf '%-36s %6s KiB\n' "peak memory, unchanged deck:" "$(peak)"
+  edit_deck
+  printf '%-36s %6s KiB\n' "peak memory, edited deck:" "$(peak)"
 fi
+touch -d '1 hour ago' "$deck"
 # Progress for every card: reviewed a day or more ago, 1% due today, the rest later.
 python3 - "$work/quiz.sqlite3" "$cards" "$now_ms" <<'PY'
 import sqlite3, sys

@@ -196,3 +196,6 @@ pub fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
     };
     format!("{when} ({relative})")
 }
+
+#[cfg(test)]
+mod index_tests;

@@ -15,7 +15,7 @@ use crate::cli::StudyArgs;
 use crate::config::{Clock, Presentation, Settings};
 use crate::deck::library;
 use crate::deck::{Card, DeckId};
-use crate::distractors;
+use crate::distractors::Pool;
 use crate::judge::{self, Verdict};
 use crate::schedule::{CardState, Rating, Scheduler};
 use crate::session::Queue;
@@ -40,12 +40,12 @@ pub struct Items<'a> {
     /// the session is recorded against them and the summary says when their next card is due.
     decks: Vec<&'a DeckId>,
     /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
-    pool: Vec<String>,
+    pool: Pool,
 }
 
 impl<'a> Items<'a> {
-    /// `items`, picked from `decks` by the caller, which asks the store which decks have a
-    /// card carrying `tags`.
+    /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
+    /// cards when `tags` is empty).
     pub fn new(
         items: Vec<Item<'a>>,
         decks: &'a [DeckId],
@@ -99,18 +99,14 @@ impl<'a> Items<'a> {
 
 /// In choice mode, every typed card's answer in `decks`; nothing otherwise. A typed card is
 /// shown as multiple choice when it is asked (`Run::presented`), drawing from these.
-fn pool(
-    decks: &[DeckId],
-    store: &Store,
-    presentation: Presentation,
-) -> anyhow::Result<Vec<String>> {
-    let mut pool = Vec::new();
+fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::Result<Pool> {
+    let mut answers = Vec::new();
     if presentation == Presentation::Choice {
         for deck in decks {
-            pool.extend(store.indexed_answers(deck)?);
+            answers.extend(store.indexed_answers(deck)?);
         }
     }
-    Ok(pool)
+    Ok(Pool::new(answers.iter().map(String::as_str)))
 }
 
 pub struct Options {
@@ -180,7 +176,7 @@ struct Tally {
 
 struct Run<'a, 'b> {
     items: Vec<Item<'a>>,
-    pool: &'b [&'b str],
+    pool: &'b Pool,
     queue: Queue,
     history: Vec<Answered>,
     store: &'b mut Store,
@@ -212,7 +208,6 @@ pub fn run(
     }
     let now = context.clock.now();
     let Items { items, decks, pool } = items;
-    let pool: Vec<&str> = pool.iter().map(String::as_str).collect();
     let session = store.start_session(
         now,
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
@@ -294,12 +289,9 @@ impl Run<'_, '_> {
     fn presented(&mut self, index: usize) -> Card {
         let item = &mut self.items[index];
         if self.options.presentation == Presentation::Choice
-            && let Some(expected) = distractors::as_choice(
-                &item.card.expected,
-                self.pool,
-                self.options.seed,
-                &item.card.id.0,
-            )
+            && let Some(expected) =
+                self.pool
+                    .as_choice(&item.card.expected, self.options.seed, &item.card.id.0)
         {
             item.card.expected = expected;
         }

@@ -646,4 +646,68 @@ mod tests {
             }
         }
     }
+
+    fn text_card(id: &str, answer: &str) -> Card {
+        Card {
+            id: CardId(id.into()),
+            kind: Kind::Text,
+            question: format!("{id}?"),
+            expected: Expected::Text {
+                answer: answer.into(),
+                accept: Vec::new(),
+            },
+            explain: None,
+            hint: None,
+            tags: Vec::new(),
+            line: 1,
+            implicit_id: false,
+        }
+    }
+
+    fn all(store: &Store, deck: &DeckId) -> Result<Vec<Card>> {
+        let mut cards = Vec::new();
+        store.each_indexed_card(deck, &[], &mut |card, _| cards.push(card))?;
+        Ok(cards)
+    }
+
+    #[test]
+    fn a_restarted_index_holds_only_the_cards_after_the_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let mut indexer = store.index_deck(&deck).unwrap();
+        for id in ["a", "b", "c"] {
+            indexer.card(text_card(id, "1"));
+        }
+        indexer.restart();
+        indexer.card(text_card("c", "2"));
+        indexer.card(text_card("a", "2"));
+        indexer.finish("k", None).unwrap();
+        assert_eq!(
+            all(&store, &deck).unwrap(),
+            [text_card("c", "2"), text_card("a", "2")]
+        );
+        // Unfinished, nothing changes.
+        let mut indexer = store.index_deck(&deck).unwrap();
+        indexer.card(text_card("z", "3"));
+        drop(indexer);
+        assert_eq!(all(&store, &deck).unwrap().len(), 2);
+        assert_eq!(store.deck_index_entry(&deck).unwrap().unwrap().key, "k");
+    }
+
+    #[test]
+    fn a_damaged_index_is_an_error_and_is_dropped_to_be_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let mut indexer = store.index_deck(&deck).unwrap();
+        indexer.card(text_card("a", "1"));
+        indexer.finish("k", None).unwrap();
+        store
+            .conn
+            .execute("UPDATE deck_cards SET data = x'ff'", [])
+            .unwrap();
+        assert!(matches!(all(&store, &deck), Err(StoreError::DamagedIndex(d)) if d == "d"));
+        assert_eq!(store.deck_index_entry(&deck).unwrap(), None);
+    }
 }

@@ -38,7 +38,8 @@ CREATE TRIGGER deck_cards_unreviewed AFTER DELETE ON cards BEGIN
     UPDATE deck_cards SET reviewed = 0 WHERE deck = OLD.deck AND card = OLD.card;
 END;
 
--- What a session asks of `cards` for one deck: the cards due before an instant, and how
--- many were first reviewed since the day began.
-CREATE INDEX cards_by_deck_due ON cards (deck, due);
+-- What a session asks of `cards` for one deck: the cards due before an instant, with their
+-- state (held in the index, so a due card costs no read of its row), and how many were
+-- first reviewed since the day began.
+CREATE INDEX cards_by_deck_due ON cards (deck, due, stability, difficulty, last_review, reps, lapses);
 CREATE INDEX cards_by_deck_first_review ON cards (deck, first_review);

@@ -143,8 +143,6 @@ impl Store {
             .map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_error)?;
-        conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)
-            .map_err(open_error)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

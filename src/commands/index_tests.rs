@@ -1,0 +1,431 @@
+//! The deck index as the study commands use it: the cards it gives are the cards parsing
+//! gives, an edited file is read again, progress outlives a card leaving its deck, and a
+//! session picks from it the cards it would pick from every card.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::start::pick;
+use super::{Context, index_decks};
+use crate::config::Clock;
+use crate::deck::library;
+use crate::deck::{Card, CardId, DeckId};
+use crate::schedule::{CardState, Memory, Rating, Scheduler};
+use crate::session::{self, Candidate, Plan};
+use crate::store::{Mode, Review, Store};
+
+const VARIED: &str = r#"title = "Varied"
+tags = ["deck-tag"]
+
+[[cards]]
+id = "text"
+question = "What year?"
+answer = "1956"
+accept = ["fifty-six"]
+explain = "Because."
+hint = "A year"
+tags = ["own"]
+
+[[cards]]
+id = "rev"
+question = "Capital of France?"
+answer = "Paris"
+reverse = true
+
+[[cards]]
+id = "choice"
+question = "Pick one"
+answer = "b"
+choices = ["a", "b", "c"]
+
+[[cards]]
+id = "tf"
+question = "True?"
+answer = false
+
+[[cards]]
+id = "several"
+question = "Two things"
+answer = ["x", "y"]
+
+[[cards]]
+id = "gaps"
+cloze = "In {{1956}} the {{speech::a talk}} came."
+
+[[cards]]
+question = "No id here?"
+answer = "implicit"
+
+[[cards]]
+id = "escaped"
+question = "Say \"hi\" — é"
+answer = """two
+lines"""
+"#;
+
+fn now() -> Timestamp {
+    "2026-03-01T09:00:00Z".parse().unwrap()
+}
+
+fn context(dir: &Path) -> Context {
+    Context {
+        data_dir: dir.to_path_buf(),
+        clock: Clock::fixed(now(), TimeZone::UTC),
+        plain: true,
+        color: false,
+        interactive: false,
+        config_path: None,
+    }
+}
+
+fn write_deck(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let folder = library::user_folder(dir);
+    fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("{name}.toml"));
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn set_modified(path: &Path, time: SystemTime) {
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
+/// Indexes every known deck, as `quiz start` with no deck named does.
+fn index(dir: &Path, store: &mut Store) -> anyhow::Result<Vec<DeckId>> {
+    index_decks(library::locate(&[], dir)?, &context(dir), store)
+}
+
+fn indexed(store: &Store, deck: &str) -> Vec<Card> {
+    let mut cards = Vec::new();
+    store
+        .each_indexed_card(&DeckId(deck.into()), &[], &mut |card, _| cards.push(card))
+        .unwrap();
+    cards
+}
+
+fn parsed(dir: &Path, deck: &str) -> Vec<Card> {
+    let files = library::resolve(&[deck.to_string()], dir).unwrap();
+    let loaded = library::load(files);
+    assert!(loaded.failed().next().is_none(), "{deck} has errors");
+    loaded.decks.into_iter().next().unwrap().cards
+}
+
+fn assert_index_is_parse(dir: &Path, store: &Store, deck: &str) {
+    let parsed = parsed(dir, deck);
+    assert!(!parsed.is_empty());
+    assert_eq!(indexed(store, deck), parsed, "deck {deck}");
+}
+
+#[test]
+fn an_indexed_deck_gives_exactly_the_cards_parsing_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    write_deck(dir.path(), "varied", VARIED);
+    let mut store = Store::open(dir.path()).unwrap();
+    let decks = index(dir.path(), &mut store).unwrap();
+    assert_eq!(
+        decks,
+        [DeckId("secret-speech".into()), DeckId("varied".into())]
+    );
+    assert_index_is_parse(dir.path(), &store, "varied");
+    assert_index_is_parse(dir.path(), &store, "secret-speech");
+    let key = |store: &Store| {
+        store
+            .deck_index_entry(&DeckId("varied".into()))
+            .unwrap()
+            .map(|entry| entry.key)
+    };
+    let before = key(&store);
+    // Again, from the index alone.
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(key(&store), before);
+    assert_index_is_parse(dir.path(), &store, "varied");
+}
+
+#[test]
+fn an_edited_deck_file_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let card = |id: &str, answer: &str| {
+        format!("\n[[cards]]\nid = \"{id}\"\nquestion = \"Q {id}?\"\nanswer = \"{answer}\"\n")
+    };
+    let edits = [
+        // The first version, then: an answer changed, a card put first, one taken out, two
+        // swapped (same size: only the text tells), all but one taken out, and back again.
+        ["a", "b", "c", "d"].map(|id| card(id, "x")).concat(),
+        ["a", "b", "c", "d"]
+            .map(|id| card(id, if id == "c" { "y" } else { "x" }))
+            .concat(),
+        ["new", "a", "b", "c", "d"].map(|id| card(id, "x")).concat(),
+        ["new", "a", "c", "d"].map(|id| card(id, "x")).concat(),
+        ["new", "c", "a", "d"].map(|id| card(id, "x")).concat(),
+        card("d", "x"),
+        ["a", "b", "c", "d"].map(|id| card(id, "x")).concat(),
+    ];
+    for text in edits {
+        write_deck(dir.path(), "edited", &text);
+        index(dir.path(), &mut store).unwrap();
+        assert_index_is_parse(dir.path(), &store, "edited");
+    }
+}
+
+#[test]
+fn a_file_that_settled_before_it_was_indexed_is_not_read_while_its_stamp_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let path = write_deck(
+        dir.path(),
+        "d",
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+    );
+    set_modified(&path, an_hour_ago);
+    index(dir.path(), &mut store).unwrap();
+    // Same size, same time: taken as unchanged, not read.
+    fs::write(
+        &path,
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"B\"\n",
+    )
+    .unwrap();
+    set_modified(&path, an_hour_ago);
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(indexed(&store, "d")[0].answer_text(), "A");
+    // Any other time: read, and found changed.
+    set_modified(&path, an_hour_ago + Duration::from_secs(1));
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(indexed(&store, "d")[0].answer_text(), "B");
+}
+
+#[test]
+fn a_file_indexed_just_after_it_changed_is_read_again_even_with_the_same_stamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let path = write_deck(
+        dir.path(),
+        "d",
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+    );
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    index(dir.path(), &mut store).unwrap();
+    // As on a file system that keeps times to the second: changed, and the time is the same.
+    fs::write(
+        &path,
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"B\"\n",
+    )
+    .unwrap();
+    set_modified(&path, modified);
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(indexed(&store, "d")[0].answer_text(), "B");
+}
+
+#[test]
+fn a_deck_with_errors_is_skipped_and_its_old_index_kept_for_when_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let good = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+    write_deck(dir.path(), "d", good);
+    index(dir.path(), &mut store).unwrap();
+    let entry = store.deck_index_entry(&DeckId("d".into())).unwrap();
+    write_deck(
+        dir.path(),
+        "d",
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\n",
+    );
+    let decks = index(dir.path(), &mut store).unwrap();
+    assert!(!decks.contains(&DeckId("d".into())), "{decks:?}");
+    assert_eq!(indexed(&store, "d").len(), 1);
+    write_deck(dir.path(), "d", good);
+    let decks = index(dir.path(), &mut store).unwrap();
+    assert!(decks.contains(&DeckId("d".into())));
+    let now = store
+        .deck_index_entry(&DeckId("d".into()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(Some(now.key), entry.map(|e| e.key));
+}
+
+fn state(due: Timestamp, stability: f32) -> CardState {
+    CardState {
+        memory: Memory {
+            stability,
+            difficulty: 5.0,
+        },
+        due,
+        last_review: now() - jiff::SignedDuration::from_hours(24 * 3),
+        reps: 1,
+        lapses: 0,
+    }
+}
+
+fn review(
+    store: &mut Store,
+    deck: &DeckId,
+    card: &str,
+    state: &CardState,
+) -> crate::store::ReviewId {
+    let card = CardId(card.into());
+    let review = Review {
+        reviewed_at: state.last_review,
+        deck,
+        card: &card,
+        rating: Rating::Good,
+        verdict: "right",
+        given_answer: "",
+        elapsed_ms: 0,
+        session: None,
+        mode: Mode::Review,
+    };
+    store.record(&review, Some(state)).unwrap()
+}
+
+fn new_cards(store: &Store, deck: &DeckId) -> Vec<String> {
+    store
+        .new_indexed_positions(deck, &[], None)
+        .unwrap()
+        .into_iter()
+        .map(|p| store.indexed_card_at(deck, p).unwrap().unwrap().0.id.0)
+        .collect()
+}
+
+#[test]
+fn a_card_taken_out_of_its_deck_keeps_its_progress_and_is_not_new_when_it_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let deck = DeckId("d".into());
+    let card =
+        |id: &str| format!("[[cards]]\nid = \"{id}\"\nquestion = \"Q {id}?\"\nanswer = \"A\"\n\n");
+    write_deck(dir.path(), "d", &[card("x"), card("y")].concat());
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(new_cards(&store, &deck), ["x", "y"]);
+    let due = state(now() - jiff::SignedDuration::from_hours(1), 3.0);
+    review(&mut store, &deck, "x", &due);
+    assert_eq!(new_cards(&store, &deck), ["y"]);
+
+    write_deck(dir.path(), "d", &card("y"));
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(indexed(&store, "d").len(), 1);
+    assert_eq!(
+        store.card_state(&deck, &CardId("x".into())).unwrap(),
+        Some(due)
+    );
+    assert!(
+        store
+            .due_indexed_cards(&deck, now(), &[])
+            .unwrap()
+            .is_empty()
+    );
+
+    write_deck(dir.path(), "d", &[card("y"), card("x")].concat());
+    index(dir.path(), &mut store).unwrap();
+    assert_eq!(new_cards(&store, &deck), ["y"]);
+    let due_cards = store.due_indexed_cards(&deck, now(), &[]).unwrap();
+    assert_eq!(due_cards.len(), 1);
+    assert_eq!((due_cards[0].0.id.0.as_str(), due_cards[0].1), ("x", due));
+}
+
+#[test]
+fn an_answer_taken_back_makes_a_card_new_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let deck = DeckId("d".into());
+    write_deck(
+        dir.path(),
+        "d",
+        "[[cards]]\nid = \"x\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+    );
+    index(dir.path(), &mut store).unwrap();
+    let id = review(&mut store, &deck, "x", &state(now(), 1.0));
+    assert!(new_cards(&store, &deck).is_empty());
+    store
+        .undo(id, &deck, &CardId("x".into()), None, true)
+        .unwrap();
+    assert_eq!(new_cards(&store, &deck), ["x"]);
+}
+
+#[test]
+fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let mut text = String::new();
+    for i in 0..40 {
+        let tags = if i % 3 == 0 { "tags = [\"t\"]\n" } else { "" };
+        text.push_str(&format!(
+            "[[cards]]\nid = \"c{i}\"\nquestion = \"Q{i}?\"\nanswer = \"A{i}\"\n{tags}\n"
+        ));
+    }
+    write_deck(dir.path(), "a", &text);
+    write_deck(dir.path(), "b", &text.replace("\"c", "\"b"));
+    let decks = index(dir.path(), &mut store).unwrap();
+    // Some cards due (with different recall), some due later, the rest new.
+    for (d, deck) in decks.iter().enumerate() {
+        for i in (0..40).filter(|i| (i + d) % 4 != 0) {
+            let hours = [-30, -2, 5, 40, 200][i % 5];
+            let stability = 1.0 + (i * 7 % 11) as f32;
+            let id = format!("{}{i}", if deck.0 == "a" { "c" } else { "b" });
+            let due = now() + jiff::SignedDuration::from_hours(hours);
+            review(&mut store, deck, &id, &state(due, stability));
+        }
+    }
+    let scheduler = Scheduler::new(None, 0.9).unwrap();
+    let due_before = now() + jiff::SignedDuration::from_hours(15);
+    let all: Vec<(DeckId, Card)> = decks
+        .iter()
+        .flat_map(|deck| {
+            parsed(dir.path(), &deck.0)
+                .into_iter()
+                .map(move |card| (deck.clone(), card))
+        })
+        .collect();
+    let mut plans = 0;
+    for shuffle in [None, Some(3)] {
+        for (new_limit, new_seen_today) in [(5, 0), (5, 3), (100, 0), (0, 0)] {
+            for limit in [None, Some(7)] {
+                for tags in [vec![], vec!["t".to_string()]] {
+                    let plan = Plan {
+                        due_before,
+                        new_limit,
+                        new_seen_today,
+                        limit,
+                        shuffle,
+                    };
+                    // What the session did before the index: every card, its state, the order.
+                    let chosen: Vec<(&DeckId, &Card, Option<CardState>)> = all
+                        .iter()
+                        .filter(|(_, card)| tags.is_empty() || tags.iter().any(|t| card.has_tag(t)))
+                        .map(|(deck, card)| (deck, card, store.card_state(deck, &card.id).unwrap()))
+                        .collect();
+                    let candidates: Vec<Candidate> = chosen
+                        .iter()
+                        .enumerate()
+                        .map(|(index, (_, _, state))| Candidate {
+                            index,
+                            due: state.map(|s| s.due),
+                            retrievability: state
+                                .map_or(0.0, |s| scheduler.retrievability_at(&s, now())),
+                        })
+                        .collect();
+                    let expected: Vec<_> = session::order(&candidates, &plan)
+                        .into_iter()
+                        .map(|i| (chosen[i].0.clone(), chosen[i].1.clone(), chosen[i].2))
+                        .collect();
+                    let picked: Vec<_> = pick(&decks, &tags, &store, &scheduler, now(), &plan)
+                        .unwrap()
+                        .into_iter()
+                        .map(|item| (item.deck.clone(), item.card, item.state))
+                        .collect();
+                    assert_eq!(picked, expected, "{plan:?} {tags:?}");
+                    plans += usize::from(!expected.is_empty());
+                }
+            }
+        }
+    }
+    assert!(plans > 20);
+}

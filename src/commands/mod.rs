@@ -154,7 +154,7 @@ fn print_failures(reports: &[Report], context: &Context) {
         }
         eprintln!(
             "quiz: warning: skipped deck `{}`: it has errors (see above)",
-            report.file.id
+            crate::text::escape_line(&report.file.id.0)
         );
     }
 }

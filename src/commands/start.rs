@@ -25,6 +25,7 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
         scheduler,
         seed,
         presentation,
+        ..
     } = setup;
     let now = context.clock.now();
     let tz = &context.clock.tz;

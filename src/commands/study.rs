@@ -125,11 +125,14 @@ pub struct Setup {
     pub scheduler: Scheduler,
     pub seed: u64,
     pub presentation: Presentation,
+    /// Held for the whole session: a second session would schedule from stale states.
+    pub lock: crate::data_lock::DataLock,
 }
 
 impl Setup {
     pub fn new(args: &StudyArgs, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
+        let lock = crate::data_lock::acquire(&context.data_dir)?;
         let found = library::locate(&args.decks, &context.data_dir)?;
         let mut store = Store::open(&context.data_dir)?;
         let decks = index_decks(found, context, &mut store)?;
@@ -145,6 +148,7 @@ impl Setup {
             scheduler,
             seed,
             presentation,
+            lock,
         })
     }
 

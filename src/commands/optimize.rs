@@ -149,7 +149,7 @@ fn evaluate(
     };
     progress.finish();
     rows.push(("5-split time-series cross-validation", series));
-    if let Some(saved) = saved_parameters(store)? {
+    if let Some(saved) = super::saved_parameters(store)? {
         let metrics = optimize::evaluate(reviews, Some(&saved)).context("could not evaluate")?;
         rows.push(("your saved parameters (in sample)", Some(metrics)));
     }
@@ -179,14 +179,6 @@ fn print_metrics(rows: &[(&str, Option<Metrics>)]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The parameters `quiz optimize` saved before, when they are still usable.
-fn saved_parameters(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
-    Ok(store
-        .meta(PARAMETERS_KEY)?
-        .and_then(|text| serde_json::from_str::<Vec<f32>>(&text).ok())
-        .filter(|parameters| Scheduler::new(Some(parameters), 0.9).is_ok()))
-}
-
 fn fit(
     store: &mut Store,
     reviews: &[LoggedReview],
@@ -194,8 +186,9 @@ fn fit(
     context: &Context,
 ) -> anyhow::Result<i32> {
     let settings = context.settings()?;
-    let current = super::scheduler(store, settings.desired_retention)?;
-    let current_name = if saved_parameters(store)?.is_some() {
+    let saved = super::saved_parameters(store)?;
+    let current = Scheduler::new(saved.as_deref(), settings.desired_retention)?;
+    let current_name = if saved.is_some() {
         "current (saved)"
     } else {
         "current (FSRS-6 defaults)"

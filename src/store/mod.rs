@@ -440,16 +440,6 @@ impl Store {
         )?;
         Ok(())
     }
-
-    /// Review counts per deck: cards due before `before`, used by `quiz decks`.
-    pub fn due_count(&self, deck: &DeckId, before: Timestamp) -> Result<usize> {
-        let count: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND due < ?2",
-            params![deck.0, millis(before)],
-            |row| row.get(0),
-        )?;
-        Ok(usize::try_from(count).unwrap_or(0))
-    }
 }
 
 fn insert_review(tx: &Transaction<'_>, review: &Review<'_>) -> Result<ReviewId> {

@@ -1030,3 +1030,24 @@ fn a_second_session_on_the_same_data_dir_is_refused_while_the_first_runs() {
     assert_eq!(first.wait().expect("wait").code(), Some(0));
     quiz.run(&["start", "t"], "Paris\n").success();
 }
+
+#[test]
+fn damaged_saved_parameters_warn_and_do_not_stop_a_session() {
+    let quiz = quiz_with(&capitals_deck(1));
+    quiz.run(&["decks"], "").success();
+    quiz.db()
+        .execute(
+            "INSERT INTO meta (key, value) VALUES ('fsrs_parameters', '[1, 2]')",
+            [],
+        )
+        .expect("damage the parameters");
+    let run = quiz.run(&["start", "t"], "Paris\n");
+    run.success();
+    assert_eq!(run.verdicts(), ["right"]);
+    assert!(
+        run.stderr.contains("the scheduler parameters saved in")
+            && run.stderr.contains("are damaged; using the defaults"),
+        "{}",
+        run.stderr
+    );
+}

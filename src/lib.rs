@@ -22,6 +22,7 @@ macro_rules! out {
     }};
 }
 
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod config;

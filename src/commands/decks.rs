@@ -4,9 +4,9 @@ use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 
 use super::Context;
+use crate::calendar;
 use crate::deck::diagnostic;
 use crate::deck::library;
-use crate::schedule;
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -16,7 +16,7 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
     let store = Store::open(&context.data_dir)?;
     let now = context.clock.now();
     let due_now = now;
-    let week = schedule::next_day_start(now, &context.clock.tz)
+    let week = calendar::next_day_start(now, &context.clock.tz)
         .checked_add(jiff::SignedDuration::from_hours(24 * 6))
         .unwrap_or(now);
 

@@ -59,7 +59,7 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         (Some(window), _) => format!("in the last {}", describe_window(window)),
         (None, Some(started)) => format!(
             "in the session of {}",
-            super::describe_instant(started, &context.clock)
+            crate::calendar::describe_instant(started, &context.clock)
         ),
         (None, None) => String::new(),
     };

@@ -17,14 +17,12 @@ pub mod study;
 
 use std::path::{Path, PathBuf};
 
-use jiff::Timestamp;
-
 use crate::config::Clock;
 use crate::deck::diagnostic;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::deck::{DeckId, Finding};
-use crate::schedule::{self, Scheduler};
+use crate::schedule::Scheduler;
 use crate::store::Store;
 use crate::store::deck_index::{self, IndexEntry, Stamp};
 
@@ -184,36 +182,6 @@ pub fn saved_parameters(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
         );
     }
     Ok(usable)
-}
-
-/// "2026-11-30 10:00", in the learner's time zone.
-pub fn describe_instant(at: Timestamp, clock: &Clock) -> String {
-    let local = clock.tz.to_datetime(at);
-    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
-}
-
-/// "2026-11-30 10:00 (in 23 hours)", in the learner's time zone.
-pub fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
-    let when = describe_instant(due, clock);
-    let seconds = due.as_second() - now.as_second();
-    let relative = if seconds <= 0 {
-        "now".to_string()
-    } else if due < schedule::next_day_start(now, &clock.tz) {
-        let hours = seconds / 3600;
-        if hours == 0 {
-            format!("in {} minutes", seconds / 60 + 1)
-        } else {
-            format!("in {hours} hours")
-        }
-    } else {
-        let days = schedule::learner_days_between(now, due, &clock.tz);
-        if days == 1 {
-            "tomorrow".to_string()
-        } else {
-            format!("in {days} days")
-        }
-    };
-    format!("{when} ({relative})")
 }
 
 #[cfg(test)]

@@ -7,11 +7,12 @@
 
 use jiff::Timestamp;
 
+use super::Context;
 use super::study::{self, Item, Items, Setup};
-use super::{Context, describe_due};
+use crate::calendar::{self, describe_due};
 use crate::cli::StartArgs;
 use crate::deck::DeckId;
-use crate::schedule::{self, Scheduler};
+use crate::schedule::Scheduler;
 use crate::session::{self, Candidate, Plan};
 use crate::store::{Mode, Store};
 
@@ -31,13 +32,13 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     let tz = &context.clock.tz;
     let tags = &args.study.tags;
 
-    let day_start = schedule::day_start(now, tz);
+    let day_start = calendar::day_start(now, tz);
     let mut new_seen_today = 0;
     for deck in &decks {
         new_seen_today += store.new_cards_since(deck, day_start)?;
     }
     let plan = Plan {
-        due_before: schedule::next_day_start(now, tz),
+        due_before: calendar::next_day_start(now, tz),
         new_limit: args.new_cards.unwrap_or(settings.new_cards_per_day),
         new_seen_today,
         limit: args.study.limit,

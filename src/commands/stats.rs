@@ -24,10 +24,11 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use super::Context;
+use crate::calendar;
 use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId, diagnostic};
-use crate::schedule::{self, CardState, Scheduler};
+use crate::schedule::{CardState, Scheduler};
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -59,7 +60,7 @@ pub struct Calendar {
 impl Calendar {
     pub fn new(now: Timestamp, tz: &TimeZone) -> Calendar {
         Calendar {
-            today: schedule::learner_day(now, tz),
+            today: calendar::learner_day(now, tz),
             tz: tz.clone(),
         }
     }
@@ -74,7 +75,7 @@ impl Calendar {
     pub fn start_ms(&self, day: Date) -> anyhow::Result<i64> {
         let at = self
             .tz
-            .to_timestamp(day.at(schedule::DAY_ROLLOVER_HOUR, 0, 0, 0))
+            .to_timestamp(day.at(calendar::DAY_ROLLOVER_HOUR, 0, 0, 0))
             .with_context(|| format!("{day} is outside the supported calendar"))?;
         Ok(at.as_millisecond())
     }
@@ -169,7 +170,7 @@ impl Figures {
     /// Counts one reviewed card; `due_day` is its forecast day (0 = today or overdue).
     pub fn add_card(&mut self, state: &CardState, due_day: Option<usize>, tz: &TimeZone) {
         self.cards += 1;
-        if schedule::learner_days_between(state.last_review, state.due, tz) < MATURE_DAYS {
+        if calendar::learner_days_between(state.last_review, state.due, tz) < MATURE_DAYS {
             self.young += 1;
         } else {
             self.mature += 1;

@@ -10,7 +10,8 @@ use std::time::Instant;
 use anyhow::Context as _;
 use jiff::Timestamp;
 
-use super::{Context, describe_due, index_decks, scheduler};
+use super::{Context, index_decks, scheduler};
+use crate::calendar::describe_due;
 use crate::cli::StudyArgs;
 use crate::config::{Clock, Presentation, Settings};
 use crate::deck::library;

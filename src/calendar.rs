@@ -1,0 +1,244 @@
+//! Learner days and how instants are put into words.
+//!
+//! A learner day rolls over at 04:00 local time, so a late-night session counts as one day.
+//! The scheduler, the session's daily limits and the statistics all count days this way;
+//! this is the one place that says how. Nothing here reads the clock: callers pass `now`
+//! and the time zone in.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::config::Clock;
+
+/// Hour at which the learner's day rolls over (local time).
+pub const DAY_ROLLOVER_HOUR: i8 = 4;
+
+/// The months in English, January first: dates in answers, documents and the heatmap use
+/// these names (abbreviations are their first three letters).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The learner day an instant falls in: local date of (t - 4h).
+///
+/// The 4 hours are taken off the local *wall clock*, not the absolute time.
+/// On the day clocks spring forward, 04:30 local is only 3½ real hours after
+/// midnight, but it still belongs to the new day.
+pub fn learner_day(t: Timestamp, tz: &TimeZone) -> Date {
+    tz.to_datetime(t)
+        .saturating_sub(SignedDuration::from_hours(DAY_ROLLOVER_HOUR.into()))
+        .date()
+}
+
+/// Whole learner days from a to b (0 if same learner day; never negative: clamp to 0).
+pub fn learner_days_between(a: Timestamp, b: Timestamp, tz: &TimeZone) -> u32 {
+    // Civil dates differ by an exact multiple of 24 hours, so this division
+    // never truncates.
+    let days = learner_day(a, tz)
+        .duration_until(learner_day(b, tz))
+        .as_hours()
+        / 24;
+    u32::try_from(days.max(0)).unwrap_or(u32::MAX)
+}
+
+/// The instant the learner's next day starts (next 04:00 local after `now`). "Due today" means due before this.
+pub fn next_day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
+    let next_day = learner_day(now, tz).saturating_add(SignedDuration::from_hours(24));
+    // This only fails at the very end of jiff's supported range. There, "the
+    // next day never starts" is the sensible answer.
+    rollover_instant(next_day, tz).unwrap_or(Timestamp::MAX)
+}
+
+/// The instant the learner's current day started (the last 04:00 local at or before `now`).
+pub fn day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
+    // This only fails at the very start of jiff's supported range, where `now`
+    // is the best answer that is still "at or before now".
+    rollover_instant(learner_day(now, tz), tz).map_or(now, |start| start.min(now))
+}
+
+fn rollover_instant(day: Date, tz: &TimeZone) -> Result<Timestamp, jiff::Error> {
+    tz.to_timestamp(day.at(DAY_ROLLOVER_HOUR, 0, 0, 0))
+}
+
+/// "2026-11-30 10:00", in the learner's time zone.
+pub fn describe_instant(at: Timestamp, clock: &Clock) -> String {
+    let local = clock.tz.to_datetime(at);
+    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
+}
+
+/// "2026-11-30 10:00 (in 23 hours)", in the learner's time zone.
+pub fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
+    let when = describe_instant(due, clock);
+    let seconds = due.as_second() - now.as_second();
+    let relative = if seconds <= 0 {
+        "now".to_string()
+    } else if due < next_day_start(now, &clock.tz) {
+        let hours = seconds / 3600;
+        if hours == 0 {
+            format!("in {} minutes", seconds / 60 + 1)
+        } else {
+            format!("in {hours} hours")
+        }
+    } else {
+        let days = learner_days_between(now, due, &clock.tz);
+        if days == 1 {
+            "tomorrow".to_string()
+        } else {
+            format!("in {days} days")
+        }
+    };
+    format!("{when} ({relative})")
+}
+
+/// Time zones and instants for tests of anything that counts learner days.
+#[cfg(test)]
+pub(crate) mod zones {
+    use jiff::Timestamp;
+    use jiff::civil::date;
+    use jiff::tz::{self, TimeZone};
+
+    pub(crate) fn at(tz: &TimeZone, y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
+        tz.to_timestamp(date(y, m, d).at(h, min, 0, 0)).unwrap()
+    }
+
+    pub(crate) fn fixed_tz() -> TimeZone {
+        TimeZone::fixed(tz::offset(2))
+    }
+
+    /// New York's DST rules as a POSIX string. It needs no tz database, so
+    /// the DST tests run everywhere.
+    fn posix_new_york() -> TimeZone {
+        TimeZone::posix("EST5EDT,M3.2.0,M11.1.0").unwrap()
+    }
+
+    /// The real IANA zone, when the system has a tz database. The POSIX zone
+    /// covers the same rules when it does not.
+    fn named_new_york() -> Option<TimeZone> {
+        match TimeZone::get("America/New_York") {
+            Ok(tz) => Some(tz),
+            Err(e) => {
+                eprintln!("skipping named time zone checks: {e}");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn dst_zones() -> Vec<TimeZone> {
+        let mut zones = vec![posix_new_york()];
+        zones.extend(named_new_york());
+        zones
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::zones::{at, dst_zones, fixed_tz};
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn learner_day_rolls_over_at_four_in_fixed_zone() {
+        let tz = fixed_tz();
+        assert_eq!(
+            learner_day(at(&tz, 2024, 3, 5, 3, 59), &tz),
+            date(2024, 3, 4)
+        );
+        assert_eq!(
+            learner_day(at(&tz, 2024, 3, 5, 4, 0), &tz),
+            date(2024, 3, 5)
+        );
+        assert_eq!(
+            learner_day(at(&tz, 2024, 3, 5, 23, 59), &tz),
+            date(2024, 3, 5)
+        );
+
+        let late = at(&tz, 2024, 3, 4, 23, 0);
+        let small_hours = at(&tz, 2024, 3, 5, 3, 0);
+        assert_eq!(learner_days_between(late, small_hours, &tz), 0);
+        assert_eq!(
+            learner_days_between(small_hours, at(&tz, 2024, 3, 5, 4, 0), &tz),
+            1
+        );
+        assert_eq!(
+            learner_days_between(late, at(&tz, 2024, 3, 12, 5, 0), &tz),
+            8
+        );
+        // Reversed order clamps instead of going negative.
+        assert_eq!(
+            learner_days_between(at(&tz, 2024, 3, 12, 5, 0), late, &tz),
+            0
+        );
+    }
+
+    #[test]
+    fn learner_day_follows_the_zone_not_utc() {
+        // 02:30 UTC is 04:30 at +02:00: past the rollover there, not in UTC.
+        let tz = fixed_tz();
+        let t = "2024-03-05T02:30:00Z".parse::<Timestamp>().unwrap();
+        assert_eq!(learner_day(t, &tz), date(2024, 3, 5));
+        assert_eq!(learner_day(t, &TimeZone::UTC), date(2024, 3, 4));
+    }
+
+    #[test]
+    fn day_boundaries_in_fixed_zone() {
+        let tz = fixed_tz();
+        let before = at(&tz, 2024, 3, 5, 3, 59);
+        assert_eq!(day_start(before, &tz), at(&tz, 2024, 3, 4, 4, 0));
+        assert_eq!(next_day_start(before, &tz), at(&tz, 2024, 3, 5, 4, 0));
+
+        let rollover = at(&tz, 2024, 3, 5, 4, 0);
+        assert_eq!(day_start(rollover, &tz), rollover);
+        assert_eq!(next_day_start(rollover, &tz), at(&tz, 2024, 3, 6, 4, 0));
+    }
+
+    #[test]
+    fn learner_days_across_dst_changes() {
+        for tz in dst_zones() {
+            // Spring forward: 2024-03-10 02:00 EST -> 03:00 EDT. The learner
+            // day still starts at 04:00 on the wall clock, only 23 hours after
+            // the previous one.
+            assert_eq!(
+                learner_day(at(&tz, 2024, 3, 10, 3, 59), &tz),
+                date(2024, 3, 9)
+            );
+            assert_eq!(
+                learner_day(at(&tz, 2024, 3, 10, 4, 30), &tz),
+                date(2024, 3, 10)
+            );
+            let noon_before = at(&tz, 2024, 3, 9, 12, 0);
+            let start = next_day_start(noon_before, &tz);
+            assert_eq!(start.to_string(), "2024-03-10T08:00:00Z");
+            assert_eq!(day_start(at(&tz, 2024, 3, 10, 12, 0), &tz), start);
+            assert_eq!(
+                day_start(noon_before, &tz).duration_until(start).as_hours(),
+                23
+            );
+
+            // Fall back: 2024-11-03 02:00 EDT -> 01:00 EST. The change happens
+            // before 04:00, so learner day 2024-11-02 is the one that lasts 25
+            // hours.
+            let day = at(&tz, 2024, 11, 2, 12, 0);
+            assert_eq!(
+                day_start(day, &tz)
+                    .duration_until(next_day_start(day, &tz))
+                    .as_hours(),
+                25
+            );
+            let late = at(&tz, 2024, 11, 2, 23, 0);
+            let small_hours = at(&tz, 2024, 11, 3, 3, 0);
+            assert_eq!(learner_days_between(late, small_hours, &tz), 0);
+        }
+    }
+}

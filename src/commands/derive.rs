@@ -1,6 +1,6 @@
 //! `quiz derive DOCUMENT`: a first draft of a deck from a plain-text document. The
 //! learner reads the draft, fixes it and studies it; this command only reads the file,
-//! hands the text to [`crate::deck::derive`] and writes the deck to standard output or to
+//! hands the text to [`crate::derive`] and writes the deck to standard output or to
 //! a new file (never over an existing one), with a one-line summary on standard error.
 
 use std::io::Write as _;
@@ -10,8 +10,8 @@ use anyhow::{Context as _, bail};
 use super::Context;
 use super::import::write_new;
 use crate::cli::DeriveArgs;
-use crate::deck::derive::{self, DeriveOptions};
-use crate::text::escape_control;
+use crate::derive::{self, DeriveOptions};
+use crate::text::{escape_control, plural};
 
 pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<i32> {
     let display = escape_control(&args.document.display().to_string());
@@ -47,7 +47,6 @@ pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<i32> {
             out.flush()?;
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "quiz: drafted {} ({}) from {} of {display}{}; review every card before studying",
         plural(derived.cards, "card"),

@@ -4,7 +4,6 @@
 //! file format can grow without the rest of the program noticing.
 
 pub mod cloze;
-pub mod derive;
 pub mod diagnostic;
 pub mod edit;
 pub mod id;

@@ -1,0 +1,134 @@
+//! Facts → deck file: the cloze text of each card, the card tables and the deck around
+//! them, with the comment that says it is a draft.
+//!
+//! The file is built with toml_edit (so any text is escaped right) and read back with the
+//! real deck parser, one card at a time and then whole: it loads with no error and no
+//! warning, or [`super::derive`] fails rather than return it.
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+
+use super::facts::Fact;
+use super::sentences::{Sentence, clean};
+use super::{DeriveError, DeriveOptions};
+use crate::deck::parse::parse_deck;
+use crate::deck::{DeckId, Origin};
+
+/// The cloze text: the sentence with `{{gaps}}`. A brace of the document's own becomes a
+/// parenthesis, so it cannot open or close a gap.
+fn cloze_text(text: &str, gaps: &[Fact]) -> String {
+    let plain = |s: &str| s.replace('{', "(").replace('}', ")");
+    let mut out = String::with_capacity(text.len() + 8 * gaps.len());
+    let mut last = 0;
+    for gap in gaps {
+        out.push_str(&plain(&text[last..gap.range.start]));
+        out.push_str("{{");
+        out.push_str(&text[gap.range.clone()]);
+        out.push_str("}}");
+        last = gap.range.end;
+    }
+    out.push_str(&plain(&text[last..]));
+    out
+}
+
+pub(super) fn card_table(id: &str, sentence: &Sentence, gaps: &[Fact]) -> Table {
+    let mut table = Table::new();
+    table["id"] = value(id);
+    table["cloze"] = value(cloze_text(&sentence.text, gaps));
+    table["explain"] = value(sentence.text.as_str());
+    table["tags"] = value(Array::from_iter(["derived"]));
+    table
+}
+
+/// The deck parser's verdict on one card alone: nothing it would reject is written.
+pub(super) fn loads_alone(table: &Table) -> bool {
+    let mut doc = DocumentMut::new();
+    let mut cards = ArrayOfTables::new();
+    cards.push(table.clone());
+    doc.insert("cards", Item::ArrayOfTables(cards));
+    let parsed = parse_deck(DeckId("derive".into()), &doc.to_string(), Origin::Bundled);
+    parsed.findings.is_empty()
+}
+
+pub(super) fn deck_text(text: &str, options: &DeriveOptions, cards: ArrayOfTables) -> String {
+    let file = one_line(&options.file_name);
+    let title = options
+        .title
+        .as_deref()
+        .map(one_line)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| {
+            let first = text
+                .lines()
+                .map(one_line)
+                .find(|l| !l.is_empty())
+                .unwrap_or_default();
+            shorten(&first, 80)
+        });
+    let mut doc = DocumentMut::new();
+    doc["title"] = value(title);
+    doc["description"] = value(format!(
+        "Drafted by quiz derive from {file}; review every card before studying."
+    ));
+    doc["source"] = value(file.as_str());
+    doc.insert("cards", Item::ArrayOfTables(cards));
+    let shown = crate::text::escape_line(&file);
+    format!(
+        "# Drafted automatically by `quiz derive` from {shown}.\n\
+         # Each card is one sentence of the document with its dates, numbers and names as\n\
+         # gaps, and the sentence as the explanation. Check every gap against the document,\n\
+         # fix or delete cards, then study.\n\n{doc}"
+    )
+}
+
+/// At most `max` characters, cut at a space, with `…` when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The deck parser's verdict on the whole file: a bug guard, so a file that would not
+/// load cleanly is never handed out.
+pub(super) fn check(toml: &str) -> Result<(), DeriveError> {
+    let parsed = parse_deck(DeckId("derived".into()), toml, Origin::Bundled);
+    if let Some(finding) = parsed.findings.first() {
+        return Err(DeriveError::Invalid(format!(
+            "{} {}",
+            finding.code, finding.message
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::derive::tests::{assert_loads_cleanly, options};
+    use crate::derive::{DeriveOptions, derive};
+
+    #[test]
+    fn title_and_file_name_are_written_safely() {
+        let custom = DeriveOptions {
+            file_name: "we\"ird\nname.txt".into(),
+            title: Some("My \u{1b}[31mdeck".into()),
+            limit: None,
+        };
+        let derived = derive("It happened in 1956 in Moscow.", &custom).unwrap();
+        let deck = assert_loads_cleanly(&derived.toml);
+        assert_eq!(deck.title, "My [31mdeck");
+        assert_eq!(deck.source.as_deref(), Some("we\"ird name.txt"));
+        let blank = DeriveOptions {
+            title: Some("  ".into()),
+            ..options()
+        };
+        let long = format!("{} in 1956.", "Word ".repeat(40));
+        let deck = assert_loads_cleanly(&derive(&long, &blank).unwrap().toml);
+        assert!(deck.title.ends_with('…') && deck.title.chars().count() <= 81);
+    }
+}

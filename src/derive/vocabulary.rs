@@ -1,0 +1,104 @@
+//! The English words the reader knows by name: labels that mark a line as about the
+//! document, abbreviations a dot does not end, months and weekdays, units that go with a
+//! number, particles inside names, and the small words that open sentences. Kept apart
+//! from the code that reads sentences and finds facts, so a word list can grow without
+//! touching the logic that uses it.
+
+use crate::calendar::MONTHS;
+
+/// Labels whose lines are about the document, not facts in it.
+#[rustfmt::skip]
+pub(super) const SKIP_LABELS: [&str; 16] = [
+    "source", "sources", "reference", "references", "citation", "citations", "credit", "credits",
+    "url", "link", "links", "retrieved", "accessed", "see also", "external links", "copyright",
+];
+
+/// Words after which a dot does not end the sentence; month abbreviations too, see
+/// [`is_month_abbreviation`].
+pub(super) const ABBREVIATIONS: [&str; 34] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "hon", "pres", "vs", "e.g", "i.e", "no", "vol", "fig", "pp",
+    "ca", "approx", "inc", "ltd", "mt", "dept",
+];
+
+/// Whether `lower` (a lower-cased word) is a month's full name.
+pub(super) fn is_month_name(lower: &str) -> bool {
+    MONTHS.iter().any(|month| month.eq_ignore_ascii_case(lower))
+}
+
+/// Whether `lower` (a lower-cased word) abbreviates a month: its first three letters
+/// (`feb`), or `sept`. May has none: its name is three letters already.
+pub(super) fn is_month_abbreviation(lower: &str) -> bool {
+    lower == "sept"
+        || MONTHS.iter().any(|month| {
+            month.len() > 3
+                && month
+                    .get(..3)
+                    .is_some_and(|a| a.eq_ignore_ascii_case(lower))
+        })
+}
+
+#[rustfmt::skip]
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Words that go with a number into its gap: `2 million`, `40 percent`, `300 km`.
+#[rustfmt::skip]
+pub(super) const UNITS: [&str; 43] = [
+    "percent", "million", "billion", "trillion", "thousand", "hundred", "km",
+    "kilometres", "kilometers", "miles", "metres", "meters", "feet", "ft", "kg",
+    "kilograms", "tons", "tonnes", "pounds", "dollars", "roubles", "rubles", "euros",
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "people", "members",
+    "delegates", "soldiers", "troops", "prisoners", "votes", "copies", "pages", "times", "words",
+    "deaths", "victims",
+];
+
+/// Lower-case words allowed inside a proper name: `Party of the Soviet Union`.
+pub(super) const PARTICLES: [&str; 12] = [
+    "of", "the", "de", "von", "van", "der", "den", "la", "le", "du", "da", "del",
+];
+
+/// Words that open sentences and clauses: never the start of a name.
+#[rustfmt::skip]
+pub(super) const FUNCTION_WORDS: [&str; 87] = [
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "he", "she", "it", "they", "we", "i", "you", "there", "here", "on", "in", "at", "by",
+    "for", "from", "to", "of", "with", "after", "before", "during", "following", "under", "over",
+    "since", "until", "when", "while", "where", "as", "and", "but", "or", "if", "although",
+    "though", "because", "despite", "between", "among", "through", "into", "upon", "according",
+    "later", "then", "today", "meanwhile", "however", "also", "some", "many", "most", "all",
+    "both", "each", "every", "no", "not", "what", "which", "who", "whose", "why", "how", "once",
+    "yet", "so", "thus", "unlike", "within", "without", "against",
+];
+
+/// Minor words, not counted when telling a Title Case Heading from prose.
+pub(super) const MINOR_WORDS: [&str; 16] = [
+    "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "by", "with",
+    "from", "as",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The month words of the lists kept here before the shared table, then some near misses.
+    #[rustfmt::skip]
+    const WORDS: [&str; 29] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "ma", "janu", "septe", "mon", "",
+    ];
+
+    #[test]
+    fn months_in_full_and_abbreviated_as_before_the_shared_table() {
+        let names: Vec<&str> = WORDS.into_iter().filter(|w| is_month_name(w)).collect();
+        let short: Vec<&str> = WORDS
+            .into_iter()
+            .filter(|w| is_month_abbreviation(w))
+            .collect();
+        assert_eq!(names, WORDS[..12]);
+        assert_eq!(short, WORDS[12..24], "`may` is a name, not an abbreviation");
+    }
+}

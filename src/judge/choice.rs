@@ -1,0 +1,211 @@
+//! Multiple-choice and true/false answers: a choice may be named by its number, its
+//! letter or its text (with the typo rules, unless the slip is nearer another choice);
+//! true/false takes the usual short spellings.
+
+use super::compare::{Fit, Form, fit_text};
+use super::normalise::{fold, words};
+use super::{Verdict, wrong};
+
+/// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
+pub fn parse_bool(text: &str) -> Option<bool> {
+    let text = text.trim();
+    // No accepted spelling is longer than "false"; this keeps huge input from being copied.
+    if text.len() > 5 {
+        return None;
+    }
+    match text.to_ascii_lowercase().as_str() {
+        "t" | "true" | "y" | "yes" => Some(true),
+        "f" | "false" | "n" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The 0-based choice named by a number ("2", "2.", "(2)") or letter ("b", "B)"), if
+/// it names one. Anything else, including a number past the end, is left to be read
+/// as the text of a choice: a year such as "1917" may well be one.
+fn choice_index(given: &str, count: usize) -> Option<usize> {
+    let folded = fold(given);
+    let t = folded.trim();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let t = t.strip_suffix(['.', ')']).unwrap_or(t).trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+            .map(|n| n - 1);
+    }
+    match t.as_bytes() {
+        [letter] if letter.is_ascii_lowercase() => {
+            let index = usize::from(letter - b'a');
+            (index < count).then_some(index)
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Verdict {
+    if let Some(index) = choice_index(given, choices.len()) {
+        return if index == answer {
+            Verdict::Right
+        } else {
+            wrong()
+        };
+    }
+    let Some(right) = choices.get(answer) else {
+        return wrong();
+    };
+    let form = Form::new(words(given));
+    let mut right_fit = None;
+    let mut other_exact = false;
+    let mut other_fewest: Option<usize> = None;
+    for (i, choice) in choices.iter().enumerate() {
+        let found = fit_text(choice, given, &form);
+        if i == answer {
+            right_fit = found;
+            continue;
+        }
+        match found {
+            Some(Fit::Exact) => other_exact = true,
+            Some(Fit::Close(edits)) => {
+                other_fewest = Some(other_fewest.map_or(edits, |f| f.min(edits)));
+            }
+            None => {}
+        }
+    }
+    match right_fit {
+        Some(Fit::Exact) => Verdict::Right,
+        // A typo closer to another choice means the learner picked that one.
+        Some(Fit::Close(edits)) if !other_exact && other_fewest.is_none_or(|f| edits <= f) => {
+            Verdict::Close {
+                correct: right.trim().to_string(),
+            }
+        }
+        _ => wrong(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::testing::{REVOLUTIONARIES, check, choice, close, no};
+    use crate::judge::{Expected, Verdict};
+
+    #[test]
+    fn choice_by_number() {
+        let card = choice(&REVOLUTIONARIES, 2);
+        for given in ["3", " 3 ", "3.", "3)", "(3)", "３"] {
+            check(&card, given, Verdict::Right);
+        }
+    }
+
+    #[test]
+    fn choice_by_letter() {
+        let card = choice(&REVOLUTIONARIES, 2);
+        for given in ["c", "C", " c ", "c)", "C."] {
+            check(&card, given, Verdict::Right);
+        }
+    }
+
+    #[test]
+    fn choice_by_text() {
+        check(&choice(&REVOLUTIONARIES, 2), "lenin", Verdict::Right);
+    }
+
+    #[test]
+    fn choice_by_typo_text_is_close() {
+        check(&choice(&REVOLUTIONARIES, 4), "Stailn", close("Stalin"));
+    }
+
+    #[test]
+    fn choice_wrong_number_or_letter() {
+        let card = choice(&REVOLUTIONARIES, 2);
+        check(&card, "2", no());
+        check(&card, "d", no());
+    }
+
+    #[test]
+    fn choice_out_of_range_number_is_wrong() {
+        let card = choice(&REVOLUTIONARIES, 2);
+        check(&card, "6", no());
+        check(&card, "0", no());
+        check(&card, "99999999999999999999999999", no());
+    }
+
+    #[test]
+    fn choice_out_of_range_letter_is_wrong() {
+        check(&choice(&REVOLUTIONARIES, 2), "z", no());
+    }
+
+    #[test]
+    fn choice_text_that_is_a_number_past_the_end() {
+        check(&choice(&REVOLUTIONARIES, 1), "1917", Verdict::Right);
+        check(&choice(&REVOLUTIONARIES, 1), "1905", no());
+    }
+
+    #[test]
+    fn choice_text_of_another_choice_is_wrong() {
+        check(&choice(&REVOLUTIONARIES, 2), "Trotsky", no());
+    }
+
+    #[test]
+    fn choice_typo_nearer_another_choice_is_wrong() {
+        let card = choice(&["Dzerzhinsky", "Dzerzhinskiy"], 0);
+        check(&card, "Dzerzhinskij", no());
+        check(&card, "Dzerzhinsky", Verdict::Right);
+    }
+
+    #[test]
+    fn choice_longer_text_is_not_a_letter() {
+        check(&choice(&REVOLUTIONARIES, 0), "ab", no());
+    }
+
+    #[test]
+    fn choice_with_bad_answer_index_never_right() {
+        let card = choice(&["Lenin", "Stalin"], 7);
+        check(&card, "Lenin", no());
+        check(&card, "1", no());
+    }
+
+    #[test]
+    fn parse_bool_accepts_every_spelling() {
+        let rows = [
+            ("t", true),
+            ("T", true),
+            ("true", true),
+            ("True", true),
+            (" TRUE ", true),
+            ("y", true),
+            ("Yes", true),
+            ("yes\n", true),
+            ("f", false),
+            ("F", false),
+            ("false", false),
+            ("FALSE", false),
+            ("n", false),
+            ("No", false),
+            ("  no  ", false),
+        ];
+        for (given, want) in rows {
+            assert_eq!(parse_bool(given), Some(want), "spelling {given:?}");
+        }
+    }
+
+    #[test]
+    fn parse_bool_refuses_garbage() {
+        for given in [
+            "", " ", "maybe", "tru", "yess", "1", "0", "ja", "falsely", "y e s",
+        ] {
+            assert_eq!(parse_bool(given), None, "garbage {given:?}");
+        }
+    }
+
+    #[test]
+    fn true_false_judging() {
+        check(&Expected::TrueFalse(true), "yes", Verdict::Right);
+        check(&Expected::TrueFalse(false), " F ", Verdict::Right);
+        check(&Expected::TrueFalse(true), "false", no());
+        check(&Expected::TrueFalse(false), "maybe", no());
+        check(&Expected::TrueFalse(false), "", no());
+    }
+}

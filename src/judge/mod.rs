@@ -1,0 +1,250 @@
+//! Decides whether a learner's answer counts. Answers are typed from memory, so the
+//! judge forgives what does not change the meaning — case, accents, punctuation, a
+//! leading article, a slip of one letter in a long word, a date written another way —
+//! and never forgives what does: a different digit, a different short word, a missing
+//! part. It knows nothing about decks, files or terminals, so the review loop, the
+//! deck checker and the tests all share one definition of "right".
+//!
+//! This file is the public face: what a card expects, the verdict, and which rules each
+//! kind of card is judged by. The rules live beside it: `normalise` (the comparison form),
+//! `numbers` (number words), `dates`, `typos`, `compare` (one answer against one written
+//! answer, and typed cards), `choice` (and true/false) and `several`.
+
+mod choice;
+mod compare;
+mod dates;
+mod normalise;
+mod numbers;
+mod several;
+mod typos;
+
+#[cfg(test)]
+mod testing;
+
+pub use choice::parse_bool;
+pub use normalise::normalise;
+
+use choice::judge_choice;
+use compare::judge_text;
+use dates::parse_date;
+use normalise::words;
+use several::judge_several;
+
+/// What a card expects, independent of the deck model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// A typed answer (also each cloze gap). `accept` holds more answers that count as right.
+    Text { answer: String, accept: Vec<String> },
+    /// Multiple choice; `answer` indexes `choices` (0-based).
+    Choice { choices: Vec<String>, answer: usize },
+    /// True/false.
+    TrueFalse(bool),
+    /// Several answers, any order; all needed.
+    Several { parts: Vec<String> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Right,
+    /// Accepted, but not spelled right: `correct` is the spelling to show the learner.
+    Close {
+        correct: String,
+    },
+    /// `missing` lists the expected parts not given (several-answer cards; empty otherwise).
+    Wrong {
+        missing: Vec<String>,
+    },
+}
+
+impl Verdict {
+    /// Whether the learner gets credit (a typo still counts as knowing the answer).
+    pub fn is_accepted(&self) -> bool {
+        matches!(self, Verdict::Right | Verdict::Close { .. })
+    }
+}
+
+/// Judges `given` against what the card expects.
+pub fn judge(expected: &Expected, given: &str) -> Verdict {
+    if given.trim().is_empty() {
+        let missing = match expected {
+            Expected::Several { parts } => as_written(parts),
+            _ => Vec::new(),
+        };
+        return Verdict::Wrong { missing };
+    }
+    match expected {
+        Expected::Text { answer, accept } => judge_text(answer, accept, given),
+        Expected::Choice { choices, answer } => judge_choice(choices, *answer, given),
+        Expected::TrueFalse(truth) => {
+            if parse_bool(given) == Some(*truth) {
+                Verdict::Right
+            } else {
+                wrong()
+            }
+        }
+        Expected::Several { parts } => judge_several(parts, given),
+    }
+}
+
+/// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
+/// wrong answers that look like the right one: a date for a date, a number for a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Date,
+    Number,
+    Name,
+    Phrase,
+}
+
+pub fn shape(text: &str) -> Shape {
+    let folded = words(text);
+    if parse_date(&folded).is_some() {
+        return Shape::Date;
+    }
+    if !folded.is_empty() && folded.iter().all(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return Shape::Number;
+    }
+    // Particles inside names ("Leon Trotsky", "Charles de Gaulle") stay lower case.
+    const PARTICLES: [&str; 10] = [
+        "of", "the", "and", "de", "von", "van", "der", "la", "le", "du",
+    ];
+    let original: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_name = (1..=4).contains(&original.len())
+        && original.first().is_some_and(capitalised)
+        && original
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(&w.to_lowercase().as_str()));
+    if is_name { Shape::Name } else { Shape::Phrase }
+}
+
+fn wrong() -> Verdict {
+    Verdict::Wrong {
+        missing: Vec::new(),
+    }
+}
+
+/// Deck text is shown back to the learner, so only the stray outer spaces are removed.
+fn as_written(parts: &[String]) -> Vec<String> {
+    parts.iter().map(|part| part.trim().to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::testing::{
+        REVOLUTIONARIES, check, choice, close, missing, no, several, text, text_with,
+    };
+
+    const ODD_INPUTS: [&str; 20] = [
+        "\u{301}",
+        "\u{301}\u{302}\u{303}",
+        "a\u{301}\u{301}\u{301}",
+        "🙂",
+        "👨\u{200d}👩\u{200d}👧",
+        "\u{200b}",
+        "\u{202e}nineL",
+        "\u{0}",
+        "\u{fffd}",
+        "\u{fdfa}",
+        "ǅ",
+        "İstanbul",
+        "(",
+        "(.)",
+        ",,,;;;\n\n",
+        "and and and",
+        "& & &",
+        "0000-00-00",
+        "1956-02-30",
+        "the",
+    ];
+
+    fn all_kinds() -> Vec<Expected> {
+        vec![
+            text("Lenin"),
+            text_with("1956-02-25", &["🙂"]),
+            text("\u{301}"),
+            text(""),
+            choice(&REVOLUTIONARIES, 3),
+            choice(&[], 0),
+            Expected::TrueFalse(true),
+            several(&["Marx and Engels", "Lenin", "1917"]),
+            several(&[]),
+            several(&["", "\u{301}"]),
+        ]
+    }
+
+    #[test]
+    fn empty_answer_is_wrong() {
+        check(&text("Lenin"), "", no());
+        check(&text("Lenin"), " \t\n ", no());
+    }
+
+    #[test]
+    fn accepted_verdicts() {
+        assert!(Verdict::Right.is_accepted());
+        assert!(close("Lenin").is_accepted());
+        assert!(!no().is_accepted());
+        assert!(!missing(&["Lenin"]).is_accepted());
+    }
+
+    #[test]
+    fn odd_unicode_never_panics() {
+        for expected in all_kinds() {
+            for given in ODD_INPUTS {
+                let _ = judge(&expected, given);
+            }
+        }
+        for given in ODD_INPUTS {
+            let _ = normalise(given);
+            let _ = parse_bool(given);
+        }
+    }
+
+    #[test]
+    fn odd_unicode_is_not_accepted_for_a_plain_answer() {
+        for given in ODD_INPUTS {
+            let verdict = judge(&text("Lenin"), given);
+            assert!(
+                !verdict.is_accepted(),
+                "odd input {given:?} gave {verdict:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_deck_entries_never_match() {
+        check(&text(""), "anything", no());
+        check(&several(&[]), "Lenin", no());
+    }
+
+    #[test]
+    fn very_long_answers_finish() {
+        let long_word = "a".repeat(200_000);
+        for expected in all_kinds() {
+            let _ = judge(&expected, &long_word);
+        }
+        check(&text("collectivisation"), &long_word, no());
+        let long_list = "Lenin, Stalin and ".repeat(5_000);
+        check(&several(&["Lenin", "Stalin"]), &long_list, no());
+        let long_text = "the 20th Congress ".repeat(10_000);
+        check(&text("20th Congress"), &long_text, no());
+    }
+
+    #[test]
+    fn shapes_tell_dates_numbers_names_and_phrases_apart() {
+        assert_eq!(shape("February 25, 1956"), Shape::Date);
+        assert_eq!(shape("1956-02-25"), Shape::Date);
+        assert_eq!(shape("1956"), Shape::Number);
+        assert_eq!(shape("1924–1953"), Shape::Number);
+        assert_eq!(shape("20th"), Shape::Number);
+        assert_eq!(shape("Joseph Stalin"), Shape::Name);
+        assert_eq!(shape("Charles de Gaulle"), Shape::Name);
+        assert_eq!(shape("Moscow"), Shape::Name);
+        assert_eq!(shape("a closed session"), Shape::Phrase);
+        assert_eq!(
+            shape("Release of political prisoners and rehabilitation"),
+            Shape::Phrase
+        );
+    }
+}

@@ -8,7 +8,6 @@ pub mod derive;
 pub mod diagnostic;
 pub mod edit;
 pub mod id;
-pub mod interchange;
 pub mod library;
 pub mod parse;
 

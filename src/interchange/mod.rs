@@ -11,7 +11,8 @@
 //! This file is the public API: which format a file is in, import, export. Each format
 //! reads and writes in its own file (`anki_text`, `quizlet`, `csv`, with Anki's HTML and
 //! cloze markers in `html`); they meet in one card-row type (`row::Row`), which
-//! `deck_file` turns into a deck file and `export` makes from a deck.
+//! `deck_file` turns into a deck file and `export` makes from a deck. The review log, a
+//! file format of progress rather than of cards, is [`review_log`].
 //!
 //! Rules that hold for every format, since a user's file meets them: a UTF-8 BOM is
 //! dropped, CRLF is LF, blank lines are ignored, unquoted fields are trimmed, quoted fields
@@ -26,6 +27,7 @@ mod export;
 mod fields;
 mod html;
 mod quizlet;
+pub mod review_log;
 mod row;
 #[cfg(test)]
 mod tests;

@@ -175,7 +175,7 @@ pub fn detect(text: &str) -> Source {
 }
 
 /// Writes `deck` in `format`. Cards keep their ids, so importing the result gives the
-/// same cards back (see the module notes for what a format cannot carry). TSV has
+/// same cards back (`export.rs` says what a format cannot carry). TSV has
 /// Anki's `#separator:tab`, `#html:false`, `#deck:`, `#columns:` and `#tags column:`
 /// headers, and a cloze note as one row in `{{cN::…}}` form with its `explain` also in
 /// the second column (Anki's "Back Extra"); CSV has a header row and `{{gap}}` clozes.

@@ -30,6 +30,7 @@ pub mod data_lock;
 pub mod deck;
 pub mod derive;
 pub mod distractors;
+pub mod interchange;
 pub mod judge;
 pub mod optimize;
 pub mod schedule;

@@ -434,7 +434,7 @@ mod tests {
     /// The reference log, read by the same parser `quiz history import` uses.
     fn josh() -> Vec<LoggedReview> {
         let bytes = std::fs::read(JOSH).unwrap_or_else(|e| panic!("{JOSH}: {e}"));
-        crate::commands::history::parse_log(&bytes, Some("josh"))
+        crate::interchange::review_log::parse_log(&bytes, Some("josh"))
             .expect("josh's log parses")
             .into_iter()
             .map(|review| LoggedReview {

@@ -8,7 +8,7 @@ use anyhow::bail;
 use super::import::write_new;
 use super::{Context, load_decks};
 use crate::cli::{ExportArgs, ExportTo};
-use crate::deck::interchange::{self, ExportFormat};
+use crate::interchange::{self, ExportFormat};
 use crate::text::escape_control;
 
 pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<i32> {

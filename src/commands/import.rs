@@ -9,8 +9,8 @@ use anyhow::Context as _;
 use super::Context;
 use crate::cli::{ImportArgs, ImportFrom};
 use crate::deck::edit;
-use crate::deck::interchange::{self, ImportOptions, Source};
-use crate::text::{escape_control, escape_line};
+use crate::interchange::{self, ImportOptions, Source};
+use crate::text::{escape_control, escape_line, plural};
 
 pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
     let bytes = std::fs::read(&args.file)
@@ -45,12 +45,10 @@ pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
         None => crate::out!("{}", imported.toml)?,
     }
     eprintln!(
-        "quiz: imported {} card{} from {display} (read as {}), skipped {} row{}",
-        imported.cards,
-        if imported.cards == 1 { "" } else { "s" },
+        "quiz: imported {} from {display} (read as {}), skipped {}",
+        plural(imported.cards, "card"),
         imported.source.name(),
-        imported.skipped.len(),
-        if imported.skipped.len() == 1 { "" } else { "s" },
+        plural(imported.skipped.len(), "row"),
     );
     Ok(if imported.cards == 0 { 1 } else { 0 })
 }

@@ -7,7 +7,6 @@ pub mod cloze;
 pub mod diagnostic;
 pub mod edit;
 pub mod id;
-pub mod interchange;
 pub mod library;
 pub mod parse;
 

@@ -240,6 +240,44 @@ pub fn answers(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id")
 }
 
+/// The history of `caps` (`capitals_deck(4)`: fr, de, it, es), in the plain FSRS columns
+/// plus `mode`: the deck comes from the file name. `es` is never reviewed; `fr` lapses on
+/// the 27th and is retried the same day; `it` is crammed on the 28th (no effect on its
+/// schedule or on retention).
+pub const CAPITALS_LOG: &str = "\
+card_id,review_time,review_rating,review_duration,mode
+it,2026-01-10T10:00:00Z,3,5000,
+it,2026-02-05T10:00:00Z,3,4000,
+fr,2026-02-20T10:00:00Z,3,3000,
+fr,2026-02-22T10:00:00Z,3,3000,
+de,2026-02-25T10:00:00Z,3,6000,
+de,2026-02-26T10:00:00Z,2,7000,
+fr,2026-02-27T10:00:00Z,1,9000,
+fr,2026-02-27T10:05:00Z,3,2000,
+it,2026-02-28T10:00:00Z,1,1000,cram
+de,2026-03-01T08:00:00Z,3,2500,
+";
+
+/// A data dir with `capitals_deck(4)` as deck `caps` and [`CAPITALS_LOG`] imported, the
+/// clock at [`NOW`].
+pub fn with_capitals_history() -> Quiz {
+    let mut quiz = Quiz::new();
+    quiz.at(NOW);
+    quiz.write("decks/caps.toml", &capitals_deck(4));
+    let log = quiz.write("caps.csv", CAPITALS_LOG);
+    let run = quiz.run(&["history", "import", path_arg(&log)], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "added 10 reviews into caps, skipped 0 already in the log; rescheduled 3 cards\n"
+    );
+    quiz
+}
+
+/// Each card with its schedule and counts, to compare two stores row by row.
+pub const CARD_COLUMNS: &str = "SELECT deck, card, stability, difficulty, due, last_review, reps, \
+                            lapses, first_review FROM cards ORDER BY deck, card";
+
 /// Each stdout line of `quiz check --format json`, parsed.
 pub fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
     run.stdout

@@ -36,5 +36,7 @@ mod undo;
 
 // History, figures and other formats
 mod derive;
+mod history;
 mod interchange;
+mod optimize;
 mod stats;

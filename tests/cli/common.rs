@@ -1,6 +1,10 @@
-//! Decks, instants and readers of quiz's output that several test modules share.
+//! Decks, fixtures, instants, scripted answers and readers of quiz's output (transcripts,
+//! JSON findings, database rows) that several test modules share.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
 
 use crate::harness::{Quiz, Run};
 
@@ -10,6 +14,12 @@ pub const NOW: &str = "2026-03-01T09:00:00Z";
 /// A file of the repository, e.g. `tests/broken` or `decks/secret-speech.toml`.
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// A file under `tests/fixtures` as text, e.g. `decks/typed.toml`.
+pub fn fixture(relative: &str) -> String {
+    let path = repo_path("tests/fixtures").join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// A path as an argument for `quiz` (temp paths are always UTF-8).
@@ -57,12 +67,48 @@ pub fn capital_of(question: &str) -> &'static str {
         .unwrap_or_else(|| panic!("not a capitals question: {question}"))
 }
 
+/// Answers capitals right, except that each question in `miss` is answered wrong the first
+/// time it is asked.
+pub fn capitals_missing<'a>(miss: &'a [String]) -> impl FnMut(&str) -> Option<String> + 'a {
+    let mut missed: Vec<String> = Vec::new();
+    move |question| {
+        if miss.iter().any(|m| m == question) && !missed.iter().any(|m| m == question) {
+            missed.push(question.to_string());
+            return Some("no idea".into());
+        }
+        Some(capital_of(question).into())
+    }
+}
+
+/// Answers every capitals question right.
+pub fn all_right(question: &str) -> Option<String> {
+    Some(capital_of(question).into())
+}
+
 /// A data dir with `deck` as deck `t` (`decks/t.toml`) and the clock at [`NOW`].
 pub fn quiz_with(deck: &str) -> Quiz {
     let mut quiz = Quiz::new();
     quiz.at(NOW);
     quiz.write("decks/t.toml", deck);
     quiz
+}
+
+/// Runs `quiz ARGS` from `dir` (so paths in the output are relative), stdin closed.
+pub fn run_in(quiz: &Quiz, dir: &Path, args: &[&str]) -> Run {
+    let output = quiz
+        .command(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run quiz");
+    Run::from(output)
+}
+
+/// `quiz ARGS` with `QUIZ_CONFIG` set to `config`.
+pub fn with_config(quiz: &Quiz, config: &Path, args: &[&str]) -> Command {
+    let mut command = quiz.command(args);
+    command.env("QUIZ_CONFIG", config);
+    command
 }
 
 /// An RFC 3339 instant as Unix milliseconds, the way the database stores it.
@@ -102,6 +148,39 @@ pub fn without_time(stdout: &str) -> String {
     out
 }
 
+/// What plain mode prints when `:undo` takes the last answer back.
+pub const UNDONE: &str = "undone: asking that card again";
+
+/// The summary line, its time replaced.
+pub fn summary_line(run: &Run) -> String {
+    without_time(&run.stdout)
+        .lines()
+        .find(|l| l.starts_with("session: "))
+        .unwrap_or_else(|| panic!("no summary:\n{}", run.stdout))
+        .to_string()
+}
+
+/// Every question line as (N, T, QUESTION).
+pub fn questions(stdout: &str) -> Vec<(usize, usize, String)> {
+    stdout
+        .lines()
+        .filter_map(question_line)
+        .map(|(n, t, q)| (n, t, q.to_string()))
+        .collect()
+}
+
+/// The last two lines of stdout: the summary without its time, and the next-due line.
+#[track_caller]
+pub fn summary(run: &Run) -> Vec<String> {
+    let text = without_time(&run.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 2, "stdout:\n{}", run.stdout);
+    lines[lines.len() - 2..]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
 /// `[N/T] QUESTION` → (N, T, QUESTION).
 pub fn question_line(line: &str) -> Option<(usize, usize, &str)> {
     let rest = line.strip_prefix('[')?;
@@ -134,6 +213,11 @@ pub fn decks_row(run: &Run, deck: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no row for {deck}:\n{}", run.stdout))
 }
 
+/// The whole `cards` table.
+pub fn cards_table(quiz: &Quiz) -> Vec<Vec<String>> {
+    quiz.rows("SELECT * FROM cards ORDER BY deck, card")
+}
+
 /// The row of one card of deck `t`: (stability, difficulty, due, last_review, reps, lapses).
 #[track_caller]
 pub fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
@@ -154,4 +238,72 @@ pub fn due_of(quiz: &Quiz, card: &str) -> i64 {
 /// (card, rating, verdict, given_answer) of every review, in the order they were written.
 pub fn answers(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id")
+}
+
+/// The history of `caps` (`capitals_deck(4)`: fr, de, it, es), in the plain FSRS columns
+/// plus `mode`: the deck comes from the file name. `es` is never reviewed; `fr` lapses on
+/// the 27th and is retried the same day; `it` is crammed on the 28th (no effect on its
+/// schedule or on retention).
+pub const CAPITALS_LOG: &str = "\
+card_id,review_time,review_rating,review_duration,mode
+it,2026-01-10T10:00:00Z,3,5000,
+it,2026-02-05T10:00:00Z,3,4000,
+fr,2026-02-20T10:00:00Z,3,3000,
+fr,2026-02-22T10:00:00Z,3,3000,
+de,2026-02-25T10:00:00Z,3,6000,
+de,2026-02-26T10:00:00Z,2,7000,
+fr,2026-02-27T10:00:00Z,1,9000,
+fr,2026-02-27T10:05:00Z,3,2000,
+it,2026-02-28T10:00:00Z,1,1000,cram
+de,2026-03-01T08:00:00Z,3,2500,
+";
+
+/// A data dir with `capitals_deck(4)` as deck `caps` and [`CAPITALS_LOG`] imported, the
+/// clock at [`NOW`].
+pub fn with_capitals_history() -> Quiz {
+    let mut quiz = Quiz::new();
+    quiz.at(NOW);
+    quiz.write("decks/caps.toml", &capitals_deck(4));
+    let log = quiz.write("caps.csv", CAPITALS_LOG);
+    let run = quiz.run(&["history", "import", path_arg(&log)], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "added 10 reviews into caps, skipped 0 already in the log; rescheduled 3 cards\n"
+    );
+    quiz
+}
+
+/// Each card with its schedule and counts, to compare two stores row by row.
+pub const CARD_COLUMNS: &str = "SELECT deck, card, stability, difficulty, due, last_review, reps, \
+                            lapses, first_review FROM cards ORDER BY deck, card";
+
+/// Each stdout line of `quiz check --format json`, parsed.
+pub fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
+    run.stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).map_err(|e| format!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+/// [`json_lines`] of a run whose every line must be JSON.
+#[track_caller]
+pub fn json_findings(run: &Run) -> Vec<Value> {
+    json_lines(run).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `finding[key]`, or null when it has no such key.
+pub fn field<'a>(finding: &'a Value, key: &str) -> &'a Value {
+    finding.get(key).unwrap_or(&Value::Null)
+}
+
+/// `E002 7:1 error` for a JSON finding.
+pub fn brief(finding: &Value) -> String {
+    format!(
+        "{} {}:{} {}",
+        field(finding, "code").as_str().unwrap_or("?"),
+        field(finding, "line"),
+        field(finding, "column"),
+        field(finding, "severity").as_str().unwrap_or("?"),
+    )
 }

@@ -5,7 +5,7 @@ use crate::common::{path_arg, repo_path};
 use crate::harness::Quiz;
 
 /// The path of an export under `tests/fixtures/import`, as an argument for `quiz import`.
-fn fixture(name: &str) -> String {
+fn export_file(name: &str) -> String {
     repo_path("tests/fixtures/import")
         .join(name)
         .display()
@@ -18,7 +18,12 @@ fn an_anki_export_becomes_a_deck_that_loads_and_bad_rows_are_named_by_line() {
     let out = quiz.data_dir().join("decks/anki.toml");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let run = quiz.run(
-        &["import", &fixture("anki-notes.txt"), "-o", path_arg(&out)],
+        &[
+            "import",
+            &export_file("anki-notes.txt"),
+            "-o",
+            path_arg(&out),
+        ],
         "",
     );
     run.success();
@@ -62,7 +67,7 @@ fn quizlet_separators_are_chosen_on_the_command_line() {
     let run = quiz.run(
         &[
             "import",
-            &fixture("quizlet-custom.txt"),
+            &export_file("quizlet-custom.txt"),
             "--from",
             "quizlet",
             "--term-separator",
@@ -97,7 +102,12 @@ fn import_never_overwrites_and_a_file_with_no_card_fails() {
     let quiz = Quiz::new();
     let existing = quiz.write("decks/mine.toml", "title = \"mine\"\n");
     let run = quiz.run(
-        &["import", &fixture("cards.csv"), "-o", path_arg(&existing)],
+        &[
+            "import",
+            &export_file("cards.csv"),
+            "-o",
+            path_arg(&existing),
+        ],
         "",
     );
     assert_eq!(run.code, 1);

@@ -1,13 +1,42 @@
-//! The integration tests: one binary, one module per area, all through the real `quiz`
-//! binary with a temporary data directory.
+//! The integration tests: one binary, one module per command or feature, all through the real
+//! `quiz` binary with a temporary data directory. `harness`, `pty_harness` and `common` are
+//! the shared helpers; decks that several tests use live under `tests/fixtures/decks/`.
 
-mod check;
 mod common;
-mod derive;
 mod harness;
-mod interchange;
-mod modes;
-mod pty;
 mod pty_harness;
+
+// Deck authoring
+mod add;
+mod check;
+mod check_corpus;
+mod check_json;
+mod diagnostics;
+mod fix;
+mod new;
+
+// Studying
+mod choice;
+mod config;
+mod cram;
+mod decks;
+mod flip;
+mod leeches;
+mod lock;
+mod missed;
+mod r#override;
+mod pty;
+mod quit;
+mod retry;
+mod reverse;
+mod scheduling;
 mod start;
+mod tags;
+mod undo;
+
+// History, figures and other formats
+mod derive;
+mod history;
+mod interchange;
+mod optimize;
 mod stats;

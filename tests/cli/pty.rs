@@ -4,7 +4,7 @@
 
 use rexpect::reader::Regex;
 
-use crate::common::{answers, quiz_with};
+use crate::common::{answers, fixture, quiz_with};
 use crate::pty_harness::{ENTER, Tty, visible_lines};
 
 const TYPED_PROMPT: &str = "Your answer (? for a hint, q to quit)";
@@ -20,22 +20,6 @@ fn answer_typed(tty: &mut Tty, above: &str, answer: &str) {
     tty.expect(TYPED_PROMPT);
     tty.type_line(answer);
 }
-
-const TYPED_DECK: &str = r#"
-title = "Typed"
-
-[[cards]]
-id = "capital"
-question = "What is the capital of France?"
-answer = "Paris"
-explain = "It has been the capital for centuries."
-
-[[cards]]
-id = "year"
-question = "In what year was the Secret Speech delivered?"
-answer = "1956"
-explain = "At the 20th Party Congress."
-"#;
 
 /// Asserts the end of the screen: the summary line (with any time spent) and the
 /// `next card due:` line after it.
@@ -67,7 +51,7 @@ fn assert_summary_once(screen: &str, counts: &str) {
 
 #[test]
 fn typed_answers_right_then_wrong_then_quit() {
-    let quiz = quiz_with(TYPED_DECK);
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     answer_typed(&mut tty, "[1/2] What is the capital of France?", "paris");
@@ -117,24 +101,9 @@ fn typed_answers_right_then_wrong_then_quit() {
     );
 }
 
-const CHOICE_DECK: &str = r#"
-title = "Choices"
-
-[[cards]]
-id = "congress"
-question = "Which congress heard the speech?"
-answer = "20th Congress"
-choices = ["18th Congress", "19th Congress", "20th Congress", "21st Congress"]
-
-[[cards]]
-id = "published"
-question = "The speech was published in the Soviet Union at the time."
-answer = false
-"#;
-
 #[test]
 fn choices_and_true_false_are_picked_with_the_arrow_keys() {
-    let quiz = quiz_with(CHOICE_DECK);
+    let quiz = quiz_with(&fixture("decks/choices.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     tty.expect("[1/2] Which congress heard the speech?");
@@ -183,7 +152,7 @@ fn choices_and_true_false_are_picked_with_the_arrow_keys() {
 
 #[test]
 fn a_wrong_choice_picked_with_the_arrow_keys_is_wrong() {
-    let quiz = quiz_with(CHOICE_DECK);
+    let quiz = quiz_with(&fixture("decks/choices.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t", "--limit", "1"]);
 
     tty.expect("[1/1] Which congress heard the speech?");
@@ -208,7 +177,7 @@ fn a_wrong_choice_picked_with_the_arrow_keys_is_wrong() {
 
 #[test]
 fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
-    let quiz = quiz_with(TYPED_DECK);
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t", "--limit", "1"]);
 
     answer_typed(&mut tty, "[1/1] What is the capital of France?", "Lyon");
@@ -246,7 +215,7 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
 /// tests fail if the main thread also prints the summary, or returns 0 first.
 #[test]
 fn ctrl_c_at_a_prompt_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with(TYPED_DECK);
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     answer_typed(&mut tty, "[1/2] What is the capital of France?", "Paris");
@@ -268,7 +237,7 @@ fn ctrl_c_at_a_prompt_prints_the_summary_and_exits_130() {
 
 #[test]
 fn ctrl_c_at_a_select_list_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with(CHOICE_DECK);
+    let quiz = quiz_with(&fixture("decks/choices.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     tty.expect("[1/2] Which congress heard the speech?");
@@ -325,7 +294,7 @@ fn a_typo_is_close_and_shows_the_spelling() {
 
 #[test]
 fn ctrl_c_at_the_key_line_after_a_verdict_prints_the_summary_and_exits_130() {
-    let quiz = quiz_with(TYPED_DECK);
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     answer_typed(&mut tty, "[1/2] What is the capital of France?", "Paris");
@@ -339,7 +308,7 @@ fn ctrl_c_at_the_key_line_after_a_verdict_prints_the_summary_and_exits_130() {
 
 #[test]
 fn pressing_u_takes_the_answer_back_and_asks_the_card_again() {
-    let quiz = quiz_with(TYPED_DECK);
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
 
     answer_typed(&mut tty, "[1/2] What is the capital of France?", "Lyon");

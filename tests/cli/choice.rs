@@ -1,0 +1,284 @@
+//! `--mode choice`: three distractors of the answer's shape, the same under the same seed,
+//! picked by number or by text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::common::{answers, question_line, quiz_with, without_time};
+use crate::harness::{Run, converse};
+
+/// Each question with the numbered choices printed under it (`  1. CHOICE`).
+fn choice_blocks(stdout: &str) -> Vec<(String, Vec<String>)> {
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in stdout.lines() {
+        if let Some((_, _, question)) = question_line(line) {
+            blocks.push((question.to_string(), Vec::new()));
+        } else if let Some((number, choice)) = line
+            .strip_prefix("  ")
+            .and_then(|rest| rest.split_once(". "))
+            && let Ok(number) = number.parse::<usize>()
+            && let Some((_, choices)) = blocks.last_mut()
+        {
+            assert_eq!(number, choices.len() + 1, "choice numbering in:\n{stdout}");
+            choices.push(choice.to_string());
+        }
+    }
+    blocks
+}
+
+/// (id, question, answer, shape): five years, five dates, five names.
+const SHAPES: [(&str, &str, &str, &str); 15] = [
+    (
+        "y1",
+        "In what year did the October Revolution take place?",
+        "1917",
+        "year",
+    ),
+    ("y2", "In what year did Lenin die?", "1924", "year"),
+    ("y3", "In what year did Stalin die?", "1953", "year"),
+    (
+        "y4",
+        "In what year was the Secret Speech delivered?",
+        "1956",
+        "year",
+    ),
+    (
+        "y5",
+        "In what year did Gagarin fly to space?",
+        "1961",
+        "year",
+    ),
+    (
+        "d1",
+        "On what date did Stalin die?",
+        "March 5, 1953",
+        "date",
+    ),
+    (
+        "d2",
+        "On what date was the Secret Speech delivered?",
+        "February 25, 1956",
+        "date",
+    ),
+    (
+        "d3",
+        "On what date did Lenin die?",
+        "January 21, 1924",
+        "date",
+    ),
+    (
+        "d4",
+        "On what date did Gagarin fly?",
+        "April 12, 1961",
+        "date",
+    ),
+    (
+        "d5",
+        "On what date was Sputnik launched?",
+        "October 4, 1957",
+        "date",
+    ),
+    (
+        "n1",
+        "Who delivered the Secret Speech?",
+        "Nikita Khrushchev",
+        "name",
+    ),
+    (
+        "n2",
+        "Who led the secret police until 1953?",
+        "Lavrentiy Beria",
+        "name",
+    ),
+    (
+        "n3",
+        "Who founded the Soviet state?",
+        "Vladimir Lenin",
+        "name",
+    ),
+    (
+        "n4",
+        "Who was the first man in space?",
+        "Yuri Gagarin",
+        "name",
+    ),
+    ("n5", "Who succeeded Khrushchev?", "Leonid Brezhnev", "name"),
+];
+
+fn shapes_deck() -> String {
+    let mut text = String::from("title = \"Shapes\"\n");
+    for (id, question, answer, _) in SHAPES {
+        text.push_str(&format!(
+            "\n[[cards]]\nid = \"{id}\"\nquestion = \"{question}\"\nanswer = \"{answer}\"\n"
+        ));
+    }
+    text
+}
+
+fn shape_card(question: &str) -> (&'static str, &'static str, &'static str, &'static str) {
+    *SHAPES
+        .iter()
+        .find(|(_, q, _, _)| *q == question)
+        .unwrap_or_else(|| panic!("not a shapes question: {question}"))
+}
+
+/// The shape of a choice as a learner would see it, judged by the test itself.
+fn looks_like(text: &str) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) {
+        return "year";
+    }
+    let date = text.split_once(' ').is_some_and(|(month, rest)| {
+        MONTHS.contains(&month)
+            && rest.split_once(", ").is_some_and(|(day, year)| {
+                day.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+                    && year.len() == 4
+                    && year.parse::<u16>().is_ok()
+            })
+    });
+    if date {
+        return "date";
+    }
+    let name = text.split(' ').count() == 2
+        && text.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    if name { "name" } else { "other" }
+}
+
+/// A choice-mode session over the shapes deck answering every card right by its text.
+fn choice_session(seed: &str) -> Run {
+    let quiz = quiz_with(&shapes_deck());
+    let input: String = SHAPES.iter().map(|(_, _, a, _)| format!("{a}\n")).collect();
+    let run = quiz.run(&["start", "t", "--mode", "choice", "--seed", seed], &input);
+    run.success();
+    assert_eq!(run.verdicts(), ["right"; 15], "{}", run.stdout);
+    run
+}
+
+#[test]
+fn choice_mode_offers_three_distractors_of_the_answers_shape() {
+    let run = choice_session("5");
+    let blocks = choice_blocks(&run.stdout);
+    assert_eq!(blocks.len(), 15, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("[1/15] In what year did the October Revolution take place?\n  1. "),
+        "{}",
+        run.stdout
+    );
+    for (question, choices) in &blocks {
+        let (_, _, answer, shape) = shape_card(question);
+        assert_eq!(choices.len(), 4, "{question}: {choices:?}");
+        assert_eq!(
+            choices.iter().filter(|c| *c == answer).count(),
+            1,
+            "{question}: the answer exactly once in {choices:?}"
+        );
+        let distinct: BTreeSet<&String> = choices.iter().collect();
+        assert_eq!(distinct.len(), 4, "{question}: {choices:?}");
+        for choice in choices {
+            assert_eq!(
+                looks_like(choice),
+                shape,
+                "{question}: {choice:?} in {choices:?} is not a {shape}"
+            );
+            // Distractors are other cards' answers.
+            assert!(
+                SHAPES.iter().any(|(_, _, a, _)| a == choice),
+                "{question}: {choice:?}"
+            );
+        }
+    }
+    // The shape check itself tells the three kinds apart.
+    assert_eq!(
+        [
+            "1956",
+            "February 25, 1956",
+            "Joseph Stalin",
+            "a closed session"
+        ]
+        .map(looks_like),
+        ["year", "date", "name", "other"]
+    );
+}
+
+#[test]
+fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
+    let first = choice_session("5");
+    let second = choice_session("5");
+    assert_eq!(
+        without_time(&first.stdout),
+        without_time(&second.stdout),
+        "the same seed gives the same choices in two fresh runs"
+    );
+    let other = choice_session("6");
+    assert_ne!(
+        choice_blocks(&first.stdout),
+        choice_blocks(&other.stdout),
+        "another seed shuffles differently"
+    );
+
+    // The same seed in a third fresh run: answer by number, the years wrong first.
+    let choices: BTreeMap<String, Vec<String>> = choice_blocks(&first.stdout).into_iter().collect();
+    let number = |question: &str, right: bool| -> String {
+        let (_, _, answer, _) = shape_card(question);
+        let at = choices[question]
+            .iter()
+            .position(|c| (c == answer) == right)
+            .expect("a choice");
+        (at + 1).to_string()
+    };
+    let quiz = quiz_with(&shapes_deck());
+    let mut seen: Vec<String> = Vec::new();
+    let run = converse(
+        &quiz,
+        &["start", "t", "--mode", "choice", "--seed", "5"],
+        |question| {
+            let (_, _, _, shape) = shape_card(question);
+            let again = seen.iter().any(|s| s == question);
+            seen.push(question.to_string());
+            Some(number(question, shape != "year" || again))
+        },
+    );
+    run.success();
+    let blocks: BTreeMap<String, Vec<String>> = choice_blocks(&run.stdout).into_iter().collect();
+    assert_eq!(blocks, choices, "the same choices again");
+    assert_eq!(
+        run.verdicts().iter().filter(|v| *v == "wrong").count(),
+        5,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.verdicts().iter().filter(|v| *v == "right").count(),
+        15,
+        "{}",
+        run.stdout
+    );
+    let reviews = answers(&quiz);
+    assert_eq!(reviews.len(), 20);
+    for row in &reviews {
+        let (_, question, answer, _) = *SHAPES.iter().find(|s| s.0 == row[0]).expect("card");
+        let given: usize = row[3].parse().expect("a number was typed");
+        let picked = &choices[question][given - 1];
+        let expected = if picked == answer {
+            ["3", "right"]
+        } else {
+            ["1", "wrong"]
+        };
+        assert_eq!(row[1..3], expected, "{row:?}: picked {picked:?}");
+    }
+}

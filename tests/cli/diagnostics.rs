@@ -1,0 +1,177 @@
+//! The diagnostics `quiz check` draws, rustc-style: snapshots of the exact rendering of
+//! decks from the corpus, one finding or several in two files.
+
+use crate::check_corpus::corpus;
+use crate::common::run_in;
+use crate::harness::Quiz;
+
+/// `quiz check FILES…` run from the corpus folder: its exit code and exact stdout.
+#[track_caller]
+fn assert_rendered(files: &[&str], code: i32, expected: &str) {
+    let mut args = vec!["check"];
+    args.extend_from_slice(files);
+    let run = run_in(&Quiz::new(), &corpus(), &args);
+    assert_eq!(run.stdout, expected, "stdout of quiz check {files:?}");
+    assert_eq!(run.code, code, "exit code; stderr:\n{}", run.stderr);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn snapshot_toml_syntax_error() {
+    assert_rendered(
+        &["e001-unclosed-string.toml"],
+        1,
+        r#"error[E001]: invalid TOML: invalid basic string, expected `"`
+ --> e001-unclosed-string.toml:6:43
+  |
+6 | question = "What is the capital of France?
+  |                                           ^ TOML syntax error
+1 error, 0 warnings
+"#,
+    );
+}
+
+#[test]
+fn snapshot_misspelt_field_with_its_suggestion() {
+    assert_rendered(
+        &["e002-misspelt-answer.toml"],
+        1,
+        "\
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
+ --> e002-misspelt-answer.toml:7:1
+  |
+7 | anwser = \"Lisbon\"
+  | ^^^^^^ did you mean `answer`?
+1 error, 0 warnings
+",
+    );
+}
+
+#[test]
+fn snapshot_answer_not_among_the_choices_shows_the_choices() {
+    assert_rendered(
+        &["e005-answer-not-among-choices.toml"],
+        1,
+        r#"error[E005]: answer `20th congress` is not one of the choices
+ --> e005-answer-not-among-choices.toml:7:10
+  |
+7 | answer = "20th congress"
+  |          ^^^^^^^^^^^^^^^ not among the choices
+8 | choices = ["19th Congress", "20th Congress", "21st Congress"]
+  |           --------------------------------------------------- the choices
+1 error, 0 warnings
+"#,
+    );
+}
+
+#[test]
+fn snapshot_duplicated_choice_counts_columns_in_characters() {
+    assert_rendered(
+        &["e006-duplicated-choice-accents.toml"],
+        1,
+        r#"error[E006]: duplicated choice `Geneve`
+ --> e006-duplicated-choice-accents.toml:8:32
+  |
+8 | choices = ["Zürich", "Genève", "Geneve", "Bern"]
+  |                      --------  ^^^^^^^^ same as an earlier choice
+  |                      |
+  |                      first listed here
+1 error, 0 warnings
+"#,
+    );
+}
+
+#[test]
+fn snapshot_empty_gap_points_inside_the_string() {
+    assert_rendered(
+        &["e009-empty-gap.toml"],
+        1,
+        r#"error[E009]: empty cloze gap
+ --> e009-empty-gap.toml:6:36
+  |
+6 | cloze = "Voyager 1 was launched in {{ }} and left the heliosphere in {{2012}}."
+  |                                    ^^^^^ nothing to ask here
+1 error, 0 warnings
+"#,
+    );
+}
+
+#[test]
+fn snapshot_duplicate_id_shows_both_places() {
+    assert_rendered(
+        &["e011-duplicate-id.toml"],
+        1,
+        r#"error[E011]: duplicate card id `speech-date`
+  --> e011-duplicate-id.toml:15:6
+   |
+ 5 | id = "speech-date"
+   |      ------------- first used here
+...
+15 | id = "speech-date"
+   |      ^^^^^^^^^^^^^ used again here
+1 error, 0 warnings
+"#,
+    );
+}
+
+#[test]
+fn snapshot_duplicate_question_is_a_warning() {
+    assert_rendered(
+        &["w002-duplicate-question.toml"],
+        0,
+        r#"warning[W002]: duplicate question: another card asks the same
+  --> w002-duplicate-question.toml:16:12
+   |
+ 6 | question = "Which bird cannot fly?"
+   |            ------------------------ first asked here
+...
+16 | question = "  which BIRD cannot fly "
+   |            ^^^^^^^^^^^^^^^^^^^^^^^^^^ asked again here
+0 errors, 1 warning
+"#,
+    );
+}
+
+#[test]
+fn snapshot_several_findings_in_two_files_sorted_and_counted() {
+    assert_rendered(
+        &[
+            "e011-same-wording-without-ids.toml",
+            "w001-card-without-id.toml",
+        ],
+        1,
+        r#"warning[W001]: card has no `id`; it is known as `q-3581d6d60a` until its wording changes
+ --> e011-same-wording-without-ids.toml:4:1
+  |
+4 | [[cards]]
+  | ^^^^^^^^^ editing this card's text will reset its progress (`quiz check --fix` writes the id in)
+error[E011]: duplicate card id `q-3581d6d60a`
+  --> e011-same-wording-without-ids.toml:13:1
+   |
+ 4 | [[cards]]
+   | --------- first used here
+...
+13 | [[cards]]
+   | ^^^^^^^^^ used again here
+warning[W001]: card has no `id`; it is known as `q-3581d6d60a` until its wording changes
+  --> e011-same-wording-without-ids.toml:13:1
+   |
+13 | [[cards]]
+   | ^^^^^^^^^ editing this card's text will reset its progress (`quiz check --fix` writes the id in)
+warning[W002]: duplicate question: another card asks the same
+  --> e011-same-wording-without-ids.toml:14:12
+   |
+ 5 | question = "Which tree produces acorns?"
+   |            ----------------------------- first asked here
+...
+14 | question = "Which tree produces acorns?"
+   |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ asked again here
+warning[W001]: card has no `id`; it is known as `q-fb1e69a7a8` until its wording changes
+ --> w001-card-without-id.toml:9:1
+  |
+9 | [[cards]]
+  | ^^^^^^^^^ editing this card's text will reset its progress (`quiz check --fix` writes the id in)
+1 error, 4 warnings
+"#,
+    );
+}

@@ -28,6 +28,7 @@ pub mod commands;
 pub mod config;
 pub mod data_lock;
 pub mod deck;
+pub mod diagnostic;
 pub mod distractors;
 pub mod judge;
 pub mod optimize;

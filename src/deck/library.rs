@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::parse::{Checks, Parsed, parse_deck_with};
-use super::{Deck, DeckId, Finding, Origin};
+use super::{Deck, DeckId, Origin};
+use crate::diagnostic::Finding;
 
 /// Decks compiled into the binary so `quiz start` works from any directory.
 pub const BUNDLED: [(&str, &str); 1] = [(

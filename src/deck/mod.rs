@@ -5,7 +5,6 @@
 
 pub mod cloze;
 pub mod derive;
-pub mod diagnostic;
 pub mod edit;
 pub mod id;
 pub mod interchange;
@@ -16,8 +15,6 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::judge::Expected;
-
-pub use diagnostic::{Finding, Severity};
 
 /// A deck's name: the file stem for files, the bundled name for bundled decks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -11,7 +11,8 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::cloze::{self, ClozeError};
-use super::{Card, CardId, Deck, DeckId, Finding, Kind, Origin};
+use super::{Card, CardId, Deck, DeckId, Kind, Origin};
+use crate::diagnostic::Finding;
 use crate::judge::{self, Expected};
 
 pub const DECK_FIELDS: [&str; 6] = ["title", "description", "source", "tags", "reverse", "cards"];

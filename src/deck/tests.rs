@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-use super::diagnostic::{line_col, render};
 use super::library::{self, LibraryError};
 use super::parse::{Parsed, implicit_id, parse_deck};
 use super::*;
+use crate::diagnostic::{Finding, Severity, line_col, render};
 use crate::judge::{self, Expected, Verdict};
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
-//! Findings about a deck file and their rustc-style rendering.
+//! Findings about a deck file or the settings file, and their rustc-style rendering.
 //!
-//! A deck author fixes a mistake fastest when the message points at the exact text, so
-//! every finding carries a byte span into the file and is drawn with annotate-snippets.
+//! An author fixes a mistake fastest when the message points at the exact text, so every
+//! finding carries a byte span into the file and is drawn with annotate-snippets.
 
 use std::ops::Range;
 

@@ -135,7 +135,9 @@ pub fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<Setting
     };
     let display = path.display().to_string();
     let fail = |span: std::ops::Range<usize>, message: String, label: &str| -> anyhow::Error {
-        let finding = crate::diagnostic::Finding::error("C001", span, message).label(label);
+        let finding =
+            crate::diagnostic::Finding::error(crate::deck::codes::Code::BadSetting, span, message)
+                .label(label);
         anyhow::anyhow!(
             "bad config file\n{}",
             crate::diagnostic::render(&display, &text, &finding, color)

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::deck::codes::Code;
 use crate::text::escape_control;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ impl Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     /// Byte range in the deck file the finding is about.
@@ -38,7 +39,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn error(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             code,
             severity: Severity::Error,
@@ -49,7 +50,7 @@ impl Finding {
         }
     }
 
-    pub fn warning(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn warning(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(code, span, message)
@@ -129,7 +130,7 @@ pub fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> Stri
     let message = escape_control(&finding.message);
     let report: &[Group<'_>] = &[level
         .primary_title(message.as_str())
-        .id(finding.code)
+        .id(finding.code.name())
         .element(snippet)];
     let renderer = if styled {
         Renderer::styled()
@@ -174,8 +175,8 @@ mod tests {
     #[test]
     fn render_points_at_the_span() {
         let source = "title = \"t\"\nanwser = 1\n";
-        let finding =
-            Finding::error("E002", 12..18, "unknown field `anwser`").label("unknown field");
+        let finding = Finding::error(Code::UnknownField, 12..18, "unknown field `anwser`")
+            .label("unknown field");
         let text = render("deck.toml", source, &finding, false);
         assert!(
             text.contains("error[E002]: unknown field `anwser`"),
@@ -189,7 +190,7 @@ mod tests {
     #[test]
     fn control_characters_in_the_file_are_not_printed() {
         let source = "title = \"\u{1b}[31mred\"\n";
-        let finding = Finding::error("E003", 0..5, "bad");
+        let finding = Finding::error(Code::WrongType, 0..5, "bad");
         let text = render("deck.toml", source, &finding, false);
         assert!(!text.contains('\u{1b}'));
     }

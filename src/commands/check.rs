@@ -77,7 +77,7 @@ fn json(file: &DeckFile, finding: &Finding) -> anyhow::Result<String> {
     let (line, column) = line_col(&file.text, finding.span.start);
     let (end_line, end_column) = line_col(&file.text, finding.span.end);
     Ok(serde_json::to_string(&JsonFinding {
-        code: finding.code,
+        code: finding.code.name(),
         severity: finding.severity.name(),
         path: &file.display,
         line,

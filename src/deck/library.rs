@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::codes::Code;
 use super::parse::{Checks, Parsed, parse_deck_with};
 use super::{Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
@@ -182,8 +183,12 @@ pub fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
         Some(reason) => Parsed {
             deck: None,
             findings: vec![
-                Finding::error("E016", 0..0, format!("could not read this deck: {reason}"))
-                    .label("unreadable file"),
+                Finding::error(
+                    Code::Unreadable,
+                    0..0,
+                    format!("could not read this deck: {reason}"),
+                )
+                .label("unreadable file"),
             ],
         },
         None => parse_deck_with(file.id.clone(), &file.text, file.origin.clone(), checks),

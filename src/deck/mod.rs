@@ -4,6 +4,7 @@
 //! file format can grow without the rest of the program noticing.
 
 pub mod cloze;
+pub mod codes;
 pub mod derive;
 pub mod edit;
 pub mod id;

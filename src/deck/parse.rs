@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::cloze::{self, ClozeError};
+use super::codes::Code;
 use super::{Card, CardId, Deck, DeckId, Kind, Origin};
 use crate::diagnostic::Finding;
 use crate::judge::{self, Expected};
@@ -134,7 +135,7 @@ fn read_whole(
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim().to_string();
             findings.push(
-                Finding::error("E001", span, format!("invalid TOML: {message}"))
+                Finding::error(Code::InvalidToml, span, format!("invalid TOML: {message}"))
                     .label("TOML syntax error"),
             );
             return None;
@@ -487,7 +488,7 @@ impl<'s> CardReader<'s> {
             let span = in_file(span);
             if let Some(first) = self.first_ids.get(&id) {
                 findings.push(
-                    Finding::error("E011", span, format!("duplicate card id `{id}`"))
+                    Finding::error(Code::DuplicateId, span, format!("duplicate card id `{id}`"))
                         .label("used again here")
                         .related(first.clone(), "first used here"),
                 );
@@ -501,7 +502,7 @@ impl<'s> CardReader<'s> {
             if let Some(first) = self.first_questions.get(&key).filter(|_| !key.is_empty()) {
                 findings.push(
                     Finding::warning(
-                        "W002",
+                        Code::DuplicateQuestion,
                         span,
                         "duplicate question: another card asks the same",
                     )
@@ -647,7 +648,7 @@ fn read_card(
         if kind.is_none() {
             findings.push(
                 Finding::error(
-                    "E013",
+                    Code::KindMismatch,
                     v.span(),
                     format!(
                         "unknown kind `{name}`; kinds are {}",
@@ -684,7 +685,7 @@ fn read_card(
     {
         if text.trim().is_empty() {
             findings.push(
-                Finding::error("E004", value.span(), "empty entry in `accept`").label("empty"),
+                Finding::error(Code::Empty, value.span(), "empty entry in `accept`").label("empty"),
             );
         }
     }
@@ -695,7 +696,7 @@ fn read_card(
             if let Some(message) = contradiction(kind, &fields) {
                 findings.push(
                     Finding::error(
-                        "E013",
+                        Code::KindMismatch,
                         fields.kind.map_or(header.clone(), Spanned::span),
                         message,
                     )
@@ -719,7 +720,7 @@ fn read_card(
                 if let Some(value) = value {
                     findings.push(
                         Finding::error(
-                            "E013",
+                            Code::KindMismatch,
                             value.span(),
                             format!("a cloze card takes no `{name}`: its gaps are the answers"),
                         )
@@ -756,19 +757,19 @@ fn read_card(
                 Err(error) => {
                     let (code, inner, message, label) = match error {
                         ClozeError::NoGaps => (
-                            "E008",
+                            Code::NoGaps,
                             None,
                             "cloze text has no {{gap}}",
                             "no gaps in this text",
                         ),
                         ClozeError::Empty(range) => (
-                            "E009",
+                            Code::EmptyGap,
                             Some(range),
                             "empty cloze gap",
                             "nothing to ask here",
                         ),
                         ClozeError::Unbalanced(range) => (
-                            "E010",
+                            Code::UnbalancedBraces,
                             Some(range),
                             "unbalanced cloze braces",
                             "no matching pair",
@@ -785,7 +786,7 @@ fn read_card(
             if let Some(value) = fields.cloze {
                 findings.push(
                     Finding::error(
-                        "E013",
+                        Code::KindMismatch,
                         value.span(),
                         "`cloze` cannot be combined with `question`/`answer`",
                     )
@@ -796,8 +797,12 @@ fn read_card(
                 // A misspelt field already says what is missing.
                 if !misspelt {
                     findings.push(
-                        Finding::error("E012", header.clone(), "card without a `question`")
-                            .label("this card"),
+                        Finding::error(
+                            Code::MissingField,
+                            header.clone(),
+                            "card without a `question`",
+                        )
+                        .label("this card"),
                     );
                 }
                 return None;
@@ -807,8 +812,12 @@ fn read_card(
                 // A misspelt field already says what is missing.
                 if !misspelt {
                     findings.push(
-                        Finding::error("E012", header.clone(), "card without an `answer`")
-                            .label("this card"),
+                        Finding::error(
+                            Code::MissingField,
+                            header.clone(),
+                            "card without an `answer`",
+                        )
+                        .label("this card"),
                     );
                 }
                 return None;
@@ -835,7 +844,7 @@ fn read_card(
         None => {
             let derived = implicit_id(&question_text);
             findings.push(
-                Finding::warning("W001", header.clone(), format!("card has no `id`; it is known as `{derived}` until its wording changes"))
+                Finding::warning(Code::MissingId, header.clone(), format!("card has no `id`; it is known as `{derived}` until its wording changes"))
                     .label("editing this card's text will reset its progress (`quiz check --fix` writes the id in)"),
             );
             (derived, header.clone(), true)
@@ -847,7 +856,7 @@ fn read_card(
     {
         findings.push(
             Finding::error(
-                "E013",
+                Code::KindMismatch,
                 value.span(),
                 "`reverse` works only on typed-answer cards",
             )
@@ -894,15 +903,16 @@ fn read_expected(
             let mut seen: HashMap<String, Range<usize>> = HashMap::new();
             for (value, choice) in items(choices_value).iter().zip(&choices) {
                 if choice.trim().is_empty() {
-                    findings
-                        .push(Finding::error("E004", value.span(), "empty choice").label("empty"));
+                    findings.push(
+                        Finding::error(Code::Empty, value.span(), "empty choice").label("empty"),
+                    );
                     continue;
                 }
                 let key = judge::normalise(choice);
                 if let Some(first) = seen.get(&key) {
                     findings.push(
                         Finding::error(
-                            "E006",
+                            Code::BadChoices,
                             value.span(),
                             format!("duplicated choice `{choice}`"),
                         )
@@ -916,7 +926,7 @@ fn read_expected(
             if choices.len() < 2 {
                 findings.push(
                     Finding::error(
-                        "E006",
+                        Code::BadChoices,
                         choices_value.span(),
                         "a multiple-choice card needs at least two choices",
                     )
@@ -926,7 +936,7 @@ fn read_expected(
             let Some(index) = choices.iter().position(|c| c == &answer) else {
                 findings.push(
                     Finding::error(
-                        "E005",
+                        Code::AnswerNotAChoice,
                         answer_value.span(),
                         format!("answer `{answer}` is not one of the choices"),
                     )
@@ -938,7 +948,7 @@ fn read_expected(
             if let Some(value) = fields.accept.filter(|_| !accept.is_empty()) {
                 findings.push(
                     Finding::error(
-                        "E013",
+                        Code::KindMismatch,
                         value.span(),
                         "`accept` is not used on multiple-choice cards",
                     )
@@ -963,7 +973,7 @@ fn read_expected(
             if let Some(choices) = fields.choices {
                 findings.push(
                     Finding::error(
-                        "E007",
+                        Code::TrueFalseWithChoices,
                         choices.span(),
                         "a true/false card takes no `choices`",
                     )
@@ -973,7 +983,7 @@ fn read_expected(
             if let Some(accept) = fields.accept {
                 findings.push(
                     Finding::error(
-                        "E013",
+                        Code::KindMismatch,
                         accept.span(),
                         "`accept` is not used on true/false cards",
                     )
@@ -986,13 +996,14 @@ fn read_expected(
             let parts = strings(answer_value, "answer", findings)?;
             for (value, part) in items(answer_value).iter().zip(&parts) {
                 if part.trim().is_empty() {
-                    findings
-                        .push(Finding::error("E004", value.span(), "empty answer").label("empty"));
+                    findings.push(
+                        Finding::error(Code::Empty, value.span(), "empty answer").label("empty"),
+                    );
                 }
             }
             if parts.is_empty() {
                 findings.push(
-                    Finding::error("E004", answer_value.span(), "empty answer list")
+                    Finding::error(Code::Empty, answer_value.span(), "empty answer list")
                         .label("no answers"),
                 );
                 return None;
@@ -1001,7 +1012,7 @@ fn read_expected(
                 if let Some(value) = value {
                     findings.push(
                         Finding::error(
-                            "E013",
+                            Code::KindMismatch,
                             value.span(),
                             format!("`{name}` is not used on several-answer cards"),
                         )
@@ -1079,13 +1090,13 @@ fn boolean(value: &Spanned<DeValue<'_>>, field: &str, findings: &mut Vec<Finding
 
 fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
     if id.trim().is_empty() {
-        findings.push(Finding::error("E004", span, "empty card id").label("empty"));
+        findings.push(Finding::error(Code::Empty, span, "empty card id").label("empty"));
     } else if let Some(bad) = id
         .chars()
         .find(|c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())
     {
         findings.push(
-            Finding::error("E015", span, format!("card id `{id}` contains {bad:?}; `#` and `~` are reserved, and ids have no spaces"))
+            Finding::error(Code::InvalidId, span, format!("card id `{id}` contains {bad:?}; `#` and `~` are reserved, and ids have no spaces"))
                 .label("invalid character in id"),
         );
     }
@@ -1160,7 +1171,7 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 fn wrong_type(span: Range<usize>, field: &str, expected: &str, found: &DeValue<'_>) -> Finding {
     Finding::error(
-        "E003",
+        Code::WrongType,
         span,
         format!("`{field}` must be {expected}, found {}", type_name(found)),
     )
@@ -1188,8 +1199,9 @@ fn nonempty_string(
 ) -> Option<String> {
     let text = string(value, field, findings)?;
     if text.trim().is_empty() {
-        findings
-            .push(Finding::error("E004", value.span(), format!("empty `{field}`")).label("empty"));
+        findings.push(
+            Finding::error(Code::Empty, value.span(), format!("empty `{field}`")).label("empty"),
+        );
         return None;
     }
     Some(text)
@@ -1217,7 +1229,7 @@ fn strings(
             other => {
                 findings.push(
                     Finding::error(
-                        "E003",
+                        Code::WrongType,
                         item.span(),
                         format!(
                             "every entry of `{field}` must be a string, found {}",
@@ -1244,7 +1256,7 @@ fn unknown_field(span: Range<usize>, name: &str, what: &str, allowed: &[&str]) -
         None => "unknown field".to_string(),
     };
     Finding::error(
-        "E002",
+        Code::UnknownField,
         span,
         format!(
             "unknown {what} field `{name}`; allowed fields are {}",

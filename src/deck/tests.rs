@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
+use super::codes::Code;
 use super::library::{self, LibraryError};
 use super::parse::{Parsed, implicit_id, parse_deck};
 use super::*;
@@ -45,7 +46,7 @@ fn summary(source: &str, parsed: &Parsed) -> Vec<(&'static str, Severity, String
     parsed
         .findings
         .iter()
-        .map(|f| (f.code, f.severity, pos(source, f.span.start)))
+        .map(|f| (f.code.name(), f.severity, pos(source, f.span.start)))
         .collect()
 }
 
@@ -57,7 +58,7 @@ fn only_error(source: &str, code: &str, at: &str, fragment: &str) -> Finding {
     assert_eq!(
         summary(source, &parsed),
         vec![(
-            parsed.findings.first().map_or("-", |f| f.code),
+            parsed.findings.first().map_or("-", |f| f.code.name()),
             Severity::Error,
             at.to_string()
         )],
@@ -65,7 +66,7 @@ fn only_error(source: &str, code: &str, at: &str, fragment: &str) -> Finding {
         parsed.findings
     );
     let finding = parsed.findings[0].clone();
-    assert_eq!(finding.code, code, "{finding:#?}");
+    assert_eq!(finding.code.name(), code, "{finding:#?}");
     assert!(
         finding.message.contains(fragment),
         "message {:?} lacks {fragment:?}",
@@ -961,7 +962,11 @@ answer = true
 fn render_draws_header_place_line_and_caret() {
     let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanwser = \"A\"\n";
     let parsed = parse(source);
-    let finding = parsed.findings.iter().find(|f| f.code == "E002").unwrap();
+    let finding = parsed
+        .findings
+        .iter()
+        .find(|f| f.code == Code::UnknownField)
+        .unwrap();
     let expected = "\
 error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
  --> t.toml:4:1
@@ -1149,7 +1154,7 @@ fn a_broken_deck_is_reported_and_the_others_still_load() {
     assert_eq!(failed, vec!["broken"]);
 
     let report = loaded.failed().next().unwrap();
-    assert_eq!(report.findings[0].code, "E012");
+    assert_eq!(report.findings[0].code, Code::MissingField);
     assert!(report.file.display.ends_with("broken.toml"));
 }
 

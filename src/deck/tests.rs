@@ -7,7 +7,8 @@ use std::path::Path;
 
 use super::codes::Code;
 use super::library::{self, LibraryError};
-use super::parse::{Parsed, implicit_id, parse_deck};
+use super::parse::cards::implicit_id;
+use super::parse::{Parsed, parse_deck};
 use super::*;
 use crate::diagnostic::{Finding, Severity, line_col, render};
 use crate::judge::{self, Expected, Verdict};

@@ -162,6 +162,8 @@ fn neutralise_controls(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::parse::{Parsed, parse_deck};
+    use crate::deck::{DeckId, Origin};
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
@@ -193,5 +195,47 @@ mod tests {
         let finding = Finding::error(Code::WrongType, 0..5, "bad");
         let text = render("deck.toml", source, &finding, false);
         assert!(!text.contains('\u{1b}'));
+    }
+
+    /// A deck file's findings, as `quiz check` finds them.
+    fn parse(source: &str) -> Parsed {
+        parse_deck(DeckId("t".into()), source, Origin::Bundled)
+    }
+
+    #[test]
+    fn render_draws_header_place_line_and_caret() {
+        let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanwser = \"A\"\n";
+        let parsed = parse(source);
+        let finding = parsed
+            .findings
+            .iter()
+            .find(|f| f.code == Code::UnknownField)
+            .unwrap();
+        let expected = "\
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
+ --> t.toml:4:1
+  |
+4 | anwser = \"A\"
+  | ^^^^^^ did you mean `answer`?";
+        assert_eq!(render("t.toml", source, finding, false), expected);
+    }
+
+    #[test]
+    fn render_shows_the_related_place() {
+        let source = "[[cards]]\nid = \"a\"\nquestion = \"Q1?\"\nanswer = \"A\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q2?\"\nanswer = \"B\"\n";
+        let parsed = parse(source);
+        let expected = "\
+error[E011]: duplicate card id `a`
+ --> t.toml:7:6
+  |
+2 | id = \"a\"
+  |      --- first used here
+...
+7 | id = \"a\"
+  |      ^^^ used again here";
+        assert_eq!(
+            render("t.toml", source, &parsed.findings[0], false),
+            expected
+        );
     }
 }

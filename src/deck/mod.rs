@@ -140,5 +140,3 @@ impl Deck {
         self.cards.iter().find(|card| &card.id == id)
     }
 }
-#[cfg(test)]
-mod tests;

@@ -135,10 +135,12 @@ pub fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<Setting
     };
     let display = path.display().to_string();
     let fail = |span: std::ops::Range<usize>, message: String, label: &str| -> anyhow::Error {
-        let finding = crate::deck::Finding::error("C001", span, message).label(label);
+        let finding =
+            crate::diagnostic::Finding::error(crate::deck::codes::Code::BadSetting, span, message)
+                .label(label);
         anyhow::anyhow!(
             "bad config file\n{}",
-            crate::deck::diagnostic::render(&display, &text, &finding, color)
+            crate::diagnostic::render(&display, &text, &finding, color)
         )
     };
     let root = toml::de::DeTable::parse(&text).map_err(|e| {

@@ -29,6 +29,7 @@ pub mod config;
 pub mod data_lock;
 pub mod deck;
 pub mod derive;
+pub mod diagnostic;
 pub mod distractors;
 pub mod interchange;
 pub mod judge;

@@ -7,11 +7,11 @@ use anyhow::bail;
 
 use super::Context;
 use crate::cli::AddArgs;
-use crate::deck::diagnostic;
 use crate::deck::edit::{NewAnswer, NewCard, append_card, write_atomically};
 use crate::deck::library;
 use crate::deck::parse::parse_deck;
 use crate::deck::{Kind, Origin, id};
+use crate::diagnostic;
 use crate::text::escape_control;
 use crate::ui::form::{Form, PlainForm, TermForm};
 

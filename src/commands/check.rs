@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::Context;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::deck::diagnostic::{self, line_col};
+use crate::deck::Origin;
 use crate::deck::edit::{add_missing_ids, write_atomically};
 use crate::deck::library::{self, DeckFile};
-use crate::deck::{Finding, Origin};
-use crate::text::escape_control;
+use crate::diagnostic::{self, Finding, line_col};
+use crate::text::{escape_control, plural};
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
@@ -57,31 +57,27 @@ pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
         if args.format == CheckFormat::Human && parsed.findings.is_empty() {
             let cards = parsed.deck.map_or(0, |d| d.cards.len());
             crate::outln!(
-                "{}: ok ({cards} card{})",
+                "{}: ok ({})",
                 escape_control(&file.display),
-                plural(cards)
+                plural(cards, "card")
             )?;
         }
     }
     if args.format == CheckFormat::Human {
         crate::outln!(
-            "{errors} error{}, {warnings} warning{}",
-            plural(errors),
-            plural(warnings)
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
         )?;
     }
     Ok(if errors > 0 { 1 } else { 0 })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn json(file: &DeckFile, finding: &Finding) -> anyhow::Result<String> {
     let (line, column) = line_col(&file.text, finding.span.start);
     let (end_line, end_column) = line_col(&file.text, finding.span.end);
     Ok(serde_json::to_string(&JsonFinding {
-        code: finding.code,
+        code: finding.code.name(),
         severity: finding.severity.name(),
         path: &file.display,
         line,
@@ -105,9 +101,9 @@ fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
     if added > 0 {
         write_atomically(&path, &fixed)?;
         eprintln!(
-            "quiz: {}: wrote {added} id{}",
+            "quiz: {}: wrote {}",
             escape_control(&file.display),
-            plural(added)
+            plural(added, "id")
         );
         file.text = fixed;
     }

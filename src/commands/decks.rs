@@ -5,8 +5,8 @@ use comfy_table::{CellAlignment, Table};
 
 use super::Context;
 use crate::calendar;
-use crate::deck::diagnostic;
 use crate::deck::library;
+use crate::diagnostic;
 use crate::store::Store;
 use crate::text::escape_line;
 

@@ -18,10 +18,10 @@ pub mod study;
 use std::path::{Path, PathBuf};
 
 use crate::config::Clock;
-use crate::deck::diagnostic;
+use crate::deck::DeckId;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
-use crate::deck::{DeckId, Finding};
+use crate::diagnostic::{self, Finding};
 use crate::schedule::Scheduler;
 use crate::store::Store;
 use crate::store::deck_index::{self, IndexEntry, Stamp};

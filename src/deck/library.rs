@@ -5,8 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::codes::Code;
 use super::parse::{Checks, Parsed, parse_deck_with};
-use super::{Deck, DeckId, Finding, Origin};
+use super::{Deck, DeckId, Origin};
+use crate::diagnostic::Finding;
 
 /// Decks compiled into the binary so `quiz start` works from any directory.
 pub const BUNDLED: [(&str, &str); 1] = [(
@@ -181,8 +183,12 @@ pub fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
         Some(reason) => Parsed {
             deck: None,
             findings: vec![
-                Finding::error("E016", 0..0, format!("could not read this deck: {reason}"))
-                    .label("unreadable file"),
+                Finding::error(
+                    Code::Unreadable,
+                    0..0,
+                    format!("could not read this deck: {reason}"),
+                )
+                .label("unreadable file"),
             ],
         },
         None => parse_deck_with(file.id.clone(), &file.text, file.origin.clone(), checks),
@@ -288,4 +294,201 @@ pub fn load_with(files: Vec<DeckFile>, checks: Checks) -> Loaded {
         }
     }
     loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::deck::Kind;
+
+    // ---------------------------------------------------------------------------
+    // The bundled deck
+
+    #[test]
+    fn the_bundled_deck_loads_without_any_finding() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = all_files(dir.path()).unwrap();
+        let text = files
+            .iter()
+            .find(|f| f.id.0 == "secret-speech")
+            .expect("bundled deck is known")
+            .text
+            .clone();
+        let loaded = load(files);
+        assert!(
+            loaded.reports.is_empty(),
+            "findings in the bundled deck: {:#?}",
+            loaded.reports
+        );
+        let deck = loaded
+            .decks
+            .iter()
+            .find(|d| d.id.0 == "secret-speech")
+            .expect("secret-speech loads");
+        assert_eq!(deck.origin, Origin::Bundled);
+
+        let tables = text.lines().filter(|l| l.trim() == "[[cards]]").count();
+        assert!(tables >= 30, "only {tables} [[cards]] tables");
+
+        // Count tables (not cloze gaps) per kind: a table is a line.
+        for kind in [
+            Kind::Text,
+            Kind::Choice,
+            Kind::TrueFalse,
+            Kind::Several,
+            Kind::Cloze,
+        ] {
+            let lines: HashSet<usize> = deck
+                .cards
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| c.line)
+                .collect();
+            assert!(lines.len() >= 2, "{kind:?}: {} cards", lines.len());
+        }
+        for card in &deck.cards {
+            assert!(
+                card.explain
+                    .as_deref()
+                    .is_some_and(|e| !e.trim().is_empty()),
+                "{} has no explain",
+                card.id
+            );
+            assert!(!card.implicit_id, "{} has no id", card.id);
+        }
+        let source = deck.source.as_deref().expect("the deck names its source");
+        assert!(source.contains("seed document"), "{source}");
+    }
+
+    // ---------------------------------------------------------------------------
+    // The library
+
+    const SMALL_DECK: &str =
+        "title = \"Mine\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+
+    fn write_user_deck(data_dir: &Path, name: &str, text: &str) {
+        let folder = user_folder(data_dir);
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join(format!("{name}.toml")), text).unwrap();
+    }
+
+    #[test]
+    fn resolve_names_an_unknown_deck_and_lists_the_known_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "x", SMALL_DECK);
+        let error = resolve(&["nope".to_string()], dir.path()).unwrap_err();
+        assert!(matches!(error, LibraryError::Unknown { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            "no deck named `nope`; known decks: secret-speech, x"
+        );
+    }
+
+    #[test]
+    fn a_user_deck_is_found_by_its_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "x", SMALL_DECK);
+        let files = resolve(&["x".to_string()], dir.path()).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].id, DeckId("x".into()));
+        let path = user_folder(dir.path()).join("x.toml");
+        assert_eq!(files[0].origin, Origin::UserFolder(path));
+        let loaded = load(files);
+        assert_eq!(loaded.decks.len(), 1);
+        assert_eq!(loaded.decks[0].title, "Mine");
+
+        // With no names, every known deck: the bundled ones, then the user's.
+        let all = resolve(&[], dir.path()).unwrap();
+        let names: Vec<&str> = all.iter().map(|f| f.id.0.as_str()).collect();
+        assert_eq!(names, vec!["secret-speech", "x"]);
+    }
+
+    #[test]
+    fn a_deck_given_by_path_is_named_after_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("elsewhere.toml");
+        fs::write(&path, SMALL_DECK).unwrap();
+        let name = path.display().to_string();
+        let files = resolve(std::slice::from_ref(&name), dir.path()).unwrap();
+        assert_eq!(files[0].id, DeckId("elsewhere".into()));
+        assert_eq!(files[0].origin, Origin::Path(path));
+    }
+
+    #[test]
+    fn a_user_deck_replaces_the_bundled_deck_of_the_same_name() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "secret-speech", SMALL_DECK);
+        let files = all_files(dir.path()).unwrap();
+        let same: Vec<_> = files.iter().filter(|f| f.id.0 == "secret-speech").collect();
+        assert_eq!(same.len(), 1);
+        assert!(matches!(same[0].origin, Origin::UserFolder(_)));
+
+        let files = resolve(&["secret-speech".to_string()], dir.path()).unwrap();
+        let loaded = load(files);
+        assert_eq!(loaded.decks.len(), 1);
+        assert_eq!(loaded.decks[0].title, "Mine");
+        assert_eq!(loaded.decks[0].cards.len(), 1);
+    }
+
+    #[test]
+    fn a_broken_deck_is_reported_and_the_others_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(
+            dir.path(),
+            "broken",
+            "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\n",
+        );
+        write_user_deck(dir.path(), "good", SMALL_DECK);
+        // A deck with only warnings loads, and is reported too.
+        write_user_deck(
+            dir.path(),
+            "warned",
+            "[[cards]]\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        );
+        let loaded = load(all_files(dir.path()).unwrap());
+
+        let loaded_names: Vec<&str> = loaded.decks.iter().map(|d| d.id.0.as_str()).collect();
+        assert_eq!(loaded_names, vec!["secret-speech", "good", "warned"]);
+
+        let reported: Vec<&str> = loaded
+            .reports
+            .iter()
+            .map(|r| r.file.id.0.as_str())
+            .collect();
+        assert_eq!(reported, vec!["broken", "warned"]);
+        let failed: Vec<&str> = loaded.failed().map(|r| r.file.id.0.as_str()).collect();
+        assert_eq!(failed, vec!["broken"]);
+
+        let report = loaded.failed().next().unwrap();
+        assert_eq!(report.findings[0].code, Code::MissingField);
+        assert!(report.file.display.ends_with("broken.toml"));
+    }
+
+    #[test]
+    fn files_that_are_not_toml_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "x", SMALL_DECK);
+        let folder = user_folder(dir.path());
+        fs::write(folder.join("notes.txt"), "not a deck").unwrap();
+        fs::create_dir_all(folder.join("sub")).unwrap();
+        fs::write(folder.join("sub").join("deep.toml"), SMALL_DECK).unwrap();
+        let names: Vec<String> = all_files(dir.path())
+            .unwrap()
+            .into_iter()
+            .map(|f| f.id.0)
+            .collect();
+        assert_eq!(names, vec!["secret-speech", "x"]);
+    }
+
+    #[test]
+    fn an_unreadable_deck_file_does_not_stop_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "good", SMALL_DECK);
+        let folder = user_folder(dir.path());
+        fs::write(folder.join("latin1.toml"), b"title = \"caf\xe9\"\n").unwrap();
+        let files = all_files(dir.path()).expect("the readable decks are still listed");
+        assert!(files.iter().any(|f| f.id.0 == "good"));
+    }
 }

@@ -4,7 +4,7 @@
 //! file format can grow without the rest of the program noticing.
 
 pub mod cloze;
-pub mod diagnostic;
+pub mod codes;
 pub mod edit;
 pub mod id;
 pub mod library;
@@ -14,8 +14,6 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::judge::Expected;
-
-pub use diagnostic::{Finding, Severity};
 
 /// A deck's name: the file stem for files, the bundled name for bundled decks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -140,5 +138,3 @@ impl Deck {
         self.cards.iter().find(|card| &card.id == id)
     }
 }
-#[cfg(test)]
-mod tests;

@@ -1,12 +1,13 @@
-//! Findings about a deck file and their rustc-style rendering.
+//! Findings about a deck file or the settings file, and their rustc-style rendering.
 //!
-//! A deck author fixes a mistake fastest when the message points at the exact text, so
-//! every finding carries a byte span into the file and is drawn with annotate-snippets.
+//! An author fixes a mistake fastest when the message points at the exact text, so every
+//! finding carries a byte span into the file and is drawn with annotate-snippets.
 
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::deck::codes::Code;
 use crate::text::escape_control;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ impl Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     /// Byte range in the deck file the finding is about.
@@ -38,7 +39,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn error(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             code,
             severity: Severity::Error,
@@ -49,7 +50,7 @@ impl Finding {
         }
     }
 
-    pub fn warning(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub fn warning(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(code, span, message)
@@ -129,7 +130,7 @@ pub fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> Stri
     let message = escape_control(&finding.message);
     let report: &[Group<'_>] = &[level
         .primary_title(message.as_str())
-        .id(finding.code)
+        .id(finding.code.name())
         .element(snippet)];
     let renderer = if styled {
         Renderer::styled()
@@ -161,6 +162,8 @@ fn neutralise_controls(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deck::parse::{Parsed, parse_deck};
+    use crate::deck::{DeckId, Origin};
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
@@ -174,8 +177,8 @@ mod tests {
     #[test]
     fn render_points_at_the_span() {
         let source = "title = \"t\"\nanwser = 1\n";
-        let finding =
-            Finding::error("E002", 12..18, "unknown field `anwser`").label("unknown field");
+        let finding = Finding::error(Code::UnknownField, 12..18, "unknown field `anwser`")
+            .label("unknown field");
         let text = render("deck.toml", source, &finding, false);
         assert!(
             text.contains("error[E002]: unknown field `anwser`"),
@@ -189,8 +192,50 @@ mod tests {
     #[test]
     fn control_characters_in_the_file_are_not_printed() {
         let source = "title = \"\u{1b}[31mred\"\n";
-        let finding = Finding::error("E003", 0..5, "bad");
+        let finding = Finding::error(Code::WrongType, 0..5, "bad");
         let text = render("deck.toml", source, &finding, false);
         assert!(!text.contains('\u{1b}'));
+    }
+
+    /// A deck file's findings, as `quiz check` finds them.
+    fn parse(source: &str) -> Parsed {
+        parse_deck(DeckId("t".into()), source, Origin::Bundled)
+    }
+
+    #[test]
+    fn render_draws_header_place_line_and_caret() {
+        let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanwser = \"A\"\n";
+        let parsed = parse(source);
+        let finding = parsed
+            .findings
+            .iter()
+            .find(|f| f.code == Code::UnknownField)
+            .unwrap();
+        let expected = "\
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
+ --> t.toml:4:1
+  |
+4 | anwser = \"A\"
+  | ^^^^^^ did you mean `answer`?";
+        assert_eq!(render("t.toml", source, finding, false), expected);
+    }
+
+    #[test]
+    fn render_shows_the_related_place() {
+        let source = "[[cards]]\nid = \"a\"\nquestion = \"Q1?\"\nanswer = \"A\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q2?\"\nanswer = \"B\"\n";
+        let parsed = parse(source);
+        let expected = "\
+error[E011]: duplicate card id `a`
+ --> t.toml:7:6
+  |
+2 | id = \"a\"
+  |      --- first used here
+...
+7 | id = \"a\"
+  |      ^^^ used again here";
+        assert_eq!(
+            render("t.toml", source, &parsed.findings[0], false),
+            expected
+        );
     }
 }

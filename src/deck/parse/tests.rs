@@ -1,14 +1,11 @@
-//! Loader tests: every card kind, the id rules, every finding with its exact place, the
-//! rendering of a finding, the bundled deck and the deck library.
+//! The parser's tests, through its entry points: every card kind, the id rules, every
+//! finding with its exact place, several findings at once; reading card by card gives what
+//! reading whole gives; and the judging examples the deck format guide gives.
 
-use std::collections::HashSet;
-use std::fs;
-use std::path::Path;
-
-use super::diagnostic::{line_col, render};
-use super::library::{self, LibraryError};
-use super::parse::{Parsed, implicit_id, parse_deck};
+use super::cards::implicit_id;
 use super::*;
+use crate::deck::{CardId, Kind};
+use crate::diagnostic::{Severity, line_col};
 use crate::judge::{self, Expected, Verdict};
 
 // ---------------------------------------------------------------------------
@@ -45,7 +42,7 @@ fn summary(source: &str, parsed: &Parsed) -> Vec<(&'static str, Severity, String
     parsed
         .findings
         .iter()
-        .map(|f| (f.code, f.severity, pos(source, f.span.start)))
+        .map(|f| (f.code.name(), f.severity, pos(source, f.span.start)))
         .collect()
 }
 
@@ -57,7 +54,7 @@ fn only_error(source: &str, code: &str, at: &str, fragment: &str) -> Finding {
     assert_eq!(
         summary(source, &parsed),
         vec![(
-            parsed.findings.first().map_or("-", |f| f.code),
+            parsed.findings.first().map_or("-", |f| f.code.name()),
             Severity::Error,
             at.to_string()
         )],
@@ -65,7 +62,7 @@ fn only_error(source: &str, code: &str, at: &str, fragment: &str) -> Finding {
         parsed.findings
     );
     let finding = parsed.findings[0].clone();
-    assert_eq!(finding.code, code, "{finding:#?}");
+    assert_eq!(finding.code.name(), code, "{finding:#?}");
     assert!(
         finding.message.contains(fragment),
         "message {:?} lacks {fragment:?}",
@@ -955,228 +952,126 @@ answer = true
 }
 
 // ---------------------------------------------------------------------------
-// 5. Rendering
+// 5. Reading card by card and reading whole agree
 
-#[test]
-fn render_draws_header_place_line_and_caret() {
-    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanwser = \"A\"\n";
-    let parsed = parse(source);
-    let finding = parsed.findings.iter().find(|f| f.code == "E002").unwrap();
-    let expected = "\
-error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse
- --> t.toml:4:1
-  |
-4 | anwser = \"A\"
-  | ^^^^^^ did you mean `answer`?";
-    assert_eq!(render("t.toml", source, finding, false), expected);
+/// The deck and findings of one way of reading: whole, or card by card (`None` when
+/// the file cannot be read card by card).
+fn read_one_way(source: &str, checks: Checks, by_card: bool) -> Option<Parsed> {
+    let mut cards = Vec::new();
+    let mut findings = Vec::new();
+    let head = if by_card {
+        Some(read_by_card(source, checks, &mut cards, &mut findings)?)
+    } else {
+        read_whole(source, checks, &mut cards, &mut findings)
+    };
+    let parsed = finish(DeckId("d".into()), Origin::Bundled, checks, head, findings);
+    Some(Parsed {
+        deck: parsed.deck.map(|deck| Deck { cards, ..deck }),
+        findings: parsed.findings,
+    })
 }
 
-#[test]
-fn render_shows_the_related_place() {
-    let source = "[[cards]]\nid = \"a\"\nquestion = \"Q1?\"\nanswer = \"A\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q2?\"\nanswer = \"B\"\n";
-    let parsed = parse(source);
-    let expected = "\
-error[E011]: duplicate card id `a`
- --> t.toml:7:6
-  |
-2 | id = \"a\"
-  |      --- first used here
-...
-7 | id = \"a\"
-  |      ^^^ used again here";
-    assert_eq!(
-        render("t.toml", source, &parsed.findings[0], false),
-        expected
-    );
-}
-
-// ---------------------------------------------------------------------------
-// 6. The bundled deck
-
-#[test]
-fn the_bundled_deck_loads_without_any_finding() {
-    let dir = tempfile::tempdir().unwrap();
-    let files = library::all_files(dir.path()).unwrap();
-    let text = files
-        .iter()
-        .find(|f| f.id.0 == "secret-speech")
-        .expect("bundled deck is known")
-        .text
-        .clone();
-    let loaded = library::load(files);
-    assert!(
-        loaded.reports.is_empty(),
-        "findings in the bundled deck: {:#?}",
-        loaded.reports
-    );
-    let deck = loaded
-        .decks
-        .iter()
-        .find(|d| d.id.0 == "secret-speech")
-        .expect("secret-speech loads");
-    assert_eq!(deck.origin, Origin::Bundled);
-
-    let tables = text.lines().filter(|l| l.trim() == "[[cards]]").count();
-    assert!(tables >= 30, "only {tables} [[cards]] tables");
-
-    // Count tables (not cloze gaps) per kind: a table is a line.
-    for kind in [
-        Kind::Text,
-        Kind::Choice,
-        Kind::TrueFalse,
-        Kind::Several,
-        Kind::Cloze,
-    ] {
-        let lines: HashSet<usize> = deck
-            .cards
-            .iter()
-            .filter(|c| c.kind == kind)
-            .map(|c| c.line)
+/// Every deck file of the repository and some written for the splitting.
+fn corpus() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for folder in ["tests/broken", "decks", "src/deck"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{folder}"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
             .collect();
-        assert!(lines.len() >= 2, "{kind:?}: {} cards", lines.len());
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            files.push((path.display().to_string(), text));
+        }
     }
-    for card in &deck.cards {
-        assert!(
-            card.explain
-                .as_deref()
-                .is_some_and(|e| !e.trim().is_empty()),
-            "{} has no explain",
-            card.id
-        );
-        assert!(!card.implicit_id, "{} has no id", card.id);
+    let written = [
+        // Every kind, deck tags and reverse, ids missing and repeated, questions repeated.
+        "title = \"t\"\ntags = [\"deck\"]\nreverse = true\n\n[[cards]]\nid = \"a\"\nquestion = \"The Q?\"\nanswer = \"A\"\ntags = [\"x\"]\n\n  [[cards]]   # indented, with a comment\nquestion = \"q?\"\nanswer = \"B\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Other?\"\nanswer = [\"x\", \"y\"]\n\n[[cards]]\nid = \"c\"\ncloze = \"In {{1956}} the {{speech}}.\"\n\n[[cards]]\nid = \"t\"\nquestion = \"True?\"\nanswer = true\n\n[[cards]]\nid = \"m\"\nquestion = \"Pick\"\nanswer = \"b\"\nchoices = [\"a\", \"b\"]\nreverse = false\n",
+        // A `[[cards]]` line inside a multi-line string: not a header.
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nexplain = \"\"\"\n[[cards]]\nid = \"a\"\n\"\"\"\n\n[[cards]]\nid = \"b\"\nquestion = \"R?\"\nanswer = \"B\"\n",
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nexplain = \'\'\'\n[[cards]]\n\'\'\'\n",
+        // CRLF line ends, errors in several cards.
+        "title = \"crlf\"\r\n\r\n[[cards]]\r\nid = \"a b\"\r\nquestion = \"Q?\"\r\nanswer = 1\r\n\r\n[[cards]]\r\nid = \"b\"\r\nquestoin = \"Q?\"\r\nanswer = \"A\"\r\n",
+        // A card table with a sub-table, a key for `cards` at the top, and other tables.
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n[cards.extra]\nx = 1\n",
+        "cards = []\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        "title = \"t\"\n[meta]\nx = 1\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        // No cards at all, and an empty file.
+        "title = \"empty\"\n",
+        "",
+        // A TOML error in the last card only.
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n\n[[cards]]\nid = \"b\"\nquestion = \"Q?\nanswer = \"A\"\n",
+    ];
+    for (index, text) in written.iter().enumerate() {
+        files.push((format!("written #{index}"), (*text).to_string()));
     }
-    let source = deck.source.as_deref().expect("the deck names its source");
-    assert!(source.contains("seed document"), "{source}");
-}
-
-// ---------------------------------------------------------------------------
-// 7. The library
-
-const SMALL_DECK: &str =
-    "title = \"Mine\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
-
-fn write_user_deck(data_dir: &Path, name: &str, text: &str) {
-    let folder = library::user_folder(data_dir);
-    fs::create_dir_all(&folder).unwrap();
-    fs::write(folder.join(format!("{name}.toml")), text).unwrap();
+    files
 }
 
 #[test]
-fn resolve_names_an_unknown_deck_and_lists_the_known_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "x", SMALL_DECK);
-    let error = library::resolve(&["nope".to_string()], dir.path()).unwrap_err();
-    assert!(matches!(error, LibraryError::Unknown { .. }), "{error:?}");
-    assert_eq!(
-        error.to_string(),
-        "no deck named `nope`; known decks: secret-speech, x"
-    );
+fn reading_card_by_card_gives_what_reading_whole_gives() {
+    let mut by_card = 0;
+    for (name, text) in corpus() {
+        for checks in [Checks::All, Checks::Errors] {
+            let whole = read_one_way(&text, checks, false).unwrap();
+            if let Some(split) = read_one_way(&text, checks, true) {
+                assert_eq!(split.deck, whole.deck, "{name}");
+                assert_eq!(split.findings, whole.findings, "{name}");
+                by_card += 1;
+            }
+            let mut cards = Vec::new();
+            let parsed = read_deck(
+                DeckId("d".into()),
+                &text,
+                Origin::Bundled,
+                checks,
+                &mut cards,
+            );
+            let parsed = Parsed {
+                deck: parsed.deck.map(|deck| Deck { cards, ..deck }),
+                findings: parsed.findings,
+            };
+            assert_eq!(parsed.deck, whole.deck, "{name}");
+            assert_eq!(parsed.findings, whole.findings, "{name}");
+        }
+    }
+    assert!(by_card > 50, "only {by_card} files were read card by card");
 }
 
 #[test]
-fn a_user_deck_is_found_by_its_file_name() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "x", SMALL_DECK);
-    let files = library::resolve(&["x".to_string()], dir.path()).unwrap();
-    assert_eq!(files.len(), 1);
-    assert_eq!(files[0].id, DeckId("x".into()));
-    let path = library::user_folder(dir.path()).join("x.toml");
-    assert_eq!(files[0].origin, Origin::UserFolder(path));
-    let loaded = library::load(files);
-    assert_eq!(loaded.decks.len(), 1);
-    assert_eq!(loaded.decks[0].title, "Mine");
-
-    // With no names, every known deck: the bundled ones, then the user's.
-    let all = library::resolve(&[], dir.path()).unwrap();
-    let names: Vec<&str> = all.iter().map(|f| f.id.0.as_str()).collect();
-    assert_eq!(names, vec!["secret-speech", "x"]);
+fn only_plain_card_tables_are_read_card_by_card() {
+    let corpus = corpus();
+    let split = |name: &str| {
+        let (_, text) = corpus.iter().find(|(n, _)| n == name).unwrap();
+        read_one_way(text, Checks::All, true).is_some()
+    };
+    assert!(split("written #0"));
+    assert!(split("written #3"));
+    assert!(split("written #7"));
+    for name in [
+        "written #1",
+        "written #2",
+        "written #4",
+        "written #5",
+        "written #6",
+        "written #9",
+    ] {
+        assert!(!split(name), "{name}");
+    }
 }
 
 #[test]
-fn a_deck_given_by_path_is_named_after_its_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("elsewhere.toml");
-    fs::write(&path, SMALL_DECK).unwrap();
-    let name = path.display().to_string();
-    let files = library::resolve(std::slice::from_ref(&name), dir.path()).unwrap();
-    assert_eq!(files[0].id, DeckId("elsewhere".into()));
-    assert_eq!(files[0].origin, Origin::Path(path));
-}
-
-#[test]
-fn a_user_deck_replaces_the_bundled_deck_of_the_same_name() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "secret-speech", SMALL_DECK);
-    let files = library::all_files(dir.path()).unwrap();
-    let same: Vec<_> = files.iter().filter(|f| f.id.0 == "secret-speech").collect();
-    assert_eq!(same.len(), 1);
-    assert!(matches!(same[0].origin, Origin::UserFolder(_)));
-
-    let files = library::resolve(&["secret-speech".to_string()], dir.path()).unwrap();
-    let loaded = library::load(files);
-    assert_eq!(loaded.decks.len(), 1);
-    assert_eq!(loaded.decks[0].title, "Mine");
-    assert_eq!(loaded.decks[0].cards.len(), 1);
-}
-
-#[test]
-fn a_broken_deck_is_reported_and_the_others_still_load() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(
-        dir.path(),
-        "broken",
-        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\n",
-    );
-    write_user_deck(dir.path(), "good", SMALL_DECK);
-    // A deck with only warnings loads, and is reported too.
-    write_user_deck(
-        dir.path(),
-        "warned",
-        "[[cards]]\nquestion = \"Q?\"\nanswer = \"A\"\n",
-    );
-    let loaded = library::load(library::all_files(dir.path()).unwrap());
-
-    let loaded_names: Vec<&str> = loaded.decks.iter().map(|d| d.id.0.as_str()).collect();
-    assert_eq!(loaded_names, vec!["secret-speech", "good", "warned"]);
-
-    let reported: Vec<&str> = loaded
-        .reports
-        .iter()
-        .map(|r| r.file.id.0.as_str())
-        .collect();
-    assert_eq!(reported, vec!["broken", "warned"]);
-    let failed: Vec<&str> = loaded.failed().map(|r| r.file.id.0.as_str()).collect();
-    assert_eq!(failed, vec!["broken"]);
-
-    let report = loaded.failed().next().unwrap();
-    assert_eq!(report.findings[0].code, "E012");
-    assert!(report.file.display.ends_with("broken.toml"));
-}
-
-#[test]
-fn files_that_are_not_toml_are_ignored() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "x", SMALL_DECK);
-    let folder = library::user_folder(dir.path());
-    fs::write(folder.join("notes.txt"), "not a deck").unwrap();
-    fs::create_dir_all(folder.join("sub")).unwrap();
-    fs::write(folder.join("sub").join("deep.toml"), SMALL_DECK).unwrap();
-    let names: Vec<String> = library::all_files(dir.path())
-        .unwrap()
-        .into_iter()
-        .map(|f| f.id.0)
-        .collect();
-    assert_eq!(names, vec!["secret-speech", "x"]);
-}
-
-#[test]
-fn an_unreadable_deck_file_does_not_stop_the_others() {
-    let dir = tempfile::tempdir().unwrap();
-    write_user_deck(dir.path(), "good", SMALL_DECK);
-    let folder = library::user_folder(dir.path());
-    fs::write(folder.join("latin1.toml"), b"title = \"caf\xe9\"\n").unwrap();
-    let files = library::all_files(dir.path()).expect("the readable decks are still listed");
-    assert!(files.iter().any(|f| f.id.0 == "good"));
+fn checking_errors_only_gives_the_same_deck_and_errors() {
+    for (name, text) in corpus() {
+        let all = parse_deck_with(DeckId("d".into()), &text, Origin::Bundled, Checks::All);
+        let errors = parse_deck_with(DeckId("d".into()), &text, Origin::Bundled, Checks::Errors);
+        assert_eq!(errors.deck, all.deck, "{name}");
+        let all_errors: Vec<_> = all.findings.into_iter().filter(Finding::is_error).collect();
+        assert_eq!(errors.findings, all_errors, "{name}");
+    }
 }
 
 // ---------------------------------------------------------------------------

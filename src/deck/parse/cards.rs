@@ -1,0 +1,390 @@
+//! One `[[cards]]` table → its cards: the fields a card may have, what is missing, the
+//! cloze gaps, and the card's id (as written, or derived from its wording).
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::kinds::{contradiction, infer_kind, read_expected};
+use super::values::{boolean, error_count, items, nonempty_string, string, strings, unknown_field};
+use crate::deck::cloze::{self, ClozeError};
+use crate::deck::codes::Code;
+use crate::deck::{Card, CardId, Kind};
+use crate::diagnostic::Finding;
+use crate::judge::Expected;
+
+pub const CARD_FIELDS: [&str; 11] = [
+    "id", "kind", "question", "answer", "accept", "choices", "cloze", "explain", "hint", "tags",
+    "reverse",
+];
+
+/// One `[[cards]]` table, before ids are checked against the rest of the deck.
+pub(super) struct RawCard {
+    pub(super) id: String,
+    pub(super) id_span: Range<usize>,
+    pub(super) cards: Vec<Card>,
+    /// The card's own `reverse`, which beats the deck's.
+    pub(super) reverse: Option<bool>,
+}
+
+#[derive(Default)]
+pub(super) struct Fields<'a, 'i> {
+    pub(super) id: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) kind: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) question: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) answer: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) accept: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) choices: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) cloze: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) explain: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) hint: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) tags: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) reverse: Option<&'a Spanned<DeValue<'i>>>,
+}
+
+pub(super) fn read_card(
+    source: &str,
+    table_span: Range<usize>,
+    table: &DeTable<'_>,
+    findings: &mut Vec<Finding>,
+) -> Option<RawCard> {
+    let errors_before = error_count(findings);
+    let mut fields = Fields::default();
+    let mut misspelt = false;
+    for (key, value) in table {
+        let slot = match key.get_ref().as_ref() {
+            "id" => &mut fields.id,
+            "kind" => &mut fields.kind,
+            "question" => &mut fields.question,
+            "answer" => &mut fields.answer,
+            "accept" => &mut fields.accept,
+            "choices" => &mut fields.choices,
+            "cloze" => &mut fields.cloze,
+            "explain" => &mut fields.explain,
+            "hint" => &mut fields.hint,
+            "tags" => &mut fields.tags,
+            "reverse" => &mut fields.reverse,
+            name => {
+                findings.push(unknown_field(key.span(), name, "card", &CARD_FIELDS));
+                misspelt = true;
+                continue;
+            }
+        };
+        *slot = Some(value);
+    }
+    // The card's header line is where a missing field is reported.
+    let header = header_span(source, &table_span);
+
+    let id = fields.id.and_then(|v| string(v, "id", findings));
+    if let (Some(id), Some(value)) = (&id, fields.id) {
+        check_id(id, value.span(), findings);
+    }
+    let explicit_kind = fields.kind.and_then(|v| {
+        let name = string(v, "kind", findings)?;
+        let kind = Kind::from_name(&name);
+        if kind.is_none() {
+            findings.push(
+                Finding::error(
+                    Code::KindMismatch,
+                    v.span(),
+                    format!(
+                        "unknown kind `{name}`; kinds are {}",
+                        Kind::NAMES.join(", ")
+                    ),
+                )
+                .label("unknown kind"),
+            );
+        }
+        kind
+    });
+    let question = fields
+        .question
+        .and_then(|v| nonempty_string(v, "question", findings));
+    let cloze_text = fields
+        .cloze
+        .and_then(|v| nonempty_string(v, "cloze", findings));
+    let accept = fields
+        .accept
+        .and_then(|v| strings(v, "accept", findings))
+        .unwrap_or_default();
+    let choices = fields.choices.and_then(|v| strings(v, "choices", findings));
+    let explain = fields.explain.and_then(|v| string(v, "explain", findings));
+    let hint = fields.hint.and_then(|v| string(v, "hint", findings));
+    let tags = fields
+        .tags
+        .and_then(|v| strings(v, "tags", findings))
+        .unwrap_or_default();
+    for (value, text) in fields
+        .accept
+        .into_iter()
+        .flat_map(|v| items(v).iter())
+        .zip(&accept)
+    {
+        if text.trim().is_empty() {
+            findings.push(
+                Finding::error(Code::Empty, value.span(), "empty entry in `accept`").label("empty"),
+            );
+        }
+    }
+
+    let inferred = infer_kind(&fields);
+    let kind = match explicit_kind {
+        Some(kind) => {
+            if let Some(message) = contradiction(kind, &fields) {
+                findings.push(
+                    Finding::error(
+                        Code::KindMismatch,
+                        fields.kind.map_or(header.clone(), Spanned::span),
+                        message,
+                    )
+                    .label("this kind does not fit the card's fields"),
+                );
+            }
+            kind
+        }
+        None => inferred,
+    };
+
+    let mut cards = Vec::new();
+    let question_text;
+    match kind {
+        Kind::Cloze => {
+            for (name, value) in [
+                ("question", fields.question),
+                ("answer", fields.answer),
+                ("choices", fields.choices),
+            ] {
+                if let Some(value) = value {
+                    findings.push(
+                        Finding::error(
+                            Code::KindMismatch,
+                            value.span(),
+                            format!("a cloze card takes no `{name}`: its gaps are the answers"),
+                        )
+                        .label("not used by cloze cards"),
+                    );
+                }
+            }
+            let Some(cloze_value) = fields.cloze else {
+                // Only an explicit `kind = "cloze"` gets here, and the contradiction
+                // (E013) already names what is missing.
+                return None;
+            };
+            question_text = cloze_text.clone().unwrap_or_default();
+            let text = cloze_text?;
+            match cloze::gaps(&text) {
+                Ok(gaps) => {
+                    for (index, gap) in gaps.iter().enumerate() {
+                        cards.push(Card {
+                            id: CardId(String::new()),
+                            kind,
+                            question: cloze::prompt(&text, &gaps, index),
+                            expected: Expected::Text {
+                                answer: gap.answer.clone(),
+                                accept: accept.clone(),
+                            },
+                            explain: explain.clone(),
+                            hint: gap.hint.clone().or_else(|| hint.clone()),
+                            tags: tags.clone(),
+                            line: 0,
+                            implicit_id: false,
+                        });
+                    }
+                }
+                Err(error) => {
+                    let (code, inner, message, label) = match error {
+                        ClozeError::NoGaps => (
+                            Code::NoGaps,
+                            None,
+                            "cloze text has no {{gap}}",
+                            "no gaps in this text",
+                        ),
+                        ClozeError::Empty(range) => (
+                            Code::EmptyGap,
+                            Some(range),
+                            "empty cloze gap",
+                            "nothing to ask here",
+                        ),
+                        ClozeError::Unbalanced(range) => (
+                            Code::UnbalancedBraces,
+                            Some(range),
+                            "unbalanced cloze braces",
+                            "no matching pair",
+                        ),
+                    };
+                    let span = inner
+                        .and_then(|range| inner_span(source, &cloze_value.span(), &text, &range))
+                        .unwrap_or_else(|| cloze_value.span());
+                    findings.push(Finding::error(code, span, message).label(label));
+                }
+            }
+        }
+        _ => {
+            if let Some(value) = fields.cloze {
+                findings.push(
+                    Finding::error(
+                        Code::KindMismatch,
+                        value.span(),
+                        "`cloze` cannot be combined with `question`/`answer`",
+                    )
+                    .label("remove this or the question"),
+                );
+            }
+            if fields.question.is_none() {
+                // A misspelt field already says what is missing.
+                if !misspelt {
+                    findings.push(
+                        Finding::error(
+                            Code::MissingField,
+                            header.clone(),
+                            "card without a `question`",
+                        )
+                        .label("this card"),
+                    );
+                }
+                return None;
+            };
+            question_text = question.clone().unwrap_or_default();
+            let Some(answer_value) = fields.answer else {
+                // A misspelt field already says what is missing.
+                if !misspelt {
+                    findings.push(
+                        Finding::error(
+                            Code::MissingField,
+                            header.clone(),
+                            "card without an `answer`",
+                        )
+                        .label("this card"),
+                    );
+                }
+                return None;
+            };
+            let expected = read_expected(kind, answer_value, &fields, accept, choices, findings)?;
+            cards.push(Card {
+                id: CardId(String::new()),
+                kind,
+                question: question?,
+                expected,
+                explain,
+                hint,
+                tags,
+                line: 0,
+                implicit_id: false,
+            });
+        }
+    }
+
+    let (id, id_span, implicit) = match id {
+        Some(id) => (id, fields.id.map_or(header.clone(), Spanned::span), false),
+        // An id of the wrong type is already an error; it is not also a missing id.
+        None if fields.id.is_some() => return None,
+        None => {
+            let derived = implicit_id(&question_text);
+            findings.push(
+                Finding::warning(Code::MissingId, header.clone(), format!("card has no `id`; it is known as `{derived}` until its wording changes"))
+                    .label("editing this card's text will reset its progress (`quiz check --fix` writes the id in)"),
+            );
+            (derived, header.clone(), true)
+        }
+    };
+    let reverse = fields.reverse.and_then(|v| boolean(v, "reverse", findings));
+    if let (Some(true), Some(value)) = (reverse, fields.reverse)
+        && kind != Kind::Text
+    {
+        findings.push(
+            Finding::error(
+                Code::KindMismatch,
+                value.span(),
+                "`reverse` works only on typed-answer cards",
+            )
+            .label("this card's answer cannot be asked back as a question"),
+        );
+    }
+    if error_count(findings) > errors_before {
+        return None;
+    }
+    let several = cards.len() > 1;
+    for (index, card) in cards.iter_mut().enumerate() {
+        card.id = CardId(if several || kind == Kind::Cloze {
+            format!("{id}#{}", index + 1)
+        } else {
+            id.clone()
+        });
+        card.implicit_id = implicit;
+    }
+    Some(RawCard {
+        id,
+        id_span,
+        cards,
+        reverse,
+    })
+}
+
+/// The card asked the other way round (answer → question), with its own id and progress.
+pub(super) fn reversed(card: &Card) -> Card {
+    Card {
+        id: CardId(format!("{}~r", card.id)),
+        question: card.answer_text(),
+        expected: Expected::Text {
+            answer: card.question.clone(),
+            accept: Vec::new(),
+        },
+        hint: None,
+        ..card.clone()
+    }
+}
+
+fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
+    if id.trim().is_empty() {
+        findings.push(Finding::error(Code::Empty, span, "empty card id").label("empty"));
+    } else if let Some(bad) = id
+        .chars()
+        .find(|c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())
+    {
+        findings.push(
+            Finding::error(Code::InvalidId, span, format!("card id `{id}` contains {bad:?}; `#` and `~` are reserved, and ids have no spaces"))
+                .label("invalid character in id"),
+        );
+    }
+}
+
+/// A stable id from the question's wording (FNV-1a, which, unlike std's hasher, is the same
+/// on every platform and Rust version, so progress survives upgrades).
+pub fn implicit_id(text: &str) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hash = crate::stable_hash::fnv1a(words.bytes());
+    format!("q-{:010x}", hash >> 24)
+}
+
+fn header_span(source: &str, table_span: &Range<usize>) -> Range<usize> {
+    // toml's span for an array-of-tables entry may start at its `[[cards]]` header or at its
+    // first key; either way the line it starts on names the card.
+    let start = table_span.start.min(source.len());
+    let end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let line = &source[start..end];
+    let trimmed = line.trim_end();
+    start..start + trimmed.len().max(1).min(line.len().max(1))
+}
+
+/// Maps a range inside a string value to the file, when the value is written without escapes.
+fn inner_span(
+    source: &str,
+    value_span: &Range<usize>,
+    text: &str,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let raw = source.get(value_span.clone())?;
+    for quote in ["\"\"\"", "'''", "\"", "'"] {
+        if raw.starts_with(quote) && raw.ends_with(quote) && raw.len() >= 2 * quote.len() {
+            let body = &raw[quote.len()..raw.len() - quote.len()];
+            if body == text {
+                let start = value_span.start + quote.len();
+                return Some(start + range.start..start + range.end);
+            }
+        }
+    }
+    None
+}

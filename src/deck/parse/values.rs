@@ -1,0 +1,175 @@
+//! Typed readers of TOML values — a string, a non-empty string, a list of strings, a
+//! boolean — each reporting a value of another type at its span; and the unknown-field
+//! finding with its "did you mean" suggestion.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::deck::codes::Code;
+use crate::diagnostic::Finding;
+
+/// A string field of a card table with the span of its value, when it is a string.
+pub(super) fn string_field(table: &DeTable<'_>, name: &str) -> Option<(String, Range<usize>)> {
+    table
+        .iter()
+        .find(|(key, _)| key.get_ref() == name)
+        .and_then(|(_, value)| match value.get_ref() {
+            DeValue::String(text) => Some((text.to_string(), value.span())),
+            _ => None,
+        })
+}
+
+pub(super) fn boolean(
+    value: &Spanned<DeValue<'_>>,
+    field: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<bool> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        other => {
+            findings.push(wrong_type(
+                value.span(),
+                field,
+                "a boolean (true or false)",
+                other,
+            ));
+            None
+        }
+    }
+}
+
+pub(super) fn error_count(findings: &[Finding]) -> usize {
+    findings.iter().filter(|f| f.is_error()).count()
+}
+
+pub(super) fn array_items<'a, 'i>(array: &'a DeArray<'i>) -> &'a [Spanned<DeValue<'i>>] {
+    array
+}
+
+pub(super) fn items<'a, 'i>(value: &'a Spanned<DeValue<'i>>) -> &'a [Spanned<DeValue<'i>>] {
+    match value.get_ref() {
+        DeValue::Array(array) => array,
+        _ => &[],
+    }
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+pub(super) fn wrong_type(
+    span: Range<usize>,
+    field: &str,
+    expected: &str,
+    found: &DeValue<'_>,
+) -> Finding {
+    Finding::error(
+        Code::WrongType,
+        span,
+        format!("`{field}` must be {expected}, found {}", type_name(found)),
+    )
+    .label(format!("expected {expected}"))
+}
+
+pub(super) fn string(
+    value: &Spanned<DeValue<'_>>,
+    field: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(text) => Some(text.to_string()),
+        other => {
+            findings.push(wrong_type(value.span(), field, "a string", other));
+            None
+        }
+    }
+}
+
+pub(super) fn nonempty_string(
+    value: &Spanned<DeValue<'_>>,
+    field: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    let text = string(value, field, findings)?;
+    if text.trim().is_empty() {
+        findings.push(
+            Finding::error(Code::Empty, value.span(), format!("empty `{field}`")).label("empty"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+pub(super) fn strings(
+    value: &Spanned<DeValue<'_>>,
+    field: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<String>> {
+    let DeValue::Array(array) = value.get_ref() else {
+        findings.push(wrong_type(
+            value.span(),
+            field,
+            "an array of strings",
+            value.get_ref(),
+        ));
+        return None;
+    };
+    let mut out = Vec::with_capacity(array.len());
+    let mut ok = true;
+    for item in array.iter() {
+        match item.get_ref() {
+            DeValue::String(text) => out.push(text.to_string()),
+            other => {
+                findings.push(
+                    Finding::error(
+                        Code::WrongType,
+                        item.span(),
+                        format!(
+                            "every entry of `{field}` must be a string, found {}",
+                            type_name(other)
+                        ),
+                    )
+                    .label("expected a string"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+pub(super) fn unknown_field(
+    span: Range<usize>,
+    name: &str,
+    what: &str,
+    allowed: &[&str],
+) -> Finding {
+    let closest = allowed
+        .iter()
+        .map(|candidate| (strsim::damerau_levenshtein(name, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min();
+    let label = match closest {
+        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+        None => "unknown field".to_string(),
+    };
+    Finding::error(
+        Code::UnknownField,
+        span,
+        format!(
+            "unknown {what} field `{name}`; allowed fields are {}",
+            allowed.join(", ")
+        ),
+    )
+    .label(label)
+}

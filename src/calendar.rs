@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::config::Clock;
+use crate::env::Clock;
 
 /// Hour at which the learner's day rolls over (local time).
 pub const DAY_ROLLOVER_HOUR: i8 = 4;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::Presentation;
+use crate::settings::Presentation;
 
 #[derive(Debug, Parser)]
 #[command(name = "quiz", version, about = "A quiz and flashcard trainer with spaced repetition", long_about = None)]

@@ -25,17 +25,18 @@ macro_rules! out {
 pub mod calendar;
 pub mod cli;
 pub mod commands;
-pub mod config;
 pub mod data_lock;
 pub mod deck;
 pub mod derive;
 pub mod diagnostic;
 pub mod distractors;
+pub mod env;
 pub mod interchange;
 pub mod judge;
 pub mod optimize;
 pub mod schedule;
 pub mod session;
+pub mod settings;
 pub mod stable_hash;
 pub mod store;
 pub mod text;
@@ -74,12 +75,12 @@ where
 
 fn execute(cli: Cli) -> anyhow::Result<i32> {
     let context = Context {
-        data_dir: config::data_dir(cli.data_dir.as_deref())?,
-        clock: config::Clock::from_env()?,
+        data_dir: env::data_dir(cli.data_dir.as_deref())?,
+        clock: env::Clock::from_env()?,
         plain: cli.plain,
-        color: config::color_enabled(cli.plain),
-        interactive: config::interactive(cli.plain),
-        config_path: config::config_path(),
+        color: env::color_enabled(cli.plain),
+        interactive: env::interactive(cli.plain),
+        config_path: env::config_path(),
     };
     match &cli.command {
         Command::Start(args) => commands::start::run(args, &context),

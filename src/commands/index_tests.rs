@@ -11,9 +11,9 @@ use jiff::tz::TimeZone;
 
 use super::start::pick;
 use super::{Context, index_decks};
-use crate::config::Clock;
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
+use crate::env::Clock;
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
 use crate::session::{self, Candidate, Plan};
 use crate::store::{Mode, Review, Store};

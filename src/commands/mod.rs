@@ -17,11 +17,11 @@ pub mod study;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Clock;
 use crate::deck::DeckId;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::diagnostic::{self, Finding};
+use crate::env::Clock;
 use crate::schedule::Scheduler;
 use crate::store::Store;
 use crate::store::deck_index::{self, IndexEntry, Stamp};
@@ -38,8 +38,8 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn settings(&self) -> anyhow::Result<crate::config::Settings> {
-        crate::config::load_settings(self.config_path.as_deref(), self.color)
+    pub fn settings(&self) -> anyhow::Result<crate::settings::Settings> {
+        crate::settings::load_settings(self.config_path.as_deref(), self.color)
     }
 }
 

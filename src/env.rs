@@ -1,0 +1,83 @@
+//! Where things are and what time it is: the environment, read in one place.
+//!
+//! Commands receive these values instead of reaching for them, which is what makes
+//! `QUIZ_NOW` and `QUIZ_DATA_DIR` enough to make every test exact.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// The data directory: `--data-dir`, else `QUIZ_DATA_DIR` (both through clap), else the
+/// platform's data directory.
+pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = chosen.filter(|d| !d.as_os_str().is_empty()) {
+        return Ok(dir.to_path_buf());
+    }
+    match directories::ProjectDirs::from("", "", "quiz") {
+        Some(dirs) => Ok(dirs.data_dir().to_path_buf()),
+        None => bail!(
+            "could not find a home directory for quiz's data; set QUIZ_DATA_DIR or pass --data-dir"
+        ),
+    }
+}
+
+/// The clock: `QUIZ_NOW` (RFC 3339) stands in for the real time, for tests and demos.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    fixed: Option<Timestamp>,
+    pub tz: TimeZone,
+}
+
+impl Clock {
+    pub fn from_env() -> anyhow::Result<Clock> {
+        let fixed = match std::env::var("QUIZ_NOW") {
+            Ok(text) if !text.trim().is_empty() => {
+                Some(text.trim().parse::<Timestamp>().with_context(|| {
+                    format!(
+                        "QUIZ_NOW={text:?} is not an RFC 3339 instant such as 2026-03-01T09:00:00Z"
+                    )
+                })?)
+            }
+            _ => None,
+        };
+        Ok(Clock {
+            fixed,
+            tz: TimeZone::system(),
+        })
+    }
+
+    pub fn fixed(at: Timestamp, tz: TimeZone) -> Clock {
+        Clock {
+            fixed: Some(at),
+            tz,
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.fixed.unwrap_or_else(Timestamp::now)
+    }
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
+pub fn color_enabled(plain: bool) -> bool {
+    !plain
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stderr().is_terminal()
+}
+
+/// The interactive UI needs a terminal on both ends.
+pub fn interactive(plain: bool) -> bool {
+    !plain && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// `QUIZ_CONFIG`, else `<config dir>/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    match std::env::var_os("QUIZ_CONFIG") {
+        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        _ => directories::ProjectDirs::from("", "", "quiz")
+            .map(|dirs| dirs.config_dir().join("config.toml")),
+    }
+}

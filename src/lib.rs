@@ -35,6 +35,7 @@ pub mod schedule;
 pub mod session;
 pub mod stable_hash;
 pub mod store;
+pub mod study;
 pub mod text;
 pub mod ui;
 

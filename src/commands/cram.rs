@@ -6,9 +6,9 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
 use super::Context;
-use super::study::{self, Items, Setup};
 use crate::cli::CramArgs;
 use crate::store::Mode;
+use crate::study::{self, Items, Setup};
 
 pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
     let setup = Setup::new(&args.study, context)?;

@@ -15,7 +15,7 @@ use crate::config::Clock;
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
-use crate::session::{self, Candidate, Plan};
+use crate::session::queue::{self, Candidate, Plan};
 use crate::store::{Mode, Review, Store};
 
 const VARIED: &str = r#"title = "Varied"
@@ -412,7 +412,7 @@ fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
                                 .map_or(0.0, |s| scheduler.retrievability_at(&s, now())),
                         })
                         .collect();
-                    let expected: Vec<_> = session::order(&candidates, &plan)
+                    let expected: Vec<_> = queue::order(&candidates, &plan)
                         .into_iter()
                         .map(|i| (chosen[i].0.clone(), chosen[i].1.clone(), chosen[i].2))
                         .collect();

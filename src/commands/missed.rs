@@ -4,10 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Context;
-use super::study::{self, Items, Setup};
 use crate::cli::MissedArgs;
 use crate::deck::{CardId, DeckId};
 use crate::store::{Misses, Mode, Store};
+use crate::study::{self, Items, Setup};
 use crate::text::escape_line;
 
 pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {

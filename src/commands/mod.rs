@@ -13,7 +13,6 @@ pub mod new;
 pub mod optimize;
 pub mod start;
 pub mod stats;
-pub mod study;
 
 use std::path::{Path, PathBuf};
 

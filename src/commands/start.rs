@@ -8,13 +8,13 @@
 use jiff::Timestamp;
 
 use super::Context;
-use super::study::{self, Item, Items, Setup};
 use crate::calendar::{self, describe_due};
 use crate::cli::StartArgs;
 use crate::deck::DeckId;
 use crate::schedule::Scheduler;
-use crate::session::{self, Candidate, Plan};
+use crate::session::queue::{self, Candidate, Plan};
 use crate::store::{Mode, Store};
+use crate::study::{self, Item, Items, Setup};
 
 pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     let setup = Setup::new(&args.study, context)?;
@@ -125,7 +125,7 @@ pub fn pick<'a>(
         });
     }
     let mut items = Vec::new();
-    for index in session::order(&candidates, plan) {
+    for index in queue::order(&candidates, plan) {
         let item = match due.get_mut(index) {
             Some(item) => item.take(),
             None => {

@@ -16,6 +16,7 @@ use crate::schedule::{CardState, Memory, Rating};
 
 pub mod deck_index;
 pub mod history;
+pub mod types;
 
 pub const FILE_NAME: &str = "quiz.sqlite3";
 

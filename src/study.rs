@@ -1,8 +1,10 @@
-//! The study loop shared by `quiz start`, `quiz missed` and `quiz cram`: ask, judge,
-//! schedule, save, show — in that order, one answer at a time.
+//! The study loop shared by `quiz start`, `quiz missed` and `quiz cram`: the UI asks, the
+//! judge judges, the session decides, the store saves, the UI shows — one answer at a time.
 //!
 //! The commands differ only in which cards they pick and in what order; everything a
 //! learner does during a session (hints, overrides, undo, quitting) behaves the same in all.
+//! What an answer, an override or an undo means is decided in [`crate::session::answer`];
+//! this file applies it to the store and the screen, and owns the Ctrl-C policy.
 
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
@@ -10,22 +12,20 @@ use std::time::Instant;
 use anyhow::Context as _;
 use jiff::Timestamp;
 
-use super::{Context, index_decks, scheduler};
 use crate::calendar::describe_due;
 use crate::cli::StudyArgs;
+use crate::commands::{Context, index_decks, scheduler};
 use crate::config::{Clock, Presentation, Settings};
 use crate::deck::library;
 use crate::deck::{Card, DeckId};
 use crate::distractors::Pool;
-use crate::judge::{self, Verdict};
-use crate::schedule::{CardState, Rating, Scheduler};
-use crate::session::Queue;
+use crate::judge;
+use crate::schedule::{CardState, Scheduler};
+use crate::session::answer::{Decision, Given, Revision, Session, Tally, Undo};
 use crate::store::{Mode, Review, ReviewId, SessionId, Store};
 use crate::ui::interactive::Interactive;
 use crate::ui::plain::Plain;
-use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary, summary_lines};
-
-pub const EXIT_INTERRUPTED: i32 = 130;
+use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary};
 
 /// One card of the session as it is put to the learner, with what the store knows of it.
 pub struct Item<'a> {
@@ -163,34 +163,33 @@ impl Setup {
     }
 }
 
-/// An answer that can still be overridden or undone.
-struct Answered {
-    item: usize,
+/// What the store keeps of an answer, to revise or undo it.
+#[derive(Debug, Clone, Copy)]
+struct Saved {
     review: ReviewId,
+    /// The card's state before the answer.
     previous: Option<CardState>,
     at: Timestamp,
-    accepted: bool,
-    word: &'static str,
 }
 
-/// Counts shared with the Ctrl-C handler, which prints the summary if the learner interrupts.
-struct Tally {
-    summary: Summary,
-    started: Instant,
+/// The session, shared with the Ctrl-C handler, which prints its tally if the learner
+/// interrupts. Each save happens with it locked, so Ctrl-C never lands between a save and
+/// its count.
+type Shared = Arc<Mutex<Session<Saved>>>;
+
+fn lock(session: &Shared) -> std::sync::MutexGuard<'_, Session<Saved>> {
+    session.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 struct Run<'a, 'b> {
     items: Vec<Item<'a>>,
     pool: &'b Pool,
-    queue: Queue,
-    history: Vec<Answered>,
+    session: Shared,
     store: &'b mut Store,
     scheduler: &'b Scheduler,
     options: &'b Options,
     clock: &'b Clock,
-    session: SessionId,
-    tally: Arc<Mutex<Tally>>,
-    asked: usize,
+    session_id: SessionId,
 }
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
@@ -213,19 +212,22 @@ pub fn run(
     }
     let now = context.clock.now();
     let Items { items, decks, pool } = items;
-    let session = store.start_session(
+    let session_id = store.start_session(
         now,
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
         options.mode,
     )?;
-    let tally = Arc::new(Mutex::new(Tally {
-        summary: Summary::default(),
-        started: Instant::now(),
-    }));
-    install_interrupt_handler(
-        &tally,
+    let session: Shared = Arc::new(Mutex::new(Session::new(
+        order,
+        options.seed,
+        options.mode != Mode::Cram,
+    )));
+    let started = Instant::now();
+    interrupt::install(
+        &session,
+        started,
         store,
-        session,
+        session_id,
         &context.clock,
         &decks,
         context.interactive,
@@ -233,32 +235,36 @@ pub fn run(
     let mut run = Run {
         items,
         pool: &pool,
-        queue: Queue::new(order, options.seed),
-        history: Vec::new(),
+        session,
         store,
         scheduler,
         options,
         clock: &context.clock,
-        session,
-        tally,
-        asked: 0,
+        session_id,
     };
     let quit = run.ask_all(ui.as_mut())?;
     let ended = context.clock.now();
-    run.store.end_session(session, ended)?;
-    let summary = {
-        let tally = run.tally.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut summary = tally.summary.clone();
-        summary.spent = tally.started.elapsed();
-        summary.next_due =
-            next_due(run.store, &decks)?.map(|due| (due, describe_due(due, ended, &context.clock)));
-        summary
-    };
+    run.store.end_session(session_id, ended)?;
+    let next_due =
+        next_due(run.store, &decks)?.map(|due| (due, describe_due(due, ended, &context.clock)));
+    let summary = summary(lock(&run.session).tally(), started, next_due);
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
     }
     ui.summary(&summary)?;
     Ok(0)
+}
+
+/// The summary of a session with `tally`, begun at `started`.
+fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+    Summary {
+        asked: tally.asked(),
+        right: tally.right,
+        close: tally.close,
+        wrong: tally.wrong,
+        spent: started.elapsed(),
+        next_due,
+    }
 }
 
 pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
@@ -272,21 +278,23 @@ pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Times
 }
 
 /// What the learner gave for one card.
-enum Given {
+enum Reaction {
     Text(String),
-    Grade(Rating),
+    Grade(crate::schedule::Rating),
 }
 
 impl Run<'_, '_> {
     /// Asks until the queue is empty or the learner quits; true when they quit.
     fn ask_all(&mut self, ui: &mut dyn Frontend) -> anyhow::Result<bool> {
-        while let Some(index) = self.queue.pop() {
+        loop {
+            let Some(index) = lock(&self.session).ask_next() else {
+                return Ok(false);
+            };
             match self.ask_one(ui, index)? {
                 Step::Quit => return Ok(true),
                 Step::Skip | Step::Done => {}
             }
         }
-        Ok(false)
     }
 
     /// The card at `index` as it is shown: in choice mode a typed card becomes multiple
@@ -309,45 +317,38 @@ impl Run<'_, '_> {
         let mut hinted = false;
         let started = Instant::now();
         let given = loop {
+            let (asked, remaining) = {
+                let session = lock(&self.session);
+                (session.asked(), session.remaining())
+            };
             let prompt = Prompt {
-                position: self.asked + 1,
-                total: self.asked + 1 + self.queue.remaining(),
+                position: asked + 1,
+                total: asked + 1 + remaining,
                 card: &card,
                 hint_shown: hinted,
                 flip,
             };
             match ui.ask(&prompt)? {
                 Reply::Answer(_) if flip => match ui.grade(&card)? {
-                    Some(rating) => break Given::Grade(rating),
+                    Some(rating) => break Reaction::Grade(rating),
                     None => return Ok(Step::Quit),
                 },
-                Reply::Answer(text) => break Given::Text(text),
+                Reply::Answer(text) => break Reaction::Text(text),
                 Reply::Hint => {
                     hinted = card.hint.is_some();
                     ui.show_hint(&card)?;
                 }
-                Reply::Override(accepted) => {
-                    let retry_of_last = self
-                        .history
-                        .last()
-                        .is_some_and(|last| last.item == index && !last.accepted);
-                    if self.override_last(accepted)? {
+                Reply::Override(accepted) => match self.override_last(accepted)? {
+                    Some(drops_on_screen) => {
                         ui.show_override(accepted)?;
-                        // The card on screen is the retry of the miss just overridden.
-                        if accepted && retry_of_last {
+                        if drops_on_screen {
                             return Ok(Step::Skip);
                         }
-                    } else {
-                        ui.notice("nothing to override yet")?;
                     }
-                }
+                    None => ui.notice("nothing to override yet")?,
+                },
                 Reply::Undo => {
-                    if let Some(undone) = self.undo_last()? {
-                        // The card on screen may be the retry of the miss just undone.
-                        if undone != index {
-                            self.queue.push_front(index);
-                        }
-                        self.queue.push_front(undone);
+                    if self.undo_last()? {
                         ui.notice("undone: asking that card again")?;
                         return Ok(Step::Skip);
                     }
@@ -357,36 +358,27 @@ impl Run<'_, '_> {
             }
         };
 
-        let (verdict, rating, word, shown) = match given {
-            Given::Text(text) => {
+        let (verdict, shown, decision) = match given {
+            Reaction::Text(text) => {
                 let verdict = judge::judge(&card.expected, &text);
-                let (rating, word) = match &verdict {
-                    Verdict::Right if hinted => (Rating::Hard, "right"),
-                    Verdict::Right => (Rating::Good, "right"),
-                    Verdict::Close { .. } => (Rating::Hard, "close"),
-                    Verdict::Wrong { .. } => (Rating::Again, "wrong"),
-                };
-                (Some(verdict), rating, word, text)
+                let decision = Decision::of(Given::Judged {
+                    verdict: &verdict,
+                    hinted,
+                });
+                (Some(verdict), text, decision)
             }
-            Given::Grade(rating) => {
-                let word = match rating {
-                    Rating::Again => "again",
-                    Rating::Hard => "hard",
-                    Rating::Good => "good",
-                    Rating::Easy => "easy",
-                };
-                (None, rating, word, String::new())
-            }
+            Reaction::Grade(rating) => (None, String::new(), Decision::of(Given::Graded(rating))),
         };
-        let accepted = rating != Rating::Again;
         let answered_at = self.clock.now();
         let previous = self.items[index].state;
-        let schedules = self.options.mode != Mode::Cram;
+        let schedules = lock(&self.session).schedules();
         let state = if schedules {
-            Some(
-                self.scheduler
-                    .review(previous.as_ref(), rating, answered_at, &self.clock.tz)?,
-            )
+            Some(self.scheduler.review(
+                previous.as_ref(),
+                decision.rating,
+                answered_at,
+                &self.clock.tz,
+            )?)
         } else {
             previous
         };
@@ -395,33 +387,27 @@ impl Run<'_, '_> {
             reviewed_at: answered_at,
             deck: item.deck,
             card: &item.card.id,
-            rating,
-            verdict: word,
+            rating: decision.rating,
+            verdict: decision.word.name(),
             given_answer: &shown,
             elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            session: Some(self.session),
+            session: Some(self.session_id),
             mode: self.options.mode,
         };
         {
-            // Holding the tally while saving keeps Ctrl-C from landing between save and count.
-            let mut tally = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut session = lock(&self.session);
             let id = self
                 .store
                 .record(&review, if schedules { state.as_ref() } else { None })
                 .context("could not save the answer")?;
-            count(&mut tally.summary, word, 1);
-            self.history.push(Answered {
-                item: index,
+            let saved = Saved {
                 review: id,
                 previous,
                 at: answered_at,
-                accepted,
-                word,
-            });
+            };
+            session.answered(index, &decision, saved);
         }
         self.items[index].state = state;
-        self.asked += 1;
-        self.queue.answered(index, accepted);
         let leech = state.is_some_and(|s| s.lapses >= self.options.leech_threshold);
         let next = match &verdict {
             Some(verdict) => ui.show_outcome(&Outcome {
@@ -430,7 +416,7 @@ impl Run<'_, '_> {
                 hinted,
                 leech,
             })?,
-            None => ui.show_grade(&card, word, leech)?,
+            None => ui.show_grade(&card, decision.word.name(), leech)?,
         };
         match next {
             Next::Continue => {}
@@ -439,82 +425,72 @@ impl Run<'_, '_> {
                 ui.show_override(accepted)?;
             }
             Next::Undo => {
-                if let Some(undone) = self.undo_last()? {
-                    self.queue.push_front(undone);
-                }
+                self.undo_last()?;
             }
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
     }
 
-    /// Applies "I was right" / "I was wrong" to the latest answer; false if there is none.
-    fn override_last(&mut self, accepted: bool) -> anyhow::Result<bool> {
-        let Some(last) = self.history.last_mut() else {
-            return Ok(false);
+    /// Applies "I was right" / "I was wrong" to the latest answer; `None` if there is none,
+    /// else whether the card on screen is dropped (it was the retry of that miss).
+    fn override_last(&mut self, accepted: bool) -> anyhow::Result<Option<bool>> {
+        let mut session = lock(&self.session);
+        let Some(revision) = session.override_last(accepted) else {
+            return Ok(None);
         };
-        let (rating, word) = if accepted {
-            (Rating::Good, "right")
-        } else {
-            (Rating::Again, "wrong")
-        };
-        let item = &mut self.items[last.item];
-        let schedules = self.options.mode != Mode::Cram;
+        let Revision {
+            item,
+            saved,
+            rating,
+            word,
+            schedules,
+            drops_on_screen,
+        } = revision;
+        let item = &mut self.items[item];
         let state = if schedules {
-            Some(
-                self.scheduler
-                    .review(last.previous.as_ref(), rating, last.at, &self.clock.tz)?,
-            )
+            Some(self.scheduler.review(
+                saved.previous.as_ref(),
+                rating,
+                saved.at,
+                &self.clock.tz,
+            )?)
         } else {
-            last.previous
-        };
-        let mut tally = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
-        let verdict = if accepted {
-            "overridden-right"
-        } else {
-            "overridden-wrong"
+            saved.previous
         };
         self.store.revise(
-            last.review,
+            saved.review,
             item.deck,
             &item.card.id,
             rating,
-            verdict,
+            word.name(),
             if schedules { state.as_ref() } else { None },
         )?;
-        count(&mut tally.summary, last.word, -1);
-        count(&mut tally.summary, word, 1);
         item.state = state;
-        last.word = word;
-        if last.accepted != accepted {
-            self.queue.revise(last.item, accepted);
-        }
-        last.accepted = accepted;
-        Ok(true)
+        Ok(Some(drops_on_screen))
     }
 
-    /// Takes back the latest answer; returns the item to ask again.
-    fn undo_last(&mut self) -> anyhow::Result<Option<usize>> {
-        let Some(last) = self.history.pop() else {
-            return Ok(None);
+    /// Takes back the latest answer, whose card the session asks next; false if there is none.
+    fn undo_last(&mut self) -> anyhow::Result<bool> {
+        let mut session = lock(&self.session);
+        let Some(Undo {
+            item,
+            saved,
+            schedules,
+        }) = session.undo_last()
+        else {
+            return Ok(false);
         };
-        let item = &mut self.items[last.item];
-        let mut tally = self.tally.lock().unwrap_or_else(PoisonError::into_inner);
-        let schedules = self.options.mode != Mode::Cram;
+        let item = &mut self.items[item];
         self.store.undo(
-            last.review,
+            saved.review,
             item.deck,
             &item.card.id,
-            last.previous.as_ref(),
+            saved.previous.as_ref(),
             schedules,
         )?;
-        count(&mut tally.summary, last.word, -1);
-        item.state = last.previous;
-        if !last.accepted {
-            self.queue.forget_retry(last.item);
-        }
-        self.asked -= 1;
-        Ok(Some(last.item))
+        item.state = saved.previous;
+        Ok(true)
     }
 }
 
@@ -524,64 +500,70 @@ enum Step {
     Quit,
 }
 
-fn count(summary: &mut Summary, word: &str, delta: isize) {
-    let field = match word {
-        "right" | "good" | "easy" => &mut summary.right,
-        "close" | "hard" => &mut summary.close,
-        _ => &mut summary.wrong,
-    };
-    *field = field.saturating_add_signed(delta);
-    summary.asked = summary.asked.saturating_add_signed(delta);
-}
+/// The Ctrl-C policy, all of it: close the session row, print the summary, exit 130. Every
+/// answer is already committed, so nothing is lost. (A front end that sees the interrupt
+/// as a read error waits for this handler: `ui::await_interrupt_handler`.)
+mod interrupt {
+    use std::time::Instant;
 
-/// On Ctrl-C: close the session row, print the summary, exit 130. Every answer is already
-/// committed, so nothing is lost.
-fn install_interrupt_handler(
-    tally: &Arc<Mutex<Tally>>,
-    store: &Store,
-    session: SessionId,
-    clock: &Clock,
-    decks: &[&DeckId],
-    interactive: bool,
-) {
-    let tally = Arc::clone(tally);
-    let path = store.path().to_path_buf();
-    let clock = clock.clone();
-    let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
-    let result = ctrlc::set_handler(move || {
-        // The lock is held until exit, so no answer can start saving meanwhile.
-        let guard = tally.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut summary = guard.summary.clone();
-        summary.spent = guard.started.elapsed();
-        let now = clock.now();
-        if let Ok(store) = Store::open_file(&path) {
-            let _ = store.end_session(session, now);
-            let next = deck_ids
-                .iter()
-                .filter_map(|deck| store.next_due(deck).ok().flatten())
-                .min();
-            summary.next_due = next.map(|due| (due, describe_due(due, now, &clock)));
-        }
-        print_and_exit(&summary_lines(&summary), interactive);
-    });
-    if let Err(error) = result {
-        eprintln!("quiz: warning: Ctrl-C will not print a summary: {error}");
-    }
-}
+    use super::{Shared, lock, summary};
+    use crate::calendar::describe_due;
+    use crate::config::Clock;
+    use crate::deck::DeckId;
+    use crate::store::{SessionId, Store};
+    use crate::ui::summary_lines;
 
-fn print_and_exit(lines: &[String], interactive: bool) -> ! {
-    if interactive {
-        // A select list hides the cursor; an interrupt must not leave it hidden.
-        let _ = console::Term::stderr().show_cursor();
-        eprintln!();
-        for line in lines {
-            eprintln!("{line}");
-        }
-    } else {
-        println!();
-        for line in lines {
-            println!("{line}");
+    /// The exit code of an interrupted session.
+    const EXIT_INTERRUPTED: i32 = 130;
+
+    pub fn install(
+        session: &Shared,
+        started: Instant,
+        store: &Store,
+        id: SessionId,
+        clock: &Clock,
+        decks: &[&DeckId],
+        interactive: bool,
+    ) {
+        let session = std::sync::Arc::clone(session);
+        let path = store.path().to_path_buf();
+        let clock = clock.clone();
+        let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
+        let result = ctrlc::set_handler(move || {
+            // The lock is held until exit, so no answer can start saving meanwhile.
+            let guard = lock(&session);
+            let now = clock.now();
+            let mut next_due = None;
+            if let Ok(store) = Store::open_file(&path) {
+                let _ = store.end_session(id, now);
+                let next = deck_ids
+                    .iter()
+                    .filter_map(|deck| store.next_due(deck).ok().flatten())
+                    .min();
+                next_due = next.map(|due| (due, describe_due(due, now, &clock)));
+            }
+            let summary = summary(guard.tally(), started, next_due);
+            print_and_exit(&summary_lines(&summary), interactive);
+        });
+        if let Err(error) = result {
+            eprintln!("quiz: warning: Ctrl-C will not print a summary: {error}");
         }
     }
-    std::process::exit(EXIT_INTERRUPTED)
+
+    fn print_and_exit(lines: &[String], interactive: bool) -> ! {
+        if interactive {
+            // A select list hides the cursor; an interrupt must not leave it hidden.
+            let _ = console::Term::stderr().show_cursor();
+            eprintln!();
+            for line in lines {
+                eprintln!("{line}");
+            }
+        } else {
+            println!();
+            for line in lines {
+                println!("{line}");
+            }
+        }
+        std::process::exit(EXIT_INTERRUPTED)
+    }
 }

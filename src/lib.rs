@@ -23,6 +23,7 @@ macro_rules! out {
 }
 
 pub mod calendar;
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;

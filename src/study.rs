@@ -13,8 +13,9 @@ use anyhow::Context as _;
 use jiff::Timestamp;
 
 use crate::calendar::describe_due;
+use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
-use crate::commands::{Context, index_decks, scheduler};
+use crate::commands::{Context, scheduler};
 use crate::config::{Clock, Presentation, Settings};
 use crate::deck::library;
 use crate::deck::{Card, DeckId};
@@ -27,140 +28,86 @@ use crate::ui::interactive::Interactive;
 use crate::ui::plain::Plain;
 use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary};
 
-/// One card of the session as it is put to the learner, with what the store knows of it.
-pub struct Item<'a> {
-    pub deck: &'a DeckId,
-    pub card: Card,
-    pub state: Option<CardState>,
-}
-
-/// The cards a session can ask, read from the store's deck index.
-pub struct Items<'a> {
-    pub items: Vec<Item<'a>>,
-    /// The decks with a card carrying the tags asked for (any card without tags), in order:
-    /// the session is recorded against them and the summary says when their next card is due.
-    decks: Vec<&'a DeckId>,
-    /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
-    pool: Pool,
-}
-
-impl<'a> Items<'a> {
-    /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
-    /// cards when `tags` is empty).
-    pub fn new(
-        items: Vec<Item<'a>>,
-        decks: &'a [DeckId],
-        tags: &[String],
-        store: &Store,
-        presentation: Presentation,
-    ) -> anyhow::Result<Items<'a>> {
-        let mut with_cards = Vec::new();
-        for deck in decks {
-            if store.has_indexed_cards(deck, tags)? {
-                with_cards.push(deck);
-            }
-        }
-        Ok(Items {
-            items,
-            decks: with_cards,
-            pool: pool(decks, store, presentation)?,
-        })
-    }
-
-    /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
-    /// `keep` keeps, in file order, with their stored state.
-    pub fn matching(
-        decks: &'a [DeckId],
-        tags: &[String],
-        store: &Store,
-        presentation: Presentation,
-        keep: &dyn Fn(&DeckId, &Card) -> bool,
-    ) -> anyhow::Result<Items<'a>> {
-        let mut items = Vec::new();
-        let mut with_cards = Vec::new();
-        for deck in decks {
-            let mut any = false;
-            store.each_indexed_card(deck, tags, &mut |card, state| {
-                any = true;
-                if keep(deck, &card) {
-                    items.push(Item { deck, card, state });
-                }
-            })?;
-            if any {
-                with_cards.push(deck);
-            }
-        }
-        Ok(Items {
-            items,
-            decks: with_cards,
-            pool: pool(decks, store, presentation)?,
-        })
-    }
-}
-
-/// In choice mode, every typed card's answer in `decks`; nothing otherwise. A typed card is
-/// shown as multiple choice when it is asked (`Run::presented`), drawing from these.
-fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::Result<Pool> {
-    let mut answers = Vec::new();
-    if presentation == Presentation::Choice {
-        for deck in decks {
-            answers.extend(store.indexed_answers(deck)?);
-        }
-    }
-    Ok(Pool::new(answers.iter().map(String::as_str)))
-}
-
-pub struct Options {
-    pub mode: Mode,
-    pub presentation: Presentation,
-    pub seed: u64,
-    pub leech_threshold: u32,
-}
-
-/// What every study command starts from, read from its arguments and the environment.
+/// What every study command starts from, read from its arguments and the environment: the
+/// chosen decks, indexed, and the run that studies cards picked from them.
 pub struct Setup {
-    pub settings: Settings,
-    /// The chosen decks that load, indexed in `store`.
+    /// The chosen decks that load, indexed in the store.
     pub decks: Vec<DeckId>,
+    pub study: Study,
+}
+
+/// One study run: everything a session needs besides its cards.
+pub struct Study {
+    pub settings: Settings,
     pub store: Store,
     pub scheduler: Scheduler,
     pub seed: u64,
     pub presentation: Presentation,
+    pub mode: Mode,
     /// Held for the whole session: a second session would schedule from stale states.
-    pub lock: crate::data_lock::DataLock,
+    _lock: crate::data_lock::DataLock,
 }
 
 impl Setup {
-    pub fn new(args: &StudyArgs, context: &Context) -> anyhow::Result<Setup> {
+    pub fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::data_lock::acquire(&context.data_dir)?;
         let found = library::locate(&args.decks, &context.data_dir)?;
         let mut store = Store::open(&context.data_dir)?;
-        let decks = index_decks(found, context, &mut store)?;
+        let decks = catalog::index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention)?;
         let seed = args
             .seed
             .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());
         let presentation = args.mode.unwrap_or(settings.mode);
         Ok(Setup {
-            settings,
             decks,
-            store,
-            scheduler,
-            seed,
-            presentation,
-            lock,
+            study: Study {
+                settings,
+                store,
+                scheduler,
+                seed,
+                presentation,
+                mode,
+                _lock: lock,
+            },
         })
     }
+}
 
-    pub fn options(&self, mode: Mode) -> Options {
-        Options {
-            mode,
+impl Study {
+    /// Runs a session over `order` (indexes into `items`), after `header` if any, and
+    /// prints its summary.
+    pub fn run(
+        &mut self,
+        items: Items<'_>,
+        order: Vec<usize>,
+        context: &Context,
+        header: Option<&str>,
+    ) -> anyhow::Result<i32> {
+        let options = Options {
+            mode: self.mode,
             presentation: self.presentation,
             seed: self.seed,
             leech_threshold: self.settings.leech_threshold,
-        }
+        };
+        run(
+            items,
+            order,
+            &options,
+            &mut self.store,
+            &self.scheduler,
+            context,
+            header,
+        )
     }
+}
+
+struct Options {
+    mode: Mode,
+    presentation: Presentation,
+    seed: u64,
+    leech_threshold: u32,
 }
 
 /// What the store keeps of an answer, to revise or undo it.
@@ -192,8 +139,7 @@ struct Run<'a, 'b> {
     session_id: SessionId,
 }
 
-/// Runs a session over `order` (indexes into `items`) and prints its summary.
-pub fn run(
+fn run(
     items: Items<'_>,
     order: Vec<usize>,
     options: &Options,
@@ -245,8 +191,8 @@ pub fn run(
     let quit = run.ask_all(ui.as_mut())?;
     let ended = context.clock.now();
     run.store.end_session(session_id, ended)?;
-    let next_due =
-        next_due(run.store, &decks)?.map(|due| (due, describe_due(due, ended, &context.clock)));
+    let next_due = catalog::next_due(run.store, &decks)?
+        .map(|due| (due, describe_due(due, ended, &context.clock)));
     let summary = summary(lock(&run.session).tally(), started, next_due);
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
@@ -265,16 +211,6 @@ fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>
         spent: started.elapsed(),
         next_due,
     }
-}
-
-pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
-    let mut next: Option<Timestamp> = None;
-    for deck in decks {
-        if let Some(due) = store.next_due(deck)? {
-            next = Some(next.map_or(due, |n| n.min(due)));
-        }
-    }
-    Ok(next)
 }
 
 /// What the learner gave for one card.

@@ -9,8 +9,8 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::start::pick;
-use super::{Context, index_decks};
+use super::{index_decks, pick};
+use crate::commands::Context;
 use crate::config::Clock;
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};

@@ -166,7 +166,7 @@ fn run(
     let session: Shared = Arc::new(Mutex::new(Session::new(
         order,
         options.seed,
-        options.mode != Mode::Cram,
+        options.mode.schedules(),
     )));
     let started = Instant::now();
     interrupt::install(
@@ -324,7 +324,7 @@ impl Run<'_, '_> {
             deck: item.deck,
             card: &item.card.id,
             rating: decision.rating,
-            verdict: decision.word.name(),
+            verdict: &decision.word,
             given_answer: &shown,
             elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
             session: Some(self.session_id),
@@ -399,7 +399,7 @@ impl Run<'_, '_> {
             item.deck,
             &item.card.id,
             rating,
-            word.name(),
+            &word,
             if schedules { state.as_ref() } else { None },
         )?;
         item.state = state;

@@ -16,6 +16,7 @@ use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
+use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
 const VARIED: &str = r#"title = "Varied"
@@ -277,7 +278,7 @@ fn review(
         deck,
         card: &card,
         rating: Rating::Good,
-        verdict: "right",
+        verdict: &VerdictWord::Right,
         given_answer: "",
         elapsed_ms: 0,
         session: None,

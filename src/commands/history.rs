@@ -19,6 +19,7 @@ use crate::cli::HistoryCommand;
 use crate::deck::{CardId, DeckId, edit};
 use crate::schedule::{Rating, Scheduler};
 use crate::store::history::{LoggedRow, Replay};
+use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 use crate::text::escape_control;
 
@@ -95,12 +96,12 @@ fn write_log<W: Write>(store: &Store, out: W) -> anyhow::Result<W> {
             .write_record([
                 card_number(row.deck, row.card).to_string().as_str(),
                 &format_time(row.reviewed_at),
-                &row.rating.to_string(),
+                &row.rating.number().to_string(),
                 &row.elapsed_ms.to_string(),
                 row.deck,
                 row.card,
-                row.verdict,
-                row.mode,
+                row.verdict.name(),
+                row.mode.name(),
             ])
             .map_err(io_error)?;
         Ok(())
@@ -130,7 +131,7 @@ pub struct Imported {
     pub deck: DeckId,
     pub card: CardId,
     pub rating: Rating,
-    pub verdict: String,
+    pub verdict: VerdictWord,
     pub elapsed_ms: u64,
     pub mode: Mode,
 }
@@ -329,7 +330,7 @@ fn parse_row(
         deck: DeckId(deck.to_owned()),
         card: CardId(card.to_owned()),
         rating,
-        verdict: verdict.to_owned(),
+        verdict: VerdictWord::from_name(verdict),
         elapsed_ms,
         mode,
     })
@@ -402,7 +403,7 @@ mod tests {
         assert_eq!(reviews[0].deck, DeckId("josh".into()));
         assert_eq!(reviews[0].card, CardId("1711684180217".into()));
         assert_eq!(reviews[0].rating, Rating::Again);
-        assert_eq!(reviews[0].verdict, "again");
+        assert_eq!(reviews[0].verdict, VerdictWord::Again);
         assert_eq!(reviews[0].elapsed_ms, 25_060);
         assert_eq!(reviews[0].mode, Mode::Import);
         assert_eq!(
@@ -420,7 +421,7 @@ mod tests {
         let reviews = parse_log(text.as_bytes(), Some("file")).unwrap();
         assert_eq!(reviews[0].deck, DeckId("my, deck".into()));
         assert_eq!(reviews[0].card, CardId("a \"b\"".into()));
-        assert_eq!(reviews[0].verdict, "close");
+        assert_eq!(reviews[0].verdict, VerdictWord::Close);
         assert_eq!(reviews[0].mode, Mode::Cram);
     }
 

@@ -28,7 +28,7 @@ use crate::calendar;
 use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId, diagnostic};
-use crate::schedule::{CardState, Scheduler};
+use crate::schedule::{CardState, Rating, Scheduler};
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -508,7 +508,7 @@ fn retention(
         if previous.as_millisecond() >= bounds[day] {
             return;
         }
-        let passed = sample.rating > 1;
+        let passed = sample.rating > Rating::Again;
         let entry = match by_deck.get_mut(sample.deck) {
             Some(entry) => entry,
             None => by_deck.entry(sample.deck.to_owned()).or_default(),

@@ -49,15 +49,7 @@ impl Decision {
                 verdict: Verdict::Wrong { .. },
                 ..
             } => (Rating::Again, VerdictWord::Wrong),
-            Given::Graded(rating) => (
-                rating,
-                match rating {
-                    Rating::Again => VerdictWord::Again,
-                    Rating::Hard => VerdictWord::Hard,
-                    Rating::Good => VerdictWord::Good,
-                    Rating::Easy => VerdictWord::Easy,
-                },
-            ),
+            Given::Graded(rating) => (rating, VerdictWord::graded(rating)),
         };
         Decision { rating, word }
     }

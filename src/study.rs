@@ -103,6 +103,7 @@ impl Study {
     }
 }
 
+/// What the loop reads of its run's settings.
 struct Options {
     mode: Mode,
     presentation: Presentation,
@@ -139,6 +140,7 @@ struct Run<'a, 'b> {
     session_id: SessionId,
 }
 
+/// Runs a session over `order` (indexes into `items`) and prints its summary.
 fn run(
     items: Items<'_>,
     order: Vec<usize>,

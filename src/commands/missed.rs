@@ -10,7 +10,7 @@ use crate::deck::{CardId, DeckId};
 use crate::store::{Misses, Mode, Store};
 
 use crate::study::Setup;
-use crate::text::escape_line;
+use crate::text::{escape_line, plural};
 
 pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
@@ -65,11 +65,7 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         }
         return Ok(0);
     }
-    let header = format!(
-        "Drilling {} card{} missed {window}.",
-        order.len(),
-        if order.len() == 1 { "" } else { "s" }
-    );
+    let header = format!("Drilling {} missed {window}.", plural(order.len(), "card"));
     study.run(items, order, context, Some(&header))
 }
 

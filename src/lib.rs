@@ -23,6 +23,7 @@ macro_rules! out {
 }
 
 pub mod calendar;
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod data_lock;
@@ -39,6 +40,7 @@ pub mod session;
 pub mod settings;
 pub mod stable_hash;
 pub mod store;
+pub mod study;
 pub mod text;
 pub mod ui;
 

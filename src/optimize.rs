@@ -19,12 +19,14 @@ use fsrs::{
 };
 use jiff::Timestamp;
 
+use crate::schedule::Rating;
+
 /// One review from the log, as the store or a CSV gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoggedReview {
     pub card: String,
     pub at: Timestamp,
-    pub rating: u8,
+    pub rating: Rating,
 }
 
 /// How well parameters predicted the recalls in a log.
@@ -45,8 +47,6 @@ pub enum OptimizeError {
         "not enough review history: {have} reviews can be predicted from it, at least {need} are needed"
     )]
     TooFew { have: usize, need: usize },
-    #[error("card {card} has a review rated {rating}; ratings run from 1 (again) to 4 (easy)")]
-    BadRating { card: String, rating: u8 },
     #[error("cancelled")]
     Cancelled,
     #[error("{}", fsrs_message(.0))]
@@ -142,7 +142,7 @@ pub fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
             });
             previous_day = Some(day);
             history.push(FSRSReview {
-                rating: u32::from(review.rating),
+                rating: u32::from(review.rating.number()),
                 delta_t,
             });
             if delta_t > 0 {
@@ -159,19 +159,6 @@ pub fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
     timed.into_iter().map(|(_, _, item)| item).collect()
 }
 
-fn check_ratings(reviews: &[LoggedReview]) -> Result<(), OptimizeError> {
-    match reviews
-        .iter()
-        .find(|review| !(1..=4).contains(&review.rating))
-    {
-        Some(review) => Err(OptimizeError::BadRating {
-            card: review.card.clone(),
-            rating: review.rating,
-        }),
-        None => Ok(()),
-    }
-}
-
 /// Log loss and RMSE(bins) of the given parameters (None = FSRS-6 defaults), unweighted.
 ///
 /// fsrs's own `FSRS::evaluate` weights later items more (as its training does), so its
@@ -180,7 +167,6 @@ pub fn evaluate(
     reviews: &[LoggedReview],
     parameters: Option<&[f32]>,
 ) -> Result<Metrics, OptimizeError> {
-    check_ratings(reviews)?;
     let items = items(reviews);
     if items.is_empty() {
         return Err(OptimizeError::TooFew { have: 0, need: 1 });
@@ -308,7 +294,6 @@ pub fn evaluate_time_series(
     reviews: &[LoggedReview],
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Metrics, OptimizeError> {
-    check_ratings(reviews)?;
     let items = items(reviews);
     if items.len() < MIN_REVIEWS_TIME_SERIES {
         return Err(OptimizeError::TooFew {
@@ -346,7 +331,6 @@ pub fn fit(
     reviews: &[LoggedReview],
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Vec<f32>, OptimizeError> {
-    check_ratings(reviews)?;
     let items = items(reviews);
     if items.len() < MIN_REVIEWS {
         return Err(OptimizeError::TooFew {
@@ -440,7 +424,7 @@ mod tests {
             .map(|review| LoggedReview {
                 card: review.card.0,
                 at: review.reviewed_at,
-                rating: review.rating.number(),
+                rating: review.rating,
             })
             .collect()
     }
@@ -449,7 +433,7 @@ mod tests {
         LoggedReview {
             card: card.to_owned(),
             at: at.parse().expect("valid timestamp"),
-            rating,
+            rating: Rating::from_number(rating).expect("a rating from 1 to 4"),
         }
     }
 
@@ -538,16 +522,6 @@ mod tests {
         let error = evaluate_time_series(&reviews, |_, _| true).expect_err("too few");
         assert!(
             matches!(error, OptimizeError::TooFew { have: 1, .. }),
-            "{error:?}"
-        );
-    }
-
-    #[test]
-    fn fit_rejects_ratings_fsrs_cannot_use() {
-        let reviews = [review("a", "2024-01-01T10:00:00Z", 0)];
-        let error = fit(&reviews, |_, _| true).expect_err("bad rating");
-        assert!(
-            matches!(error, OptimizeError::BadRating { rating: 0, .. }),
             "{error:?}"
         );
     }

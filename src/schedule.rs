@@ -32,8 +32,8 @@ const MIN_STABILITY: f32 = 0.001;
 /// intervals `fsrs` computes.
 const DECAY_RANGE: (f32, f32) = (0.1, 0.8);
 
-/// How well the learner recalled a card, as the usual four buttons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How well the learner recalled a card, as the usual four buttons, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rating {
     Again = 1,
     Hard = 2,

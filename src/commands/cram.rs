@@ -6,22 +6,20 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
 use super::Context;
-use super::study::{self, Items, Setup};
+use crate::catalog::Items;
 use crate::cli::CramArgs;
 use crate::store::Mode;
+use crate::study::Setup;
 
 pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
-    let setup = Setup::new(&args.study, context)?;
-    let options = setup.options(Mode::Cram);
-    let Setup {
-        decks,
-        mut store,
-        scheduler,
-        seed,
-        presentation,
-        ..
-    } = setup;
-    let items = Items::matching(&decks, &args.study.tags, &store, presentation, &|_, _| true)?;
+    let Setup { decks, mut study } = Setup::new(&args.study, Mode::Cram, context)?;
+    let items = Items::matching(
+        &decks,
+        &args.study.tags,
+        &study.store,
+        study.presentation,
+        &|_, _| true,
+    )?;
     if items.items.is_empty() {
         crate::outln!(
             "No cards to cram{}.",
@@ -34,7 +32,7 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let mut order: Vec<usize> = (0..items.items.len()).collect();
-    order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(seed));
+    order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(study.seed));
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }
@@ -42,13 +40,5 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
         "Cramming {} cards: answers are logged, schedules are left alone.",
         order.len()
     );
-    study::run(
-        items,
-        order,
-        &options,
-        &mut store,
-        &scheduler,
-        context,
-        Some(&header),
-    )
+    study.run(items, order, context, Some(&header))
 }

@@ -5,8 +5,9 @@ use std::io::IsTerminal as _;
 
 use anyhow::bail;
 
+use super::Context;
 use super::import::write_new;
-use super::{Context, load_decks};
+use crate::catalog::load_decks;
 use crate::cli::{ExportArgs, ExportTo};
 use crate::interchange::{self, ExportFormat};
 use crate::text::escape_control;

@@ -4,25 +4,19 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Context;
-use super::study::{self, Items, Setup};
+use crate::catalog::Items;
 use crate::cli::MissedArgs;
 use crate::deck::{CardId, DeckId};
 use crate::store::{Misses, Mode, Store};
-use crate::text::escape_line;
+
+use crate::study::Setup;
+use crate::text::{escape_line, plural};
 
 pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
-    let setup = Setup::new(&args.study, context)?;
-    let options = setup.options(Mode::Missed);
-    let Setup {
-        settings,
-        decks,
-        mut store,
-        scheduler,
-        presentation,
-        ..
-    } = setup;
+    let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
+    let store = &study.store;
     if args.leeches {
-        return list_leeches(&decks, &store, settings.leech_threshold);
+        return list_leeches(&decks, store, study.settings.leech_threshold);
     }
     let now = context.clock.now();
     let misses = match args.since {
@@ -43,8 +37,8 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
     let items = Items::matching(
         &decks,
         &args.study.tags,
-        &store,
-        presentation,
+        store,
+        study.presentation,
         &|deck, card| {
             missed
                 .get(deck)
@@ -71,20 +65,8 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         }
         return Ok(0);
     }
-    let header = format!(
-        "Drilling {} card{} missed {window}.",
-        order.len(),
-        if order.len() == 1 { "" } else { "s" }
-    );
-    study::run(
-        items,
-        order,
-        &options,
-        &mut store,
-        &scheduler,
-        context,
-        Some(&header),
-    )
+    let header = format!("Drilling {} missed {window}.", plural(order.len(), "card"));
+    study.run(items, order, context, Some(&header))
 }
 
 fn describe_window(window: jiff::SignedDuration) -> String {

@@ -29,7 +29,7 @@ use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId};
 use crate::diagnostic;
-use crate::schedule::{CardState, Scheduler};
+use crate::schedule::{CardState, Rating, Scheduler};
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -509,7 +509,7 @@ fn retention(
         if previous.as_millisecond() >= bounds[day] {
             return;
         }
-        let passed = sample.rating > 1;
+        let passed = sample.rating > Rating::Again;
         let entry = match by_deck.get_mut(sample.deck) {
             Some(entry) => entry,
             None => by_deck.entry(sample.deck.to_owned()).or_default(),

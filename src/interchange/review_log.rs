@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use crate::deck::{CardId, DeckId};
 use crate::schedule::Rating;
 use crate::store::history::LoggedRow;
+use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
 /// The columns of an export, in order.
@@ -53,12 +54,12 @@ pub fn write_log<W: Write>(store: &Store, out: W) -> anyhow::Result<W> {
             .write_record([
                 card_number(row.deck, row.card).to_string().as_str(),
                 &format_time(row.reviewed_at),
-                &row.rating.to_string(),
+                &row.rating.number().to_string(),
                 &row.elapsed_ms.to_string(),
                 row.deck,
                 row.card,
-                row.verdict,
-                row.mode,
+                row.verdict.name(),
+                row.mode.name(),
             ])
             .map_err(io_error)?;
         Ok(())
@@ -88,7 +89,7 @@ pub struct Imported {
     pub deck: DeckId,
     pub card: CardId,
     pub rating: Rating,
-    pub verdict: String,
+    pub verdict: VerdictWord,
     pub elapsed_ms: u64,
     pub mode: Mode,
 }
@@ -232,36 +233,23 @@ fn parse_row(
     };
     let mode = match field(columns.mode) {
         "" => Mode::Import,
-        name => [Mode::Review, Mode::Missed, Mode::Cram, Mode::Import]
-            .into_iter()
-            .find(|mode| mode.name() == name)
-            .with_context(|| {
-                format!("mode must be review, missed, cram or import, not {name:?}")
-            })?,
+        name => Mode::from_name(name).with_context(|| {
+            format!("mode must be review, missed, cram or import, not {name:?}")
+        })?,
     };
     let verdict = match field(columns.verdict) {
-        "" => rating_word(rating),
-        verdict => verdict,
+        "" => VerdictWord::graded(rating),
+        verdict => VerdictWord::from_name(verdict),
     };
     Ok(Imported {
         reviewed_at,
         deck: DeckId(deck.to_owned()),
         card: CardId(card.to_owned()),
         rating,
-        verdict: verdict.to_owned(),
+        verdict,
         elapsed_ms,
         mode,
     })
-}
-
-/// The verdict of a review from a tool that only keeps ratings: the button's name.
-fn rating_word(rating: Rating) -> &'static str {
-    match rating {
-        Rating::Again => "again",
-        Rating::Hard => "hard",
-        Rating::Good => "good",
-        Rating::Easy => "easy",
-    }
 }
 
 /// An ISO-8601 instant with an offset, or whole milliseconds since 1970 (as some FSRS
@@ -321,7 +309,7 @@ mod tests {
         assert_eq!(reviews[0].deck, DeckId("josh".into()));
         assert_eq!(reviews[0].card, CardId("1711684180217".into()));
         assert_eq!(reviews[0].rating, Rating::Again);
-        assert_eq!(reviews[0].verdict, "again");
+        assert_eq!(reviews[0].verdict, VerdictWord::Again);
         assert_eq!(reviews[0].elapsed_ms, 25_060);
         assert_eq!(reviews[0].mode, Mode::Import);
         assert_eq!(
@@ -339,7 +327,7 @@ mod tests {
         let reviews = parse_log(text.as_bytes(), Some("file")).unwrap();
         assert_eq!(reviews[0].deck, DeckId("my, deck".into()));
         assert_eq!(reviews[0].card, CardId("a \"b\"".into()));
-        assert_eq!(reviews[0].verdict, "close");
+        assert_eq!(reviews[0].verdict, VerdictWord::Close);
         assert_eq!(reviews[0].mode, Mode::Cram);
     }
 

@@ -12,10 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 use jiff::Timestamp;
 use rusqlite::{Connection, Row, params};
 
-use super::{
-    FirstReview, Mode, Result, Review, Store, StoreError, insert_review, instant, millis,
-    write_card,
-};
+use super::types::{Millis, VerdictWord};
+use super::{FirstReview, Mode, Result, Review, Store, StoreError, insert_review, write_card};
 use crate::deck::DeckId;
 use crate::schedule::{CardState, Rating, ScheduleError};
 
@@ -24,7 +22,7 @@ use crate::schedule::{CardState, Rating, ScheduleError};
 pub struct RetentionSample<'a> {
     pub deck: &'a str,
     pub at: Timestamp,
-    pub rating: u8,
+    pub rating: Rating,
     /// The card's previous review other than cram; `None` for a card's first review.
     pub previous: Option<Timestamp>,
 }
@@ -35,10 +33,10 @@ pub struct LoggedRow<'a> {
     pub reviewed_at: Timestamp,
     pub deck: &'a str,
     pub card: &'a str,
-    pub rating: u8,
+    pub rating: Rating,
     pub elapsed_ms: i64,
-    pub verdict: &'a str,
-    pub mode: &'a str,
+    pub verdict: VerdictWord,
+    pub mode: Mode,
 }
 
 /// A review that counts for scheduling (anything but cram), for fitting parameters.
@@ -47,7 +45,7 @@ pub struct ScheduledReview<'a> {
     pub deck: &'a str,
     pub card: &'a str,
     pub at: Timestamp,
-    pub rating: u8,
+    pub rating: Rating,
 }
 
 /// What an import did.
@@ -123,14 +121,14 @@ impl Store {
                 .prepare_cached(
                     "SELECT COUNT(*) FROM reviews WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
                 )?
-                .query_row(params![millis(from), millis(to)], |row| row.get(0))?,
+                .query_row(params![Millis(from), Millis(to)], |row| row.get(0))?,
             Some(deck) => self
                 .conn
                 .prepare_cached(
                     "SELECT COUNT(*) FROM reviews
                      WHERE deck = ?1 AND reviewed_at >= ?2 AND reviewed_at < ?3",
                 )?
-                .query_row(params![deck.0, millis(from), millis(to)], |row| row.get(0))?,
+                .query_row(params![deck, Millis(from), Millis(to)], |row| row.get(0))?,
         };
         Ok(count)
     }
@@ -142,19 +140,19 @@ impl Store {
         deck: Option<&DeckId>,
         before: Timestamp,
     ) -> Result<Option<Timestamp>> {
-        let latest: Option<i64> = match deck {
+        let latest: Option<Millis> = match deck {
             None => self
                 .conn
                 .prepare_cached("SELECT MAX(reviewed_at) FROM reviews WHERE reviewed_at < ?1")?
-                .query_row(params![millis(before)], |row| row.get(0))?,
+                .query_row(params![Millis(before)], |row| row.get(0))?,
             Some(deck) => self
                 .conn
                 .prepare_cached(
                     "SELECT MAX(reviewed_at) FROM reviews WHERE deck = ?1 AND reviewed_at < ?2",
                 )?
-                .query_row(params![deck.0, millis(before)], |row| row.get(0))?,
+                .query_row(params![deck, Millis(before)], |row| row.get(0))?,
         };
-        latest.map(instant).transpose()
+        Ok(latest.map(|latest| latest.0))
     }
 
     /// Calls `each` for every review other than cram from `from` (inclusive) to `to`
@@ -173,20 +171,20 @@ impl Store {
             "SELECT r.deck, r.reviewed_at, r.rating,
                  (SELECT p.reviewed_at FROM reviews AS p
                   WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at <= r.reviewed_at
-                      AND (p.reviewed_at < r.reviewed_at OR p.id < r.id) AND p.mode <> 'cram'
+                      AND (p.reviewed_at < r.reviewed_at OR p.id < r.id) AND p.mode <> ?3
                   ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1)
              FROM reviews AS r
-             WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 AND r.mode <> 'cram'",
+             WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 AND r.mode <> ?3",
         )?;
-        let mut rows = statement.query(params![millis(from), millis(to)])?;
+        let mut rows = statement.query(params![Millis(from), Millis(to), Mode::Cram])?;
         while let Some(row) = rows.next()? {
             let deck = text(row, 0)?;
-            let previous: Option<i64> = row.get(3)?;
+            let previous: Option<Millis> = row.get(3)?;
             each(RetentionSample {
                 deck,
-                at: instant(row.get(1)?)?,
+                at: row.get::<_, Millis>(1)?.0,
                 rating: row.get(2)?,
-                previous: previous.map(instant).transpose()?,
+                previous: previous.map(|previous| previous.0),
             });
         }
         Ok(())
@@ -210,7 +208,7 @@ impl Store {
         while let Some(row) = rows.next().map_err(StoreError::from)? {
             let logged = logged_row(row).map_err(StoreError::from)?;
             each(&LoggedRow {
-                reviewed_at: instant(logged.0)?,
+                reviewed_at: logged.0.0,
                 deck: logged.1,
                 card: logged.2,
                 rating: logged.3,
@@ -232,23 +230,23 @@ impl Store {
     ) -> Result<()> {
         let mut statement = match deck {
             None => self.conn.prepare_cached(
-                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> 'cram'
+                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> ?1
                  ORDER BY reviewed_at, id",
             )?,
             Some(_) => self.conn.prepare_cached(
                 "SELECT deck, card, reviewed_at, rating FROM reviews
-                 WHERE deck = ?1 AND mode <> 'cram' ORDER BY reviewed_at, id",
+                 WHERE deck = ?1 AND mode <> ?2 ORDER BY reviewed_at, id",
             )?,
         };
         let mut rows = match deck {
-            None => statement.query([])?,
-            Some(deck) => statement.query(params![deck.0])?,
+            None => statement.query(params![Mode::Cram])?,
+            Some(deck) => statement.query(params![deck, Mode::Cram])?,
         };
         while let Some(row) = rows.next()? {
             each(ScheduledReview {
                 deck: text(row, 0)?,
                 card: text(row, 1)?,
-                at: instant(row.get(2)?)?,
+                at: row.get::<_, Millis>(2)?.0,
                 rating: row.get(3)?,
             });
         }
@@ -258,8 +256,8 @@ impl Store {
     /// How many reviews other than cram the log holds: the work a full rebuild replays.
     pub fn scheduled_review_count(&self) -> Result<u64> {
         Ok(self.conn.query_row(
-            "SELECT COUNT(*) FROM reviews WHERE mode <> 'cram'",
-            [],
+            "SELECT COUNT(*) FROM reviews WHERE mode <> ?1",
+            params![Mode::Cram],
             |row| row.get(0),
         )?)
     }
@@ -278,7 +276,7 @@ impl Store {
     ) -> std::result::Result<ImportOutcome, RebuildError> {
         let tx = self.conn.transaction()?;
         let mut outcome = ImportOutcome::default();
-        let mut seen: HashMap<(&str, &str, i64), (u64, u64)> = HashMap::new();
+        let mut seen: HashMap<(&str, &str, Millis), (u64, u64)> = HashMap::new();
         let mut touched: BTreeSet<(&str, &str)> = BTreeSet::new();
         let mut decks: BTreeSet<&str> = BTreeSet::new();
         {
@@ -289,7 +287,7 @@ impl Store {
                 let key = (
                     review.deck.0.as_str(),
                     review.card.0.as_str(),
-                    millis(review.reviewed_at),
+                    Millis(review.reviewed_at),
                 );
                 let (in_log, in_file) = match seen.get_mut(&key) {
                     Some(counts) => counts,
@@ -307,7 +305,7 @@ impl Store {
                 insert_review(&tx, review)?;
                 outcome.added += 1;
                 decks.insert(key.0);
-                if review.mode != Mode::Cram {
+                if review.mode.schedules() {
                     touched.insert((key.0, key.1));
                 }
             }
@@ -345,10 +343,10 @@ impl Store {
         {
             // Index order, so each card's reviews arrive together and in the order given.
             let mut statement = tx.prepare_cached(
-                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> 'cram'
+                "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> ?1
                  ORDER BY deck, card, reviewed_at, id",
             )?;
-            let mut rows = statement.query([])?;
+            let mut rows = statement.query(params![Mode::Cram])?;
             let mut current: Option<(String, String)> = None;
             let mut log: Vec<(Timestamp, Rating)> = Vec::new();
             let mut done = 0;
@@ -367,7 +365,7 @@ impl Store {
                     log.clear();
                     current = Some((deck.to_owned(), card.to_owned()));
                 }
-                log.push((instant(row.get(2)?)?, rating(row, 3)?));
+                log.push((row.get::<_, Millis>(2)?.0, row.get(3)?));
                 done += 1;
             }
             if let Some((d, c)) = current.take() {
@@ -381,7 +379,7 @@ impl Store {
     }
 }
 
-type RowFields<'a> = (i64, &'a str, &'a str, u8, i64, &'a str, &'a str);
+type RowFields<'a> = (Millis, &'a str, &'a str, Rating, i64, VerdictWord, Mode);
 
 fn logged_row<'a>(row: &'a Row<'_>) -> rusqlite::Result<RowFields<'a>> {
     Ok((
@@ -390,8 +388,8 @@ fn logged_row<'a>(row: &'a Row<'_>) -> rusqlite::Result<RowFields<'a>> {
         text(row, 2)?,
         row.get(3)?,
         row.get(4)?,
-        text(row, 5)?,
-        text(row, 6)?,
+        row.get(5)?,
+        row.get(6)?,
     ))
 }
 
@@ -400,24 +398,16 @@ fn text<'a>(row: &'a Row<'_>, column: usize) -> rusqlite::Result<&'a str> {
     Ok(row.get_ref(column)?.as_str()?)
 }
 
-fn rating(row: &Row<'_>, column: usize) -> Result<Rating> {
-    let number: u8 = row.get(column)?;
-    Rating::from_number(number).ok_or(StoreError::Sql(rusqlite::Error::IntegralValueOutOfRange(
-        column,
-        i64::from(number),
-    )))
-}
-
 /// A card's reviews other than cram, oldest first.
 fn card_log(conn: &Connection, deck: &str, card: &str) -> Result<Vec<(Timestamp, Rating)>> {
     let mut statement = conn.prepare_cached(
         "SELECT reviewed_at, rating FROM reviews
-         WHERE deck = ?1 AND card = ?2 AND mode <> 'cram' ORDER BY reviewed_at, id",
+         WHERE deck = ?1 AND card = ?2 AND mode <> ?3 ORDER BY reviewed_at, id",
     )?;
-    let mut rows = statement.query(params![deck, card])?;
+    let mut rows = statement.query(params![deck, card, Mode::Cram])?;
     let mut log = Vec::new();
     while let Some(row) = rows.next()? {
-        log.push((instant(row.get(0)?)?, rating(row, 1)?));
+        log.push((row.get::<_, Millis>(0)?.0, row.get(1)?));
     }
     Ok(log)
 }

@@ -13,9 +13,11 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::deck::{CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating};
+use types::{Millis, VerdictWord};
 
 pub mod deck_index;
 pub mod history;
+pub mod types;
 
 pub const FILE_NAME: &str = "quiz.sqlite3";
 
@@ -67,6 +69,9 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Review, Mode::Missed, Mode::Cram, Mode::Import];
+
+    /// The one name table: the text the log and the sessions table store.
     pub fn name(self) -> &'static str {
         match self {
             Mode::Review => "review",
@@ -74,6 +79,16 @@ impl Mode {
             Mode::Cram => "cram",
             Mode::Import => "import",
         }
+    }
+
+    /// Whether answers in this mode change the card's schedule: all but cram's do.
+    pub fn schedules(self) -> bool {
+        self != Mode::Cram
+    }
+
+    /// The mode stored as `text`, if it names one.
+    pub fn from_name(text: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|mode| mode.name() == text)
     }
 }
 
@@ -90,7 +105,7 @@ pub struct Review<'a> {
     pub deck: &'a DeckId,
     pub card: &'a CardId,
     pub rating: Rating,
-    pub verdict: &'a str,
+    pub verdict: &'a VerdictWord,
     pub given_answer: &'a str,
     pub elapsed_ms: u64,
     pub session: Option<SessionId>,
@@ -109,6 +124,7 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Instants as deck_index.rs binds and reads them (the rest of the store uses [`Millis`]).
 fn millis(t: Timestamp) -> i64 {
     t.as_millisecond()
 }
@@ -202,7 +218,7 @@ impl Store {
             .join(",");
         self.conn.execute(
             "INSERT INTO sessions (started_at, decks, mode) VALUES (?1, ?2, ?3)",
-            params![millis(started_at), names, mode.name()],
+            params![Millis(started_at), names, mode],
         )?;
         Ok(SessionId(self.conn.last_insert_rowid()))
     }
@@ -210,7 +226,7 @@ impl Store {
     pub fn end_session(&self, session: SessionId, ended_at: Timestamp) -> Result<()> {
         self.conn.execute(
             "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
-            params![session.0, millis(ended_at)],
+            params![session.0, Millis(ended_at)],
         )?;
         Ok(())
     }
@@ -220,13 +236,13 @@ impl Store {
         let mut statement = self.conn.prepare_cached(
             "SELECT card, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE deck = ?1",
         )?;
-        let rows = statement.query_map(params![deck.0], |row| {
+        let rows = statement.query_map(params![deck], |row| {
             Ok((
-                row.get::<_, String>(0)?,
+                row.get::<_, CardId>(0)?,
                 row.get::<_, f64>(1)?,
                 row.get::<_, f64>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, i64>(4)?,
+                row.get::<_, Millis>(3)?,
+                row.get::<_, Millis>(4)?,
                 row.get::<_, u32>(5)?,
                 row.get::<_, u32>(6)?,
             ))
@@ -235,14 +251,14 @@ impl Store {
         for row in rows {
             let (card, stability, difficulty, due, last_review, reps, lapses) = row?;
             states.insert(
-                CardId(card),
+                card,
                 CardState {
                     memory: Memory {
                         stability: stability as f32,
                         difficulty: difficulty as f32,
                     },
-                    due: instant(due)?,
-                    last_review: instant(last_review)?,
+                    due: due.0,
+                    last_review: last_review.0,
                     reps,
                     lapses,
                 },
@@ -259,7 +275,7 @@ impl Store {
     pub fn new_cards_since(&self, deck: &DeckId, since: Timestamp) -> Result<usize> {
         let count: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND first_review >= ?2",
-            params![deck.0, millis(since)],
+            params![deck, Millis(since)],
             |row| row.get(0),
         )?;
         Ok(usize::try_from(count).unwrap_or(0))
@@ -267,12 +283,12 @@ impl Store {
 
     /// The earliest due instant among a deck's cards, if any were reviewed.
     pub fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
-        let due: Option<i64> = self.conn.query_row(
+        let due: Option<Millis> = self.conn.query_row(
             "SELECT MIN(due) FROM cards WHERE deck = ?1",
-            params![deck.0],
+            params![deck],
             |row| row.get(0),
         )?;
-        due.map(instant).transpose()
+        Ok(due.map(|due| due.0))
     }
 
     /// Appends a review and, unless `state` is `None` (cram), writes the card's new row, in
@@ -302,13 +318,13 @@ impl Store {
         deck: &DeckId,
         card: &CardId,
         rating: Rating,
-        verdict: &str,
+        verdict: &VerdictWord,
         state: Option<&CardState>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE reviews SET rating = ?2, verdict = ?3 WHERE id = ?1",
-            params![id.0, rating.number(), verdict],
+            params![id.0, rating, verdict],
         )?;
         if let Some(state) = state {
             write_card(
@@ -349,7 +365,7 @@ impl Store {
                 None => {
                     tx.execute(
                         "DELETE FROM cards WHERE deck = ?1 AND card = ?2",
-                        params![deck.0, card.0],
+                        params![deck, card],
                     )?;
                 }
             }
@@ -361,15 +377,16 @@ impl Store {
     /// Cards of these decks answered wrong (rating Again) at or after `since`.
     pub fn missed_since(&self, decks: &[DeckId], since: Timestamp) -> Result<Misses> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT DISTINCT card FROM reviews WHERE deck = ?1 AND rating = 1 AND reviewed_at >= ?2 AND mode <> 'import'",
+            "SELECT DISTINCT card FROM reviews WHERE deck = ?1 AND rating = ?2 AND reviewed_at >= ?3 AND mode <> ?4",
         )?;
         let mut cards = Vec::new();
         for deck in decks {
-            let rows = statement.query_map(params![deck.0, millis(since)], |row| {
-                row.get::<_, String>(0)
-            })?;
+            let rows = statement.query_map(
+                params![deck, Rating::Again, Millis(since), Mode::Import],
+                |row| row.get::<_, CardId>(0),
+            )?;
             for card in rows {
-                cards.push((deck.clone(), CardId(card?)));
+                cards.push((deck.clone(), card?));
             }
         }
         Ok(Misses {
@@ -380,14 +397,14 @@ impl Store {
 
     /// Cards of these decks answered wrong in the latest session that had a miss among them.
     pub fn missed_in_latest_session(&self, decks: &[DeckId]) -> Result<Misses> {
-        let mut latest: Option<(i64, i64)> = None;
+        let mut latest: Option<(i64, Millis)> = None;
         for deck in decks {
-            let found: Option<(i64, i64)> = self
+            let found: Option<(i64, Millis)> = self
                 .conn
                 .query_row(
-                    "SELECT session, reviewed_at FROM reviews WHERE deck = ?1 AND rating = 1 AND session IS NOT NULL
+                    "SELECT session, reviewed_at FROM reviews WHERE deck = ?1 AND rating = ?2 AND session IS NOT NULL
                      ORDER BY reviewed_at DESC, id DESC LIMIT 1",
-                    params![deck.0],
+                    params![deck, Rating::Again],
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .optional()?;
@@ -400,25 +417,26 @@ impl Store {
         let Some((session, _)) = latest else {
             return Ok(Misses::default());
         };
-        let started: i64 = self.conn.query_row(
+        let started: Millis = self.conn.query_row(
             "SELECT started_at FROM sessions WHERE id = ?1",
             params![session],
             |row| row.get(0),
         )?;
         let mut statement = self.conn.prepare_cached(
-            "SELECT DISTINCT card FROM reviews WHERE session = ?1 AND deck = ?2 AND rating = 1",
+            "SELECT DISTINCT card FROM reviews WHERE session = ?1 AND deck = ?2 AND rating = ?3",
         )?;
         let mut cards = Vec::new();
         for deck in decks {
-            let rows =
-                statement.query_map(params![session, deck.0], |row| row.get::<_, String>(0))?;
+            let rows = statement.query_map(params![session, deck, Rating::Again], |row| {
+                row.get::<_, CardId>(0)
+            })?;
             for card in rows {
-                cards.push((deck.clone(), CardId(card?)));
+                cards.push((deck.clone(), card?));
             }
         }
         Ok(Misses {
             cards,
-            session_started: Some(instant(started)?),
+            session_started: Some(started.0),
         })
     }
 
@@ -448,15 +466,15 @@ fn insert_review(tx: &Transaction<'_>, review: &Review<'_>) -> Result<ReviewId> 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
-        millis(review.reviewed_at),
-        review.deck.0,
-        review.card.0,
-        review.rating.number(),
+        Millis(review.reviewed_at),
+        review.deck,
+        review.card,
+        review.rating,
         review.verdict,
         review.given_answer,
         i64::try_from(review.elapsed_ms).unwrap_or(i64::MAX),
         review.session.map(|s| s.0),
-        review.mode.name(),
+        review.mode,
     ])?;
     Ok(ReviewId(tx.last_insert_rowid()))
 }
@@ -492,11 +510,11 @@ pub(super) fn write_card(
         card,
         f64::from(state.memory.stability),
         f64::from(state.memory.difficulty),
-        millis(state.due),
-        millis(state.last_review),
+        Millis(state.due),
+        Millis(state.last_review),
         state.reps,
         state.lapses,
-        millis(first_review),
+        Millis(first_review),
         on_conflict == FirstReview::Set,
     ])?;
     Ok(())
@@ -534,7 +552,7 @@ mod tests {
             deck: &deck,
             card: &card,
             rating: Rating::Good,
-            verdict: "right",
+            verdict: &VerdictWord::Right,
             given_answer: "x",
             elapsed_ms: 12,
             session: Some(session),

@@ -9,13 +9,14 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::start::pick;
-use super::{Context, index_decks};
+use super::{index_decks, pick};
+use crate::commands::Context;
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
 use crate::env::Clock;
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
-use crate::session::{self, Candidate, Plan};
+use crate::session::queue::{self, Candidate, Plan};
+use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
 const VARIED: &str = r#"title = "Varied"
@@ -277,7 +278,7 @@ fn review(
         deck,
         card: &card,
         rating: Rating::Good,
-        verdict: "right",
+        verdict: &VerdictWord::Right,
         given_answer: "",
         elapsed_ms: 0,
         session: None,
@@ -412,7 +413,7 @@ fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
                                 .map_or(0.0, |s| scheduler.retrievability_at(&s, now())),
                         })
                         .collect();
-                    let expected: Vec<_> = session::order(&candidates, &plan)
+                    let expected: Vec<_> = queue::order(&candidates, &plan)
                         .into_iter()
                         .map(|i| (chosen[i].0.clone(), chosen[i].1.clone(), chosen[i].2))
                         .collect();

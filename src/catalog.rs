@@ -1,0 +1,300 @@
+//! The decks available now: the one read path from deck files to the cards a session asks.
+//! It brings the store's deck index up to date (re-reading a deck file only when it may
+//! have changed), reports the decks that cannot load, and picks from the index the due and
+//! new cards of a session, the cards a drill or a cram takes, and their choice pool.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use crate::commands::Context;
+use crate::deck::library::{self, Loaded, Located, Report};
+use crate::deck::parse::{self, Checks};
+use crate::deck::{Card, DeckId};
+use crate::diagnostic::{self, Finding};
+use crate::distractors::Pool;
+use crate::schedule::{CardState, Scheduler};
+use crate::session::queue::{self, Candidate, Plan};
+use crate::settings::Presentation;
+use crate::store::Store;
+use crate::store::deck_index::{self, IndexEntry, Stamp};
+
+/// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
+/// are not shown here, so they are not looked for.
+pub fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
+    let files = library::resolve(names, &context.data_dir)?;
+    let loaded = library::load_with(files, Checks::Errors);
+    print_failures(&loaded.reports, context);
+    if loaded.decks.is_empty() {
+        anyhow::bail!("no deck could be loaded");
+    }
+    Ok(loaded)
+}
+
+/// Brings the store's index of the decks up to date and returns those that load, printing
+/// what stopped the others, as [`load_decks`] does. A deck file is not read when the file
+/// system vouches it has not changed since it was indexed (see [`Stamp::vouches_for`]), nor
+/// parsed when its text is the one indexed; one that changed is parsed straight into the
+/// index, so its cards are never all held at once.
+pub fn index_decks(
+    decks: Vec<Located>,
+    context: &Context,
+    store: &mut Store,
+) -> anyhow::Result<Vec<DeckId>> {
+    let mut loaded = Vec::new();
+    let mut reports = Vec::new();
+    for deck in decks {
+        let entry = store
+            .deck_index_entry(&deck.id)?
+            .filter(IndexEntry::current);
+        let stamp = deck.unread_path().and_then(stamp);
+        if let (Some(entry), Some(stamp)) = (&entry, &stamp)
+            && entry
+                .stamp
+                .as_ref()
+                .is_some_and(|old| old.vouches_for(stamp))
+        {
+            loaded.push(deck.id);
+            continue;
+        }
+        let file = deck.read();
+        if file.unreadable.is_some() {
+            let findings = library::parse_file_with(&file, Checks::Errors).findings;
+            reports.push(Report { file, findings });
+            continue;
+        }
+        let key = deck_index::key(&file.text);
+        if entry.is_some_and(|entry| entry.key == key) {
+            store.restamp_deck_index(&file.id, stamp.as_ref())?;
+            loaded.push(file.id);
+            continue;
+        }
+        let mut indexer = store.index_deck(&file.id)?;
+        let parsed = parse::read_deck(
+            file.id.clone(),
+            &file.text,
+            file.origin.clone(),
+            Checks::Errors,
+            &mut indexer,
+        );
+        if parsed.deck.is_some() {
+            indexer.finish(&key, stamp.as_ref())?;
+            loaded.push(file.id.clone());
+        }
+        if !parsed.findings.is_empty() {
+            reports.push(Report {
+                file,
+                findings: parsed.findings,
+            });
+        }
+    }
+    print_failures(&reports, context);
+    if loaded.is_empty() {
+        anyhow::bail!("no deck could be loaded");
+    }
+    Ok(loaded)
+}
+
+/// What the file system says of a deck file now; `None` when it cannot say.
+fn stamp(path: &Path) -> Option<Stamp> {
+    let nanos = |time: std::time::SystemTime| {
+        let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+        i64::try_from(since.as_nanos()).ok()
+    };
+    let metadata = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        path: path.to_str()?.to_string(),
+        size: metadata.len(),
+        modified: nanos(metadata.modified().ok()?)?,
+        taken: nanos(std::time::SystemTime::now())?,
+    })
+}
+
+fn print_failures(reports: &[Report], context: &Context) {
+    for report in reports
+        .iter()
+        .filter(|r| r.findings.iter().any(Finding::is_error))
+    {
+        for finding in report.findings.iter().filter(|f| f.is_error()) {
+            eprintln!(
+                "{}",
+                diagnostic::render(
+                    &report.file.display,
+                    &report.file.text,
+                    finding,
+                    context.color
+                )
+            );
+        }
+        eprintln!(
+            "quiz: warning: skipped deck `{}`: it has errors (see above)",
+            crate::text::escape_line(&report.file.id.0)
+        );
+    }
+}
+
+/// One card of the session as it is put to the learner, with what the store knows of it.
+pub struct Item<'a> {
+    pub deck: &'a DeckId,
+    pub card: Card,
+    pub state: Option<CardState>,
+}
+
+/// The cards a session can ask, read from the store's deck index.
+pub struct Items<'a> {
+    pub items: Vec<Item<'a>>,
+    /// The decks with a card carrying the tags asked for (any card without tags), in order:
+    /// the session is recorded against them and the summary says when their next card is due.
+    pub decks: Vec<&'a DeckId>,
+    /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
+    pub pool: Pool,
+}
+
+impl<'a> Items<'a> {
+    /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
+    /// cards when `tags` is empty).
+    pub fn new(
+        items: Vec<Item<'a>>,
+        decks: &'a [DeckId],
+        tags: &[String],
+        store: &Store,
+        presentation: Presentation,
+    ) -> anyhow::Result<Items<'a>> {
+        let mut with_cards = Vec::new();
+        for deck in decks {
+            if store.has_indexed_cards(deck, tags)? {
+                with_cards.push(deck);
+            }
+        }
+        Ok(Items {
+            items,
+            decks: with_cards,
+            pool: pool(decks, store, presentation)?,
+        })
+    }
+
+    /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
+    /// `keep` keeps, in file order, with their stored state.
+    pub fn matching(
+        decks: &'a [DeckId],
+        tags: &[String],
+        store: &Store,
+        presentation: Presentation,
+        keep: &dyn Fn(&DeckId, &Card) -> bool,
+    ) -> anyhow::Result<Items<'a>> {
+        let mut items = Vec::new();
+        let mut with_cards = Vec::new();
+        for deck in decks {
+            let mut any = false;
+            store.each_indexed_card(deck, tags, &mut |card, state| {
+                any = true;
+                if keep(deck, &card) {
+                    items.push(Item { deck, card, state });
+                }
+            })?;
+            if any {
+                with_cards.push(deck);
+            }
+        }
+        Ok(Items {
+            items,
+            decks: with_cards,
+            pool: pool(decks, store, presentation)?,
+        })
+    }
+}
+
+/// In choice mode, every typed card's answer in `decks`; nothing otherwise. A typed card is
+/// shown as multiple choice when it is asked (see `study`), drawing from these.
+fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::Result<Pool> {
+    let mut answers = Vec::new();
+    if presentation == Presentation::Choice {
+        for deck in decks {
+            answers.extend(store.indexed_answers(deck)?);
+        }
+    }
+    Ok(Pool::new(answers.iter().map(String::as_str)))
+}
+
+/// The cards of a session over `decks` (those carrying any of `tags`; all when empty), in
+/// the order they are asked: `queue::order` over every card, reading only the due cards
+/// and the new ones the plan may take — the first ones in file order, or, to shuffle, all
+/// of them, whose places are read and only the cards taken.
+pub fn pick<'a>(
+    decks: &'a [DeckId],
+    tags: &[String],
+    store: &Store,
+    scheduler: &Scheduler,
+    now: Timestamp,
+    plan: &Plan,
+) -> anyhow::Result<Vec<Item<'a>>> {
+    let mut due: Vec<Option<Item<'a>>> = Vec::new();
+    for deck in decks {
+        for (card, state) in store.due_indexed_cards(deck, plan.due_before, tags)? {
+            due.push(Some(Item {
+                deck,
+                card,
+                state: Some(state),
+            }));
+        }
+    }
+    let mut wanted = match plan.shuffle {
+        Some(_) => None,
+        None => Some(plan.new_limit.saturating_sub(plan.new_seen_today)),
+    };
+    let mut new = Vec::new();
+    for deck in decks {
+        if wanted == Some(0) {
+            break;
+        }
+        let positions = store.new_indexed_positions(deck, tags, wanted)?;
+        wanted = wanted.map(|w| w.saturating_sub(positions.len()));
+        new.extend(positions.into_iter().map(|position| (deck, position)));
+    }
+
+    // Candidates in file order, as `queue::order` wants them: due cards, then new cards
+    // (cards neither due nor new play no part).
+    let mut candidates = Vec::with_capacity(due.len() + new.len());
+    for state in due.iter().flatten().filter_map(|item| item.state) {
+        candidates.push(Candidate {
+            index: candidates.len(),
+            due: Some(state.due),
+            retrievability: scheduler.retrievability_at(&state, now),
+        });
+    }
+    for _ in &new {
+        candidates.push(Candidate {
+            index: candidates.len(),
+            due: None,
+            retrievability: 0.0,
+        });
+    }
+    let mut items = Vec::new();
+    for index in queue::order(&candidates, plan) {
+        let item = match due.get_mut(index) {
+            Some(item) => item.take(),
+            None => {
+                let (deck, position) = new[index - due.len()];
+                store
+                    .indexed_card_at(deck, position)?
+                    .map(|(card, state)| Item { deck, card, state })
+            }
+        };
+        items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
+    }
+    Ok(items)
+}
+
+/// When the first card of `decks` that has been reviewed is due next.
+pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
+    let mut next: Option<Timestamp> = None;
+    for deck in decks {
+        if let Some(due) = store.next_due(deck)? {
+            next = Some(next.map_or(due, |n| n.min(due)));
+        }
+    }
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,508 @@
+//! The study loop shared by `quiz start`, `quiz missed` and `quiz cram`: the UI asks, the
+//! judge judges, the session decides, the store saves, the UI shows — one answer at a time.
+//!
+//! The commands differ only in which cards they pick and in what order; everything a
+//! learner does during a session (hints, overrides, undo, quitting) behaves the same in all.
+//! What an answer, an override or an undo means is decided in [`crate::session::answer`];
+//! this file applies it to the store and the screen, and owns the Ctrl-C policy.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use jiff::Timestamp;
+
+use crate::calendar::describe_due;
+use crate::catalog::{self, Item, Items};
+use crate::cli::StudyArgs;
+use crate::commands::{Context, scheduler};
+use crate::deck::library;
+use crate::deck::{Card, DeckId};
+use crate::distractors::Pool;
+use crate::env::Clock;
+use crate::judge;
+use crate::schedule::{CardState, Scheduler};
+use crate::session::answer::{Decision, Given, Revision, Session, Tally, Undo};
+use crate::settings::{Presentation, Settings};
+use crate::store::{Mode, Review, ReviewId, SessionId, Store};
+use crate::ui::interactive::Interactive;
+use crate::ui::plain::Plain;
+use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary};
+
+/// What every study command starts from, read from its arguments and the environment: the
+/// chosen decks, indexed, and the run that studies cards picked from them.
+pub struct Setup {
+    /// The chosen decks that load, indexed in the store.
+    pub decks: Vec<DeckId>,
+    pub study: Study,
+}
+
+/// One study run: everything a session needs besides its cards.
+pub struct Study {
+    pub settings: Settings,
+    pub store: Store,
+    pub scheduler: Scheduler,
+    pub seed: u64,
+    pub presentation: Presentation,
+    pub mode: Mode,
+    /// Held for the whole session: a second session would schedule from stale states.
+    _lock: crate::data_lock::DataLock,
+}
+
+impl Setup {
+    pub fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
+        let settings = context.settings()?;
+        let lock = crate::data_lock::acquire(&context.data_dir)?;
+        let found = library::locate(&args.decks, &context.data_dir)?;
+        let mut store = Store::open(&context.data_dir)?;
+        let decks = catalog::index_decks(found, context, &mut store)?;
+        let scheduler = scheduler(&store, settings.desired_retention)?;
+        let seed = args
+            .seed
+            .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());
+        let presentation = args.mode.unwrap_or(settings.mode);
+        Ok(Setup {
+            decks,
+            study: Study {
+                settings,
+                store,
+                scheduler,
+                seed,
+                presentation,
+                mode,
+                _lock: lock,
+            },
+        })
+    }
+}
+
+impl Study {
+    /// Runs a session over `order` (indexes into `items`), after `header` if any, and
+    /// prints its summary.
+    pub fn run(
+        &mut self,
+        items: Items<'_>,
+        order: Vec<usize>,
+        context: &Context,
+        header: Option<&str>,
+    ) -> anyhow::Result<i32> {
+        let options = Options {
+            mode: self.mode,
+            presentation: self.presentation,
+            seed: self.seed,
+            leech_threshold: self.settings.leech_threshold,
+        };
+        run(
+            items,
+            order,
+            &options,
+            &mut self.store,
+            &self.scheduler,
+            context,
+            header,
+        )
+    }
+}
+
+/// What the loop reads of its run's settings.
+struct Options {
+    mode: Mode,
+    presentation: Presentation,
+    seed: u64,
+    leech_threshold: u32,
+}
+
+/// What the store keeps of an answer, to revise or undo it.
+#[derive(Debug, Clone, Copy)]
+struct Saved {
+    review: ReviewId,
+    /// The card's state before the answer.
+    previous: Option<CardState>,
+    at: Timestamp,
+}
+
+/// The session, shared with the Ctrl-C handler, which prints its tally if the learner
+/// interrupts. Each save happens with it locked, so Ctrl-C never lands between a save and
+/// its count.
+type Shared = Arc<Mutex<Session<Saved>>>;
+
+fn lock(session: &Shared) -> std::sync::MutexGuard<'_, Session<Saved>> {
+    session.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+struct Run<'a, 'b> {
+    items: Vec<Item<'a>>,
+    pool: &'b Pool,
+    session: Shared,
+    store: &'b mut Store,
+    scheduler: &'b Scheduler,
+    options: &'b Options,
+    clock: &'b Clock,
+    session_id: SessionId,
+}
+
+/// Runs a session over `order` (indexes into `items`) and prints its summary.
+fn run(
+    items: Items<'_>,
+    order: Vec<usize>,
+    options: &Options,
+    store: &mut Store,
+    scheduler: &Scheduler,
+    context: &Context,
+    header: Option<&str>,
+) -> anyhow::Result<i32> {
+    let mut ui: Box<dyn Frontend> = if context.interactive {
+        Box::new(Interactive::new(context.color))
+    } else {
+        Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
+    };
+    if let Some(header) = header {
+        ui.notice(header)?;
+    }
+    let now = context.clock.now();
+    let Items { items, decks, pool } = items;
+    let session_id = store.start_session(
+        now,
+        &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
+        options.mode,
+    )?;
+    let session: Shared = Arc::new(Mutex::new(Session::new(
+        order,
+        options.seed,
+        options.mode.schedules(),
+    )));
+    let started = Instant::now();
+    interrupt::install(
+        &session,
+        started,
+        store,
+        session_id,
+        &context.clock,
+        &decks,
+        context.interactive,
+    );
+    let mut run = Run {
+        items,
+        pool: &pool,
+        session,
+        store,
+        scheduler,
+        options,
+        clock: &context.clock,
+        session_id,
+    };
+    let quit = run.ask_all(ui.as_mut())?;
+    let ended = context.clock.now();
+    run.store.end_session(session_id, ended)?;
+    let next_due = catalog::next_due(run.store, &decks)?
+        .map(|due| (due, describe_due(due, ended, &context.clock)));
+    let summary = summary(lock(&run.session).tally(), started, next_due);
+    if !quit && summary.asked > 0 {
+        ui.notice("All done for now.")?;
+    }
+    ui.summary(&summary)?;
+    Ok(0)
+}
+
+/// The summary of a session with `tally`, begun at `started`.
+fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+    Summary {
+        asked: tally.asked(),
+        right: tally.right,
+        close: tally.close,
+        wrong: tally.wrong,
+        spent: started.elapsed(),
+        next_due,
+    }
+}
+
+/// What the learner gave for one card.
+enum Reaction {
+    Text(String),
+    Grade(crate::schedule::Rating),
+}
+
+impl Run<'_, '_> {
+    /// Asks until the queue is empty or the learner quits; true when they quit.
+    fn ask_all(&mut self, ui: &mut dyn Frontend) -> anyhow::Result<bool> {
+        loop {
+            let Some(index) = lock(&self.session).ask_next() else {
+                return Ok(false);
+            };
+            match self.ask_one(ui, index)? {
+                Step::Quit => return Ok(true),
+                Step::Skip | Step::Done => {}
+            }
+        }
+    }
+
+    /// The card at `index` as it is shown: in choice mode a typed card becomes multiple
+    /// choice the first time it is asked, the same choices every time (they are seeded).
+    fn presented(&mut self, index: usize) -> Card {
+        let item = &mut self.items[index];
+        if self.options.presentation == Presentation::Choice
+            && let Some(expected) =
+                self.pool
+                    .as_choice(&item.card.expected, self.options.seed, &item.card.id.0)
+        {
+            item.card.expected = expected;
+        }
+        item.card.clone()
+    }
+
+    fn ask_one(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<Step> {
+        let card = self.presented(index);
+        let flip = self.options.presentation == Presentation::Flip;
+        let mut hinted = false;
+        let started = Instant::now();
+        let given = loop {
+            let (asked, remaining) = {
+                let session = lock(&self.session);
+                (session.asked(), session.remaining())
+            };
+            let prompt = Prompt {
+                position: asked + 1,
+                total: asked + 1 + remaining,
+                card: &card,
+                hint_shown: hinted,
+                flip,
+            };
+            match ui.ask(&prompt)? {
+                Reply::Answer(_) if flip => match ui.grade(&card)? {
+                    Some(rating) => break Reaction::Grade(rating),
+                    None => return Ok(Step::Quit),
+                },
+                Reply::Answer(text) => break Reaction::Text(text),
+                Reply::Hint => {
+                    hinted = card.hint.is_some();
+                    ui.show_hint(&card)?;
+                }
+                Reply::Override(accepted) => match self.override_last(accepted)? {
+                    Some(drops_on_screen) => {
+                        ui.show_override(accepted)?;
+                        if drops_on_screen {
+                            return Ok(Step::Skip);
+                        }
+                    }
+                    None => ui.notice("nothing to override yet")?,
+                },
+                Reply::Undo => {
+                    if self.undo_last()? {
+                        ui.notice("undone: asking that card again")?;
+                        return Ok(Step::Skip);
+                    }
+                    ui.notice("nothing to undo yet")?;
+                }
+                Reply::Quit => return Ok(Step::Quit),
+            }
+        };
+
+        let (verdict, shown, decision) = match given {
+            Reaction::Text(text) => {
+                let verdict = judge::judge(&card.expected, &text);
+                let decision = Decision::of(Given::Judged {
+                    verdict: &verdict,
+                    hinted,
+                });
+                (Some(verdict), text, decision)
+            }
+            Reaction::Grade(rating) => (None, String::new(), Decision::of(Given::Graded(rating))),
+        };
+        let answered_at = self.clock.now();
+        let previous = self.items[index].state;
+        let schedules = lock(&self.session).schedules();
+        let state = if schedules {
+            Some(self.scheduler.review(
+                previous.as_ref(),
+                decision.rating,
+                answered_at,
+                &self.clock.tz,
+            )?)
+        } else {
+            previous
+        };
+        let item = &self.items[index];
+        let review = Review {
+            reviewed_at: answered_at,
+            deck: item.deck,
+            card: &item.card.id,
+            rating: decision.rating,
+            verdict: &decision.word,
+            given_answer: &shown,
+            elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            session: Some(self.session_id),
+            mode: self.options.mode,
+        };
+        {
+            let mut session = lock(&self.session);
+            let id = self
+                .store
+                .record(&review, if schedules { state.as_ref() } else { None })
+                .context("could not save the answer")?;
+            let saved = Saved {
+                review: id,
+                previous,
+                at: answered_at,
+            };
+            session.answered(index, &decision, saved);
+        }
+        self.items[index].state = state;
+        let leech = state.is_some_and(|s| s.lapses >= self.options.leech_threshold);
+        let next = match &verdict {
+            Some(verdict) => ui.show_outcome(&Outcome {
+                card: &card,
+                verdict,
+                hinted,
+                leech,
+            })?,
+            None => ui.show_grade(&card, decision.word.name(), leech)?,
+        };
+        match next {
+            Next::Continue => {}
+            Next::Override(accepted) => {
+                self.override_last(accepted)?;
+                ui.show_override(accepted)?;
+            }
+            Next::Undo => {
+                self.undo_last()?;
+            }
+            Next::Quit => return Ok(Step::Quit),
+        }
+        Ok(Step::Done)
+    }
+
+    /// Applies "I was right" / "I was wrong" to the latest answer; `None` if there is none,
+    /// else whether the card on screen is dropped (it was the retry of that miss).
+    fn override_last(&mut self, accepted: bool) -> anyhow::Result<Option<bool>> {
+        let mut session = lock(&self.session);
+        let Some(revision) = session.override_last(accepted) else {
+            return Ok(None);
+        };
+        let Revision {
+            item,
+            saved,
+            rating,
+            word,
+            schedules,
+            drops_on_screen,
+        } = revision;
+        let item = &mut self.items[item];
+        let state = if schedules {
+            Some(self.scheduler.review(
+                saved.previous.as_ref(),
+                rating,
+                saved.at,
+                &self.clock.tz,
+            )?)
+        } else {
+            saved.previous
+        };
+        self.store.revise(
+            saved.review,
+            item.deck,
+            &item.card.id,
+            rating,
+            &word,
+            if schedules { state.as_ref() } else { None },
+        )?;
+        item.state = state;
+        Ok(Some(drops_on_screen))
+    }
+
+    /// Takes back the latest answer, whose card the session asks next; false if there is none.
+    fn undo_last(&mut self) -> anyhow::Result<bool> {
+        let mut session = lock(&self.session);
+        let Some(Undo {
+            item,
+            saved,
+            schedules,
+        }) = session.undo_last()
+        else {
+            return Ok(false);
+        };
+        let item = &mut self.items[item];
+        self.store.undo(
+            saved.review,
+            item.deck,
+            &item.card.id,
+            saved.previous.as_ref(),
+            schedules,
+        )?;
+        item.state = saved.previous;
+        Ok(true)
+    }
+}
+
+enum Step {
+    Done,
+    Skip,
+    Quit,
+}
+
+/// The Ctrl-C policy, all of it: close the session row, print the summary, exit 130. Every
+/// answer is already committed, so nothing is lost. (A front end that sees the interrupt
+/// as a read error waits for this handler: `ui::await_interrupt_handler`.)
+mod interrupt {
+    use std::time::Instant;
+
+    use super::{Shared, lock, summary};
+    use crate::calendar::describe_due;
+    use crate::deck::DeckId;
+    use crate::env::Clock;
+    use crate::store::{SessionId, Store};
+    use crate::ui::summary_lines;
+
+    /// The exit code of an interrupted session.
+    const EXIT_INTERRUPTED: i32 = 130;
+
+    pub fn install(
+        session: &Shared,
+        started: Instant,
+        store: &Store,
+        id: SessionId,
+        clock: &Clock,
+        decks: &[&DeckId],
+        interactive: bool,
+    ) {
+        let session = std::sync::Arc::clone(session);
+        let path = store.path().to_path_buf();
+        let clock = clock.clone();
+        let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
+        let result = ctrlc::set_handler(move || {
+            // The lock is held until exit, so no answer can start saving meanwhile.
+            let guard = lock(&session);
+            let now = clock.now();
+            let mut next_due = None;
+            if let Ok(store) = Store::open_file(&path) {
+                let _ = store.end_session(id, now);
+                let next = deck_ids
+                    .iter()
+                    .filter_map(|deck| store.next_due(deck).ok().flatten())
+                    .min();
+                next_due = next.map(|due| (due, describe_due(due, now, &clock)));
+            }
+            let summary = summary(guard.tally(), started, next_due);
+            print_and_exit(&summary_lines(&summary), interactive);
+        });
+        if let Err(error) = result {
+            eprintln!("quiz: warning: Ctrl-C will not print a summary: {error}");
+        }
+    }
+
+    fn print_and_exit(lines: &[String], interactive: bool) -> ! {
+        if interactive {
+            // A select list hides the cursor; an interrupt must not leave it hidden.
+            let _ = console::Term::stderr().show_cursor();
+            eprintln!();
+            for line in lines {
+                eprintln!("{line}");
+            }
+        } else {
+            println!();
+            for line in lines {
+                println!("{line}");
+            }
+        }
+        std::process::exit(EXIT_INTERRUPTED)
+    }
+}

@@ -32,6 +32,7 @@ pub mod derive;
 pub mod diagnostic;
 pub mod distractors;
 pub mod env;
+pub mod exit;
 pub mod interchange;
 pub mod judge;
 pub mod optimize;
@@ -50,9 +51,10 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 use commands::Context;
+use exit::ExitCode;
 
-/// Runs one command and returns the process exit code (0 ok, 1 failure, 2 usage, 130 interrupted).
-pub fn run<I>(args: I) -> i32
+/// Runs one command and returns how the process ends.
+pub fn run<I>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = OsString>,
 {
@@ -60,22 +62,30 @@ where
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return error.exit_code();
+            return if error.use_stderr() {
+                ExitCode::Usage
+            } else {
+                // --help and --version.
+                ExitCode::Success
+            };
         }
     };
     match execute(cli) {
         Ok(code) => code,
         Err(error) => {
-            if is_broken_pipe(&error) {
-                return 0;
+            let (code, say) = exit::for_error(&error);
+            if say {
+                eprintln!(
+                    "quiz: error: {}",
+                    text::escape_control(&format!("{error:#}"))
+                );
             }
-            eprintln!("quiz: error: {}", text::escape_control(&describe(&error)));
-            1
+            code
         }
     }
 }
 
-fn execute(cli: Cli) -> anyhow::Result<i32> {
+fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context {
         data_dir: env::data_dir(cli.data_dir.as_deref())?,
         clock: env::Clock::from_env()?,
@@ -101,36 +111,10 @@ fn execute(cli: Cli) -> anyhow::Result<i32> {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut command, "quiz", &mut script);
             crate::out!("{}", String::from_utf8_lossy(&script))?;
-            Ok(0)
+            Ok(ExitCode::Success)
         }
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),
     }
-}
-
-/// The error and its causes, each said once: our error types already include their
-/// cause's text, which anyhow's `{:#}` would repeat.
-fn describe(error: &anyhow::Error) -> String {
-    let mut message = String::new();
-    for cause in error.chain() {
-        let text = cause.to_string();
-        if message.contains(&text) {
-            continue;
-        }
-        if !message.is_empty() {
-            message.push_str(": ");
-        }
-        message.push_str(&text);
-    }
-    message
-}
-
-/// `quiz decks | head` must end quietly, not with an error.
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(quiz::run(std::env::args_os()));
+fn main() -> std::process::ExitCode {
+    quiz::run(std::env::args_os()).into()
 }

@@ -20,6 +20,7 @@ use crate::deck::library;
 use crate::deck::{Card, DeckId};
 use crate::distractors::Pool;
 use crate::env::Clock;
+use crate::exit::ExitCode;
 use crate::judge;
 use crate::schedule::{CardState, Scheduler};
 use crate::session::answer::{Decision, Given, Revision, Session, Tally, Undo};
@@ -85,7 +86,7 @@ impl Study {
         order: Vec<usize>,
         context: &Context,
         header: Option<&str>,
-    ) -> anyhow::Result<i32> {
+    ) -> anyhow::Result<ExitCode> {
         let options = Options {
             mode: self.mode,
             presentation: self.presentation,
@@ -150,7 +151,7 @@ fn run(
     scheduler: &Scheduler,
     context: &Context,
     header: Option<&str>,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<ExitCode> {
     let mut ui: Box<dyn Frontend> = if context.interactive {
         Box::new(Interactive::new(context.color))
     } else {
@@ -201,7 +202,7 @@ fn run(
         ui.notice("All done for now.")?;
     }
     ui.summary(&summary)?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 /// The summary of a session with `tally`, begun at `started`.
@@ -449,11 +450,9 @@ mod interrupt {
     use crate::calendar::describe_due;
     use crate::deck::DeckId;
     use crate::env::Clock;
+    use crate::exit::ExitCode;
     use crate::store::{SessionId, Store};
     use crate::ui::summary_lines;
-
-    /// The exit code of an interrupted session.
-    const EXIT_INTERRUPTED: i32 = 130;
 
     pub fn install(
         session: &Shared,
@@ -503,6 +502,6 @@ mod interrupt {
                 println!("{line}");
             }
         }
-        std::process::exit(EXIT_INTERRUPTED)
+        std::process::exit(ExitCode::Interrupted.code())
     }
 }

@@ -12,10 +12,11 @@ use crate::deck::library;
 use crate::deck::parse::parse_deck;
 use crate::deck::{Kind, Origin, id};
 use crate::diagnostic;
+use crate::exit::ExitCode;
 use crate::text::escape_control;
 use crate::ui::form::{Form, PlainForm, TermForm};
 
-pub fn run(args: &AddArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = library::resolve(std::slice::from_ref(&args.deck), &context.data_dir)?;
     let Some(file) = files.into_iter().next() else {
         bail!("no deck named `{}`", escape_control(&args.deck));
@@ -87,7 +88,7 @@ pub fn run(args: &AddArgs, context: &Context) -> anyhow::Result<i32> {
         "{added} card{} added",
         if added == 1 { "" } else { "s" }
     ))?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 fn existing_ids(text: &str, id: &crate::deck::DeckId, origin: &Origin) -> HashSet<String> {

@@ -10,6 +10,7 @@ use crate::deck::Origin;
 use crate::deck::edit::{add_missing_ids, write_atomically};
 use crate::deck::library::{self, DeckFile};
 use crate::diagnostic::{self, Finding, line_col};
+use crate::exit::ExitCode;
 use crate::text::{escape_control, plural};
 
 #[derive(Serialize)]
@@ -25,14 +26,14 @@ struct JsonFinding<'a> {
     label: &'a str,
 }
 
-pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = files(&args.paths, &context.data_dir)?;
     if files.is_empty() {
         eprintln!(
             "quiz: no decks to check in {} (name deck files or folders to check them)",
             library::user_folder(&context.data_dir).display()
         );
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let (mut errors, mut warnings) = (0, 0);
     for mut file in files {
@@ -70,7 +71,11 @@ pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<i32> {
             plural(warnings, "warning")
         )?;
     }
-    Ok(if errors > 0 { 1 } else { 0 })
+    Ok(if errors > 0 {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
 }
 
 fn json(file: &DeckFile, finding: &Finding) -> anyhow::Result<String> {

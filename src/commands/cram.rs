@@ -8,10 +8,11 @@ use rand::seq::SliceRandom;
 use super::Context;
 use crate::catalog::Items;
 use crate::cli::CramArgs;
+use crate::exit::ExitCode;
 use crate::store::Mode;
 use crate::study::Setup;
 
-pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Cram, context)?;
     let items = Items::matching(
         &decks,
@@ -29,7 +30,7 @@ pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<i32> {
                 " with those tags"
             }
         )?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let mut order: Vec<usize> = (0..items.items.len()).collect();
     order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(study.seed));

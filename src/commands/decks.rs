@@ -7,10 +7,11 @@ use super::Context;
 use crate::calendar;
 use crate::deck::library;
 use crate::diagnostic;
+use crate::exit::ExitCode;
 use crate::store::Store;
 use crate::text::escape_line;
 
-pub fn run(context: &Context) -> anyhow::Result<i32> {
+pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let files = library::all_files(&context.data_dir)?;
     let loaded = library::load(files);
     let store = Store::open(&context.data_dir)?;
@@ -85,5 +86,5 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
         }
     }
     // Like `quiz start`, a broken deck is reported and skipped; `quiz check` fails on it.
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -11,13 +11,13 @@ use super::Context;
 use super::import::write_new;
 use crate::cli::DeriveArgs;
 use crate::derive::{self, DeriveOptions};
+use crate::exit::{ExitCode, UsageError};
 use crate::text::{escape_control, plural};
 
-pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let display = escape_control(&args.document.display().to_string());
     if args.limit == Some(0) {
-        eprintln!("quiz: error: --limit must be at least 1");
-        return Ok(2);
+        return Err(UsageError("--limit must be at least 1".into()).into());
     }
     let bytes =
         std::fs::read(&args.document).with_context(|| format!("could not read {display}"))?;
@@ -57,5 +57,5 @@ pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<i32> {
             None => String::new(),
         },
     );
-    Ok(0)
+    Ok(ExitCode::Success)
 }

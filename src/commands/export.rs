@@ -9,10 +9,11 @@ use super::Context;
 use super::import::write_new;
 use crate::catalog::load_decks;
 use crate::cli::{ExportArgs, ExportTo};
+use crate::exit::ExitCode;
 use crate::interchange::{self, ExportFormat};
 use crate::text::escape_control;
 
-pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(std::slice::from_ref(&args.deck), context)?;
     let Some(deck) = loaded.decks.first() else {
         bail!("no deck could be loaded");
@@ -28,5 +29,5 @@ pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<i32> {
         None if std::io::stdout().is_terminal() => crate::out!("{}", escape_control(&text))?,
         None => crate::out!("{text}")?,
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -14,13 +14,14 @@ use jiff::tz::TimeZone;
 use super::Context;
 use crate::cli::HistoryCommand;
 use crate::deck::edit;
+use crate::exit::ExitCode;
 use crate::interchange::review_log::{Imported, parse_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::history::Replay;
 use crate::store::{Review, Store};
 use crate::text::{escape_control, plural};
 
-pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<i32> {
+pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         HistoryCommand::Export { output } => export(output.as_deref(), context),
         HistoryCommand::Import { file } => import(file, context),
@@ -32,7 +33,7 @@ pub fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a
     Box::new(move |log| scheduler.replay(log, tz))
 }
 
-fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<i32> {
+fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> {
     let store = Store::open(&context.data_dir)?;
     match output {
         None if std::io::stdout().is_terminal() => {
@@ -53,10 +54,10 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<i32> {
             })?;
         }
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
-fn import(file: &Path, context: &Context) -> anyhow::Result<i32> {
+fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = crate::data_lock::acquire(&context.data_dir)?;
     let text = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
@@ -88,7 +89,7 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<i32> {
         outcome.skipped,
         plural(outcome.cards, "card")
     )?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 #[cfg(test)]

@@ -9,10 +9,11 @@ use anyhow::Context as _;
 use super::Context;
 use crate::cli::{ImportArgs, ImportFrom};
 use crate::deck::edit;
+use crate::exit::ExitCode;
 use crate::interchange::{self, ImportOptions, Source};
 use crate::text::{escape_control, escape_line, plural};
 
-pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("could not read {}", args.file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
@@ -50,7 +51,11 @@ pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<i32> {
         imported.source.name(),
         plural(imported.skipped.len(), "row"),
     );
-    Ok(if imported.cards == 0 { 1 } else { 0 })
+    Ok(if imported.cards == 0 {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
 }
 
 /// Writes a file that must not exist yet: an import or export never overwrites a deck.

@@ -7,12 +7,13 @@ use super::Context;
 use crate::catalog::Items;
 use crate::cli::MissedArgs;
 use crate::deck::{CardId, DeckId};
+use crate::exit::ExitCode;
 use crate::store::{Misses, Mode, Store};
 
 use crate::study::Setup;
 use crate::text::{escape_line, plural};
 
-pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
     let store = &study.store;
     if args.leeches {
@@ -63,7 +64,7 @@ pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<i32> {
         } else {
             crate::outln!("Nothing missed {window}.")?;
         }
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let header = format!("Drilling {} missed {window}.", plural(order.len(), "card"));
     study.run(items, order, context, Some(&header))
@@ -85,7 +86,7 @@ fn describe_window(window: jiff::SignedDuration) -> String {
     }
 }
 
-fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<i32> {
+fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<ExitCode> {
     let mut found = 0;
     // Written after the walk: the store's callback cannot fail, and a closed pipe must.
     let mut lines = Vec::new();
@@ -109,5 +110,5 @@ fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Resu
     if found == 0 {
         crate::outln!("No leeches: no card has been missed {threshold} times.")?;
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -5,11 +5,12 @@ use anyhow::bail;
 use super::Context;
 use crate::cli::NewArgs;
 use crate::deck::library;
+use crate::exit::ExitCode;
 use crate::text::escape_control;
 
 const TEMPLATE: &str = include_str!("../deck/template.toml");
 
-pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let name = args.name.trim();
     if name.is_empty()
         || name.starts_with('.')
@@ -41,7 +42,7 @@ pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<i32> {
         "edit it, then `quiz check {0}` and `quiz start {0}`",
         display(&path)
     )?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 fn display(path: &std::path::Path) -> String {

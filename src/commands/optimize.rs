@@ -16,6 +16,7 @@ use super::Context;
 use super::history::replayer;
 use crate::cli::OptimizeArgs;
 use crate::deck::DeckId;
+use crate::exit::ExitCode;
 use crate::optimize::{self, LoggedReview, Metrics, OptimizeError};
 use crate::schedule::Scheduler;
 use crate::store::Store;
@@ -27,7 +28,7 @@ pub const PARAMETERS_KEY: &str = "fsrs_parameters";
 /// How long work may run silently before a progress bar appears.
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
-pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     // Fitting reschedules every card; measuring changes nothing.
     let _lock = if args.evaluate {
         None
@@ -44,11 +45,11 @@ pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
              card's previous review (cram reviews do not count).",
             reviews.len()
         )?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     if args.evaluate {
         evaluate(&store, &reviews, predictions, context)?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     if predictions < optimize::MIN_REVIEWS {
         crate::outln!(
@@ -58,7 +59,7 @@ pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<i32> {
             need = optimize::MIN_REVIEWS,
             more = optimize::MIN_REVIEWS - predictions,
         )?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     fit(&mut store, &reviews, predictions, context)
 }
@@ -184,7 +185,7 @@ fn fit(
     reviews: &[LoggedReview],
     predictions: usize,
     context: &Context,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<ExitCode> {
     let settings = context.settings()?;
     let saved = super::saved_parameters(store)?;
     let current = Scheduler::new(saved.as_deref(), settings.desired_retention)?;
@@ -211,7 +212,7 @@ fn fit(
             crate::outln!(
                 "Could not fit parameters: {error}. Until then quiz keeps its current ones."
             )?;
-            return Ok(0);
+            return Ok(ExitCode::Success);
         }
         Err(error) => return Err(error).context("could not fit parameters"),
     };
@@ -230,7 +231,7 @@ fn fit(
         crate::outln!(
             "Kept the current parameters: the fitted ones predict your history no better."
         )?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let scheduler = Scheduler::new(Some(&fitted), settings.desired_retention)
         .context("the fitted parameters cannot schedule")?;
@@ -249,7 +250,7 @@ fn fit(
         "Saved the fitted parameters: they predict your history better. Rescheduled {cards} \
          cards by replaying their reviews."
     )?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 /// A progress bar on stderr that appears only once work has run for a second, and never

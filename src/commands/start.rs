@@ -9,11 +9,12 @@ use super::Context;
 use crate::calendar::{self, describe_due};
 use crate::catalog::{self, Items};
 use crate::cli::StartArgs;
+use crate::exit::ExitCode;
 use crate::session::queue::Plan;
 use crate::store::Mode;
 use crate::study::{Setup, Study};
 
-pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Review, context)?;
     let Study {
         settings,
@@ -41,7 +42,7 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
     let items = catalog::pick(&decks, tags, store, scheduler, now, &plan)?;
     if args.study.limit == Some(0) {
         crate::outln!("Nothing to study: --limit 0 asks no cards.")?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     if items.is_empty() {
         crate::outln!(
@@ -56,7 +57,7 @@ pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<i32> {
                 "next card due: none yet (raise --new to study more new cards today)"
             )?,
         }
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let order = (0..items.len()).collect();
     let items = Items::new(items, &decks, tags, store, study.presentation)?;

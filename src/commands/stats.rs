@@ -29,6 +29,7 @@ use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId};
 use crate::diagnostic;
+use crate::exit::ExitCode;
 use crate::schedule::{CardState, Rating, Scheduler};
 use crate::store::Store;
 use crate::text::escape_line;
@@ -298,7 +299,7 @@ struct Chosen {
     deck: Option<Deck>,
 }
 
-pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<i32> {
+pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let store = Store::open(&context.data_dir)?;
     let (chosen, filter) = choose(&args.decks, &store, context)?;
     let report = gather(&store, &chosen, filter.as_deref(), context)?;
@@ -310,7 +311,7 @@ pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<i32> {
         let styled = context.color && std::io::stdout().is_terminal();
         write!(out, "{}", render(&report, context.plain || !styled, styled))?;
     }
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 /// The decks named (or every deck found, and every deck with history); a deck that is

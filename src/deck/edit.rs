@@ -11,11 +11,11 @@ use super::parse::cards::implicit_id;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("{0}")]
+    #[error(transparent)]
     Toml(#[from] toml_edit::TomlError),
     #[error("`cards` in this deck is not an array of [[cards]] tables")]
     CardsNotTables,
-    #[error("could not write {path}: {source}")]
+    #[error("could not write {path}")]
     Write {
         path: String,
         source: std::io::Error,

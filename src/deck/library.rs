@@ -52,7 +52,7 @@ impl Loaded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error("could not read deck {path}: {source}")]
+    #[error("could not read deck {path}")]
     Read {
         path: String,
         source: std::io::Error,

@@ -30,12 +30,12 @@ const MIGRATIONS: [&str; 3] = [
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not create the data directory {path}: {source}")]
+    #[error("could not create the data directory {path}")]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not open the progress database {path}: {source}")]
+    #[error("could not open the progress database {path}")]
     Open {
         path: PathBuf,
         source: rusqlite::Error,
@@ -48,7 +48,7 @@ pub enum StoreError {
         found: i64,
         known: usize,
     },
-    #[error("progress database error: {0}")]
+    #[error("progress database error")]
     Sql(#[from] rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
     BadTime(i64),

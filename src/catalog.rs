@@ -128,7 +128,7 @@ fn print_failures(reports: &[Report], context: &Context) {
         }
         eprintln!(
             "quiz: warning: skipped deck `{}`: it has errors (see above)",
-            crate::text::escape_line(&report.file.id.0)
+            crate::escape::escape_line(&report.file.id.0)
         );
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::deck::codes::Code;
-use crate::text::escape_control;
+use crate::escape::escape_control;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {

@@ -32,6 +32,7 @@ pub mod derive;
 pub mod diagnostic;
 pub mod distractors;
 pub mod env;
+pub mod escape;
 pub mod exit;
 pub mod interchange;
 pub mod judge;
@@ -42,7 +43,6 @@ pub mod settings;
 pub mod stable_hash;
 pub mod store;
 pub mod study;
-pub mod text;
 pub mod ui;
 
 use std::ffi::OsString;
@@ -77,7 +77,7 @@ where
             if say {
                 eprintln!(
                     "quiz: error: {}",
-                    text::escape_control(&format!("{error:#}"))
+                    escape::escape_control(&format!("{error:#}"))
                 );
             }
             code

@@ -452,7 +452,7 @@ mod interrupt {
     use crate::env::Clock;
     use crate::exit::ExitCode;
     use crate::store::{SessionId, Store};
-    use crate::ui::summary_lines;
+    use crate::ui::format::summary_lines;
 
     pub fn install(
         session: &Shared,

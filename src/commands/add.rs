@@ -12,9 +12,9 @@ use crate::deck::library;
 use crate::deck::parse::parse_deck;
 use crate::deck::{Kind, Origin, id};
 use crate::diagnostic;
+use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::text::escape_control;
-use crate::ui::form::{Form, PlainForm, TermForm};
+use crate::ui::forms::{Form, PlainForm, TermForm};
 
 pub fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = library::resolve(std::slice::from_ref(&args.deck), &context.data_dir)?;

@@ -10,8 +10,9 @@ use crate::deck::Origin;
 use crate::deck::edit::{add_missing_ids, write_atomically};
 use crate::deck::library::{self, DeckFile};
 use crate::diagnostic::{self, Finding, line_col};
+use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::text::{escape_control, plural};
+use crate::ui::format::plural;
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {

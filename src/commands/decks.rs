@@ -7,9 +7,9 @@ use super::Context;
 use crate::calendar;
 use crate::deck::library;
 use crate::diagnostic;
+use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::store::Store;
-use crate::text::escape_line;
 
 pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let files = library::all_files(&context.data_dir)?;

@@ -11,8 +11,9 @@ use super::Context;
 use super::import::write_new;
 use crate::cli::DeriveArgs;
 use crate::derive::{self, DeriveOptions};
+use crate::escape::escape_control;
 use crate::exit::{ExitCode, UsageError};
-use crate::text::{escape_control, plural};
+use crate::ui::format::plural;
 
 pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let display = escape_control(&args.document.display().to_string());

@@ -9,9 +9,9 @@ use super::Context;
 use super::import::write_new;
 use crate::catalog::load_decks;
 use crate::cli::{ExportArgs, ExportTo};
+use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::{self, ExportFormat};
-use crate::text::escape_control;
 
 pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(std::slice::from_ref(&args.deck), context)?;

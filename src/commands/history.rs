@@ -14,12 +14,13 @@ use jiff::tz::TimeZone;
 use super::Context;
 use crate::cli::HistoryCommand;
 use crate::deck::edit;
+use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::review_log::{Imported, parse_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::history::Replay;
 use crate::store::{Review, Store};
-use crate::text::{escape_control, plural};
+use crate::ui::format::plural;
 
 pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
@@ -79,7 +80,7 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
         let names: Vec<String> = outcome
             .decks
             .iter()
-            .map(|d| crate::text::escape_line(d))
+            .map(|d| crate::escape::escape_line(d))
             .collect();
         format!(" into {}", names.join(", "))
     };

@@ -9,9 +9,10 @@ use anyhow::Context as _;
 use super::Context;
 use crate::cli::{ImportArgs, ImportFrom};
 use crate::deck::edit;
+use crate::escape::{escape_control, escape_line};
 use crate::exit::ExitCode;
 use crate::interchange::{self, ImportOptions, Source};
-use crate::text::{escape_control, escape_line, plural};
+use crate::ui::format::plural;
 
 pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file)

@@ -10,8 +10,9 @@ use crate::deck::{CardId, DeckId};
 use crate::exit::ExitCode;
 use crate::store::{Misses, Mode, Store};
 
+use crate::escape::escape_line;
 use crate::study::Setup;
-use crate::text::{escape_line, plural};
+use crate::ui::format::plural;
 
 pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;

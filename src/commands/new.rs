@@ -5,8 +5,8 @@ use anyhow::bail;
 use super::Context;
 use crate::cli::NewArgs;
 use crate::deck::library;
+use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::text::escape_control;
 
 const TEMPLATE: &str = include_str!("../deck/template.toml");
 

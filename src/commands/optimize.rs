@@ -16,11 +16,11 @@ use super::Context;
 use super::history::replayer;
 use crate::cli::OptimizeArgs;
 use crate::deck::DeckId;
+use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::optimize::{self, LoggedReview, Metrics, OptimizeError};
 use crate::schedule::Scheduler;
 use crate::store::Store;
-use crate::text::escape_line;
 
 /// The `meta` key the scheduler's parameters are kept under (read by `commands::scheduler`).
 pub const PARAMETERS_KEY: &str = "fsrs_parameters";

@@ -29,10 +29,10 @@ use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId};
 use crate::diagnostic;
+use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::schedule::{CardState, Rating, Scheduler};
 use crate::store::Store;
-use crate::text::escape_line;
 
 /// Columns of the heatmap: 26 weeks, the last one being the current week.
 pub const WEEKS: usize = 26;

@@ -71,7 +71,7 @@ pub(super) fn deck_text(text: &str, options: &DeriveOptions, cards: ArrayOfTable
     ));
     doc["source"] = value(file.as_str());
     doc.insert("cards", Item::ArrayOfTables(cards));
-    let shown = crate::text::escape_line(&file);
+    let shown = crate::escape::escape_line(&file);
     format!(
         "# Drafted automatically by `quiz derive` from {shown}.\n\
          # Each card is one sentence of the document with its dates, numbers and names as\n\

@@ -33,22 +33,15 @@ impl Decision {
     /// after a hint → Hard, right → Good; a flip-mode grade is its own rating.
     pub fn of(given: Given<'_>) -> Decision {
         let (rating, word) = match given {
-            Given::Judged {
-                verdict: Verdict::Right,
-                hinted: true,
-            } => (Rating::Hard, VerdictWord::Right),
-            Given::Judged {
-                verdict: Verdict::Right,
-                hinted: false,
-            } => (Rating::Good, VerdictWord::Right),
-            Given::Judged {
-                verdict: Verdict::Close { .. },
-                ..
-            } => (Rating::Hard, VerdictWord::Close),
-            Given::Judged {
-                verdict: Verdict::Wrong { .. },
-                ..
-            } => (Rating::Again, VerdictWord::Wrong),
+            Given::Judged { verdict, hinted } => {
+                let rating = match verdict {
+                    Verdict::Right if hinted => Rating::Hard,
+                    Verdict::Right => Rating::Good,
+                    Verdict::Close { .. } => Rating::Hard,
+                    Verdict::Wrong { .. } => Rating::Again,
+                };
+                (rating, VerdictWord::judged(verdict))
+            }
             Given::Graded(rating) => (rating, VerdictWord::graded(rating)),
         };
         Decision { rating, word }

@@ -7,6 +7,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 
 use super::{Mode, StoreError};
 use crate::deck::{CardId, DeckId};
+use crate::judge::Verdict;
 use crate::schedule::Rating;
 
 /// The word a review is logged with: what the judge said, the grade the learner gave in
@@ -70,6 +71,15 @@ impl VerdictWord {
             .into_iter()
             .find(|word| word.name() == text)
             .unwrap_or_else(|| VerdictWord::Other(text.to_owned()))
+    }
+
+    /// The word a typed answer's verdict is logged and shown with.
+    pub fn judged(verdict: &Verdict) -> VerdictWord {
+        match verdict {
+            Verdict::Right => VerdictWord::Right,
+            Verdict::Close { .. } => VerdictWord::Close,
+            Verdict::Wrong { .. } => VerdictWord::Wrong,
+        }
     }
 
     /// The word a flip-mode grade is logged with: the button's name.

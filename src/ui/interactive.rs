@@ -7,14 +7,13 @@ use console::{Key, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, Select};
 
-use super::{
-    Frontend, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler, command,
-    summary_lines, verdict_detail, verdict_word,
-};
+use super::format::{summary_lines, verdict_detail};
+use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler, command};
 use crate::deck::{Card, Kind};
+use crate::escape::{escape_control, escape_line};
 use crate::judge::{Expected, Verdict};
 use crate::schedule::Rating;
-use crate::text::{escape_control, escape_line};
+use crate::store::types::VerdictWord;
 
 pub struct Interactive {
     term: Term,
@@ -153,7 +152,7 @@ impl Frontend for Interactive {
         };
         let word = self.paint(
             Style::new().bold().fg_color(Some(color.into())),
-            verdict_word(outcome.verdict),
+            VerdictWord::judged(outcome.verdict).name(),
         );
         let leech = if outcome.leech {
             self.paint(

@@ -1,7 +1,8 @@
 //! Terminal front ends. They show questions and verdicts and read answers; they never judge,
 //! schedule or save — the session command does that with what they return.
 
-pub mod form;
+pub mod format;
+pub mod forms;
 pub mod interactive;
 pub mod plain;
 
@@ -124,58 +125,4 @@ pub fn command(text: &str) -> Option<Reply> {
         ":undo" => Some(Reply::Undo),
         _ => None,
     }
-}
-
-pub fn verdict_word(verdict: &Verdict) -> &'static str {
-    match verdict {
-        Verdict::Right => "right",
-        Verdict::Close { .. } => "close",
-        Verdict::Wrong { .. } => "wrong",
-    }
-}
-
-/// The rest of the verdict line after its first word.
-pub fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
-    let mut detail = match verdict {
-        Verdict::Right => String::new(),
-        Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
-        Verdict::Wrong { missing } if !missing.is_empty() => {
-            format!(" — missing: {}", missing.join(", "))
-        }
-        Verdict::Wrong { .. } => String::new(),
-    };
-    if hinted && verdict.is_accepted() {
-        detail.push_str(" (with a hint)");
-    }
-    detail
-}
-
-pub fn format_duration(spent: Duration) -> String {
-    let seconds = spent.as_secs();
-    if seconds >= 3600 {
-        format!(
-            "{}h{:02}m{:02}s",
-            seconds / 3600,
-            seconds / 60 % 60,
-            seconds % 60
-        )
-    } else {
-        format!("{}m{:02}s", seconds / 60, seconds % 60)
-    }
-}
-
-pub fn summary_lines(summary: &Summary) -> Vec<String> {
-    let mut lines = vec![format!(
-        "session: {} asked, {} right, {} close, {} wrong in {}",
-        summary.asked,
-        summary.right,
-        summary.close,
-        summary.wrong,
-        format_duration(summary.spent)
-    )];
-    match &summary.next_due {
-        Some((_, text)) => lines.push(format!("next card due: {text}")),
-        None => lines.push("next card due: no cards studied yet".to_string()),
-    }
-    lines
 }

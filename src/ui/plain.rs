@@ -5,14 +5,13 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::{
-    Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade, summary_lines,
-    verdict_detail, verdict_word,
-};
+use super::format::{summary_lines, verdict_detail};
+use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade};
 use crate::deck::{Card, Kind};
+use crate::escape::{escape_control, escape_line};
 use crate::judge::Expected;
 use crate::schedule::Rating;
-use crate::text::{escape_control, escape_line};
+use crate::store::types::VerdictWord;
 
 pub struct Plain<R, W> {
     input: R,
@@ -86,7 +85,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         writeln!(
             self.output,
             "{}{}{leech}",
-            verdict_word(outcome.verdict),
+            VerdictWord::judged(outcome.verdict).name(),
             escape_line(&verdict_detail(outcome.verdict, outcome.hinted))
         )?;
         writeln!(

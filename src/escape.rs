@@ -1,5 +1,4 @@
-//! Text for the person at the keyboard: untrusted text (from decks, answers, file names)
-//! made safe to print on a terminal, and counts put into words.
+//! Making untrusted text (from decks, answers, file names) safe to print on a terminal.
 
 /// Replaces terminal control characters with visible escapes (`\u{1b}` → `\e`), so a deck
 /// cannot move the cursor, change colours or retitle the window. Newlines and tabs are kept.
@@ -26,16 +25,6 @@ pub fn escape_line(text: &str) -> String {
     escape_control(text).replace('\n', "\\n").replace('\t', " ")
 }
 
-/// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
-pub fn plural(count: impl TryInto<u64>, noun: &str) -> String {
-    let count = count.try_into().unwrap_or(u64::MAX);
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,12 +36,5 @@ mod tests {
         assert_eq!(escape_control("line\nnext"), "line\nnext");
         assert_eq!(escape_line("line\nnext"), "line\\nnext");
         assert_eq!(escape_control("Хрущёв"), "Хрущёв");
-    }
-
-    #[test]
-    fn plural_adds_an_s_unless_one() {
-        assert_eq!(plural(0u32, "card"), "0 cards");
-        assert_eq!(plural(1u32, "card"), "1 card");
-        assert_eq!(plural(2usize, "review"), "2 reviews");
     }
 }

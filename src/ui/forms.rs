@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Write};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, Select};
 
-use crate::text::escape_control;
+use crate::escape::escape_control;
 
 pub trait Form {
     /// A line of text; empty is allowed (the caller decides what empty means).

@@ -1,0 +1,75 @@
+//! Words and numbers as the learner reads them, the same in every front end: the verdict
+//! line, durations, the session summary, counts of things.
+
+use std::time::Duration;
+
+use super::Summary;
+use crate::judge::Verdict;
+
+/// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
+pub fn plural(count: impl TryInto<u64>, noun: &str) -> String {
+    let count = count.try_into().unwrap_or(u64::MAX);
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// The rest of the verdict line after its first word.
+pub fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
+    let mut detail = match verdict {
+        Verdict::Right => String::new(),
+        Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
+        Verdict::Wrong { missing } if !missing.is_empty() => {
+            format!(" — missing: {}", missing.join(", "))
+        }
+        Verdict::Wrong { .. } => String::new(),
+    };
+    if hinted && verdict.is_accepted() {
+        detail.push_str(" (with a hint)");
+    }
+    detail
+}
+
+pub fn format_duration(spent: Duration) -> String {
+    let seconds = spent.as_secs();
+    if seconds >= 3600 {
+        format!(
+            "{}h{:02}m{:02}s",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    } else {
+        format!("{}m{:02}s", seconds / 60, seconds % 60)
+    }
+}
+
+pub fn summary_lines(summary: &Summary) -> Vec<String> {
+    let mut lines = vec![format!(
+        "session: {} asked, {} right, {} close, {} wrong in {}",
+        summary.asked,
+        summary.right,
+        summary.close,
+        summary.wrong,
+        format_duration(summary.spent)
+    )];
+    match &summary.next_due {
+        Some((_, text)) => lines.push(format!("next card due: {text}")),
+        None => lines.push("next card due: no cards studied yet".to_string()),
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_adds_an_s_unless_one() {
+        assert_eq!(plural(0u32, "card"), "0 cards");
+        assert_eq!(plural(1u32, "card"), "1 card");
+        assert_eq!(plural(2usize, "review"), "2 reviews");
+    }
+}

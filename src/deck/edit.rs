@@ -7,7 +7,7 @@ use std::path::Path;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
-use super::parse::cards::implicit_id;
+use super::id::implicit_id;
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {

@@ -1,7 +1,16 @@
-//! Readable card ids made from a card's wording, for the commands that write cards
-//! (`quiz add`, `quiz import`, `quiz derive`): `which-congress-heard-the-speech`.
+//! Card ids made from a card's wording: the implicit id a card without `id` is known by,
+//! and the readable ids the commands that write cards (`quiz add`, `quiz import`,
+//! `quiz derive`) put in: `which-congress-heard-the-speech`.
 
 use std::collections::HashSet;
+
+/// A stable id from the question's wording (FNV-1a, which, unlike std's hasher, is the same
+/// on every platform and Rust version, so progress survives upgrades).
+pub fn implicit_id(text: &str) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hash = crate::stable_hash::fnv1a(words.bytes());
+    format!("q-{:010x}", hash >> 24)
+}
 
 /// ASCII letters and digits of the first `max_words` words, joined by `-`, cut at a word
 /// boundary to at most `max_len` bytes; `card` when nothing is left. Never contains the

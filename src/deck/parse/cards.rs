@@ -10,6 +10,7 @@ use super::kinds::{contradiction, infer_kind, read_expected};
 use super::values::{boolean, error_count, items, nonempty_string, string, strings, unknown_field};
 use crate::deck::cloze::{self, ClozeError};
 use crate::deck::codes::Code;
+use crate::deck::id::implicit_id;
 use crate::deck::{Card, CardId, Kind};
 use crate::diagnostic::Finding;
 use crate::judge::Expected;
@@ -347,14 +348,6 @@ fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
                 .label("invalid character in id"),
         );
     }
-}
-
-/// A stable id from the question's wording (FNV-1a, which, unlike std's hasher, is the same
-/// on every platform and Rust version, so progress survives upgrades).
-pub fn implicit_id(text: &str) -> String {
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let hash = crate::stable_hash::fnv1a(words.bytes());
-    format!("q-{:010x}", hash >> 24)
 }
 
 fn header_span(source: &str, table_span: &Range<usize>) -> Range<usize> {

@@ -5,7 +5,7 @@
 //! This file holds the entry points, the two ways of reading a file (whole, or one
 //! `[[cards]]` table at a time) and the deck's own fields; the files beside it read the cards.
 
-pub mod cards;
+mod cards;
 mod cross_card;
 mod kinds;
 mod plain_table;

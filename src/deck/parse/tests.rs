@@ -2,8 +2,8 @@
 //! finding with its exact place, several findings at once; reading card by card gives what
 //! reading whole gives; and the judging examples the deck format guide gives.
 
-use super::cards::implicit_id;
 use super::*;
+use crate::deck::id::implicit_id;
 use crate::deck::{CardId, Kind};
 use crate::diagnostic::{Severity, line_col};
 use crate::judge::{self, Expected, Verdict};

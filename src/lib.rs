@@ -26,7 +26,6 @@ pub mod calendar;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
-pub mod data_lock;
 pub mod deck;
 pub mod derive;
 pub mod diagnostic;

@@ -47,13 +47,13 @@ pub struct Study {
     pub presentation: Presentation,
     pub mode: Mode,
     /// Held for the whole session: a second session would schedule from stale states.
-    _lock: crate::data_lock::DataLock,
+    _lock: crate::store::lock::DataLock,
 }
 
 impl Setup {
     pub fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
-        let lock = crate::data_lock::acquire(&context.data_dir)?;
+        let lock = crate::store::lock::acquire(&context.data_dir)?;
         let found = library::locate(&args.decks, &context.data_dir)?;
         let mut store = Store::open(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;

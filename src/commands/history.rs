@@ -59,7 +59,7 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
 }
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
-    let _lock = crate::data_lock::acquire(&context.data_dir)?;
+    let _lock = crate::store::lock::acquire(&context.data_dir)?;
     let text = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()

@@ -33,7 +33,7 @@ pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = if args.evaluate {
         None
     } else {
-        Some(crate::data_lock::acquire(&context.data_dir)?)
+        Some(crate::store::lock::acquire(&context.data_dir)?)
     };
     let mut store = Store::open(&context.data_dir)?;
     let decks = chosen_decks(&store, &args.decks)?;

@@ -17,6 +17,7 @@ use types::{Millis, VerdictWord};
 
 pub mod deck_index;
 pub mod history;
+pub mod lock;
 pub mod types;
 
 pub const FILE_NAME: &str = "quiz.sqlite3";

@@ -1,12 +1,16 @@
-//! Asking an author for fields, one at a time: dialoguer on a terminal, lines otherwise.
+//! Asking an author for fields, one at a time: dialoguer on a terminal, lines otherwise;
+//! and the questions `quiz add` asks for each kind of card.
 //!
 //! `None` from any question means the author wants to stop (end of input, Esc, Ctrl-C).
 
+use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
 
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, Select};
 
+use crate::deck::edit::{NewAnswer, NewCard, append_card};
+use crate::deck::{Kind, id};
 use crate::escape::escape_control;
 
 pub trait Form {
@@ -15,6 +19,125 @@ pub trait Form {
     fn select(&mut self, prompt: &str, items: &[&str]) -> io::Result<Option<usize>>;
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>>;
     fn say(&mut self, text: &str) -> io::Result<()>;
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn optional(text: String) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Asks for one card of any kind, field by field, with a readable id not in `ids`; `None`
+/// when the author stops.
+pub fn ask_card(form: &mut dyn Form, ids: &HashSet<String>) -> anyhow::Result<Option<NewCard>> {
+    let kinds = Kind::NAMES;
+    let Some(kind_index) = form.select("kind", &kinds)? else {
+        return Ok(None);
+    };
+    let kind = Kind::from_name(kinds[kind_index]).unwrap_or(Kind::Text);
+    let mut card = NewCard::default();
+    let prompt_text = if kind == Kind::Cloze {
+        let Some(cloze) = ask_required(form, "cloze text (mark each gap as {{answer}})")? else {
+            return Ok(None);
+        };
+        card.cloze = Some(cloze.clone());
+        cloze
+    } else {
+        let question = if kind == Kind::TrueFalse {
+            "statement (true or false)"
+        } else {
+            "question"
+        };
+        let Some(question) = ask_required(form, question)? else {
+            return Ok(None);
+        };
+        card.question = Some(question.clone());
+        question
+    };
+    match kind {
+        Kind::Text => {
+            let Some(answer) = ask_required(form, "answer")? else {
+                return Ok(None);
+            };
+            card.answer = Some(NewAnswer::Text(answer));
+            let Some(accept) =
+                form.text("other answers that count as right (separated by |, optional)")?
+            else {
+                return Ok(None);
+            };
+            card.accept = list(&accept);
+        }
+        Kind::Choice => {
+            let Some(choices) = ask_required(form, "choices (separated by |)")? else {
+                return Ok(None);
+            };
+            card.choices = list(&choices);
+            let Some(answer) = ask_required(form, "the right choice (its text or number)")? else {
+                return Ok(None);
+            };
+            let answer = match answer.trim().parse::<usize>() {
+                Ok(n) if (1..=card.choices.len()).contains(&n) => card.choices[n - 1].clone(),
+                _ => answer,
+            };
+            card.answer = Some(NewAnswer::Text(answer));
+        }
+        Kind::TrueFalse => {
+            let Some(answer) = form.select("answer", &["true", "false"])? else {
+                return Ok(None);
+            };
+            card.answer = Some(NewAnswer::Bool(answer == 0));
+        }
+        Kind::Several => {
+            let Some(parts) = ask_required(form, "answers (separated by |)")? else {
+                return Ok(None);
+            };
+            card.answer = Some(NewAnswer::Several(list(&parts)));
+        }
+        Kind::Cloze => {}
+    }
+    let Some(explain) = form.text("explanation shown after answering (optional)")? else {
+        return Ok(None);
+    };
+    card.explain = optional(explain);
+    let Some(hint) = form.text("hint (optional)")? else {
+        return Ok(None);
+    };
+    card.hint = optional(hint);
+    let Some(tags) = form.text("tags (separated by spaces or commas, optional)")? else {
+        return Ok(None);
+    };
+    card.tags = tags
+        .split([' ', ','])
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    card.id = id::unique(&id::slug(&prompt_text.replace(['{', '}'], " "), 6, 48), ids);
+    Ok(Some(card))
+}
+
+fn ask_required(form: &mut dyn Form, prompt: &str) -> anyhow::Result<Option<String>> {
+    loop {
+        let Some(text) = form.text(prompt)? else {
+            return Ok(None);
+        };
+        if let Some(text) = optional(text) {
+            return Ok(Some(text));
+        }
+        form.say("this field is needed")?;
+    }
+}
+
+/// The card as it will appear in the file.
+pub fn preview(card: &NewCard) -> anyhow::Result<String> {
+    let appended = append_card("", card)?;
+    Ok(appended.trim_end().to_string())
 }
 
 pub struct PlainForm<R, W> {

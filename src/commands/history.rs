@@ -18,7 +18,7 @@ use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::review_log::{Imported, parse_log, write_log};
 use crate::schedule::Scheduler;
-use crate::store::history::Replay;
+use crate::store::log::Replay;
 use crate::store::{Review, Store};
 use crate::ui::format::plural;
 

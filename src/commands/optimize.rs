@@ -96,7 +96,7 @@ fn chosen_decks(store: &Store, names: &[String]) -> anyhow::Result<Option<Vec<De
 /// Every review that counts for scheduling, cards told apart across decks.
 fn load_reviews(store: &Store, decks: Option<&[DeckId]>) -> anyhow::Result<Vec<LoggedReview>> {
     let mut reviews = Vec::new();
-    let mut push = |review: crate::store::history::ScheduledReview<'_>| {
+    let mut push = |review: crate::store::log::ScheduledReview<'_>| {
         reviews.push(LoggedReview {
             // A unit separator cannot occur in a deck name typed on a command line.
             card: format!("{}\u{1f}{}", review.deck, review.card),

@@ -13,7 +13,7 @@ use jiff::Timestamp;
 
 use crate::deck::{CardId, DeckId};
 use crate::schedule::Rating;
-use crate::store::history::LoggedRow;
+use crate::store::log::LoggedRow;
 use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 

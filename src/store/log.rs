@@ -12,8 +12,9 @@ use std::collections::{BTreeSet, HashMap};
 use jiff::Timestamp;
 use rusqlite::{Connection, Row, params};
 
+use super::reviews::{FirstReview, insert_review, write_card};
 use super::types::{Millis, VerdictWord};
-use super::{FirstReview, Mode, Result, Review, Store, StoreError, insert_review, write_card};
+use super::{Mode, Result, Review, Store, StoreError};
 use crate::deck::DeckId;
 use crate::schedule::{CardState, Rating, ScheduleError};
 

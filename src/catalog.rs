@@ -7,12 +7,12 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::commands::Context;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::deck::{Card, DeckId};
 use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
+use crate::env::Context;
 use crate::schedule::{CardState, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
 use crate::settings::Presentation;

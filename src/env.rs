@@ -6,9 +6,40 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::{Context as _, bail};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+
+use crate::settings::{self, Settings};
+
+/// What every command gets from `run`: the environment, already read.
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub clock: Clock,
+    pub plain: bool,
+    pub color: bool,
+    pub interactive: bool,
+    /// Where `config.toml` is looked for (read only by the commands that use settings).
+    pub config_path: Option<PathBuf>,
+}
+
+impl Context {
+    /// Reads the environment once, for a run with these global options.
+    pub fn read(data_dir_option: Option<&Path>, plain: bool) -> anyhow::Result<Context> {
+        Ok(Context {
+            data_dir: data_dir(data_dir_option)?,
+            clock: Clock::from_env()?,
+            plain,
+            color: color_enabled(plain),
+            interactive: interactive(plain),
+            config_path: config_path(),
+        })
+    }
+
+    pub fn settings(&self) -> anyhow::Result<Settings> {
+        settings::load_settings(self.config_path.as_deref(), self.color)
+    }
+}
 
 /// The data directory: `--data-dir`, else `QUIZ_DATA_DIR` (both through clap), else the
 /// platform's data directory.

@@ -49,7 +49,7 @@ use std::ffi::OsString;
 use clap::Parser;
 
 use cli::{Cli, Command};
-use commands::Context;
+use env::Context;
 use exit::ExitCode;
 
 /// Runs one command and returns how the process ends.
@@ -85,14 +85,7 @@ where
 }
 
 fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
-    let context = Context {
-        data_dir: env::data_dir(cli.data_dir.as_deref())?,
-        clock: env::Clock::from_env()?,
-        plain: cli.plain,
-        color: env::color_enabled(cli.plain),
-        interactive: env::interactive(cli.plain),
-        config_path: env::config_path(),
-    };
+    let context = Context::read(cli.data_dir.as_deref(), cli.plain)?;
     match &cli.command {
         Command::Start(args) => commands::start::run(args, &context),
         Command::Missed(args) => commands::missed::run(args, &context),

@@ -10,10 +10,10 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::{index_decks, pick};
-use crate::commands::Context;
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
 use crate::env::Clock;
+use crate::env::Context;
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
 use crate::store::types::VerdictWord;

@@ -5,13 +5,13 @@ use std::collections::HashSet;
 
 use anyhow::bail;
 
-use super::Context;
 use crate::cli::AddArgs;
 use crate::deck::Origin;
 use crate::deck::edit::{append_card, write_atomically};
 use crate::deck::library;
 use crate::deck::parse::parse_deck;
 use crate::diagnostic;
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::ui::format::plural;

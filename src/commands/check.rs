@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::Context;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
 use crate::deck::edit::{add_missing_ids, write_atomically};
 use crate::deck::library::{self, DeckFile};
 use crate::diagnostic::{self, Finding, line_col};
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::ui::format::plural;

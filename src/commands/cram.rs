@@ -5,9 +5,9 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use super::Context;
 use crate::catalog::Items;
 use crate::cli::CramArgs;
+use crate::env::Context;
 use crate::exit::ExitCode;
 use crate::store::Mode;
 use crate::study::Setup;

@@ -3,10 +3,10 @@
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 
-use super::Context;
 use crate::calendar;
 use crate::deck::library;
 use crate::diagnostic;
+use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::store::Store;

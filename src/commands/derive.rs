@@ -7,10 +7,10 @@ use std::io::Write as _;
 
 use anyhow::{Context as _, bail};
 
-use super::Context;
 use super::import::write_new;
 use crate::cli::DeriveArgs;
 use crate::derive::{self, DeriveOptions};
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::{ExitCode, UsageError};
 use crate::ui::format::plural;

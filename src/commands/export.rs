@@ -5,10 +5,10 @@ use std::io::IsTerminal as _;
 
 use anyhow::bail;
 
-use super::Context;
 use super::import::write_new;
 use crate::catalog::load_decks;
 use crate::cli::{ExportArgs, ExportTo};
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::{self, ExportFormat};

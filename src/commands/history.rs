@@ -11,9 +11,9 @@ use std::path::Path;
 use anyhow::Context as _;
 use jiff::tz::TimeZone;
 
-use super::Context;
 use crate::cli::HistoryCommand;
 use crate::deck::edit;
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::review_log::{Imported, parse_log, write_log};

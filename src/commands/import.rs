@@ -6,9 +6,9 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::Context;
 use crate::cli::{ImportArgs, ImportFrom};
 use crate::deck::edit;
+use crate::env::Context;
 use crate::escape::{escape_control, escape_line};
 use crate::exit::ExitCode;
 use crate::interchange::{self, ImportOptions, Source};

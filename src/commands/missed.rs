@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Context;
 use crate::catalog::Items;
 use crate::cli::MissedArgs;
 use crate::deck::{CardId, DeckId};
+use crate::env::Context;
 use crate::exit::ExitCode;
 use crate::store::{Misses, Mode, Store};
 

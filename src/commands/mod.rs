@@ -14,28 +14,8 @@ pub mod optimize;
 pub mod start;
 pub mod stats;
 
-use std::path::PathBuf;
-
-use crate::env::Clock;
 use crate::schedule::Scheduler;
 use crate::store::Store;
-
-/// What every command gets from `run`: the environment, already read.
-pub struct Context {
-    pub data_dir: PathBuf,
-    pub clock: Clock,
-    pub plain: bool,
-    pub color: bool,
-    pub interactive: bool,
-    /// Where `config.toml` is looked for (read only by the commands that use settings).
-    pub config_path: Option<PathBuf>,
-}
-
-impl Context {
-    pub fn settings(&self) -> anyhow::Result<crate::settings::Settings> {
-        crate::settings::load_settings(self.config_path.as_deref(), self.color)
-    }
-}
 
 /// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
 pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {

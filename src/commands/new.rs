@@ -2,9 +2,9 @@
 
 use anyhow::bail;
 
-use super::Context;
 use crate::cli::NewArgs;
 use crate::deck::library;
+use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 

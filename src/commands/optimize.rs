@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::Context;
 use super::history::replayer;
 use crate::cli::OptimizeArgs;
 use crate::deck::DeckId;
+use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::optimize::{self, LoggedReview, Metrics, OptimizeError};

@@ -5,10 +5,10 @@
 //! reading every card: the due cards through an index on their due time, the new ones in
 //! file order through an index of the cards never reviewed.
 
-use super::Context;
 use crate::calendar::{self, describe_due};
 use crate::catalog::{self, Items};
 use crate::cli::StartArgs;
+use crate::env::Context;
 use crate::exit::ExitCode;
 use crate::session::queue::Plan;
 use crate::store::Mode;

@@ -23,12 +23,12 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use super::Context;
 use crate::calendar;
 use crate::cli::StatsArgs;
 use crate::deck::library::{self, LibraryError};
 use crate::deck::{Deck, DeckId};
 use crate::diagnostic;
+use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::schedule::{CardState, Rating, Scheduler};

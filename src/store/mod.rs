@@ -11,8 +11,8 @@ use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub mod deck_index;
-pub mod log;
 pub mod lock;
+pub mod log;
 mod reviews;
 pub mod types;
 

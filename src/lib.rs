@@ -34,7 +34,6 @@ pub mod distractors;
 pub mod env;
 pub mod interchange;
 pub mod judge;
-pub mod optimize;
 pub mod schedule;
 pub mod session;
 pub mod settings;

@@ -17,8 +17,6 @@ pub mod stats;
 use std::path::PathBuf;
 
 use crate::env::Clock;
-use crate::schedule::Scheduler;
-use crate::store::Store;
 
 /// What every command gets from `run`: the environment, already read.
 pub struct Context {
@@ -35,31 +33,4 @@ impl Context {
     pub fn settings(&self) -> anyhow::Result<crate::settings::Settings> {
         crate::settings::load_settings(self.config_path.as_deref(), self.color)
     }
-}
-
-/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
-pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
-    let parameters = saved_parameters(store)?;
-    Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
-}
-
-/// The parameters `quiz optimize` saved, when they are usable. Damaged ones must not stop a
-/// learner from studying: they are reported and the defaults stand in.
-pub fn saved_parameters(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
-    let Some(text) = store.meta(optimize::PARAMETERS_KEY)? else {
-        return Ok(None);
-    };
-    let usable = serde_json::from_str::<Vec<f32>>(&text)
-        .ok()
-        .filter(|parameters| {
-            Scheduler::new(Some(parameters), Scheduler::DEFAULT_RETENTION).is_ok()
-        });
-    if usable.is_none() {
-        eprintln!(
-            "quiz: warning: the scheduler parameters saved in {} are damaged; using the \
-             defaults until `quiz optimize` saves new ones",
-            store.path().display()
-        );
-    }
-    Ok(usable)
 }

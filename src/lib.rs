@@ -35,7 +35,6 @@ pub mod escape;
 pub mod exit;
 pub mod interchange;
 pub mod judge;
-pub mod optimize;
 pub mod schedule;
 pub mod session;
 pub mod settings;

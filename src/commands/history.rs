@@ -69,7 +69,7 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("could not import {}", file.display()))?;
     let settings = context.settings()?;
     let mut store = Store::open(&context.data_dir)?;
-    let scheduler = super::scheduler(&store, settings.desired_retention)?;
+    let scheduler = crate::schedule::parameters::scheduler(&store, settings.desired_retention)?;
     let rows: Vec<Review<'_>> = reviews.iter().map(Imported::review).collect();
     let outcome = store
         .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))

@@ -1,160 +1,92 @@
 //! `quiz optimize`: fit FSRS parameters to the learner's own history, show whether they
 //! predict it better than the ones in use, and adopt them only if they do.
 //!
-//! Adopting parameters changes every card's schedule, so the card rows are rebuilt by
-//! replaying the whole log with the new scheduler, in the same transaction that stores the
-//! parameters: the cache never describes one set of parameters while `meta` holds another.
-//! `--evaluate` changes nothing; it measures the defaults against parameters fitted on the
-//! past and tested on the future, the honest way to tell whether fitting is worth it.
+//! What is fitted, measured and kept is decided in [`crate::schedule::optimize`] and saved
+//! by [`crate::schedule::parameters`]; this file reads the arguments, says what is going on
+//! and shows the figures. `--evaluate` changes nothing; it measures the defaults against
+//! parameters fitted on the past and tested on the future, the honest way to tell whether
+//! fitting is worth it.
 
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::history::replayer;
 use crate::cli::OptimizeArgs;
-use crate::deck::DeckId;
 use crate::env::Context;
-use crate::escape::escape_line;
 use crate::exit::ExitCode;
-use crate::optimize::{self, LoggedReview, Metrics, OptimizeError};
-use crate::schedule::Scheduler;
+use crate::schedule::optimize::{self, Fitted, History, Metrics};
+use crate::schedule::{Scheduler, parameters};
 use crate::store::Store;
-
-/// The `meta` key the scheduler's parameters are kept under (read by `commands::scheduler`).
-pub const PARAMETERS_KEY: &str = "fsrs_parameters";
 
 /// How long work may run silently before a progress bar appears.
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
 pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     // Fitting reschedules every card; measuring changes nothing.
-    let _lock = if args.evaluate {
-        None
-    } else {
-        Some(crate::store::lock::acquire(&context.data_dir)?)
-    };
+    let _lock = (!args.evaluate)
+        .then(|| crate::store::lock::acquire(&context.data_dir))
+        .transpose()?;
     let mut store = Store::open(&context.data_dir)?;
-    let decks = chosen_decks(&store, &args.decks)?;
-    let reviews = load_reviews(&store, decks.as_deref())?;
-    let predictions = optimize::items(&reviews).len();
+    let history = History::load(&store, &args.decks)?;
+    let predictions = history.predictions;
     if predictions == 0 {
         crate::outln!(
             "Nothing to learn from yet: {} reviews, none of them a day or more after the \
              card's previous review (cram reviews do not count).",
-            reviews.len()
+            history.reviews.len()
         )?;
         return Ok(ExitCode::Success);
     }
     if args.evaluate {
-        evaluate(&store, &reviews, predictions, context)?;
+        evaluate(&store, &history, context)?;
         return Ok(ExitCode::Success);
     }
-    if predictions < optimize::MIN_REVIEWS {
+    if let Some(more) = history.short_of_fitting() {
         crate::outln!(
             "Not enough history to fit parameters yet: {predictions} of your reviews came a day \
              or more after the card's previous review, and fitting needs at least {need} such \
              reviews ({more} more). Until then quiz keeps its current parameters.",
             need = optimize::MIN_REVIEWS,
-            more = optimize::MIN_REVIEWS - predictions,
         )?;
         return Ok(ExitCode::Success);
     }
-    fit(&mut store, &reviews, predictions, context)
+    fit(&mut store, &history, context)
 }
 
-/// The decks to learn from: `None` for all history. Named decks must have reviews, since
-/// fitting to nothing by a typo would be a silent no-op.
-fn chosen_decks(store: &Store, names: &[String]) -> anyhow::Result<Option<Vec<DeckId>>> {
-    if names.is_empty() {
-        return Ok(None);
-    }
-    let known = store.reviewed_decks()?;
-    let mut chosen = Vec::new();
-    for name in names {
-        let deck = DeckId(name.clone());
-        if !known.contains(&deck) {
-            let list: Vec<String> = known.iter().map(|d| escape_line(&d.0)).collect();
-            bail!(
-                "deck `{}` has no reviews; decks with reviews: {}",
-                escape_line(name),
-                if list.is_empty() {
-                    "none yet".to_owned()
-                } else {
-                    list.join(", ")
-                }
-            );
-        }
-        if !chosen.contains(&deck) {
-            chosen.push(deck);
-        }
-    }
-    Ok(Some(chosen))
-}
-
-/// Every review that counts for scheduling, cards told apart across decks.
-fn load_reviews(store: &Store, decks: Option<&[DeckId]>) -> anyhow::Result<Vec<LoggedReview>> {
-    let mut reviews = Vec::new();
-    let mut push = |review: crate::store::log::ScheduledReview<'_>| {
-        reviews.push(LoggedReview {
-            // A unit separator cannot occur in a deck name typed on a command line.
-            card: format!("{}\u{1f}{}", review.deck, review.card),
-            at: review.at,
-            rating: review.rating,
-        });
-    };
-    match decks {
-        None => store.scheduled_reviews(None, &mut push)?,
-        Some(decks) => {
-            for deck in decks {
-                store.scheduled_reviews(Some(deck), &mut push)?;
-            }
-        }
-    }
-    Ok(reviews)
-}
-
-fn evaluate(
-    store: &Store,
-    reviews: &[LoggedReview],
-    predictions: usize,
-    context: &Context,
-) -> anyhow::Result<()> {
+fn evaluate(store: &Store, history: &History, context: &Context) -> anyhow::Result<()> {
     crate::outln!(
-        "Evaluating on {} reviews: {predictions} predictions (one per review a day or more \
+        "Evaluating on {} reviews: {} predictions (one per review a day or more \
          after the card's previous one; days roll over at 04:00 UTC).",
-        reviews.len()
+        history.reviews.len(),
+        history.predictions
     )?;
     crate::outln!()?;
-    let defaults = optimize::evaluate(reviews, None).context("could not evaluate")?;
-    let mut rows = vec![("FSRS-6 default parameters", Some(defaults))];
     let mut progress = Progress::new("cross-validating", context);
-    let series = match optimize::evaluate_time_series(reviews, |done, total| {
-        progress.update(done as u64, total as u64);
-        true
-    }) {
-        Ok(metrics) => Some(metrics),
-        Err(OptimizeError::TooFew { need, .. }) => {
-            progress.finish();
-            rows.push(("5-split time-series cross-validation", None));
-            print_metrics(&rows)?;
-            crate::outln!()?;
-            crate::outln!(
-                "The 5-split time-series cross-validation needs at least {need} predictions; \
-                 this history has {predictions}."
-            )?;
-            return Ok(());
-        }
-        Err(error) => return Err(error).context("could not cross-validate"),
-    };
+    let evaluation = optimize::evaluation(store, &history.reviews, |done, total| {
+        progress.update(done, total)
+    });
     progress.finish();
-    rows.push(("5-split time-series cross-validation", series));
-    if let Some(saved) = super::saved_parameters(store)? {
-        let metrics = optimize::evaluate(reviews, Some(&saved)).context("could not evaluate")?;
-        rows.push(("your saved parameters (in sample)", Some(metrics)));
+    let evaluation = evaluation?;
+    let mut rows = vec![
+        ("FSRS-6 default parameters", Some(evaluation.defaults)),
+        (
+            "5-split time-series cross-validation",
+            evaluation.time_series,
+        ),
+    ];
+    if let Some(saved) = evaluation.saved {
+        rows.push(("your saved parameters (in sample)", Some(saved)));
     }
     print_metrics(&rows)?;
+    if evaluation.time_series.is_none() {
+        crate::outln!()?;
+        crate::outln!(
+            "The 5-split time-series cross-validation needs at least {need} predictions; \
+             this history has {predictions}.",
+            need = optimize::MIN_REVIEWS_TIME_SERIES,
+            predictions = history.predictions
+        )?;
+    }
     Ok(())
 }
 
@@ -180,14 +112,9 @@ fn print_metrics(rows: &[(&str, Option<Metrics>)]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn fit(
-    store: &mut Store,
-    reviews: &[LoggedReview],
-    predictions: usize,
-    context: &Context,
-) -> anyhow::Result<ExitCode> {
+fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Result<ExitCode> {
     let settings = context.settings()?;
-    let saved = super::saved_parameters(store)?;
+    let saved = parameters::saved(store)?;
     let current = Scheduler::new(saved.as_deref(), settings.desired_retention)?;
     let current_name = if saved.is_some() {
         "current (saved)"
@@ -195,57 +122,56 @@ fn fit(
         "current (FSRS-6 defaults)"
     };
     crate::outln!(
-        "Fitting FSRS-6 parameters to {} reviews ({predictions} predictions).",
-        reviews.len()
+        "Fitting FSRS-6 parameters to {} reviews ({} predictions).",
+        history.reviews.len(),
+        history.predictions
     )?;
-    let before = optimize::evaluate(reviews, Some(current.parameters()))
-        .context("could not evaluate the current parameters")?;
     let mut progress = Progress::new("fitting", context);
-    let fitted = optimize::fit(reviews, |done, total| {
-        progress.update(done as u64, total as u64);
-        true
-    });
+    let fitted =
+        optimize::fit_and_compare(current.parameters(), &history.reviews, |done, total| {
+            progress.update(done, total)
+        });
     progress.finish();
-    let fitted = match fitted {
-        Ok(parameters) => parameters,
-        Err(error @ OptimizeError::Fsrs(fsrs::FSRSError::NotEnoughData)) => {
+    let comparison = match fitted? {
+        Fitted::Compared(comparison) => comparison,
+        Fitted::NotEnoughData(error) => {
             crate::outln!(
                 "Could not fit parameters: {error}. Until then quiz keeps its current ones."
             )?;
             return Ok(ExitCode::Success);
         }
-        Err(error) => return Err(error).context("could not fit parameters"),
     };
-    let after = optimize::evaluate(reviews, Some(&fitted)).context("could not evaluate the fit")?;
 
     crate::outln!()?;
     crate::outln!("{:<10} {:>10} {:>10}", "parameter", "current", "fitted")?;
-    for (index, (old, new)) in current.parameters().iter().zip(&fitted).enumerate() {
+    let pairs = current.parameters().iter().zip(&comparison.fitted);
+    for (index, (old, new)) in pairs.enumerate() {
         crate::outln!("{:<10} {old:>10.4} {new:>10.4}", format!("w{index}"))?;
     }
     crate::outln!()?;
-    print_metrics(&[(current_name, Some(before)), ("fitted", Some(after))])?;
+    let rows = [
+        (current_name, Some(comparison.before)),
+        ("fitted", Some(comparison.after)),
+    ];
+    print_metrics(&rows)?;
     crate::outln!()?;
 
-    if after.log_loss >= before.log_loss {
+    if !comparison.improves() {
         crate::outln!(
             "Kept the current parameters: the fitted ones predict your history no better."
         )?;
         return Ok(ExitCode::Success);
     }
-    let scheduler = Scheduler::new(Some(&fitted), settings.desired_retention)
-        .context("the fitted parameters cannot schedule")?;
-    let json = serde_json::to_string(&fitted).context("could not encode the parameters")?;
-    let total = store.scheduled_review_count()?;
     let mut progress = Progress::new("rescheduling", context);
-    let cards = store
-        .rebuild_all_cards(
-            &[(PARAMETERS_KEY, &json)],
-            &mut *replayer(&scheduler, &context.clock.tz),
-            |done| progress.update(done, total),
-        )
-        .context("could not save the parameters and reschedule the cards")?;
+    let cards = parameters::adopt(
+        store,
+        &comparison.fitted,
+        settings.desired_retention,
+        &context.clock.tz,
+        |done, total| progress.update(done, total),
+    );
     progress.finish();
+    let cards = cards?;
     crate::outln!(
         "Saved the fitted parameters: they predict your history better. Rescheduled {cards} \
          cards by replaying their reviews."

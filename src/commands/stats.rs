@@ -400,7 +400,7 @@ fn gather(
     let tz = &context.clock.tz;
     let calendar = Calendar::new(now, tz);
     // Retrievability depends on the parameters only, not on the desired retention.
-    let scheduler = super::scheduler(store, Scheduler::DEFAULT_RETENTION)?;
+    let scheduler = crate::schedule::parameters::scheduler(store, Scheduler::DEFAULT_RETENTION)?;
 
     let forecast_bounds = calendar.boundaries(calendar.today, FORECAST_DAYS)?;
     let retention = retention(store, &calendar)?;

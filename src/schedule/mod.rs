@@ -8,6 +8,13 @@
 //! one day), and its errors are written for the person at the keyboard. Nothing
 //! here reads the clock or the system time zone. Callers pass both in, so every
 //! result can be reproduced in tests.
+//!
+//! Around the model: [`parameters`] are the learner's own FSRS parameters, as `quiz
+//! optimize` saved them in the store, and [`optimize`] fits them to the review history and
+//! measures how well any parameters predict it.
+
+pub mod optimize;
+pub mod parameters;
 
 use fsrs::{FSRS, FSRSError, ItemState, MemoryState, NextStates};
 use jiff::tz::TimeZone;

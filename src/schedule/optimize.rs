@@ -6,6 +6,10 @@
 //! predicted the recalls that actually happened, so `quiz optimize` can show whether
 //! fitting is worth it. The conversion follows the fsrs-rs reference conventions closely
 //! enough that our figures can be compared with theirs on the same log.
+//!
+//! It also holds what `quiz optimize` decides, so the command only prints: which history to
+//! learn from, when there is too little of it, and whether fitted parameters beat the ones
+//! in use (they are adopted only then, through [`super::parameters::adopt`]).
 
 use std::collections::HashMap;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -13,13 +17,18 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
 
+use anyhow::{Context as _, bail};
 use fsrs::{
     CombinedProgressState, ComputeParametersInput, DEFAULT_PARAMETERS, FSRS, FSRSError, FSRSItem,
     FSRSReview, ItemProgress,
 };
 use jiff::Timestamp;
 
-use crate::schedule::Rating;
+use super::{Rating, parameters};
+use crate::deck::DeckId;
+use crate::escape::escape_line;
+use crate::store::Store;
+use crate::store::log::ScheduledReview;
 
 /// One review from the log, as the store or a CSV gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -405,6 +414,189 @@ fn with_progress<T: Send>(
     })
 }
 
+/// The review history `quiz optimize` learns from.
+#[derive(Debug)]
+pub struct History {
+    pub reviews: Vec<LoggedReview>,
+    /// How many of the reviews can be predicted (see [`items`]).
+    pub predictions: usize,
+}
+
+impl History {
+    /// Every review of the named decks (all decks when none are named) that counts for
+    /// scheduling. Named decks must have reviews, since fitting to nothing by a typo would
+    /// be a silent no-op.
+    pub fn load(store: &Store, decks: &[String]) -> anyhow::Result<History> {
+        let decks = chosen_decks(store, decks)?;
+        let reviews = load_reviews(store, decks.as_deref())?;
+        let predictions = items(&reviews).len();
+        Ok(History {
+            reviews,
+            predictions,
+        })
+    }
+
+    /// How many more predictions fitting needs, when there are fewer than [`MIN_REVIEWS`];
+    /// below it quiz keeps its current parameters.
+    #[must_use]
+    pub fn short_of_fitting(&self) -> Option<usize> {
+        MIN_REVIEWS
+            .checked_sub(self.predictions)
+            .filter(|&more| more > 0)
+    }
+}
+
+/// The decks to learn from: `None` for all history.
+fn chosen_decks(store: &Store, names: &[String]) -> anyhow::Result<Option<Vec<DeckId>>> {
+    if names.is_empty() {
+        return Ok(None);
+    }
+    let known = store.reviewed_decks()?;
+    let mut chosen = Vec::new();
+    for name in names {
+        let deck = DeckId(name.clone());
+        if !known.contains(&deck) {
+            let list: Vec<String> = known.iter().map(|d| escape_line(&d.0)).collect();
+            bail!(
+                "deck `{}` has no reviews; decks with reviews: {}",
+                escape_line(name),
+                if list.is_empty() {
+                    "none yet".to_owned()
+                } else {
+                    list.join(", ")
+                }
+            );
+        }
+        if !chosen.contains(&deck) {
+            chosen.push(deck);
+        }
+    }
+    Ok(Some(chosen))
+}
+
+/// Every review that counts for scheduling, cards told apart across decks.
+fn load_reviews(store: &Store, decks: Option<&[DeckId]>) -> anyhow::Result<Vec<LoggedReview>> {
+    let mut reviews = Vec::new();
+    let mut push = |review: ScheduledReview<'_>| {
+        reviews.push(LoggedReview {
+            // A unit separator cannot occur in a deck name typed on a command line.
+            card: format!("{}\u{1f}{}", review.deck, review.card),
+            at: review.at,
+            rating: review.rating,
+        });
+    };
+    match decks {
+        None => store.scheduled_reviews(None, &mut push)?,
+        Some(decks) => {
+            for deck in decks {
+                store.scheduled_reviews(Some(deck), &mut push)?;
+            }
+        }
+    }
+    Ok(reviews)
+}
+
+/// What `quiz optimize --evaluate` measures, changing nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluation {
+    /// The FSRS-6 defaults, in sample.
+    pub defaults: Metrics,
+    /// Fitting on the past and testing on the future ([`evaluate_time_series`]); `None` when
+    /// the history has fewer than [`MIN_REVIEWS_TIME_SERIES`] predictions.
+    pub time_series: Option<Metrics>,
+    /// The saved parameters, in sample; `None` when there are none, or no time series.
+    pub saved: Option<Metrics>,
+}
+
+/// The defaults, cross-validated fitting and the saved parameters on one history.
+/// `progress` receives (folds done, 5), as from [`evaluate_time_series`].
+pub fn evaluation(
+    store: &Store,
+    reviews: &[LoggedReview],
+    mut progress: impl FnMut(u64, u64),
+) -> anyhow::Result<Evaluation> {
+    let defaults = evaluate(reviews, None).context("could not evaluate")?;
+    let time_series = match evaluate_time_series(reviews, never_stop(&mut progress)) {
+        Ok(metrics) => metrics,
+        Err(OptimizeError::TooFew { .. }) => {
+            return Ok(Evaluation {
+                defaults,
+                time_series: None,
+                saved: None,
+            });
+        }
+        Err(error) => return Err(error).context("could not cross-validate"),
+    };
+    let saved = match parameters::saved(store)? {
+        Some(saved) => Some(evaluate(reviews, Some(&saved)).context("could not evaluate")?),
+        None => None,
+    };
+    Ok(Evaluation {
+        defaults,
+        time_series: Some(time_series),
+        saved,
+    })
+}
+
+/// Parameters fitted to a history, measured against the ones in use on the same history.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// How well the parameters in use predict the history.
+    pub before: Metrics,
+    pub fitted: Vec<f32>,
+    /// How well the fitted parameters predict it.
+    pub after: Metrics,
+}
+
+impl Comparison {
+    /// Whether the fitted parameters are worth adopting: only when they predict the history
+    /// better (a lower log loss) than the ones in use.
+    #[must_use]
+    pub fn improves(&self) -> bool {
+        self.after.log_loss < self.before.log_loss
+    }
+}
+
+/// What fitting made of a history.
+#[derive(Debug)]
+pub enum Fitted {
+    Compared(Comparison),
+    /// fsrs found too little left to fit once it had set aside outliers; this error says so.
+    NotEnoughData(OptimizeError),
+}
+
+/// Fits parameters to the history and measures them against `current` (the parameters in
+/// use). `progress` receives (items trained so far, items to train), as from [`fit`].
+pub fn fit_and_compare(
+    current: &[f32],
+    reviews: &[LoggedReview],
+    mut progress: impl FnMut(u64, u64),
+) -> anyhow::Result<Fitted> {
+    let before =
+        evaluate(reviews, Some(current)).context("could not evaluate the current parameters")?;
+    let fitted = match fit(reviews, never_stop(&mut progress)) {
+        Ok(parameters) => parameters,
+        Err(error @ OptimizeError::Fsrs(FSRSError::NotEnoughData)) => {
+            return Ok(Fitted::NotEnoughData(error));
+        }
+        Err(error) => return Err(error).context("could not fit parameters"),
+    };
+    let after = evaluate(reviews, Some(&fitted)).context("could not evaluate the fit")?;
+    Ok(Fitted::Compared(Comparison {
+        before,
+        fitted,
+        after,
+    }))
+}
+
+/// Progress reports for work that, once `quiz optimize` has started it, runs to the end.
+fn never_stop(progress: &mut impl FnMut(u64, u64)) -> impl FnMut(usize, usize) -> bool + '_ {
+    |done, total| {
+        progress(done as u64, total as u64);
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,6 +760,32 @@ mod tests {
         assert!((metrics.rmse_bins - (1.0 - f64::from(recall))).abs() < 1e-9);
         let error = evaluate(&reviews[..1], None).expect_err("nothing to predict");
         assert!(matches!(error, OptimizeError::TooFew { have: 0, .. }));
+    }
+
+    #[test]
+    fn fitting_waits_for_enough_predictions_and_adopts_only_a_better_fit() {
+        let history = |predictions| History {
+            reviews: Vec::new(),
+            predictions,
+        };
+        assert_eq!(history(0).short_of_fitting(), Some(MIN_REVIEWS));
+        assert_eq!(history(MIN_REVIEWS - 1).short_of_fitting(), Some(1));
+        assert_eq!(history(MIN_REVIEWS).short_of_fitting(), None);
+        assert_eq!(history(MIN_REVIEWS + 1).short_of_fitting(), None);
+
+        let metrics = |log_loss| Metrics {
+            log_loss,
+            rmse_bins: 0.1,
+            predictions: MIN_REVIEWS,
+        };
+        let comparison = |before, after| Comparison {
+            before: metrics(before),
+            fitted: DEFAULT_PARAMETERS.to_vec(),
+            after: metrics(after),
+        };
+        assert!(comparison(0.5, 0.4).improves());
+        assert!(!comparison(0.5, 0.5).improves());
+        assert!(!comparison(0.4, 0.5).improves());
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! The learner's own FSRS parameters, kept in the store's `meta` table once `quiz optimize`
+//! has fitted some. Every command that schedules reads them here, so damaged ones are met
+//! the same way everywhere: reported, with the defaults standing in, since a broken fit
+//! must never stop a learner from studying. Saving them reschedules every card in the same
+//! transaction, so the card rows never describe one set of parameters while `meta` holds
+//! another.
+
+use anyhow::Context as _;
+use jiff::tz::TimeZone;
+
+use super::Scheduler;
+use crate::store::Store;
+
+/// The `meta` key the scheduler's parameters are kept under.
+const PARAMETERS_KEY: &str = "fsrs_parameters";
+
+/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
+pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
+    let parameters = saved(store)?;
+    Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
+}
+
+/// The parameters `quiz optimize` saved, when they are usable. Damaged ones must not stop a
+/// learner from studying: they are reported and the defaults stand in.
+///
+/// The warning is printed here rather than by each caller, so that every command that
+/// schedules words it the same way.
+pub fn saved(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
+    let Some(text) = store.meta(PARAMETERS_KEY)? else {
+        return Ok(None);
+    };
+    let usable = usable(&text);
+    if usable.is_none() {
+        eprintln!(
+            "quiz: warning: the scheduler parameters saved in {} are damaged; using the \
+             defaults until `quiz optimize` saves new ones",
+            store.path().display()
+        );
+    }
+    Ok(usable)
+}
+
+/// The saved text as parameters a scheduler accepts, or `None` when it is damaged.
+fn usable(text: &str) -> Option<Vec<f32>> {
+    serde_json::from_str::<Vec<f32>>(text)
+        .ok()
+        .filter(|parameters| Scheduler::new(Some(parameters), Scheduler::DEFAULT_RETENTION).is_ok())
+}
+
+/// Saves fitted parameters and reschedules every card with them, by replaying its reviews,
+/// in one transaction; returns how many cards were rescheduled. `progress` receives
+/// (reviews replayed, reviews to replay).
+pub fn adopt(
+    store: &mut Store,
+    parameters: &[f32],
+    desired_retention: f32,
+    tz: &TimeZone,
+    mut progress: impl FnMut(u64, u64),
+) -> anyhow::Result<usize> {
+    let scheduler = Scheduler::new(Some(parameters), desired_retention)
+        .context("the fitted parameters cannot schedule")?;
+    let json = serde_json::to_string(parameters).context("could not encode the parameters")?;
+    let total = store.scheduled_review_count()?;
+    store
+        .rebuild_all_cards(
+            &[(PARAMETERS_KEY, &json)],
+            &mut |log| scheduler.replay(log, tz),
+            |done| progress(done, total),
+        )
+        .context("could not save the parameters and reschedule the cards")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_text_is_usable_only_as_parameters_a_scheduler_accepts() {
+        let fitted = serde_json::to_string(&fsrs::DEFAULT_PARAMETERS).expect("encodes");
+        assert_eq!(
+            usable(&fitted).as_deref(),
+            Some(&fsrs::DEFAULT_PARAMETERS[..])
+        );
+        // FSRS-5 parameters still schedule, and are handed on as saved.
+        let older = serde_json::to_string(&fsrs::DEFAULT_PARAMETERS[..19]).expect("encodes");
+        assert_eq!(usable(&older).map(|p| p.len()), Some(19));
+        for damaged in ["", "not json", "[1, 2, 3]", "{\"w\": 1}", "[]"] {
+            assert_eq!(usable(damaged), None, "{damaged:?}");
+        }
+    }
+}

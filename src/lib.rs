@@ -34,6 +34,7 @@ pub mod optimize;
 pub mod schedule;
 pub mod session;
 pub mod stable_hash;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -2,23 +2,23 @@
 //! report on them from [`crate::stats`], printed as text or (with `--json`) as one JSON
 //! document.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write as _};
 
 use anyhow::Context as _;
 
-use super::Context;
+use super::{Context, index_decks};
 use crate::cli::StatsArgs;
-use crate::deck::library::{self, LibraryError};
-use crate::deck::{Deck, DeckId, diagnostic};
+use crate::deck::library::{self, LibraryError, Report};
+use crate::deck::{DeckId, diagnostic};
 use crate::schedule::Scheduler;
+use crate::stats::decks::{self, Checked};
 use crate::stats::{self, Chosen};
 use crate::store::Store;
 use crate::text::escape_line;
 
 pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<i32> {
-    let store = Store::open(&context.data_dir)?;
-    let (chosen, filter) = choose(&args.decks, &store, context)?;
+    let mut store = Store::open(&context.data_dir)?;
+    let (chosen, filter) = choose(&args.decks, &mut store, context)?;
     // Retrievability depends on the parameters only, not on the desired retention.
     let scheduler = super::scheduler(&store, Scheduler::DEFAULT_RETENTION)?;
     let report = stats::gather(
@@ -45,76 +45,88 @@ pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<i32> {
 
 /// The decks named (or every deck found, and every deck with history); a deck that is
 /// only in the log (an imported history, a deleted file) is still reported. The filter
-/// is `None` when every deck counts.
+/// is `None` when every deck counts. The deck index is brought up to date for the decks
+/// that load, whose cards the report reads from it.
 fn choose(
     names: &[String],
-    store: &Store,
+    store: &mut Store,
     context: &Context,
 ) -> anyhow::Result<(Vec<Chosen>, Option<Vec<DeckId>>)> {
     let logged = store.reviewed_decks()?;
     let mut chosen: Vec<Chosen> = Vec::new();
-    let add = |chosen: &mut Vec<Chosen>, id: DeckId, deck: Option<Deck>| {
+    let mut loading = Vec::new();
+    let mut add = |chosen: &mut Vec<Chosen>, checked: Checked| {
+        let (id, title) = match checked {
+            Checked::Loads { deck, title } => {
+                let id = deck.id.clone();
+                loading.push(deck);
+                (id, Some(title))
+            }
+            Checked::Fails(report) => {
+                warn(&report);
+                (report.file.id, None)
+            }
+        };
         if !chosen.iter().any(|c| c.id == id) {
-            chosen.push(Chosen { id, deck });
+            chosen.push(Chosen { id, title });
+        }
+    };
+    let only_logged = |chosen: &mut Vec<Chosen>, id: DeckId| {
+        if !chosen.iter().any(|c| c.id == id) {
+            chosen.push(Chosen { id, title: None });
         }
     };
     if names.is_empty() {
-        for (id, deck) in load(library::all_files(&context.data_dir)?) {
-            add(&mut chosen, id, deck);
+        for checked in decks::check(library::locate(&[], &context.data_dir)?, store)? {
+            add(&mut chosen, checked);
         }
         for id in logged {
-            add(&mut chosen, id, None);
+            only_logged(&mut chosen, id);
         }
-        return Ok((chosen, None));
-    }
-    for name in names {
-        match library::resolve(std::slice::from_ref(name), &context.data_dir) {
-            Ok(files) => {
-                for (id, deck) in load(files) {
-                    add(&mut chosen, id, deck);
+    } else {
+        for name in names {
+            match library::locate(std::slice::from_ref(name), &context.data_dir) {
+                Ok(found) => {
+                    for checked in decks::check(found, store)? {
+                        add(&mut chosen, checked);
+                    }
                 }
-            }
-            Err(LibraryError::Unknown { known, .. }) => {
-                let id = DeckId(name.clone());
-                if !logged.contains(&id) {
-                    let mut known = vec![known];
-                    known.extend(logged.iter().map(|d| escape_line(&d.0)));
-                    anyhow::bail!(
-                        "no deck named `{}`; known decks: {}",
-                        escape_line(name),
-                        known.join(", ")
-                    );
+                Err(LibraryError::Unknown { known, .. }) => {
+                    let id = DeckId(name.clone());
+                    if !logged.contains(&id) {
+                        let mut known = vec![known];
+                        known.extend(logged.iter().map(|d| escape_line(&d.0)));
+                        anyhow::bail!(
+                            "no deck named `{}`; known decks: {}",
+                            escape_line(name),
+                            known.join(", ")
+                        );
+                    }
+                    only_logged(&mut chosen, id);
                 }
-                add(&mut chosen, id, None);
+                Err(error) => return Err(error.into()),
             }
-            Err(error) => return Err(error.into()),
         }
     }
-    let filter = chosen.iter().map(|c| c.id.clone()).collect();
-    Ok((chosen, Some(filter)))
+    if !loading.is_empty() {
+        // Only a deck changed since it was checked can fail here; it counts as not loaded.
+        let indexed = index_decks(loading, context, store)?;
+        for deck in &mut chosen {
+            if !indexed.contains(&deck.id) {
+                deck.title = None;
+            }
+        }
+    }
+    let filter = (!names.is_empty()).then(|| chosen.iter().map(|c| c.id.clone()).collect());
+    Ok((chosen, filter))
 }
 
-/// Parses deck files, warning about the ones that do not load (their history still counts).
-fn load(files: Vec<library::DeckFile>) -> Vec<(DeckId, Option<Deck>)> {
-    let ids: Vec<DeckId> = files.iter().map(|f| f.id.clone()).collect();
-    let loaded = library::load(files);
-    for report in loaded.failed() {
-        if let Some(finding) = report.findings.iter().find(|f| f.is_error()) {
-            eprintln!(
-                "quiz: warning: {} (deck not loaded; its history is still counted)",
-                diagnostic::one_line(&report.file.display, &report.file.text, finding)
-            );
-        }
+/// A deck that does not load is named in one line: its history is still counted.
+fn warn(report: &Report) {
+    if let Some(finding) = report.findings.iter().find(|f| f.is_error()) {
+        eprintln!(
+            "quiz: warning: {} (deck not loaded; its history is still counted)",
+            diagnostic::one_line(&report.file.display, &report.file.text, finding)
+        );
     }
-    let mut decks: HashMap<DeckId, Deck> = loaded
-        .decks
-        .into_iter()
-        .map(|deck| (deck.id.clone(), deck))
-        .collect();
-    ids.into_iter()
-        .map(|id| {
-            let deck = decks.remove(&id);
-            (id, deck)
-        })
-        .collect()
 }

@@ -7,13 +7,13 @@
 //! index, a streak longer than the heatmap is followed back one index seek per day, and
 //! only the last 30 days of scheduled reviews are streamed for retention. Day boundaries
 //! are learner days ([`crate::calendar::Calendar`]), passed in as instants. Card figures
-//! come from the `cards` cache, one row per card.
+//! come from the `cards` cache, one row per card, and a deck's cards from the deck index
+//! ([`decks`]), so a deck file that has not changed is not parsed.
 
 pub mod activity;
+pub mod decks;
 pub mod figures;
 pub mod render;
-
-use std::collections::HashSet;
 
 use anyhow::Context as _;
 use jiff::Timestamp;
@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::config::Clock;
-use crate::deck::{Deck, DeckId};
+use crate::deck::{CardId, DeckId};
 use crate::schedule::{CardState, Scheduler};
 use crate::store::Store;
 use activity::{FORECAST_DAYS, Heatmap, Streak, due_day};
@@ -68,10 +68,13 @@ pub struct HardCard {
     pub due: String,
 }
 
-/// A deck the report covers: with its file when one was found, else known only from the log.
+/// A deck the report covers: with its file when one was found that loads, else known only
+/// from the log.
 pub struct Chosen {
     pub id: DeckId,
-    pub deck: Option<Deck>,
+    /// The title of the deck's file when it loads; its cards are then in the deck index,
+    /// which must be up to date.
+    pub title: Option<String>,
 }
 
 /// The report on the `chosen` decks; `filter` limits the activity to them (`None`: every
@@ -96,14 +99,16 @@ pub fn gather(
     let mut hard: Vec<(usize, String, CardState, f64)> = Vec::new();
     for (index, chosen) in chosen.iter().enumerate() {
         let mut figures = Figures::default();
-        let mut states = store.card_states(&chosen.id)?;
-        if let Some(deck) = &chosen.deck {
+        let states: Vec<(CardId, CardState)> = if chosen.title.is_some() {
             // Progress of cards that left the deck is kept, but they are no longer studied.
-            let ids: HashSet<_> = deck.cards.iter().map(|c| &c.id).collect();
-            states.retain(|id, _| ids.contains(id));
-            figures.new = deck.cards.len().saturating_sub(states.len()) as u64;
+            let states = store.indexed_card_states(&chosen.id)?;
+            let cards = store.indexed_card_count(&chosen.id)?;
+            figures.new = cards.saturating_sub(states.len() as u64);
             figures.cards = figures.new;
-        }
+            states
+        } else {
+            store.card_states(&chosen.id)?.into_iter().collect()
+        };
         for (card, state) in &states {
             let day = due_day(&forecast_bounds, state.due.as_millisecond());
             figures.add_card(state, day, tz);
@@ -122,7 +127,7 @@ pub fn gather(
         total.merge(&figures);
         rows.push(DeckRow {
             deck: chosen.id.0.clone(),
-            title: chosen.deck.as_ref().map(|d| d.title.clone()),
+            title: chosen.title.clone(),
             figures,
         });
     }
@@ -133,25 +138,23 @@ pub fn gather(
             .then(a.3.total_cmp(&b.3))
             .then_with(|| (&chosen[a.0].id, &a.1).cmp(&(&chosen[b.0].id, &b.1)))
     });
-    let hardest = hard
-        .into_iter()
-        .take(HARDEST)
-        .map(|(index, card, state, recall)| {
-            let deck = &chosen[index];
-            HardCard {
-                deck: deck.id.0.clone(),
-                question: deck.deck.as_ref().and_then(|d| {
-                    d.card(&crate::deck::CardId(card.clone()))
-                        .map(|c| c.question.clone())
-                }),
-                card,
-                lapses: state.lapses,
-                reviews: state.reps,
-                retrievability: recall,
-                due: state.due.to_string(),
-            }
-        })
-        .collect();
+    let mut hardest = Vec::new();
+    for (index, card, state, recall) in hard.into_iter().take(HARDEST) {
+        let deck = &chosen[index];
+        let question = match deck.title {
+            Some(_) => store.indexed_question(&deck.id, &CardId(card.clone()))?,
+            None => None,
+        };
+        hardest.push(HardCard {
+            deck: deck.id.0.clone(),
+            question,
+            card,
+            lapses: state.lapses,
+            reviews: state.reps,
+            retrievability: recall,
+            due: state.due.to_string(),
+        });
+    }
 
     let (heatmap, streak) = activity::activity(store, &calendar, filter)?;
     Ok(Report {

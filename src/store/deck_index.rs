@@ -256,6 +256,90 @@ impl Store {
         Ok(answers)
     }
 
+    /// How many cards a deck's index holds.
+    pub fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM deck_cards WHERE deck = ?1",
+            params![deck.0],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// How many of a deck's indexed cards have never been reviewed.
+    pub fn new_indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new WHERE deck = ?1 AND reviewed = 0",
+            params![deck.0],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// How many of a deck's indexed cards are due at or before `at`.
+    pub fn indexed_cards_due_by(&self, deck: &DeckId, at: jiff::Timestamp) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.due <= ?2
+             AND EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card)",
+            params![deck.0, millis(at)],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches).
+    pub fn indexed_cards_lapsed(&self, deck: &DeckId, lapses: u32) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.lapses >= ?2
+             AND EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card)",
+            params![deck.0, lapses],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// The state of every reviewed card in a deck's index (progress of a card that left the
+    /// deck is kept in `cards`, but it is not the deck's any more).
+    pub fn indexed_card_states(&self, deck: &DeckId) -> Result<Vec<(CardId, CardState)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses
+             FROM cards AS p WHERE p.deck = ?1
+             AND EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card)",
+        )?;
+        let mut rows = statement.query(params![deck.0])?;
+        let mut states = Vec::new();
+        while let Some(row) = rows.next()? {
+            let state = CardState {
+                memory: Memory {
+                    stability: row.get::<_, f64>(1)? as f32,
+                    difficulty: row.get::<_, f64>(2)? as f32,
+                },
+                due: instant(row.get(3)?)?,
+                last_review: instant(row.get(4)?)?,
+                reps: row.get(5)?,
+                lapses: row.get(6)?,
+            };
+            states.push((CardId(row.get(0)?), state));
+        }
+        Ok(states)
+    }
+
+    /// The question of a card in a deck's index, if the index holds the card.
+    pub fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
+        let data: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT data FROM deck_cards WHERE deck = ?1 AND card = ?2",
+                params![deck.0, card.0],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match data {
+            None => Ok(None),
+            Some(data) => {
+                let card =
+                    decode(card.clone(), &data, Vec::new()).ok_or_else(|| self.damaged(deck))?;
+                Ok(Some(card.question))
+            }
+        }
+    }
+
     /// A row of `CARD_COLUMNS`.
     fn indexed_row(&self, deck: &DeckId, row: &Row<'_>) -> Result<(Card, Option<CardState>)> {
         let id = CardId(row.get(0)?);

@@ -56,15 +56,22 @@ pub fn run(context: &Context) -> anyhow::Result<i32> {
     ]);
     let leech_threshold = context.settings()?.leech_threshold;
     for (id, title, source) in &listed {
+        let all_indexed = store.progress_all_indexed(id)?;
         table.add_row(vec![
             escape_line(&id.0),
             escape_line(title),
             escape_line(source),
             store.indexed_card_count(id)?.to_string(),
             store.new_indexed_card_count(id)?.to_string(),
-            store.indexed_cards_due_by(id, due_now)?.to_string(),
-            store.indexed_cards_due_by(id, week)?.to_string(),
-            store.indexed_cards_lapsed(id, leech_threshold)?.to_string(),
+            store
+                .indexed_cards_due_by(id, due_now, all_indexed)?
+                .to_string(),
+            store
+                .indexed_cards_due_by(id, week, all_indexed)?
+                .to_string(),
+            store
+                .indexed_cards_lapsed(id, leech_threshold, all_indexed)?
+                .to_string(),
         ]);
     }
     for column in 3..8 {

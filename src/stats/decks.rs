@@ -1,6 +1,7 @@
 //! The deck files a report covers (`quiz stats`, `quiz decks`), sorted into those that load
 //! and those that do not, without parsing a deck whose text is the one its index was made
-//! from: a report then reads that deck's cards from the deck index.
+//! from (nor reading past its title, when the file system vouches it has not changed): a
+//! report then reads that deck's cards from the deck index.
 //!
 //! `commands::index_decks` refreshes the index, but it reports a deck that does not load
 //! the way a study session does (the whole diagnostic, "skipped deck"), while the reports
@@ -8,10 +9,14 @@
 //! warnings for the failures, and hands only the decks that load to `index_decks`, which
 //! then has nothing to report.
 
-use crate::deck::library::{self, DeckFile, Located, Report};
+use std::io::BufRead as _;
+use std::path::Path;
+
+use crate::deck::library::{self, Located, Report};
 use crate::deck::parse::{self, Checks};
+use crate::deck::{DeckId, Origin};
 use crate::store::Store;
-use crate::store::deck_index::{self, IndexEntry};
+use crate::store::deck_index::{self, IndexEntry, Stamp};
 
 /// What became of one deck file.
 pub enum Checked {
@@ -21,18 +26,29 @@ pub enum Checked {
     Fails(Report),
 }
 
-/// Sorts `decks`, in their order. A deck is read, but parsed only when its text is not the
-/// one the index holds, which is then the only text known to load.
+/// Sorts `decks`, in their order. A file the index's stamp vouches for is read only up to
+/// its first table, for the title; another is read whole, and parsed only when its text is
+/// not the one the index holds, which is then the only text known to load.
 pub fn check(decks: Vec<Located>, store: &Store) -> anyhow::Result<Vec<Checked>> {
     let mut checked = Vec::with_capacity(decks.len());
     for deck in decks {
         let indexed = store
             .deck_index_entry(&deck.id)?
             .filter(IndexEntry::current);
+        if let Some(entry) = &indexed
+            && let Some(path) = deck.unread_path()
+            && let (Some(old), Some(now)) = (&entry.stamp, stamp(path))
+            && old.vouches_for(&now)
+            && let Some(title) =
+                read_head(path).and_then(|head| head_title(&deck.id, &deck.origin, &head))
+        {
+            checked.push(Checked::Loads { deck, title });
+            continue;
+        }
         let file = deck.clone().read();
         if file.unreadable.is_none()
             && indexed.is_some_and(|entry| entry.key == deck_index::key(&file.text))
-            && let Some(title) = head_title(&file)
+            && let Some(title) = head_title(&file.id, &file.origin, head(&file.text))
         {
             checked.push(Checked::Loads { deck, title });
             continue;
@@ -52,19 +68,62 @@ pub fn check(decks: Vec<Located>, store: &Store) -> anyhow::Result<Vec<Checked>>
     Ok(checked)
 }
 
-/// The title of a deck whose text loads, read from the part before its first table so its
-/// cards are not parsed; `None` when that part does not parse on its own (a table header
-/// inside a multi-line string cuts it short), and the whole file must be read.
-fn head_title(file: &DeckFile) -> Option<String> {
+/// What the file system says of a deck file now, as `commands::index_decks` takes it (a
+/// copy of its `stamp`, until both live in one module); `None` when it cannot say.
+fn stamp(path: &Path) -> Option<Stamp> {
+    let nanos = |time: std::time::SystemTime| {
+        let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+        i64::try_from(since.as_nanos()).ok()
+    };
+    let metadata = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        path: path.to_str()?.to_string(),
+        size: metadata.len(),
+        modified: nanos(metadata.modified().ok()?)?,
+        taken: nanos(std::time::SystemTime::now())?,
+    })
+}
+
+/// Whether a line opens a table (`[[cards]]` or any other): the deck's own fields come
+/// before the first.
+fn opens_table(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t']).starts_with('[')
+}
+
+/// The part of a deck's text before its first table.
+fn head(text: &str) -> &str {
     let mut end = 0;
-    for line in file.text.split_inclusive('\n') {
-        if line.trim_start_matches([' ', '\t']).starts_with('[') {
+    for line in text.split_inclusive('\n') {
+        if opens_table(line) {
             break;
         }
         end += line.len();
     }
-    let head = &file.text[..end];
-    parse::parse_deck_with(file.id.clone(), head, file.origin.clone(), Checks::Errors)
+    &text[..end]
+}
+
+/// [`head`] of a deck file, read a line at a time so the cards after it are not read;
+/// `None` when the file cannot be read as text.
+fn read_head(path: &Path) -> Option<String> {
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut text = String::new();
+    loop {
+        let start = text.len();
+        if reader.read_line(&mut text).ok()? == 0 {
+            return Some(text);
+        }
+        if opens_table(&text[start..]) {
+            text.truncate(start);
+            return Some(text);
+        }
+    }
+}
+
+/// The title of a deck whose text loads, from its [`head`], so its cards are not parsed;
+/// `None` when the head does not parse on its own (a table header inside a multi-line
+/// string cuts it short), and the whole file must be read.
+fn head_title(id: &DeckId, origin: &Origin, head: &str) -> Option<String> {
+    parse::parse_deck_with(id.clone(), head, origin.clone(), Checks::Errors)
         .deck
         .map(|deck| deck.title)
 }
@@ -72,7 +131,11 @@ fn head_title(file: &DeckFile) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{DeckId, Origin};
+    use crate::deck::library::DeckFile;
+
+    fn head_title_of(text: &str) -> Option<String> {
+        head_title(&DeckId("d".into()), &Origin::Bundled, head(text))
+    }
 
     fn file(text: &str) -> DeckFile {
         DeckFile {
@@ -100,7 +163,7 @@ mod tests {
             format!("title = \"\"\"\nTwo\nlines\"\"\"\ntags = [\"x\"]\n{card}{other}"),
             "title = 'T'\ncards = [{ question = \"q\", answer = \"a\" }]\n".to_string(),
         ] {
-            assert_eq!(head_title(&file(&text)), full_title(&text), "{text}");
+            assert_eq!(head_title_of(&text), full_title(&text), "{text}");
             assert!(full_title(&text).is_some(), "{text}");
         }
     }
@@ -109,7 +172,7 @@ mod tests {
     fn a_head_cut_inside_a_string_is_not_read() {
         let text = "title = \"T\"\ndescription = \"\"\"\n[not a table]\n\"\"\"\n\n[[cards]]\nquestion = \"q\"\nanswer = \"a\"\n";
         assert_eq!(full_title(text).as_deref(), Some("T"));
-        assert_eq!(head_title(&file(text)), None);
+        assert_eq!(head_title_of(text), None);
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub fn gather(
         let mut figures = Figures::default();
         let states: Vec<(CardId, CardState)> = if chosen.title.is_some() {
             // Progress of cards that left the deck is kept, but they are no longer studied.
-            let states = store.indexed_card_states(&chosen.id)?;
+            let all_indexed = store.progress_all_indexed(&chosen.id)?;
+            let states = store.indexed_card_states(&chosen.id, all_indexed)?;
             let cards = store.indexed_card_count(&chosen.id)?;
             figures.new = cards.saturating_sub(states.len() as u64);
             figures.cards = figures.new;

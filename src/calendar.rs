@@ -5,6 +5,7 @@
 //! this is the one place that says how. Nothing here reads the clock: callers pass `now`
 //! and the time zone in.
 
+use anyhow::Context as _;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
@@ -70,6 +71,54 @@ pub fn day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
 
 fn rollover_instant(day: Date, tz: &TimeZone) -> Result<Timestamp, jiff::Error> {
     tz.to_timestamp(day.at(DAY_ROLLOVER_HOUR, 0, 0, 0))
+}
+
+/// Learner days and the instants they start at, for the days a report looks at. A learner
+/// day is not a fixed number of milliseconds long across daylight-saving changes, so a
+/// report works out each boundary rather than adding 24 hours.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    pub today: Date,
+    tz: TimeZone,
+}
+
+impl Calendar {
+    pub fn new(now: Timestamp, tz: &TimeZone) -> Calendar {
+        Calendar {
+            today: learner_day(now, tz),
+            tz: tz.clone(),
+        }
+    }
+
+    /// The day `offset` days from today (negative: in the past).
+    pub fn day(&self, offset: i64) -> Date {
+        self.today
+            .saturating_add(SignedDuration::from_hours(24 * offset))
+    }
+
+    /// The instant a learner day starts (04:00 local), in milliseconds.
+    pub fn start_ms(&self, day: Date) -> anyhow::Result<i64> {
+        let at = rollover_instant(day, &self.tz)
+            .with_context(|| format!("{day} is outside the supported calendar"))?;
+        Ok(at.as_millisecond())
+    }
+
+    /// Start instants of `count` consecutive days from `first`, plus the end of the last.
+    pub fn boundaries(&self, first: Date, count: usize) -> anyhow::Result<Vec<i64>> {
+        (0..=count)
+            .map(|k| {
+                let day = first.saturating_add(SignedDuration::from_hours(24 * k as i64));
+                self.start_ms(day)
+            })
+            .collect()
+    }
+}
+
+/// Which day (an index into `boundaries`, as from [`Calendar::boundaries`]) holds the
+/// instant `ms`, if any.
+pub fn day_index(boundaries: &[i64], ms: i64) -> Option<usize> {
+    let after = boundaries.partition_point(|&start| start <= ms);
+    (after > 0 && after < boundaries.len()).then(|| after - 1)
 }
 
 /// "2026-11-30 10:00", in the learner's time zone.
@@ -240,5 +289,29 @@ mod tests {
             let small_hours = at(&tz, 2024, 11, 3, 3, 0);
             assert_eq!(learner_days_between(late, small_hours, &tz), 0);
         }
+    }
+
+    #[test]
+    fn learner_days_follow_the_wall_clock_across_a_dst_change() {
+        let tz = TimeZone::get("America/New_York").unwrap();
+        let now = tz.to_timestamp(date(2024, 3, 11).at(12, 0, 0, 0)).unwrap();
+        let calendar = Calendar::new(now, &tz);
+        assert_eq!(calendar.today, date(2024, 3, 11));
+        assert_eq!(calendar.day(-2), date(2024, 3, 9));
+        let bounds = calendar.boundaries(date(2024, 3, 9), 3).unwrap();
+        // Clocks spring forward at 02:00 on the 10th, inside the learner day of the 9th,
+        // which is therefore 23 hours long.
+        assert_eq!(bounds[1] - bounds[0], 23 * 3_600_000);
+        assert_eq!(bounds[2] - bounds[1], 24 * 3_600_000);
+        let at = |d, h| {
+            tz.to_timestamp(date(2024, 3, d).at(h, 0, 0, 0))
+                .unwrap()
+                .as_millisecond()
+        };
+        assert_eq!(day_index(&bounds, at(9, 3)), None);
+        assert_eq!(day_index(&bounds, at(10, 3)), Some(0));
+        assert_eq!(day_index(&bounds, at(10, 4)), Some(1));
+        assert_eq!(day_index(&bounds, at(11, 3)), Some(1));
+        assert_eq!(day_index(&bounds, at(12, 4)), None);
     }
 }

@@ -39,6 +39,7 @@ pub mod schedule;
 pub mod session;
 pub mod settings;
 pub mod stable_hash;
+pub mod stats;
 pub mod store;
 pub mod study;
 pub mod ui;

@@ -1,20 +1,39 @@
-//! `quiz decks`: every known deck with its cards, new, and due counts.
+//! `quiz decks`: every known deck with its cards, new, and due counts, read from the deck
+//! index (brought up to date first), so a deck file that has not changed is not parsed.
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 
 use crate::calendar;
+use crate::catalog::index_decks;
 use crate::deck::library;
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
+use crate::stats::decks::{self, Checked};
 use crate::store::Store;
 
 pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
-    let files = library::all_files(&context.data_dir)?;
-    let loaded = library::load(files);
-    let store = Store::open(&context.data_dir)?;
+    let found = library::locate(&[], &context.data_dir)?;
+    let mut store = Store::open(&context.data_dir)?;
+    let mut loading = Vec::new();
+    let mut listed = Vec::new();
+    let mut failed = Vec::new();
+    for checked in decks::check(found, &store)? {
+        match checked {
+            Checked::Loads { deck, title } => {
+                listed.push((deck.id.clone(), title, deck.origin.label()));
+                loading.push(deck);
+            }
+            Checked::Fails(report) => failed.push(report),
+        }
+    }
+    if !loading.is_empty() {
+        // Only a deck changed since it was checked can fail here; it is then not listed.
+        let indexed = index_decks(loading, context, &mut store)?;
+        listed.retain(|(id, _, _)| indexed.contains(id));
+    }
     let now = context.clock.now();
     let due_now = now;
     let week = calendar::next_day_start(now, &context.clock.tz)
@@ -38,35 +57,22 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
         "leeches",
     ]);
     let leech_threshold = context.settings()?.leech_threshold;
-    for deck in &loaded.decks {
-        let states = store.card_states(&deck.id)?;
-        let new = deck
-            .cards
-            .iter()
-            .filter(|c| !states.contains_key(&c.id))
-            .count();
-        let in_deck = |before| {
-            deck.cards
-                .iter()
-                .filter(|c| states.get(&c.id).is_some_and(|s| s.due <= before))
-                .count()
-        };
+    for (id, title, source) in &listed {
+        let all_indexed = store.progress_all_indexed(id)?;
         table.add_row(vec![
-            escape_line(&deck.id.0),
-            escape_line(&deck.title),
-            escape_line(&deck.origin.label()),
-            deck.cards.len().to_string(),
-            new.to_string(),
-            in_deck(due_now).to_string(),
-            in_deck(week).to_string(),
-            deck.cards
-                .iter()
-                .filter(|c| {
-                    states
-                        .get(&c.id)
-                        .is_some_and(|s| s.lapses >= leech_threshold)
-                })
-                .count()
+            escape_line(&id.0),
+            escape_line(title),
+            escape_line(source),
+            store.indexed_card_count(id)?.to_string(),
+            store.new_indexed_card_count(id)?.to_string(),
+            store
+                .indexed_cards_due_by(id, due_now, all_indexed)?
+                .to_string(),
+            store
+                .indexed_cards_due_by(id, week, all_indexed)?
+                .to_string(),
+            store
+                .indexed_cards_lapsed(id, leech_threshold, all_indexed)?
                 .to_string(),
         ]);
     }
@@ -76,7 +82,7 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
         }
     }
     crate::outln!("{table}")?;
-    for report in loaded.failed() {
+    for report in &failed {
         let first = report.findings.iter().find(|f| f.is_error());
         if let Some(finding) = first {
             eprintln!(

@@ -25,6 +25,11 @@ const CARD_COLUMNS: &str =
 const TAGGED: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) AS t \
      WHERE t.value IN (SELECT value FROM json_each(?2))))";
 
+/// Limits a query over `cards AS p` to the deck's indexed cards, unless `?2` says they all
+/// are (see [`Store::progress_all_indexed`]).
+const INDEXED: &str =
+    "(?2 OR EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card))";
+
 /// Names the encoding of `data` below; a change to it must change this.
 const FORMAT: u32 = 1;
 
@@ -254,6 +259,118 @@ impl Store {
             }
         }
         Ok(answers)
+    }
+
+    /// How many cards a deck's index holds.
+    pub fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM deck_cards WHERE deck = ?1",
+            params![deck.0],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// How many of a deck's indexed cards have never been reviewed.
+    pub fn new_indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new WHERE deck = ?1 AND reviewed = 0",
+            params![deck.0],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Whether every card of a deck with progress (a row in `cards`) is in the deck's index,
+    /// that is, no progress of a card that left the deck is kept. The queries below are then
+    /// told so (`all_indexed`) and need not look a card up in the index: on 100,000 cards
+    /// that look-up is most of their time. Counted, not compared card by card: `reviewed`
+    /// marks exactly the indexed cards with progress.
+    pub fn progress_all_indexed(&self, deck: &DeckId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM cards WHERE deck = ?1)
+                  = (SELECT COUNT(*) FROM deck_cards WHERE deck = ?1)
+                  - (SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new
+                     WHERE deck = ?1 AND reviewed = 0)",
+            params![deck.0],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// How many of a deck's indexed cards are due at or before `at`; `all_indexed` as
+    /// [`Store::progress_all_indexed`] says.
+    pub fn indexed_cards_due_by(
+        &self,
+        deck: &DeckId,
+        at: jiff::Timestamp,
+        all_indexed: bool,
+    ) -> Result<u64> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.due <= ?3 AND {INDEXED}"
+        ))?;
+        Ok(statement.query_row(params![deck.0, all_indexed, millis(at)], |row| row.get(0))?)
+    }
+
+    /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches);
+    /// `all_indexed` as [`Store::progress_all_indexed`] says.
+    pub fn indexed_cards_lapsed(
+        &self,
+        deck: &DeckId,
+        lapses: u32,
+        all_indexed: bool,
+    ) -> Result<u64> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.lapses >= ?3 AND {INDEXED}"
+        ))?;
+        Ok(statement.query_row(params![deck.0, all_indexed, lapses], |row| row.get(0))?)
+    }
+
+    /// The state of every reviewed card in a deck's index (progress of a card that left the
+    /// deck is kept in `cards`, but it is not the deck's any more); `all_indexed` as
+    /// [`Store::progress_all_indexed`] says.
+    pub fn indexed_card_states(
+        &self,
+        deck: &DeckId,
+        all_indexed: bool,
+    ) -> Result<Vec<(CardId, CardState)>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses
+             FROM cards AS p WHERE p.deck = ?1 AND {INDEXED}"
+        ))?;
+        let mut rows = statement.query(params![deck.0, all_indexed])?;
+        let mut states = Vec::new();
+        while let Some(row) = rows.next()? {
+            let state = CardState {
+                memory: Memory {
+                    stability: row.get::<_, f64>(1)? as f32,
+                    difficulty: row.get::<_, f64>(2)? as f32,
+                },
+                due: instant(row.get(3)?)?,
+                last_review: instant(row.get(4)?)?,
+                reps: row.get(5)?,
+                lapses: row.get(6)?,
+            };
+            states.push((CardId(row.get(0)?), state));
+        }
+        Ok(states)
+    }
+
+    /// The question of a card in a deck's index, if the index holds the card.
+    pub fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
+        let data: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT data FROM deck_cards WHERE deck = ?1 AND card = ?2",
+                params![deck.0, card.0],
+                |row| row.get(0),
+            )
+            .optional()?;
+        match data {
+            None => Ok(None),
+            Some(data) => {
+                let card =
+                    decode(card.clone(), &data, Vec::new()).ok_or_else(|| self.damaged(deck))?;
+                Ok(Some(card.question))
+            }
+        }
     }
 
     /// A row of `CARD_COLUMNS`.
@@ -709,5 +826,63 @@ mod tests {
             .unwrap();
         assert!(matches!(all(&store, &deck), Err(StoreError::DamagedIndex(d)) if d == "d"));
         assert_eq!(store.deck_index_entry(&deck).unwrap(), None);
+    }
+
+    #[test]
+    fn report_queries_count_only_the_cards_in_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let mut indexer = store.index_deck(&deck).unwrap();
+        for id in ["a", "b", "c"] {
+            indexer.card(text_card(id, "1"));
+        }
+        indexer.finish("k", None).unwrap();
+        // a is due at 1000 with 9 lapses, b at 5000 with none; `gone` left the deck.
+        for (card, due, lapses) in [("a", 1000, 9), ("b", 5000, 0), ("gone", 10, 9)] {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO cards VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, ?3, 0)",
+                    params![card, due, lapses],
+                )
+                .unwrap();
+        }
+        let at = |ms| jiff::Timestamp::from_millisecond(ms).unwrap();
+        let figures = |store: &Store, all_indexed| {
+            let mut states: Vec<String> = store
+                .indexed_card_states(&deck, all_indexed)
+                .unwrap()
+                .into_iter()
+                .map(|(card, state)| format!("{} {}", card.0, state.due.as_millisecond()))
+                .collect();
+            states.sort();
+            (
+                states,
+                store
+                    .indexed_cards_due_by(&deck, at(1000), all_indexed)
+                    .unwrap(),
+                store
+                    .indexed_cards_due_by(&deck, at(4999), all_indexed)
+                    .unwrap(),
+                store.indexed_cards_lapsed(&deck, 8, all_indexed).unwrap(),
+            )
+        };
+        let expected = (vec!["a 1000".to_string(), "b 5000".to_string()], 1, 1, 1);
+        assert_eq!(store.indexed_card_count(&deck).unwrap(), 3);
+        assert_eq!(store.new_indexed_card_count(&deck).unwrap(), 1);
+        assert!(!store.progress_all_indexed(&deck).unwrap());
+        assert_eq!(figures(&store, false), expected);
+        store
+            .conn
+            .execute("DELETE FROM cards WHERE card = 'gone'", [])
+            .unwrap();
+        assert!(store.progress_all_indexed(&deck).unwrap());
+        assert_eq!(figures(&store, true), expected);
+        assert_eq!(figures(&store, false), expected);
+
+        let question = |card: &str| store.indexed_question(&deck, &CardId(card.into())).unwrap();
+        assert_eq!(question("b").as_deref(), Some("b?"));
+        assert_eq!(question("gone"), None);
     }
 }

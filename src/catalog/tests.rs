@@ -9,13 +9,14 @@ use std::time::{Duration, SystemTime};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::{index_decks, pick};
+use super::{Refreshed, index_decks, pick, refresh};
 use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId};
 use crate::env::Clock;
 use crate::env::Context;
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
+use crate::store::deck_index;
 use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
@@ -429,4 +430,54 @@ fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
         }
     }
     assert!(plans > 20);
+}
+
+#[test]
+fn a_report_refresh_takes_the_indexed_text_as_loading_and_gives_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = dir.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(
+        decks.join("good.toml"),
+        "title = \"Good\"\n[[cards]]\nquestion = \"q\"\nanswer = \"a\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        decks.join("bad.toml"),
+        "title = \"Bad\"\n[[cards]]\nquestion = \"q\"\n",
+    )
+    .unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let found = || library::locate(&[], dir.path()).unwrap();
+    let names = |refreshed: &[Refreshed]| {
+        refreshed
+            .iter()
+            .map(|r| match r {
+                Refreshed::Loaded { id, title, .. } => {
+                    format!("{} loads: {}", id.0, title.as_deref().unwrap_or("?"))
+                }
+                Refreshed::Failed(report) => format!(
+                    "{} fails: {}",
+                    report.file.id.0,
+                    report.findings.first().map_or("", |f| f.code.name())
+                ),
+            })
+            .collect::<Vec<_>>()
+    };
+    let checked = refresh(found(), &mut store, true).unwrap();
+    assert_eq!(
+        names(&checked)[1..],
+        ["bad fails: E012", "good loads: Good"]
+    );
+
+    // Once the index holds a text, that text is taken to load: it is not parsed again.
+    let bad = DeckId("bad".into());
+    let text = std::fs::read_to_string(decks.join("bad.toml")).unwrap();
+    store
+        .index_deck(&bad)
+        .unwrap()
+        .finish(&deck_index::key(&text), None)
+        .unwrap();
+    let checked = refresh(found(), &mut store, true).unwrap();
+    assert_eq!(names(&checked)[1..], ["bad loads: Bad", "good loads: Good"]);
 }

@@ -5,34 +5,26 @@ use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{CellAlignment, Table};
 
 use crate::calendar;
-use crate::catalog::index_decks;
+use crate::catalog::{self, Refreshed};
 use crate::deck::library;
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
-use crate::stats::decks::{self, Checked};
 use crate::store::Store;
 
 pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let found = library::locate(&[], &context.data_dir)?;
     let mut store = Store::open(&context.data_dir)?;
-    let mut loading = Vec::new();
     let mut listed = Vec::new();
     let mut failed = Vec::new();
-    for checked in decks::check(found, &store)? {
-        match checked {
-            Checked::Loads { deck, title } => {
-                listed.push((deck.id.clone(), title, deck.origin.label()));
-                loading.push(deck);
+    for refreshed in catalog::refresh(found, &mut store, true)? {
+        match refreshed {
+            Refreshed::Loaded { id, origin, title } => {
+                listed.push((id, title.unwrap_or_default(), origin.label()));
             }
-            Checked::Fails(report) => failed.push(report),
+            Refreshed::Failed(report) => failed.push(report),
         }
-    }
-    if !loading.is_empty() {
-        // Only a deck changed since it was checked can fail here; it is then not listed.
-        let indexed = index_decks(loading, context, &mut store)?;
-        listed.retain(|(id, _, _)| indexed.contains(id));
     }
     let now = context.clock.now();
     let due_now = now;

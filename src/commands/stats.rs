@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write as _};
 
 use anyhow::Context as _;
 
-use crate::catalog::index_decks;
+use crate::catalog::{self, Refreshed};
 use crate::cli::StatsArgs;
 use crate::deck::DeckId;
 use crate::deck::library::{self, LibraryError, Report};
@@ -15,7 +15,6 @@ use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::schedule::Scheduler;
-use crate::stats::decks::{self, Checked};
 use crate::stats::{self, Chosen};
 use crate::store::Store;
 
@@ -57,15 +56,10 @@ fn choose(
 ) -> anyhow::Result<(Vec<Chosen>, Option<Vec<DeckId>>)> {
     let logged = store.reviewed_decks()?;
     let mut chosen: Vec<Chosen> = Vec::new();
-    let mut loading = Vec::new();
-    let mut add = |chosen: &mut Vec<Chosen>, checked: Checked| {
-        let (id, title) = match checked {
-            Checked::Loads { deck, title } => {
-                let id = deck.id.clone();
-                loading.push(deck);
-                (id, Some(title))
-            }
-            Checked::Fails(report) => {
+    let add = |chosen: &mut Vec<Chosen>, refreshed: Refreshed| {
+        let (id, title) = match refreshed {
+            Refreshed::Loaded { id, title, .. } => (id, title),
+            Refreshed::Failed(report) => {
                 warn(&report);
                 (report.file.id, None)
             }
@@ -80,8 +74,9 @@ fn choose(
         }
     };
     if names.is_empty() {
-        for checked in decks::check(library::locate(&[], &context.data_dir)?, store)? {
-            add(&mut chosen, checked);
+        let found = library::locate(&[], &context.data_dir)?;
+        for refreshed in catalog::refresh(found, store, true)? {
+            add(&mut chosen, refreshed);
         }
         for id in logged {
             only_logged(&mut chosen, id);
@@ -90,8 +85,8 @@ fn choose(
         for name in names {
             match library::locate(std::slice::from_ref(name), &context.data_dir) {
                 Ok(found) => {
-                    for checked in decks::check(found, store)? {
-                        add(&mut chosen, checked);
+                    for refreshed in catalog::refresh(found, store, true)? {
+                        add(&mut chosen, refreshed);
                     }
                 }
                 Err(LibraryError::Unknown { known, .. }) => {
@@ -108,15 +103,6 @@ fn choose(
                     only_logged(&mut chosen, id);
                 }
                 Err(error) => return Err(error.into()),
-            }
-        }
-    }
-    if !loading.is_empty() {
-        // Only a deck changed since it was checked can fail here; it counts as not loaded.
-        let indexed = index_decks(loading, context, store)?;
-        for deck in &mut chosen {
-            if !indexed.contains(&deck.id) {
-                deck.title = None;
             }
         }
     }

@@ -8,10 +8,9 @@
 //! only the last 30 days of scheduled reviews are streamed for retention. Day boundaries
 //! are learner days ([`crate::calendar::Calendar`]), passed in as instants. Card figures
 //! come from the `cards` cache, one row per card, and a deck's cards from the deck index
-//! ([`decks`]), so a deck file that has not changed is not parsed.
+//! ([`crate::catalog::refresh`]), so a deck file that has not changed is not parsed.
 
 pub mod activity;
-pub mod decks;
 pub mod figures;
 pub mod render;
 

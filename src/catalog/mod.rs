@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
-use crate::deck::{Card, DeckId};
+use crate::deck::{Card, DeckId, Origin};
 use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
@@ -18,6 +18,8 @@ use crate::session::queue::{self, Candidate, Plan};
 use crate::settings::Presentation;
 use crate::store::Store;
 use crate::store::deck_index::{self, IndexEntry, Stamp};
+
+mod title;
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
@@ -31,42 +33,67 @@ pub fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded>
     Ok(loaded)
 }
 
-/// Brings the store's index of the decks up to date and returns those that load, printing
-/// what stopped the others, as [`load_decks`] does. A deck file is not read when the file
-/// system vouches it has not changed since it was indexed (see [`Stamp::vouches_for`]), nor
-/// parsed when its text is the one indexed; one that changed is parsed straight into the
-/// index, so its cards are never all held at once.
-pub fn index_decks(
+/// What became of one deck file when the deck index was brought up to date.
+pub enum Refreshed {
+    /// It loads, and the deck index holds its cards. The title is there when it was asked
+    /// for.
+    Loaded {
+        id: DeckId,
+        origin: Origin,
+        title: Option<String>,
+    },
+    /// It does not load; the report holds why.
+    Failed(Report),
+}
+
+/// Brings the store's index of `decks` up to date and says, in their order, which load. A
+/// deck file is not read when the file system vouches it has not changed since it was
+/// indexed (see [`Stamp::vouches_for`]) — only its title, before its first table, when
+/// `titles` asks for it — nor parsed when its text is the one indexed; one that changed is
+/// parsed straight into the index, so its cards are never all held at once.
+pub fn refresh(
     decks: Vec<Located>,
-    context: &Context,
     store: &mut Store,
-) -> anyhow::Result<Vec<DeckId>> {
-    let mut loaded = Vec::new();
-    let mut reports = Vec::new();
+    titles: bool,
+) -> anyhow::Result<Vec<Refreshed>> {
+    let mut refreshed = Vec::with_capacity(decks.len());
     for deck in decks {
         let entry = store
             .deck_index_entry(&deck.id)?
             .filter(IndexEntry::current);
         let stamp = deck.unread_path().and_then(stamp);
-        if let (Some(entry), Some(stamp)) = (&entry, &stamp)
+        if let (Some(entry), Some(stamp), Some(path)) = (&entry, &stamp, deck.unread_path())
             && entry
                 .stamp
                 .as_ref()
                 .is_some_and(|old| old.vouches_for(stamp))
+            && let Some(title) = wanted(titles, || title::of_file(&deck.id, &deck.origin, path))
         {
-            loaded.push(deck.id);
+            refreshed.push(Refreshed::Loaded {
+                id: deck.id,
+                origin: deck.origin,
+                title,
+            });
             continue;
         }
         let file = deck.read();
         if file.unreadable.is_some() {
             let findings = library::parse_file_with(&file, Checks::Errors).findings;
-            reports.push(Report { file, findings });
+            refreshed.push(Refreshed::Failed(Report { file, findings }));
             continue;
         }
         let key = deck_index::key(&file.text);
-        if entry.is_some_and(|entry| entry.key == key) {
+        if entry.is_some_and(|entry| entry.key == key)
+            && let Some(title) = wanted(titles, || {
+                title::of_text(&file.id, &file.origin, &file.text)
+            })
+        {
             store.restamp_deck_index(&file.id, stamp.as_ref())?;
-            loaded.push(file.id);
+            refreshed.push(Refreshed::Loaded {
+                id: file.id,
+                origin: file.origin,
+                title,
+            });
             continue;
         }
         let mut indexer = store.index_deck(&file.id)?;
@@ -77,15 +104,44 @@ pub fn index_decks(
             Checks::Errors,
             &mut indexer,
         );
-        if parsed.deck.is_some() {
-            indexer.finish(&key, stamp.as_ref())?;
-            loaded.push(file.id.clone());
-        }
-        if !parsed.findings.is_empty() {
-            reports.push(Report {
+        match parsed.deck {
+            Some(deck) => {
+                indexer.finish(&key, stamp.as_ref())?;
+                refreshed.push(Refreshed::Loaded {
+                    id: file.id,
+                    origin: file.origin,
+                    title: titles.then_some(deck.title),
+                });
+            }
+            None => refreshed.push(Refreshed::Failed(Report {
                 file,
                 findings: parsed.findings,
-            });
+            })),
+        }
+    }
+    Ok(refreshed)
+}
+
+/// `Some(None)` when no title is wanted; the title found, or `None` when it cannot be found
+/// without reading the whole file.
+fn wanted(titles: bool, find: impl FnOnce() -> Option<String>) -> Option<Option<String>> {
+    if titles { find().map(Some) } else { Some(None) }
+}
+
+/// Brings the store's index of the decks up to date and returns those that load, printing
+/// what stopped the others, as a study session shows it (the whole diagnostic, then
+/// "skipped deck"); fails when none loads.
+pub fn index_decks(
+    decks: Vec<Located>,
+    context: &Context,
+    store: &mut Store,
+) -> anyhow::Result<Vec<DeckId>> {
+    let mut loaded = Vec::new();
+    let mut reports = Vec::new();
+    for deck in refresh(decks, store, false)? {
+        match deck {
+            Refreshed::Loaded { id, .. } => loaded.push(id),
+            Refreshed::Failed(report) => reports.push(report),
         }
     }
     print_failures(&reports, context);

@@ -13,17 +13,18 @@
 # The deck file's mtime is set an hour back, as for a deck not edited in the last seconds.
 # The review log stays empty: bench/stats.sh times a big log.
 #
-# Figures (2026-12-01, 2 cores shared with other builds: medians of one binary moved by up
-# to 2x between runs), before (fa61615, the decks parsed on every call, timed with
-# QUIZ=<its release build>) and after (read through the deck index):
-#                                before      after
-#   decks, no progress           224-455 ms  14-17 ms
-#   stats, no progress           257-582 ms  12-17 ms
-#   stats --json, no progress    260-742 ms  12-17 ms
-#   decks, with progress         356-656 ms  15-16 ms
-#   stats, with progress         402-755 ms  57-61 ms
-#   stats --json, with progress  429-972 ms  59-61 ms
-#   decks, edited deck           411 ms      208 ms
+# Figures (2026-12-01, 2 cores, medians of 5 runs), before (fa61615, every deck file parsed
+# on every call, timed with QUIZ=<its release build>) and after (the deck index read through
+# catalog::refresh; an edited deck is parsed once, straight into the index):
+#                                before   after
+#   decks, no progress           251 ms   14 ms
+#   stats, no progress           261 ms   13 ms
+#   stats --json, no progress    251 ms   13 ms
+#   decks, with progress         410 ms   17 ms
+#   stats, with progress         481 ms   61 ms
+#   stats --json, with progress  481 ms   62 ms
+#   decks, edited deck           421 ms  119 ms
+# (A busier machine moved the "before" medians by up to 2x between runs; "after" by ~10%.)
 #
 # Usage: bench/read_commands.sh [CARDS]
 #        QUIZ=/path/to/quiz bench/read_commands.sh   # time that binary instead of building

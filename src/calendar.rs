@@ -13,11 +13,11 @@ use jiff::{SignedDuration, Timestamp};
 use crate::env::Clock;
 
 /// Hour at which the learner's day rolls over (local time).
-pub const DAY_ROLLOVER_HOUR: i8 = 4;
+pub(crate) const DAY_ROLLOVER_HOUR: i8 = 4;
 
 /// The months in English, January first: dates in answers, documents and the heatmap use
 /// these names (abbreviations are their first three letters).
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -37,14 +37,14 @@ pub const MONTHS: [&str; 12] = [
 /// The 4 hours are taken off the local *wall clock*, not the absolute time.
 /// On the day clocks spring forward, 04:30 local is only 3½ real hours after
 /// midnight, but it still belongs to the new day.
-pub fn learner_day(t: Timestamp, tz: &TimeZone) -> Date {
+pub(crate) fn learner_day(t: Timestamp, tz: &TimeZone) -> Date {
     tz.to_datetime(t)
         .saturating_sub(SignedDuration::from_hours(DAY_ROLLOVER_HOUR.into()))
         .date()
 }
 
 /// Whole learner days from a to b (0 if same learner day; never negative: clamp to 0).
-pub fn learner_days_between(a: Timestamp, b: Timestamp, tz: &TimeZone) -> u32 {
+pub(crate) fn learner_days_between(a: Timestamp, b: Timestamp, tz: &TimeZone) -> u32 {
     // Civil dates differ by an exact multiple of 24 hours, so this division
     // never truncates.
     let days = learner_day(a, tz)
@@ -55,7 +55,7 @@ pub fn learner_days_between(a: Timestamp, b: Timestamp, tz: &TimeZone) -> u32 {
 }
 
 /// The instant the learner's next day starts (next 04:00 local after `now`). "Due today" means due before this.
-pub fn next_day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
+pub(crate) fn next_day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
     let next_day = learner_day(now, tz).saturating_add(SignedDuration::from_hours(24));
     // This only fails at the very end of jiff's supported range. There, "the
     // next day never starts" is the sensible answer.
@@ -63,7 +63,7 @@ pub fn next_day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
 }
 
 /// The instant the learner's current day started (the last 04:00 local at or before `now`).
-pub fn day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
+pub(crate) fn day_start(now: Timestamp, tz: &TimeZone) -> Timestamp {
     // This only fails at the very start of jiff's supported range, where `now`
     // is the best answer that is still "at or before now".
     rollover_instant(learner_day(now, tz), tz).map_or(now, |start| start.min(now))
@@ -77,13 +77,13 @@ fn rollover_instant(day: Date, tz: &TimeZone) -> Result<Timestamp, jiff::Error> 
 /// day is not a fixed number of milliseconds long across daylight-saving changes, so a
 /// report works out each boundary rather than adding 24 hours.
 #[derive(Debug, Clone)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     pub today: Date,
     tz: TimeZone,
 }
 
 impl Calendar {
-    pub fn new(now: Timestamp, tz: &TimeZone) -> Calendar {
+    pub(crate) fn new(now: Timestamp, tz: &TimeZone) -> Calendar {
         Calendar {
             today: learner_day(now, tz),
             tz: tz.clone(),
@@ -91,20 +91,20 @@ impl Calendar {
     }
 
     /// The day `offset` days from today (negative: in the past).
-    pub fn day(&self, offset: i64) -> Date {
+    pub(crate) fn day(&self, offset: i64) -> Date {
         self.today
             .saturating_add(SignedDuration::from_hours(24 * offset))
     }
 
     /// The instant a learner day starts (04:00 local), in milliseconds.
-    pub fn start_ms(&self, day: Date) -> anyhow::Result<i64> {
+    pub(crate) fn start_ms(&self, day: Date) -> anyhow::Result<i64> {
         let at = rollover_instant(day, &self.tz)
             .with_context(|| format!("{day} is outside the supported calendar"))?;
         Ok(at.as_millisecond())
     }
 
     /// Start instants of `count` consecutive days from `first`, plus the end of the last.
-    pub fn boundaries(&self, first: Date, count: usize) -> anyhow::Result<Vec<i64>> {
+    pub(crate) fn boundaries(&self, first: Date, count: usize) -> anyhow::Result<Vec<i64>> {
         (0..=count)
             .map(|k| {
                 let day = first.saturating_add(SignedDuration::from_hours(24 * k as i64));
@@ -116,19 +116,19 @@ impl Calendar {
 
 /// Which day (an index into `boundaries`, as from [`Calendar::boundaries`]) holds the
 /// instant `ms`, if any.
-pub fn day_index(boundaries: &[i64], ms: i64) -> Option<usize> {
+pub(crate) fn day_index(boundaries: &[i64], ms: i64) -> Option<usize> {
     let after = boundaries.partition_point(|&start| start <= ms);
     (after > 0 && after < boundaries.len()).then(|| after - 1)
 }
 
 /// "2026-11-30 10:00", in the learner's time zone.
-pub fn describe_instant(at: Timestamp, clock: &Clock) -> String {
+pub(crate) fn describe_instant(at: Timestamp, clock: &Clock) -> String {
     let local = clock.tz.to_datetime(at);
     format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
 /// "2026-11-30 10:00 (in 23 hours)", in the learner's time zone.
-pub fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
+pub(crate) fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
     let when = describe_instant(due, clock);
     let seconds = due.as_second() - now.as_second();
     let relative = if seconds <= 0 {

@@ -8,7 +8,7 @@ use crate::settings::Presentation;
 
 #[derive(Debug, Parser)]
 #[command(name = "quiz", version, about = "A quiz and flashcard trainer with spaced repetition", long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Where progress and your decks are kept [default: the platform data directory]
     #[arg(long, global = true, value_name = "DIR", env = "QUIZ_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
@@ -22,7 +22,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Study: due cards first, then new cards up to the daily limit
     Start(StartArgs),
     /// Drill the cards you missed lately, until each is answered right
@@ -59,7 +59,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CheckFormat {
+pub(crate) enum CheckFormat {
     /// rustc-style diagnostics
     Human,
     /// one JSON object per finding, one per line
@@ -67,7 +67,7 @@ pub enum CheckFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Deck files, folders of decks, or deck names [default: every deck in your decks folder]
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
@@ -82,7 +82,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// Name of the deck (its file name without .toml)
     pub name: String,
 
@@ -92,14 +92,14 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct AddArgs {
+pub(crate) struct AddArgs {
     /// Deck name or path
     pub deck: String,
 }
 
 /// What every study command shares: which cards, and how they are put.
 #[derive(Debug, Args)]
-pub struct StudyArgs {
+pub(crate) struct StudyArgs {
     /// Deck names or paths [default: every deck found]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
@@ -122,7 +122,7 @@ pub struct StudyArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct StartArgs {
+pub(crate) struct StartArgs {
     #[command(flatten)]
     pub study: StudyArgs,
 
@@ -136,7 +136,7 @@ pub struct StartArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct MissedArgs {
+pub(crate) struct MissedArgs {
     #[command(flatten)]
     pub study: StudyArgs,
 
@@ -150,13 +150,13 @@ pub struct MissedArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CramArgs {
+pub(crate) struct CramArgs {
     #[command(flatten)]
     pub study: StudyArgs,
 }
 
 /// "7d" → 7 days; units m, h, d, w.
-pub fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
+pub(crate) fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
     let text = text.trim();
     let split = text
         .find(|c: char| !c.is_ascii_digit())
@@ -185,7 +185,7 @@ pub fn parse_since(text: &str) -> Result<jiff::SignedDuration, String> {
 }
 
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     /// Deck names or paths [default: every deck found]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
@@ -196,7 +196,7 @@ pub struct StatsArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum HistoryCommand {
+pub(crate) enum HistoryCommand {
     /// Write the review log as CSV (card_id,review_time,review_rating,review_duration,deck,card,…)
     Export {
         /// Write to this file instead of standard output
@@ -211,7 +211,7 @@ pub enum HistoryCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct OptimizeArgs {
+pub(crate) struct OptimizeArgs {
     /// Deck names whose history to use [default: all history]
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
@@ -222,7 +222,7 @@ pub struct OptimizeArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImportFrom {
+pub(crate) enum ImportFrom {
     /// Anki "Notes in Plain Text" (with its #separator:, #html:, #tags column: headers)
     Anki,
     /// Quizlet export: term, separator, definition
@@ -232,7 +232,7 @@ pub enum ImportFrom {
 }
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The export to read
     pub file: PathBuf,
 
@@ -258,7 +258,7 @@ pub struct ImportArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportTo {
+pub(crate) enum ExportTo {
     /// tab-separated, with Anki's headers
     Tsv,
     /// comma-separated, with a header row
@@ -266,7 +266,7 @@ pub enum ExportTo {
 }
 
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Deck name or path
     pub deck: String,
 
@@ -280,7 +280,7 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct DeriveArgs {
+pub(crate) struct DeriveArgs {
     /// The plain-text document
     pub document: PathBuf,
 

@@ -11,13 +11,13 @@ use crate::deck::codes::Code;
 use crate::escape::escape_control;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 impl Severity {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -26,7 +26,7 @@ impl Severity {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
@@ -39,7 +39,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub(crate) fn error(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             code,
             severity: Severity::Error,
@@ -50,30 +50,30 @@ impl Finding {
         }
     }
 
-    pub fn warning(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
+    pub(crate) fn warning(code: Code, span: Range<usize>, message: impl Into<String>) -> Finding {
         Finding {
             severity: Severity::Warning,
             ..Finding::error(code, span, message)
         }
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Finding {
+    pub(crate) fn label(mut self, label: impl Into<String>) -> Finding {
         self.label = label.into();
         self
     }
 
-    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Finding {
+    pub(crate) fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Finding {
         self.related.push((span, label.into()));
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
@@ -90,7 +90,7 @@ fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
 }
 
 /// `path:line:col: severity[code]: message`, one line, for logs and the session's warnings.
-pub fn one_line(path: &str, source: &str, finding: &Finding) -> String {
+pub(crate) fn one_line(path: &str, source: &str, finding: &Finding) -> String {
     let (line, column) = line_col(source, finding.span.start);
     format!(
         "{}:{line}:{column}: {}[{}]: {}",
@@ -102,7 +102,7 @@ pub fn one_line(path: &str, source: &str, finding: &Finding) -> String {
 }
 
 /// Draws a finding the way rustc draws its errors: header, `--> path:line:col`, the line, a caret.
-pub fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> String {
+pub(crate) fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> String {
     // Control characters in the file must not reach the terminal; replacing each byte keeps
     // the spans valid.
     let safe_source = neutralise_controls(source);

@@ -13,11 +13,11 @@ use rand::{RngExt, SeedableRng};
 use crate::judge::{self, Expected, Shape};
 use crate::stable_hash::fnv1a;
 
-pub const DISTRACTORS: usize = 3;
+pub(crate) const DISTRACTORS: usize = 3;
 
 /// Other cards' answers, each once, with their comparison form and shape worked out once
 /// for the whole session.
-pub struct Pool {
+pub(crate) struct Pool {
     entries: Vec<Entry>,
 }
 
@@ -28,7 +28,7 @@ struct Entry {
 }
 
 impl Pool {
-    pub fn new<'a>(answers: impl IntoIterator<Item = &'a str>) -> Pool {
+    pub(crate) fn new<'a>(answers: impl IntoIterator<Item = &'a str>) -> Pool {
         let mut seen = HashSet::new();
         let entries = answers
             .into_iter()
@@ -47,7 +47,7 @@ impl Pool {
     /// Choices for a typed card: its answer and up to three distractors, same shape first.
     /// `None` when the card is not a typed card or nothing in the pool can be offered (a
     /// one-item list would give the answer away). `salt` makes each card's choices its own.
-    pub fn as_choice(&self, expected: &Expected, seed: u64, salt: &str) -> Option<Expected> {
+    pub(crate) fn as_choice(&self, expected: &Expected, seed: u64, salt: &str) -> Option<Expected> {
         let Expected::Text { answer, accept } = expected else {
             return None;
         };
@@ -86,8 +86,14 @@ impl Pool {
     }
 }
 
+#[cfg(test)]
 /// [`Pool::as_choice`] over a pool built for this one card.
-pub fn as_choice(expected: &Expected, pool: &[&str], seed: u64, salt: &str) -> Option<Expected> {
+pub(crate) fn as_choice(
+    expected: &Expected,
+    pool: &[&str],
+    seed: u64,
+    salt: &str,
+) -> Option<Expected> {
     Pool::new(pool.iter().copied()).as_choice(expected, seed, salt)
 }
 

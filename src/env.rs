@@ -13,7 +13,7 @@ use jiff::tz::TimeZone;
 use crate::settings::{self, Settings};
 
 /// What every command gets from `run`: the environment, already read.
-pub struct Context {
+pub(crate) struct Context {
     pub data_dir: PathBuf,
     pub clock: Clock,
     pub plain: bool,
@@ -25,7 +25,7 @@ pub struct Context {
 
 impl Context {
     /// Reads the environment once, for a run with these global options.
-    pub fn read(data_dir_option: Option<&Path>, plain: bool) -> anyhow::Result<Context> {
+    pub(crate) fn read(data_dir_option: Option<&Path>, plain: bool) -> anyhow::Result<Context> {
         Ok(Context {
             data_dir: data_dir(data_dir_option)?,
             clock: Clock::from_env()?,
@@ -36,14 +36,14 @@ impl Context {
         })
     }
 
-    pub fn settings(&self) -> anyhow::Result<Settings> {
+    pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         settings::load_settings(self.config_path.as_deref(), self.color)
     }
 }
 
 /// The data directory: `--data-dir`, else `QUIZ_DATA_DIR` (both through clap), else the
 /// platform's data directory.
-pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub(crate) fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(dir) = chosen.filter(|d| !d.as_os_str().is_empty()) {
         return Ok(dir.to_path_buf());
     }
@@ -57,13 +57,13 @@ pub fn data_dir(chosen: Option<&Path>) -> anyhow::Result<PathBuf> {
 
 /// The clock: `QUIZ_NOW` (RFC 3339) stands in for the real time, for tests and demos.
 #[derive(Debug, Clone)]
-pub struct Clock {
+pub(crate) struct Clock {
     fixed: Option<Timestamp>,
     pub tz: TimeZone,
 }
 
 impl Clock {
-    pub fn from_env() -> anyhow::Result<Clock> {
+    pub(crate) fn from_env() -> anyhow::Result<Clock> {
         let fixed = match std::env::var("QUIZ_NOW") {
             Ok(text) if !text.trim().is_empty() => {
                 Some(text.trim().parse::<Timestamp>().with_context(|| {
@@ -80,32 +80,33 @@ impl Clock {
         })
     }
 
-    pub fn fixed(at: Timestamp, tz: TimeZone) -> Clock {
+    #[cfg(test)]
+    pub(crate) fn fixed(at: Timestamp, tz: TimeZone) -> Clock {
         Clock {
             fixed: Some(at),
             tz,
         }
     }
 
-    pub fn now(&self) -> Timestamp {
+    pub(crate) fn now(&self) -> Timestamp {
         self.fixed.unwrap_or_else(Timestamp::now)
     }
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
-pub fn color_enabled(plain: bool) -> bool {
+pub(crate) fn color_enabled(plain: bool) -> bool {
     !plain
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal()
 }
 
 /// The interactive UI needs a terminal on both ends.
-pub fn interactive(plain: bool) -> bool {
+pub(crate) fn interactive(plain: bool) -> bool {
     !plain && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// `QUIZ_CONFIG`, else `<config dir>/config.toml`.
-pub fn config_path() -> Option<PathBuf> {
+pub(crate) fn config_path() -> Option<PathBuf> {
     match std::env::var_os("QUIZ_CONFIG") {
         Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
         _ => directories::ProjectDirs::from("", "", "quiz")

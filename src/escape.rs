@@ -2,7 +2,7 @@
 
 /// Replaces terminal control characters with visible escapes (`\u{1b}` → `\e`), so a deck
 /// cannot move the cursor, change colours or retitle the window. Newlines and tabs are kept.
-pub fn escape_control(text: &str) -> String {
+pub(crate) fn escape_control(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -21,7 +21,7 @@ pub fn escape_control(text: &str) -> String {
 }
 
 /// Same as [`escape_control`] but also escapes newlines, for one-line contexts.
-pub fn escape_line(text: &str) -> String {
+pub(crate) fn escape_line(text: &str) -> String {
     escape_control(text).replace('\n', "\\n").replace('\t', " ")
 }
 

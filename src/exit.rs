@@ -37,11 +37,11 @@ impl From<ExitCode> for std::process::ExitCode {
 /// least one is needed): reported like any error, with the usage exit code.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct UsageError(pub String);
+pub(crate) struct UsageError(pub String);
 
 /// The exit code for a command that failed with `error`, and whether to say so: a closed
 /// stdout is the reader's choice, not a failure.
-pub fn for_error(error: &anyhow::Error) -> (ExitCode, bool) {
+pub(crate) fn for_error(error: &anyhow::Error) -> (ExitCode, bool) {
     if is_broken_pipe(error) {
         (ExitCode::Success, false)
     } else if error.downcast_ref::<UsageError>().is_some() {

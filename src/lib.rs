@@ -22,27 +22,27 @@ macro_rules! out {
     }};
 }
 
-pub mod calendar;
-pub mod catalog;
-pub mod cli;
-pub mod commands;
-pub mod deck;
-pub mod derive;
-pub mod diagnostic;
-pub mod distractors;
-pub mod env;
-pub mod escape;
-pub mod exit;
-pub mod interchange;
-pub mod judge;
-pub mod schedule;
-pub mod session;
-pub mod settings;
-pub mod stable_hash;
-pub mod stats;
-pub mod store;
-pub mod study;
-pub mod ui;
+mod calendar;
+mod catalog;
+mod cli;
+mod commands;
+mod deck;
+mod derive;
+mod diagnostic;
+mod distractors;
+mod env;
+mod escape;
+mod exit;
+mod interchange;
+mod judge;
+mod schedule;
+mod session;
+mod settings;
+mod stable_hash;
+mod stats;
+mod store;
+mod study;
+mod ui;
 
 use std::ffi::OsString;
 
@@ -50,7 +50,7 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 use env::Context;
-use exit::ExitCode;
+pub use exit::ExitCode;
 
 /// Runs one command and returns how the process ends.
 pub fn run<I>(args: I) -> ExitCode

@@ -7,7 +7,7 @@ use anyhow::bail;
 
 /// How a card is put to the learner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Presentation {
+pub(crate) enum Presentation {
     /// type the answer
     #[default]
     Type,
@@ -19,7 +19,7 @@ pub enum Presentation {
 
 /// The learner's settings from `config.toml`; command-line flags beat them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub desired_retention: f32,
     pub new_cards_per_day: usize,
     pub leech_threshold: u32,
@@ -37,7 +37,7 @@ impl Default for Settings {
     }
 }
 
-pub const SETTING_KEYS: [&str; 4] = [
+pub(crate) const SETTING_KEYS: [&str; 4] = [
     "desired_retention",
     "new_cards_per_day",
     "leech_threshold",
@@ -46,7 +46,7 @@ pub const SETTING_KEYS: [&str; 4] = [
 
 /// Reads the settings; a missing file means the defaults. A bad value is an error that
 /// names the file, line and key, drawn like a deck error.
-pub fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<Settings> {
+pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<Settings> {
     let mut settings = Settings::default();
     let Some(path) = path else {
         return Ok(settings);

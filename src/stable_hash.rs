@@ -2,7 +2,7 @@
 //! ids and numbers derived from it (implicit card ids, export card numbers, choice seeds)
 //! survive upgrades.
 
-pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in bytes {
         hash ^= u64::from(byte);

@@ -33,14 +33,14 @@ use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary};
 
 /// What every study command starts from, read from its arguments and the environment: the
 /// chosen decks, indexed, and the run that studies cards picked from them.
-pub struct Setup {
+pub(crate) struct Setup {
     /// The chosen decks that load, indexed in the store.
     pub decks: Vec<DeckId>,
     pub study: Study,
 }
 
 /// One study run: everything a session needs besides its cards.
-pub struct Study {
+pub(crate) struct Study {
     pub settings: Settings,
     pub store: Store,
     pub scheduler: Scheduler,
@@ -52,7 +52,7 @@ pub struct Study {
 }
 
 impl Setup {
-    pub fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
+    pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
         let found = library::locate(&args.decks, &context.data_dir)?;
@@ -81,7 +81,7 @@ impl Setup {
 impl Study {
     /// Runs a session over `order` (indexes into `items`), after `header` if any, and
     /// prints its summary.
-    pub fn run(
+    pub(crate) fn run(
         &mut self,
         items: Items<'_>,
         order: Vec<usize>,
@@ -455,7 +455,7 @@ mod interrupt {
     use crate::store::{SessionId, Store};
     use crate::ui::format::summary_lines;
 
-    pub fn install(
+    pub(super) fn install(
         session: &Shared,
         started: Instant,
         store: &Store,

@@ -23,7 +23,7 @@ mod title;
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
-pub fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
+pub(crate) fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
     let files = library::resolve(names, &context.data_dir)?;
     let loaded = library::load_with(files, Checks::Errors);
     print_failures(&loaded.reports, context);
@@ -34,7 +34,7 @@ pub fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded>
 }
 
 /// What became of one deck file when the deck index was brought up to date.
-pub enum Refreshed {
+pub(crate) enum Refreshed {
     /// It loads, and the deck index holds its cards. The title is there when it was asked
     /// for.
     Loaded {
@@ -51,7 +51,7 @@ pub enum Refreshed {
 /// indexed (see [`Stamp::vouches_for`]) — only its title, before its first table, when
 /// `titles` asks for it — nor parsed when its text is the one indexed; one that changed is
 /// parsed straight into the index, so its cards are never all held at once.
-pub fn refresh(
+pub(crate) fn refresh(
     decks: Vec<Located>,
     store: &mut Store,
     titles: bool,
@@ -131,7 +131,7 @@ fn wanted(titles: bool, find: impl FnOnce() -> Option<String>) -> Option<Option<
 /// Brings the store's index of the decks up to date and returns those that load, printing
 /// what stopped the others, as a study session shows it (the whole diagnostic, then
 /// "skipped deck"); fails when none loads.
-pub fn index_decks(
+pub(crate) fn index_decks(
     decks: Vec<Located>,
     context: &Context,
     store: &mut Store,
@@ -190,14 +190,14 @@ fn print_failures(reports: &[Report], context: &Context) {
 }
 
 /// One card of the session as it is put to the learner, with what the store knows of it.
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     pub deck: &'a DeckId,
     pub card: Card,
     pub state: Option<CardState>,
 }
 
 /// The cards a session can ask, read from the store's deck index.
-pub struct Items<'a> {
+pub(crate) struct Items<'a> {
     pub items: Vec<Item<'a>>,
     /// The decks with a card carrying the tags asked for (any card without tags), in order:
     /// the session is recorded against them and the summary says when their next card is due.
@@ -209,7 +209,7 @@ pub struct Items<'a> {
 impl<'a> Items<'a> {
     /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
     /// cards when `tags` is empty).
-    pub fn new(
+    pub(crate) fn new(
         items: Vec<Item<'a>>,
         decks: &'a [DeckId],
         tags: &[String],
@@ -231,7 +231,7 @@ impl<'a> Items<'a> {
 
     /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
     /// `keep` keeps, in file order, with their stored state.
-    pub fn matching(
+    pub(crate) fn matching(
         decks: &'a [DeckId],
         tags: &[String],
         store: &Store,
@@ -276,7 +276,7 @@ fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::
 /// the order they are asked: `queue::order` over every card, reading only the due cards
 /// and the new ones the plan may take — the first ones in file order, or, to shuffle, all
 /// of them, whose places are read and only the cards taken.
-pub fn pick<'a>(
+pub(crate) fn pick<'a>(
     decks: &'a [DeckId],
     tags: &[String],
     store: &Store,
@@ -342,7 +342,7 @@ pub fn pick<'a>(
 }
 
 /// When the first card of `decks` that has been reviewed is due next.
-pub fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
+pub(crate) fn next_due(store: &Store, decks: &[&DeckId]) -> anyhow::Result<Option<Timestamp>> {
     let mut next: Option<Timestamp> = None;
     for deck in decks {
         if let Some(due) = store.next_due(deck)? {

@@ -17,7 +17,7 @@ use crate::exit::ExitCode;
 use crate::ui::format::plural;
 use crate::ui::forms::{Form, PlainForm, TermForm, ask_card, preview};
 
-pub fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = library::resolve(std::slice::from_ref(&args.deck), &context.data_dir)?;
     let Some(file) = files.into_iter().next() else {
         bail!("no deck named `{}`", escape_control(&args.deck));

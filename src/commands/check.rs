@@ -27,7 +27,7 @@ struct JsonFinding<'a> {
     label: &'a str,
 }
 
-pub fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = files(&args.paths, &context.data_dir)?;
     if files.is_empty() {
         eprintln!(

@@ -12,7 +12,7 @@ use crate::exit::ExitCode;
 use crate::store::Mode;
 use crate::study::Setup;
 
-pub fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Cram, context)?;
     let items = Items::matching(
         &decks,

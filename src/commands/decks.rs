@@ -13,7 +13,7 @@ use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::store::Store;
 
-pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let found = library::locate(&[], &context.data_dir)?;
     let mut store = Store::open(&context.data_dir)?;
     let mut listed = Vec::new();

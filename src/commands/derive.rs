@@ -15,7 +15,7 @@ use crate::escape::escape_control;
 use crate::exit::{ExitCode, UsageError};
 use crate::ui::format::plural;
 
-pub fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let display = escape_control(&args.document.display().to_string());
     if args.limit == Some(0) {
         return Err(UsageError("--limit must be at least 1".into()).into());

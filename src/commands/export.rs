@@ -13,7 +13,7 @@ use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::interchange::{self, ExportFormat};
 
-pub fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(std::slice::from_ref(&args.deck), context)?;
     let Some(deck) = loaded.decks.first() else {
         bail!("no deck could be loaded");

@@ -22,7 +22,7 @@ use crate::store::log::Replay;
 use crate::store::{Review, Store};
 use crate::ui::format::plural;
 
-pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCode> {
     match command {
         HistoryCommand::Export { output } => export(output.as_deref(), context),
         HistoryCommand::Import { file } => import(file, context),
@@ -30,7 +30,7 @@ pub fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCo
 }
 
 /// [`Scheduler::replay`] shaped for the store's rebuilds.
-pub fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a>> {
+pub(crate) fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a>> {
     Box::new(move |log| scheduler.replay(log, tz))
 }
 

@@ -14,7 +14,7 @@ use crate::exit::ExitCode;
 use crate::interchange::{self, ImportOptions, Source};
 use crate::ui::format::plural;
 
-pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("could not read {}", args.file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
@@ -60,7 +60,7 @@ pub fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes a file that must not exist yet: an import or export never overwrites a deck.
-pub fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
     edit::write_new(path, |file| file.write_all(text.as_bytes()))?;
     Ok(())
 }

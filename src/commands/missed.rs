@@ -14,7 +14,7 @@ use crate::escape::escape_line;
 use crate::study::Setup;
 use crate::ui::format::plural;
 
-pub fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
     let store = &study.store;
     if args.leeches {

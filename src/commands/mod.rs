@@ -1,15 +1,15 @@
 //! One file per subcommand, each a short composition of the library modules.
 
-pub mod add;
-pub mod check;
-pub mod cram;
-pub mod decks;
-pub mod derive;
-pub mod export;
-pub mod history;
-pub mod import;
-pub mod missed;
-pub mod new;
-pub mod optimize;
-pub mod start;
-pub mod stats;
+pub(crate) mod add;
+pub(crate) mod check;
+pub(crate) mod cram;
+pub(crate) mod decks;
+pub(crate) mod derive;
+pub(crate) mod export;
+pub(crate) mod history;
+pub(crate) mod import;
+pub(crate) mod missed;
+pub(crate) mod new;
+pub(crate) mod optimize;
+pub(crate) mod start;
+pub(crate) mod stats;

@@ -10,7 +10,7 @@ use crate::exit::ExitCode;
 
 const TEMPLATE: &str = include_str!("../deck/template.toml");
 
-pub fn run(args: &NewArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &NewArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let name = args.name.trim();
     if name.is_empty()
         || name.starts_with('.')

@@ -21,7 +21,7 @@ use crate::store::Store;
 /// How long work may run silently before a progress bar appears.
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
-pub fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     // Fitting reschedules every card; measuring changes nothing.
     let _lock = (!args.evaluate)
         .then(|| crate::store::lock::acquire(&context.data_dir))
@@ -181,7 +181,7 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
 
 /// A progress bar on stderr that appears only once work has run for a second, and never
 /// when stderr is not a terminal or output is plain.
-pub struct Progress {
+pub(crate) struct Progress {
     bar: ProgressBar,
     started: Instant,
     allowed: bool,
@@ -189,7 +189,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(message: &'static str, context: &Context) -> Progress {
+    pub(crate) fn new(message: &'static str, context: &Context) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         if let Ok(style) = ProgressStyle::with_template("{msg:>14} [{bar:40}] {percent:>3}% {eta}")
         {
@@ -204,7 +204,7 @@ impl Progress {
         }
     }
 
-    pub fn update(&mut self, done: u64, total: u64) {
+    pub(crate) fn update(&mut self, done: u64, total: u64) {
         self.bar.set_length(total);
         self.bar.set_position(done);
         if self.allowed && !self.shown && self.started.elapsed() >= QUIET_FOR {
@@ -214,7 +214,7 @@ impl Progress {
         }
     }
 
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         self.bar.finish_and_clear();
     }
 }

@@ -14,7 +14,7 @@ use crate::session::queue::Plan;
 use crate::store::Mode;
 use crate::study::{Setup, Study};
 
-pub fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Review, context)?;
     let Study {
         settings,

@@ -18,7 +18,7 @@ use crate::schedule::Scheduler;
 use crate::stats::{self, Chosen};
 use crate::store::Store;
 
-pub fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&context.data_dir)?;
     let (chosen, filter) = choose(&args.decks, &mut store, context)?;
     // Retrievability depends on the parameters only, not on the desired retention.

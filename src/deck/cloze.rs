@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Gap {
+pub(crate) struct Gap {
     /// Byte range of the whole marker, braces included, in the cloze text.
     pub range: Range<usize>,
     pub answer: String,
@@ -12,13 +12,13 @@ pub struct Gap {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClozeError {
+pub(crate) enum ClozeError {
     NoGaps,
     Empty(Range<usize>),
     Unbalanced(Range<usize>),
 }
 
-pub fn gaps(text: &str) -> Result<Vec<Gap>, ClozeError> {
+pub(crate) fn gaps(text: &str) -> Result<Vec<Gap>, ClozeError> {
     let mut found = Vec::new();
     let mut rest = 0;
     while rest < text.len() {
@@ -60,7 +60,7 @@ pub fn gaps(text: &str) -> Result<Vec<Gap>, ClozeError> {
 }
 
 /// The text as asked for gap `index`: that gap blanked, every other gap filled in.
-pub fn prompt(text: &str, gaps: &[Gap], index: usize) -> String {
+pub(crate) fn prompt(text: &str, gaps: &[Gap], index: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (i, gap) in gaps.iter().enumerate() {

@@ -9,7 +9,7 @@ use std::fmt;
 /// A finding's code. Variants are declared in the order of their names, so findings at the
 /// same place sort by code name, as they did when codes were strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
+pub(crate) enum Code {
     /// C001: a bad value in the settings file (config.toml), or the file is not valid TOML.
     BadSetting,
     /// E001: invalid TOML; only this finding is reported, since nothing after it can be read.
@@ -49,8 +49,9 @@ pub enum Code {
 }
 
 impl Code {
+    #[cfg(test)]
     /// Every code, in the order of their names.
-    pub const ALL: [Code; 18] = [
+    pub(crate) const ALL: [Code; 18] = [
         Code::BadSetting,
         Code::InvalidToml,
         Code::UnknownField,
@@ -72,7 +73,7 @@ impl Code {
     ];
 
     /// The name a user sees and looks up: `E001`, `W002`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Code::BadSetting => "C001",
             Code::InvalidToml => "E001",

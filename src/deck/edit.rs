@@ -10,7 +10,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 use super::id::implicit_id;
 
 #[derive(Debug, thiserror::Error)]
-pub enum EditError {
+pub(crate) enum EditError {
     #[error(transparent)]
     Toml(#[from] toml_edit::TomlError),
     #[error("`cards` in this deck is not an array of [[cards]] tables")]
@@ -26,7 +26,7 @@ pub enum EditError {
 
 /// A card to append, as an author entered it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct NewCard {
+pub(crate) struct NewCard {
     pub id: String,
     /// `None` lets the fields decide; `Some` writes `kind = "…"`.
     pub kind: Option<String>,
@@ -41,7 +41,7 @@ pub struct NewCard {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum NewAnswer {
+pub(crate) enum NewAnswer {
     Text(String),
     Bool(bool),
     Several(Vec<String>),
@@ -49,7 +49,7 @@ pub enum NewAnswer {
 
 /// Writes the id each card already has implicitly into every card without one, so editing
 /// its wording later keeps its progress. Returns the new text and how many ids were added.
-pub fn add_missing_ids(text: &str) -> Result<(String, usize), EditError> {
+pub(crate) fn add_missing_ids(text: &str) -> Result<(String, usize), EditError> {
     let mut doc: DocumentMut = text.parse()?;
     let mut added = 0;
     match doc.get_mut("cards") {
@@ -93,7 +93,7 @@ fn derived_id(item: Option<&Item>) -> Option<String> {
 }
 
 /// Appends a `[[cards]]` table to the deck text, leaving the rest byte-for-byte unchanged.
-pub fn append_card(text: &str, card: &NewCard) -> Result<String, EditError> {
+pub(crate) fn append_card(text: &str, card: &NewCard) -> Result<String, EditError> {
     let mut doc: DocumentMut = text.parse()?;
     let mut table = Table::new();
     table.insert("id", value(card.id.as_str()));
@@ -155,7 +155,7 @@ fn strings(items: &[String]) -> Array {
 /// Replaces a file atomically: a temporary file in the same folder, flushed, then renamed,
 /// so a crash never leaves half a deck. A symlink is followed (its target is replaced, the
 /// link stays) and the file keeps its permissions.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
     let error = |source| EditError::Write {
         path: path.display().to_string(),
         source,
@@ -177,7 +177,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
 
 /// Creates a file that must not exist yet, atomically: written to a temporary file, then
 /// linked into place, which fails rather than replace a file that appeared meanwhile.
-pub fn write_new(
+pub(crate) fn write_new(
     path: &Path,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), EditError> {

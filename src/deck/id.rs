@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 /// A stable id from the question's wording (FNV-1a, which, unlike std's hasher, is the same
 /// on every platform and Rust version, so progress survives upgrades).
-pub fn implicit_id(text: &str) -> String {
+pub(crate) fn implicit_id(text: &str) -> String {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let hash = crate::stable_hash::fnv1a(words.bytes());
     format!("q-{:010x}", hash >> 24)
@@ -15,7 +15,7 @@ pub fn implicit_id(text: &str) -> String {
 /// ASCII letters and digits of the first `max_words` words, joined by `-`, cut at a word
 /// boundary to at most `max_len` bytes; `card` when nothing is left. Never contains the
 /// reserved `#` and `~`, nor spaces.
-pub fn slug(text: &str, max_words: usize, max_len: usize) -> String {
+pub(crate) fn slug(text: &str, max_words: usize, max_len: usize) -> String {
     let mut out = String::new();
     let mut words = 0;
     for c in deunicode::deunicode(text).chars() {
@@ -47,7 +47,7 @@ pub fn slug(text: &str, max_words: usize, max_len: usize) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not taken yet.
-pub fn unique(base: &str, taken: &HashSet<String>) -> String {
+pub(crate) fn unique(base: &str, taken: &HashSet<String>) -> String {
     if !taken.contains(base) {
         return base.to_string();
     }

@@ -11,14 +11,14 @@ use super::{Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
 
 /// Decks compiled into the binary so `quiz start` works from any directory.
-pub const BUNDLED: [(&str, &str); 1] = [(
+pub(crate) const BUNDLED: [(&str, &str); 1] = [(
     "secret-speech",
     include_str!("../../decks/secret-speech.toml"),
 )];
 
 /// A deck file's text, read but not yet parsed.
 #[derive(Debug, Clone)]
-pub struct DeckFile {
+pub(crate) struct DeckFile {
     pub id: DeckId,
     pub origin: Origin,
     /// How to name the file in messages.
@@ -30,20 +30,21 @@ pub struct DeckFile {
 
 /// A deck file with findings (errors stop it from loading; warnings do not).
 #[derive(Debug, Clone)]
-pub struct Report {
+pub(crate) struct Report {
     pub file: DeckFile,
     pub findings: Vec<Finding>,
 }
 
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub decks: Vec<Deck>,
     /// Files with findings, whether or not they loaded.
     pub reports: Vec<Report>,
 }
 
 impl Loaded {
-    pub fn failed(&self) -> impl Iterator<Item = &Report> {
+    #[cfg(test)]
+    pub(crate) fn failed(&self) -> impl Iterator<Item = &Report> {
         self.reports
             .iter()
             .filter(|r| r.findings.iter().any(Finding::is_error))
@@ -51,7 +52,7 @@ impl Loaded {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum LibraryError {
+pub(crate) enum LibraryError {
     #[error("could not read deck {path}")]
     Read {
         path: String,
@@ -61,14 +62,14 @@ pub enum LibraryError {
     Unknown { name: String, known: String },
 }
 
-pub fn user_folder(data_dir: &Path) -> PathBuf {
+pub(crate) fn user_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("decks")
 }
 
 /// A deck found by name or path, not necessarily read yet: a session whose deck files have
 /// not changed since they were indexed need not read them.
 #[derive(Debug, Clone)]
-pub struct Located {
+pub(crate) struct Located {
     pub id: DeckId,
     pub origin: Origin,
     /// How to name the file in messages.
@@ -88,14 +89,14 @@ enum Text {
 
 impl Located {
     /// The file to read, when the deck is a file not read yet.
-    pub fn unread_path(&self) -> Option<&Path> {
+    pub(crate) fn unread_path(&self) -> Option<&Path> {
         match &self.text {
             Text::Unread(path) => Some(path),
             Text::Bundled(_) | Text::Read(_) => None,
         }
     }
 
-    pub fn read(self) -> DeckFile {
+    pub(crate) fn read(self) -> DeckFile {
         let text = match self.text {
             Text::Bundled(text) => text.to_string(),
             Text::Read(text) => text,
@@ -137,7 +138,7 @@ fn user_decks(data_dir: &Path) -> Vec<Located> {
 }
 
 /// Every deck in the user's folder, sorted by name. A missing folder is simply empty.
-pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
+pub(crate) fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
     Ok(user_decks(data_dir)
         .into_iter()
         .map(Located::read)
@@ -145,7 +146,7 @@ pub fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
 }
 
 /// The `.toml` files directly in a folder, sorted; a missing folder has none.
-pub fn toml_files_in(folder: &Path) -> Vec<PathBuf> {
+pub(crate) fn toml_files_in(folder: &Path) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -160,7 +161,7 @@ pub fn toml_files_in(folder: &Path) -> Vec<PathBuf> {
 
 /// Reads a deck file, keeping one that cannot be read so it is reported, not fatal: one
 /// unreadable file must not hide the others.
-pub fn read_or_keep(path: &Path, origin: Origin) -> DeckFile {
+pub(crate) fn read_or_keep(path: &Path, origin: Origin) -> DeckFile {
     read_file(path, origin.clone()).unwrap_or_else(|error| DeckFile {
         id: DeckId(stem(path)),
         origin,
@@ -174,11 +175,11 @@ pub fn read_or_keep(path: &Path, origin: Origin) -> DeckFile {
 }
 
 /// Parses a deck file with every finding; an unreadable one gives a single E016 finding.
-pub fn parse_file(file: &DeckFile) -> Parsed {
+pub(crate) fn parse_file(file: &DeckFile) -> Parsed {
     parse_file_with(file, Checks::All)
 }
 
-pub fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
+pub(crate) fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
     match &file.unreadable {
         Some(reason) => Parsed {
             deck: None,
@@ -195,7 +196,7 @@ pub fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
     }
 }
 
-pub fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
+pub(crate) fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
     let text = fs::read_to_string(path).map_err(|source| LibraryError::Read {
         path: path.display().to_string(),
         source,
@@ -214,8 +215,9 @@ fn stem(path: &Path) -> String {
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
 }
 
+#[cfg(test)]
 /// Every known deck: the user's folder shadows a bundled deck of the same name.
-pub fn all_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
+pub(crate) fn all_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
     Ok(all_decks(data_dir).into_iter().map(Located::read).collect())
 }
 
@@ -230,7 +232,7 @@ fn all_decks(data_dir: &Path) -> Vec<Located> {
 }
 
 /// The decks named on the command line (names or paths); none named means every known deck.
-pub fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
+pub(crate) fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
     Ok(locate(names, data_dir)?
         .into_iter()
         .map(Located::read)
@@ -238,7 +240,7 @@ pub fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, Libra
 }
 
 /// [`resolve`], reading only the files named by their path.
-pub fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, LibraryError> {
+pub(crate) fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, LibraryError> {
     let known = all_decks(data_dir);
     if names.is_empty() {
         return Ok(known);
@@ -276,13 +278,14 @@ pub fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, Library
     Ok(chosen)
 }
 
+#[cfg(test)]
 /// Loads deck files with every finding; a deck with errors is skipped.
-pub fn load(files: Vec<DeckFile>) -> Loaded {
+pub(crate) fn load(files: Vec<DeckFile>) -> Loaded {
     load_with(files, Checks::All)
 }
 
 /// Loads deck files looking only for the findings `checks` names.
-pub fn load_with(files: Vec<DeckFile>, checks: Checks) -> Loaded {
+pub(crate) fn load_with(files: Vec<DeckFile>, checks: Checks) -> Loaded {
     let mut loaded = Loaded::default();
     for file in files {
         let Parsed { deck, findings } = parse_file_with(&file, checks);

@@ -3,12 +3,12 @@
 //! Everything downstream (session, UI, store) sees only these types, never TOML, so the
 //! file format can grow without the rest of the program noticing.
 
-pub mod cloze;
-pub mod codes;
-pub mod edit;
-pub mod id;
-pub mod library;
-pub mod parse;
+pub(crate) mod cloze;
+pub(crate) mod codes;
+pub(crate) mod edit;
+pub(crate) mod id;
+pub(crate) mod library;
+pub(crate) mod parse;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -17,11 +17,11 @@ use crate::judge::Expected;
 
 /// A deck's name: the file stem for files, the bundled name for bundled decks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DeckId(pub String);
+pub(crate) struct DeckId(pub String);
 
 /// A card's stable identity within its deck: progress follows it, not the wording.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CardId(pub String);
+pub(crate) struct CardId(pub String);
 
 impl fmt::Display for DeckId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -36,7 +36,7 @@ impl fmt::Display for CardId {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Text,
     Choice,
     TrueFalse,
@@ -45,9 +45,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const NAMES: [&'static str; 5] = ["text", "choice", "truefalse", "several", "cloze"];
+    pub(crate) const NAMES: [&'static str; 5] = ["text", "choice", "truefalse", "several", "cloze"];
 
-    pub fn from_name(name: &str) -> Option<Kind> {
+    pub(crate) fn from_name(name: &str) -> Option<Kind> {
         match name {
             "text" => Some(Kind::Text),
             "choice" => Some(Kind::Choice),
@@ -58,7 +58,7 @@ impl Kind {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Text => "text",
             Kind::Choice => "choice",
@@ -70,7 +70,7 @@ impl Kind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Card {
+pub(crate) struct Card {
     pub id: CardId,
     pub kind: Kind,
     /// What the learner is asked; for a cloze card, the text with this card's gap blanked.
@@ -88,7 +88,7 @@ pub struct Card {
 
 impl Card {
     /// The correct answer as the learner should see it after answering.
-    pub fn answer_text(&self) -> String {
+    pub(crate) fn answer_text(&self) -> String {
         match &self.expected {
             Expected::Text { answer, .. } => answer.clone(),
             Expected::Choice { choices, answer } => {
@@ -99,21 +99,22 @@ impl Card {
         }
     }
 
-    pub fn has_tag(&self, tag: &str) -> bool {
+    #[cfg(test)]
+    pub(crate) fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
 }
 
 /// Where a deck came from, shown in `quiz decks` and used to resolve names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Bundled,
     UserFolder(PathBuf),
     Path(PathBuf),
 }
 
 impl Origin {
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             Origin::Bundled => "bundled".to_string(),
             Origin::UserFolder(_) => "user folder".to_string(),
@@ -123,7 +124,7 @@ impl Origin {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Deck {
+pub(crate) struct Deck {
     pub id: DeckId,
     pub title: String,
     pub description: Option<String>,
@@ -131,10 +132,4 @@ pub struct Deck {
     pub tags: Vec<String>,
     pub cards: Vec<Card>,
     pub origin: Origin,
-}
-
-impl Deck {
-    pub fn card(&self, id: &CardId) -> Option<&Card> {
-        self.cards.iter().find(|card| &card.id == id)
-    }
 }

@@ -32,7 +32,7 @@ use sentences::{clean, sentences};
 
 /// What [`derive`] needs besides the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeriveOptions {
+pub(crate) struct DeriveOptions {
     /// The document's file name, written as the deck's `source` and in its description.
     pub file_name: String,
     /// The deck's title; `None` (or blank) takes the document's first non-empty line.
@@ -43,7 +43,7 @@ pub struct DeriveOptions {
 
 /// A drafted deck.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Derived {
+pub(crate) struct Derived {
     /// The deck file; `parse_deck` loads it with no finding at all.
     pub toml: String,
     /// `[[cards]]` tables written: one per sentence used.
@@ -55,7 +55,7 @@ pub struct Derived {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DeriveError {
+pub(crate) enum DeriveError {
     #[error("no sentence with a date, number or name found")]
     NothingFound,
     /// A bug guard: the drafted file did not load cleanly, so it is not handed out.
@@ -64,7 +64,7 @@ pub enum DeriveError {
 }
 
 /// Drafts a deck from `text`. Pure: no files, no clock.
-pub fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, DeriveError> {
+pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, DeriveError> {
     let text = clean(text);
     let sentences = sentences(&text);
     let known = known_names(&sentences);

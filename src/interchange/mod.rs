@@ -27,7 +27,7 @@ mod export;
 mod fields;
 mod html;
 mod quizlet;
-pub mod review_log;
+pub(crate) mod review_log;
 mod row;
 #[cfg(test)]
 mod tests;
@@ -44,7 +44,7 @@ use quizlet::read_quizlet;
 
 /// Where an imported file comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     /// Anki's "Notes in Plain Text" export (also Anki-style files without headers).
     Anki,
     /// Quizlet's export: term, separator, definition; no header.
@@ -54,18 +54,7 @@ pub enum Source {
 }
 
 impl Source {
-    pub const NAMES: [&'static str; 3] = ["anki", "quizlet", "csv"];
-
-    pub fn from_name(name: &str) -> Option<Source> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "anki" => Some(Source::Anki),
-            "quizlet" => Some(Source::Quizlet),
-            "csv" => Some(Source::Csv),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Source::Anki => "anki",
             Source::Quizlet => "quizlet",
@@ -76,7 +65,7 @@ impl Source {
 
 /// How to read a file. `Default` detects everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     /// `None` detects the source from the text (see [`detect`]).
     pub source: Option<Source>,
     /// Between term and definition (Quizlet; default tab, or comma when the file has no
@@ -95,7 +84,7 @@ pub struct ImportOptions {
 
 /// The outcome of an import: always a loadable deck, possibly with rows left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// A complete deck file that `parse_deck` loads with no error.
     pub toml: String,
     /// How many `[[cards]]` tables were written: one per imported row (a cloze row counts
@@ -109,50 +98,23 @@ pub struct Imported {
 
 /// A row that could not become a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
+pub(crate) struct Skipped {
     /// 1-based line in the input where the row starts.
     pub line: usize,
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// Anki-importable text: `#` headers, tab-separated, cloze notes in `{{cN::…}}` form.
     Tsv,
     /// A header row and comma-separated rows in the CSV import format.
     Csv,
 }
 
-impl ExportFormat {
-    pub const NAMES: [&'static str; 2] = ["tsv", "csv"];
-
-    pub fn from_name(name: &str) -> Option<ExportFormat> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "tsv" | "anki" | "txt" => Some(ExportFormat::Tsv),
-            "csv" => Some(ExportFormat::Csv),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ExportFormat::Tsv => "tsv",
-            ExportFormat::Csv => "csv",
-        }
-    }
-
-    /// The usual file extension (Anki looks for `.txt`).
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Tsv => "txt",
-            ExportFormat::Csv => "csv",
-        }
-    }
-}
-
 /// Reads `text` as `options` say and builds a deck file. Never fails and never panics: a
 /// row that cannot become a valid card is skipped and reported with its line.
-pub fn import(text: &str, options: &ImportOptions) -> Imported {
+pub(crate) fn import(text: &str, options: &ImportOptions) -> Imported {
     let text = prepare(text);
     let separator = single_char(options.term_separator.as_deref());
     let source = options
@@ -170,7 +132,8 @@ pub fn import(text: &str, options: &ImportOptions) -> Imported {
 /// CSV when its first line names `question` and `answer` columns, Anki when it holds
 /// `{{c1::` clozes, else Quizlet (tab- or comma-separated term and definition). The CSV
 /// header is looked for before the clozes, so a CSV of Anki-style clozes stays a CSV.
-pub fn detect(text: &str) -> Source {
+#[cfg(test)]
+pub(crate) fn detect(text: &str) -> Source {
     detect_prepared(&prepare(text), None)
 }
 
@@ -179,7 +142,7 @@ pub fn detect(text: &str) -> Source {
 /// Anki's `#separator:tab`, `#html:false`, `#deck:`, `#columns:` and `#tags column:`
 /// headers, and a cloze note as one row in `{{cN::…}}` form with its `explain` also in
 /// the second column (Anki's "Back Extra"); CSV has a header row and `{{gap}}` clozes.
-pub fn export(deck: &Deck, format: ExportFormat) -> String {
+pub(crate) fn export(deck: &Deck, format: ExportFormat) -> String {
     let rows = export_rows(deck);
     match format {
         ExportFormat::Tsv => write_tsv(deck, &rows),

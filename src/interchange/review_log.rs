@@ -18,7 +18,7 @@ use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
 /// The columns of an export, in order.
-pub const COLUMNS: [&str; 8] = [
+pub(crate) const COLUMNS: [&str; 8] = [
     "card_id",
     "review_time",
     "review_rating",
@@ -32,20 +32,20 @@ pub const COLUMNS: [&str; 8] = [
 /// A stable, non-negative 63-bit number for a card, for the `card_id` column: FNV-1a of
 /// the deck name, a zero byte and the card id. FSRS tools want integers; the same card
 /// gets the same number on every machine and in every export.
-pub fn card_number(deck: &str, card: &str) -> i64 {
+pub(crate) fn card_number(deck: &str, card: &str) -> i64 {
     let hash = crate::stable_hash::fnv1a(deck.bytes().chain([0]).chain(card.bytes()));
     // Masking to 63 bits always fits an i64.
     i64::try_from(hash & (u64::MAX >> 1)).unwrap_or(0)
 }
 
 /// `2024-03-29T20:32:32.250Z`: UTC, always three decimals, as FSRS tools expect.
-pub fn format_time(at: Timestamp) -> String {
+pub(crate) fn format_time(at: Timestamp) -> String {
     let millis = at.as_millisecond().rem_euclid(1000);
     format!("{}.{millis:03}Z", at.strftime("%Y-%m-%dT%H:%M:%S"))
 }
 
 /// Writes the header and every review; hands the writer back, flushed.
-pub fn write_log<W: Write>(store: &Store, out: W) -> anyhow::Result<W> {
+pub(crate) fn write_log<W: Write>(store: &Store, out: W) -> anyhow::Result<W> {
     let mut writer = csv::Writer::from_writer(out);
     // As io errors, so that a closed pipe (`quiz history export | head`) is recognised.
     writer.write_record(COLUMNS).map_err(io_error)?;
@@ -84,7 +84,7 @@ fn io_error(error: csv::Error) -> std::io::Error {
 
 /// One review read from a CSV file, owning its text until the store borrows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
+pub(crate) struct Imported {
     pub reviewed_at: Timestamp,
     pub deck: DeckId,
     pub card: CardId,
@@ -96,7 +96,7 @@ pub struct Imported {
 
 impl Imported {
     /// The review as the store saves it: a log keeps no given answer and no session.
-    pub fn review(&self) -> Review<'_> {
+    pub(crate) fn review(&self) -> Review<'_> {
         Review {
             reviewed_at: self.reviewed_at,
             deck: &self.deck,
@@ -158,7 +158,7 @@ impl Columns {
 /// Parses a review log: the FSRS columns in any order, plus quiz's own optional ones.
 /// `deck` names the deck for files without a deck column. A bad row is an error naming
 /// its line; nothing is imported then.
-pub fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<Imported>> {
+pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<Imported>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)

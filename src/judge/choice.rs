@@ -7,7 +7,7 @@ use super::normalise::{fold, words};
 use super::{Verdict, wrong};
 
 /// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
-pub fn parse_bool(text: &str) -> Option<bool> {
+pub(crate) fn parse_bool(text: &str) -> Option<bool> {
     let text = text.trim();
     // No accepted spelling is longer than "false"; this keeps huge input from being copied.
     if text.len() > 5 {

@@ -21,8 +21,8 @@ mod typos;
 #[cfg(test)]
 mod testing;
 
-pub use choice::parse_bool;
-pub use normalise::normalise;
+pub(crate) use choice::parse_bool;
+pub(crate) use normalise::normalise;
 
 use choice::judge_choice;
 use compare::judge_text;
@@ -32,7 +32,7 @@ use several::judge_several;
 
 /// What a card expects, independent of the deck model.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expected {
+pub(crate) enum Expected {
     /// A typed answer (also each cloze gap). `accept` holds more answers that count as right.
     Text { answer: String, accept: Vec<String> },
     /// Multiple choice; `answer` indexes `choices` (0-based).
@@ -44,7 +44,7 @@ pub enum Expected {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Right,
     /// Accepted, but not spelled right: `correct` is the spelling to show the learner.
     Close {
@@ -58,13 +58,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// Whether the learner gets credit (a typo still counts as knowing the answer).
-    pub fn is_accepted(&self) -> bool {
+    pub(crate) fn is_accepted(&self) -> bool {
         matches!(self, Verdict::Right | Verdict::Close { .. })
     }
 }
 
 /// Judges `given` against what the card expects.
-pub fn judge(expected: &Expected, given: &str) -> Verdict {
+pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
     if given.trim().is_empty() {
         let missing = match expected {
             Expected::Several { parts } => as_written(parts),
@@ -89,14 +89,14 @@ pub fn judge(expected: &Expected, given: &str) -> Verdict {
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
 /// wrong answers that look like the right one: a date for a date, a number for a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Shape {
+pub(crate) enum Shape {
     Date,
     Number,
     Name,
     Phrase,
 }
 
-pub fn shape(text: &str) -> Shape {
+pub(crate) fn shape(text: &str) -> Shape {
     let folded = words(text);
     if parse_date(&folded).is_some() {
         return Shape::Date;

@@ -8,7 +8,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::numbers::number_words;
 
 /// The comparison form of a text (exposed for tests of other modules and for duplicate-question checks).
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     strip_article(words(text)).join(" ")
 }
 

@@ -13,8 +13,8 @@
 //! optimize` saved them in the store, and [`optimize`] fits them to the review history and
 //! measures how well any parameters predict it.
 
-pub mod optimize;
-pub mod parameters;
+pub(crate) mod optimize;
+pub(crate) mod parameters;
 
 use fsrs::{FSRS, FSRSError, ItemState, MemoryState, NextStates};
 use jiff::tz::TimeZone;
@@ -27,7 +27,7 @@ use crate::calendar::{learner_days_between, next_day_start};
 /// At low desired retention FSRS happily produces intervals of millions of
 /// days, which would push due dates past the year 9999 that `jiff` can
 /// represent. A century is already "never" for a flashcard.
-pub const MAX_INTERVAL_DAYS: u32 = 36_500;
+pub(crate) const MAX_INTERVAL_DAYS: u32 = 36_500;
 
 /// The lowest stability `fsrs` works with. It clamps to this floor internally
 /// but does not export the constant. We need it to keep the forgetting curve
@@ -41,7 +41,7 @@ const DECAY_RANGE: (f32, f32) = (0.1, 0.8);
 
 /// How well the learner recalled a card, as the usual four buttons, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Rating {
+pub(crate) enum Rating {
     Again = 1,
     Hard = 2,
     Good = 3,
@@ -50,7 +50,7 @@ pub enum Rating {
 
 impl Rating {
     /// The rating for a button number, `1..=4`.
-    pub fn from_number(n: u8) -> Option<Rating> {
+    pub(crate) fn from_number(n: u8) -> Option<Rating> {
         match n {
             1 => Some(Rating::Again),
             2 => Some(Rating::Hard),
@@ -61,14 +61,14 @@ impl Rating {
     }
 
     /// The button number, `1..=4`. This is also the rating number FSRS uses.
-    pub fn number(self) -> u8 {
+    pub(crate) fn number(self) -> u8 {
         self as u8
     }
 }
 
 /// The FSRS memory model of one card.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Memory {
+pub(crate) struct Memory {
     /// Days until recall probability falls to 90%.
     pub stability: f32,
     /// How hard the card is, from 1 (easy) to 10 (hard).
@@ -93,7 +93,7 @@ impl Memory {
 
 /// A card's scheduling state after a review.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CardState {
+pub(crate) struct CardState {
     pub memory: Memory,
     pub due: Timestamp,
     pub last_review: Timestamp,
@@ -110,7 +110,7 @@ pub struct CardState {
 /// Why a schedule could not be computed. The messages are meant for the
 /// learner.
 #[derive(Debug, thiserror::Error)]
-pub enum ScheduleError {
+pub(crate) enum ScheduleError {
     #[error(
         "desired retention must be greater than 0 and at most 1 (for example 0.9), but it is {0}"
     )]
@@ -131,7 +131,7 @@ pub enum ScheduleError {
 
 /// The FSRS model together with the learner's chosen retention.
 #[derive(Debug, Clone)]
-pub struct Scheduler {
+pub(crate) struct Scheduler {
     fsrs: FSRS,
     /// The parameters as given, padded to 21 when they came from an older
     /// FSRS version. `fsrs` clips them internally, but we hand back what the
@@ -143,7 +143,7 @@ pub struct Scheduler {
 }
 
 impl Scheduler {
-    pub const DEFAULT_RETENTION: f32 = 0.9;
+    pub(crate) const DEFAULT_RETENTION: f32 = 0.9;
 
     /// `None` = FSRS-6 default parameters. Retention must be in (0, 1]; else error.
     ///
@@ -151,7 +151,10 @@ impl Scheduler {
     /// FSRS-5), which `fsrs` converts. Any other length is an error, even an
     /// empty slice. `None` is the one way to ask for the defaults, so a
     /// truncated configuration cannot quietly turn into them.
-    pub fn new(parameters: Option<&[f32]>, desired_retention: f32) -> Result<Self, ScheduleError> {
+    pub(crate) fn new(
+        parameters: Option<&[f32]>,
+        desired_retention: f32,
+    ) -> Result<Self, ScheduleError> {
         if !retention_is_valid(desired_retention) {
             return Err(ScheduleError::InvalidRetention(desired_retention));
         }
@@ -178,11 +181,12 @@ impl Scheduler {
     }
 
     /// The 21 FSRS-6 parameters in use, before `fsrs` clips them.
-    pub fn parameters(&self) -> &[f32] {
+    pub(crate) fn parameters(&self) -> &[f32] {
         &self.parameters
     }
 
-    pub fn desired_retention(&self) -> f32 {
+    #[cfg(test)]
+    pub(crate) fn desired_retention(&self) -> f32 {
         self.desired_retention
     }
 
@@ -191,7 +195,7 @@ impl Scheduler {
     /// A new card starts from the FSRS initial state for the rating, and
     /// `elapsed_days` is ignored. With `elapsed_days == 0`, FSRS applies its
     /// short-term (same-day) stability update instead of the long-term one.
-    pub fn next_memory(
+    pub(crate) fn next_memory(
         &self,
         memory: Option<Memory>,
         rating: Rating,
@@ -214,7 +218,7 @@ impl Scheduler {
     }
 
     /// Interval in whole days for a stability at this scheduler's desired retention (rounded, at least 1).
-    pub fn interval_days(&self, stability: f32) -> u32 {
+    pub(crate) fn interval_days(&self, stability: f32) -> u32 {
         self.interval_days_at(stability, self.desired_retention)
     }
 
@@ -222,7 +226,7 @@ impl Scheduler {
     ///
     /// The retention is not checked here. A value outside (0, 1] gives a
     /// meaningless but harmless result, saturated to `1..=u32::MAX`.
-    pub fn interval_days_at(&self, stability: f32, desired_retention: f32) -> u32 {
+    pub(crate) fn interval_days_at(&self, stability: f32, desired_retention: f32) -> u32 {
         // The rating only matters when there is no stability (a new card), and
         // there always is one here.
         let days = self.fsrs.next_interval(
@@ -238,7 +242,7 @@ impl Scheduler {
     /// Probability of recall after `elapsed_days` (fractional) days.
     ///
     /// Negative elapsed time (a clock that went backwards) counts as zero.
-    pub fn retrievability(&self, memory: Memory, elapsed_days: f32) -> f32 {
+    pub(crate) fn retrievability(&self, memory: Memory, elapsed_days: f32) -> f32 {
         let state = MemoryState {
             stability: memory.stability.max(MIN_STABILITY),
             difficulty: memory.difficulty,
@@ -263,7 +267,7 @@ impl Scheduler {
     ///   "today".
     /// * `reps` goes up by 1, and `lapses` goes up by 1 on `Again` when
     ///   `reps > 0` (see [`CardState::lapses`]).
-    pub fn review(
+    pub(crate) fn review(
         &self,
         previous: Option<&CardState>,
         rating: Rating,
@@ -290,7 +294,7 @@ impl Scheduler {
 
     /// A card's state after its reviews (oldest first), through the same [`Scheduler::review`]
     /// a live answer goes through, so rebuilt rows equal live ones. `None` for no reviews.
-    pub fn replay(
+    pub(crate) fn replay(
         &self,
         reviews: &[(Timestamp, Rating)],
         tz: &TimeZone,
@@ -307,7 +311,7 @@ impl Scheduler {
     /// This uses real elapsed time, not learner days. The forgetting curve is
     /// continuous, and a card reviewed at 03:00 has been forgotten a little
     /// more by 05:00 the same night.
-    pub fn retrievability_at(&self, state: &CardState, now: Timestamp) -> f32 {
+    pub(crate) fn retrievability_at(&self, state: &CardState, now: Timestamp) -> f32 {
         let seconds = now.duration_since(state.last_review).as_secs_f64();
         let days = (seconds / 86_400.0) as f32;
         self.retrievability(state.memory, days)

@@ -32,7 +32,7 @@ use crate::store::log::ScheduledReview;
 
 /// One review from the log, as the store or a CSV gives it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LoggedReview {
+pub(crate) struct LoggedReview {
     pub card: String,
     pub at: Timestamp,
     pub rating: Rating,
@@ -40,7 +40,7 @@ pub struct LoggedReview {
 
 /// How well parameters predicted the recalls in a log.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Metrics {
+pub(crate) struct Metrics {
     /// Mean binary cross-entropy of predicted recall against pass/fail (lower is better).
     pub log_loss: f64,
     /// Root mean square gap between predicted and actual recall rates over fsrs's bins
@@ -51,7 +51,7 @@ pub struct Metrics {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum OptimizeError {
+pub(crate) enum OptimizeError {
     #[error(
         "not enough review history: {have} reviews can be predicted from it, at least {need} are needed"
     )]
@@ -99,7 +99,7 @@ fn fsrs_message(error: &FSRSError) -> String {
 /// next 1,000 reviews better than the defaults stayed a toss-up until about 1,500, which is
 /// what `evaluate` is for. 400 is also the floor Anki 24.04 used (it counted all reviews,
 /// and 400 predictions take about 1,200 reviews in this log).
-pub const MIN_REVIEWS: usize = 400;
+pub(crate) const MIN_REVIEWS: usize = 400;
 
 /// How many blocks `evaluate_with_time_series_splits` cuts the items into: it trains on
 /// the first block alone for the first fold, and tests on the other five.
@@ -108,7 +108,7 @@ const TIME_SERIES_BLOCKS: usize = 6;
 /// Fewest predictions for `evaluate_time_series`: its first fold trains on a sixth of the
 /// items, and a fold below `MIN_REVIEWS` would silently fall back to (near-)defaults and
 /// blur what is being measured.
-pub const MIN_REVIEWS_TIME_SERIES: usize = MIN_REVIEWS * TIME_SERIES_BLOCKS;
+pub(crate) const MIN_REVIEWS_TIME_SERIES: usize = MIN_REVIEWS * TIME_SERIES_BLOCKS;
 
 const HOUR: i128 = 3_600_000_000_000;
 const DAY: i128 = 24 * HOUR;
@@ -130,7 +130,7 @@ fn day_number(at: Timestamp) -> i64 {
 /// that order and fsrs weights later items more when training. Ratings are passed through
 /// unchecked.
 #[must_use]
-pub fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
+pub(crate) fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
     let mut by_card: HashMap<&str, Vec<&LoggedReview>> = HashMap::new();
     for review in reviews {
         by_card
@@ -172,7 +172,7 @@ pub fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
 ///
 /// fsrs's own `FSRS::evaluate` weights later items more (as its training does), so its
 /// figures are not comparable with the unweighted reference; this scores every item alike.
-pub fn evaluate(
+pub(crate) fn evaluate(
     reviews: &[LoggedReview],
     parameters: Option<&[f32]>,
 ) -> Result<Metrics, OptimizeError> {
@@ -299,7 +299,7 @@ fn bin_of(item: &FSRSItem) -> (u32, u32, u32) {
 /// the last five is predicted by parameters fitted to everything before it. `progress`
 /// receives (folds done, 5) and stops the work by returning false; fsrs reports whole
 /// folds only, and fits them in parallel.
-pub fn evaluate_time_series(
+pub(crate) fn evaluate_time_series(
     reviews: &[LoggedReview],
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Metrics, OptimizeError> {
@@ -336,7 +336,7 @@ pub fn evaluate_time_series(
 ///
 /// `progress` receives (items trained so far, items to train) every tenth of a second and
 /// stops training by returning false; a fit that takes less is never reported.
-pub fn fit(
+pub(crate) fn fit(
     reviews: &[LoggedReview],
     mut progress: impl FnMut(usize, usize) -> bool,
 ) -> Result<Vec<f32>, OptimizeError> {
@@ -416,7 +416,7 @@ fn with_progress<T: Send>(
 
 /// The review history `quiz optimize` learns from.
 #[derive(Debug)]
-pub struct History {
+pub(crate) struct History {
     pub reviews: Vec<LoggedReview>,
     /// How many of the reviews can be predicted (see [`items`]).
     pub predictions: usize,
@@ -426,7 +426,7 @@ impl History {
     /// Every review of the named decks (all decks when none are named) that counts for
     /// scheduling. Named decks must have reviews, since fitting to nothing by a typo would
     /// be a silent no-op.
-    pub fn load(store: &Store, decks: &[String]) -> anyhow::Result<History> {
+    pub(crate) fn load(store: &Store, decks: &[String]) -> anyhow::Result<History> {
         let decks = chosen_decks(store, decks)?;
         let reviews = load_reviews(store, decks.as_deref())?;
         let predictions = items(&reviews).len();
@@ -439,7 +439,7 @@ impl History {
     /// How many more predictions fitting needs, when there are fewer than [`MIN_REVIEWS`];
     /// below it quiz keeps its current parameters.
     #[must_use]
-    pub fn short_of_fitting(&self) -> Option<usize> {
+    pub(crate) fn short_of_fitting(&self) -> Option<usize> {
         MIN_REVIEWS
             .checked_sub(self.predictions)
             .filter(|&more| more > 0)
@@ -498,7 +498,7 @@ fn load_reviews(store: &Store, decks: Option<&[DeckId]>) -> anyhow::Result<Vec<L
 
 /// What `quiz optimize --evaluate` measures, changing nothing.
 #[derive(Debug, Clone, Copy)]
-pub struct Evaluation {
+pub(crate) struct Evaluation {
     /// The FSRS-6 defaults, in sample.
     pub defaults: Metrics,
     /// Fitting on the past and testing on the future ([`evaluate_time_series`]); `None` when
@@ -510,7 +510,7 @@ pub struct Evaluation {
 
 /// The defaults, cross-validated fitting and the saved parameters on one history.
 /// `progress` receives (folds done, 5), as from [`evaluate_time_series`].
-pub fn evaluation(
+pub(crate) fn evaluation(
     store: &Store,
     reviews: &[LoggedReview],
     mut progress: impl FnMut(u64, u64),
@@ -540,7 +540,7 @@ pub fn evaluation(
 
 /// Parameters fitted to a history, measured against the ones in use on the same history.
 #[derive(Debug, Clone)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// How well the parameters in use predict the history.
     pub before: Metrics,
     pub fitted: Vec<f32>,
@@ -552,14 +552,14 @@ impl Comparison {
     /// Whether the fitted parameters are worth adopting: only when they predict the history
     /// better (a lower log loss) than the ones in use.
     #[must_use]
-    pub fn improves(&self) -> bool {
+    pub(crate) fn improves(&self) -> bool {
         self.after.log_loss < self.before.log_loss
     }
 }
 
 /// What fitting made of a history.
 #[derive(Debug)]
-pub enum Fitted {
+pub(crate) enum Fitted {
     Compared(Comparison),
     /// fsrs found too little left to fit once it had set aside outliers; this error says so.
     NotEnoughData(OptimizeError),
@@ -567,7 +567,7 @@ pub enum Fitted {
 
 /// Fits parameters to the history and measures them against `current` (the parameters in
 /// use). `progress` receives (items trained so far, items to train), as from [`fit`].
-pub fn fit_and_compare(
+pub(crate) fn fit_and_compare(
     current: &[f32],
     reviews: &[LoggedReview],
     mut progress: impl FnMut(u64, u64),

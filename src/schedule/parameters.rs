@@ -15,7 +15,7 @@ use crate::store::Store;
 const PARAMETERS_KEY: &str = "fsrs_parameters";
 
 /// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
-pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
+pub(crate) fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
     let parameters = saved(store)?;
     Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
 }
@@ -25,7 +25,7 @@ pub fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Schedu
 ///
 /// The warning is printed here rather than by each caller, so that every command that
 /// schedules words it the same way.
-pub fn saved(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
+pub(crate) fn saved(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
     let Some(text) = store.meta(PARAMETERS_KEY)? else {
         return Ok(None);
     };
@@ -50,7 +50,7 @@ fn usable(text: &str) -> Option<Vec<f32>> {
 /// Saves fitted parameters and reschedules every card with them, by replaying its reviews,
 /// in one transaction; returns how many cards were rescheduled. `progress` receives
 /// (reviews replayed, reviews to replay).
-pub fn adopt(
+pub(crate) fn adopt(
     store: &mut Store,
     parameters: &[f32],
     desired_retention: f32,

@@ -14,7 +14,7 @@ use super::queue::Queue;
 
 /// What the learner gave for one card.
 #[derive(Debug, Clone, Copy)]
-pub enum Given<'a> {
+pub(crate) enum Given<'a> {
     /// A typed answer, as judged; `hinted` when the card's hint was shown first.
     Judged { verdict: &'a Verdict, hinted: bool },
     /// A flip-mode grade.
@@ -23,7 +23,7 @@ pub enum Given<'a> {
 
 /// The rating an answer schedules with and the word it is logged with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
+pub(crate) struct Decision {
     pub rating: Rating,
     pub word: VerdictWord,
 }
@@ -31,7 +31,7 @@ pub struct Decision {
 impl Decision {
     /// Verdicts map to ratings as a fair teacher would grade: wrong → Again, close or right
     /// after a hint → Hard, right → Good; a flip-mode grade is its own rating.
-    pub fn of(given: Given<'_>) -> Decision {
+    pub(crate) fn of(given: Given<'_>) -> Decision {
         let (rating, word) = match given {
             Given::Judged { verdict, hinted } => {
                 let rating = match verdict {
@@ -48,21 +48,21 @@ impl Decision {
     }
 
     /// Whether the learner gets credit: anything but Again.
-    pub fn accepted(&self) -> bool {
+    pub(crate) fn accepted(&self) -> bool {
         self.rating != Rating::Again
     }
 }
 
 /// Right, close and wrong answers so far, as the summary prints them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
+pub(crate) struct Tally {
     pub right: usize,
     pub close: usize,
     pub wrong: usize,
 }
 
 impl Tally {
-    pub fn asked(&self) -> usize {
+    pub(crate) fn asked(&self) -> usize {
         self.right + self.close + self.wrong
     }
 
@@ -90,7 +90,7 @@ struct Answered<S> {
 /// What the store must do for an override: rewrite the answer `saved` with `rating` and
 /// the logged `word`, and, when `schedules`, reschedule the card from the state before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Revision<S> {
+pub(crate) struct Revision<S> {
     pub item: usize,
     pub saved: S,
     pub rating: Rating,
@@ -104,7 +104,7 @@ pub struct Revision<S> {
 /// What the store must do for an undo: delete the answer `saved` and, when `schedules`,
 /// put the card's row back as it was before it. `item` is asked again next.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Undo<S> {
+pub(crate) struct Undo<S> {
     pub item: usize,
     pub saved: S,
     pub schedules: bool,
@@ -113,7 +113,7 @@ pub struct Undo<S> {
 /// One study session's answers and what is left to ask. `S` is what the store keeps of an
 /// answer to revise or undo it.
 #[derive(Debug, Clone)]
-pub struct Session<S> {
+pub(crate) struct Session<S> {
     queue: Queue,
     history: Vec<Answered<S>>,
     tally: Tally,
@@ -126,7 +126,7 @@ pub struct Session<S> {
 impl<S: Clone> Session<S> {
     /// A session asking `order` (the caller's handles for its cards); misses come back at
     /// places drawn from `seed`. `schedules` is false for cram.
-    pub fn new(order: Vec<usize>, seed: u64, schedules: bool) -> Session<S> {
+    pub(crate) fn new(order: Vec<usize>, seed: u64, schedules: bool) -> Session<S> {
         Session {
             queue: Queue::new(order, seed),
             history: Vec::new(),
@@ -137,32 +137,32 @@ impl<S: Clone> Session<S> {
     }
 
     /// The next card to ask, now on screen; `None` when the session is over.
-    pub fn ask_next(&mut self) -> Option<usize> {
+    pub(crate) fn ask_next(&mut self) -> Option<usize> {
         self.on_screen = self.queue.pop();
         self.on_screen
     }
 
     /// Answers given and not undone.
-    pub fn asked(&self) -> usize {
+    pub(crate) fn asked(&self) -> usize {
         self.history.len()
     }
 
     /// Cards still to ask after the one on screen.
-    pub fn remaining(&self) -> usize {
+    pub(crate) fn remaining(&self) -> usize {
         self.queue.remaining()
     }
 
-    pub fn schedules(&self) -> bool {
+    pub(crate) fn schedules(&self) -> bool {
         self.schedules
     }
 
-    pub fn tally(&self) -> Tally {
+    pub(crate) fn tally(&self) -> Tally {
         self.tally
     }
 
     /// The answer to `item`, decided as `decision`, is saved as `saved`: it joins the
     /// answers that can be taken back, counts in the tally, and a miss comes back later.
-    pub fn answered(&mut self, item: usize, decision: &Decision, saved: S) {
+    pub(crate) fn answered(&mut self, item: usize, decision: &Decision, saved: S) {
         let accepted = decision.accepted();
         self.tally.count(&decision.word, 1);
         self.history.push(Answered {
@@ -177,7 +177,7 @@ impl<S: Clone> Session<S> {
 
     /// "I was right" / "I was wrong" on the latest answer; `None` when there is none. The
     /// override schedules as Good or Again, whatever the answer was rated.
-    pub fn override_last(&mut self, accepted: bool) -> Option<Revision<S>> {
+    pub(crate) fn override_last(&mut self, accepted: bool) -> Option<Revision<S>> {
         let on_screen = self.on_screen;
         let last = self.history.last_mut()?;
         let (rating, counted, logged) = if accepted {
@@ -216,7 +216,7 @@ impl<S: Clone> Session<S> {
 
     /// Takes back the latest answer; `None` when there is none. Its card is asked next,
     /// and the card on screen, if another, right after it.
-    pub fn undo_last(&mut self) -> Option<Undo<S>> {
+    pub(crate) fn undo_last(&mut self) -> Option<Undo<S>> {
         let last = self.history.pop()?;
         self.tally.count(&last.word, -1);
         if !last.accepted {

@@ -2,5 +2,5 @@
 //! what an answer, an override or an undo does ([`answer`]). No terminal, no database, no
 //! clock: the study loop applies what these decide.
 
-pub mod answer;
-pub mod queue;
+pub(crate) mod answer;
+pub(crate) mod queue;

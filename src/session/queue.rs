@@ -13,7 +13,7 @@ use rand::{RngExt, SeedableRng};
 
 /// What the queue needs to know about one card. `index` is the caller's handle for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     pub index: usize,
     /// `None` for a card never reviewed.
     pub due: Option<Timestamp>,
@@ -22,7 +22,7 @@ pub struct Candidate {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Cards due before this instant (the start of the learner's next day) are due today.
     pub due_before: Timestamp,
     /// New cards a day.
@@ -37,7 +37,7 @@ pub struct Plan {
 
 /// The order in which to ask cards: due cards first, lowest retrievability first, then new
 /// cards in file order up to what is left of today's new-card allowance.
-pub fn order(candidates: &[Candidate], plan: &Plan) -> Vec<usize> {
+pub(crate) fn order(candidates: &[Candidate], plan: &Plan) -> Vec<usize> {
     let mut due: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.due.is_some_and(|due| due < plan.due_before))
@@ -62,43 +62,39 @@ pub fn order(candidates: &[Candidate], plan: &Plan) -> Vec<usize> {
 }
 
 /// How many other cards come between a miss and its next showing.
-pub const RETRY_GAP: std::ops::RangeInclusive<usize> = 3..=5;
+pub(crate) const RETRY_GAP: std::ops::RangeInclusive<usize> = 3..=5;
 
 /// The live queue of a session.
 #[derive(Debug, Clone)]
-pub struct Queue {
+pub(crate) struct Queue {
     pending: VecDeque<usize>,
     rng: Xoshiro256PlusPlus,
 }
 
 impl Queue {
-    pub fn new(order: Vec<usize>, seed: u64) -> Queue {
+    pub(crate) fn new(order: Vec<usize>, seed: u64) -> Queue {
         Queue {
             pending: order.into(),
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
         }
     }
 
-    pub fn pop(&mut self) -> Option<usize> {
+    pub(crate) fn pop(&mut self) -> Option<usize> {
         self.pending.pop_front()
     }
 
     /// Puts a card back at the front, as when an answer is taken back.
-    pub fn push_front(&mut self, item: usize) {
+    pub(crate) fn push_front(&mut self, item: usize) {
         self.pending.push_front(item);
     }
 
-    pub fn remaining(&self) -> usize {
+    pub(crate) fn remaining(&self) -> usize {
         self.pending.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.pending.is_empty()
     }
 
     /// Records the outcome of the card just asked: a miss comes back after 3–5 other cards,
     /// or at the end when fewer remain.
-    pub fn answered(&mut self, item: usize, accepted: bool) {
+    pub(crate) fn answered(&mut self, item: usize, accepted: bool) {
         if accepted {
             return;
         }
@@ -109,7 +105,7 @@ impl Queue {
 
     /// The learner overrode the verdict on `item` after the next card was taken: undo the
     /// retry a miss scheduled, or schedule one for what is now a miss.
-    pub fn revise(&mut self, item: usize, accepted: bool) {
+    pub(crate) fn revise(&mut self, item: usize, accepted: bool) {
         if accepted {
             if let Some(at) = self.pending.iter().position(|&i| i == item) {
                 self.pending.remove(at);
@@ -120,7 +116,7 @@ impl Queue {
     }
 
     /// Removes the retry a miss of `item` scheduled (for undo).
-    pub fn forget_retry(&mut self, item: usize) {
+    pub(crate) fn forget_retry(&mut self, item: usize) {
         if let Some(at) = self.pending.iter().position(|&i| i == item) {
             self.pending.remove(at);
         }

@@ -12,12 +12,12 @@ use crate::deck::DeckId;
 use crate::store::Store;
 
 /// Columns of the heatmap: 26 weeks, the last one being the current week.
-pub const WEEKS: usize = 26;
+pub(crate) const WEEKS: usize = 26;
 /// Days of the due forecast, today first.
-pub const FORECAST_DAYS: usize = 30;
+pub(crate) const FORECAST_DAYS: usize = 30;
 
 #[derive(Debug, Serialize)]
-pub struct Heatmap {
+pub(crate) struct Heatmap {
     pub first_day: String,
     pub last_day: String,
     pub reviews: u64,
@@ -27,13 +27,13 @@ pub struct Heatmap {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DayCount {
+pub(crate) struct DayCount {
     pub date: String,
     pub reviews: u64,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Streak {
+pub(crate) struct Streak {
     pub days: u64,
     pub studied_today: bool,
 }
@@ -41,7 +41,7 @@ pub struct Streak {
 /// Days studied in a row, counted back from the last day of `days` (today); a today
 /// without reviews does not break the streak yet, it just is not part of it.
 /// The second value says whether the run reached the first day, so it may go on further back.
-pub fn streak_in(days: &[u64]) -> (u64, bool) {
+pub(crate) fn streak_in(days: &[u64]) -> (u64, bool) {
     let mut rest = days;
     if let Some((&0, before)) = rest.split_last() {
         rest = before;
@@ -52,13 +52,13 @@ pub fn streak_in(days: &[u64]) -> (u64, bool) {
 
 /// The forecast day a due instant falls in: 0 for today (and anything overdue), `None`
 /// beyond the forecast. `boundaries` start today.
-pub fn due_day(boundaries: &[i64], due_ms: i64) -> Option<usize> {
+pub(crate) fn due_day(boundaries: &[i64], due_ms: i64) -> Option<usize> {
     let after = boundaries.partition_point(|&start| start <= due_ms);
     (after < boundaries.len()).then(|| after.saturating_sub(1))
 }
 
 /// The heatmap (from the Monday 25 weeks before this week's up to today) and the streak.
-pub fn activity(
+pub(crate) fn activity(
     store: &Store,
     calendar: &Calendar,
     filter: Option<&[DeckId]>,

@@ -13,31 +13,31 @@ use crate::schedule::{CardState, Rating};
 use crate::store::Store;
 
 /// A card whose scheduled interval is this many days or more counts as mature.
-pub const MATURE_DAYS: u32 = 21;
+pub(crate) const MATURE_DAYS: u32 = 21;
 
 /// Share answered right (rating above Again) among reviews that tested memory: those a
 /// learner day or more after the card's previous scheduled review.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Retention {
+pub(crate) struct Retention {
     pub reviews: u64,
     pub passed: u64,
     pub rate: Option<f64>,
 }
 
 impl Retention {
-    pub fn add(&mut self, passed: bool) {
+    pub(crate) fn add(&mut self, passed: bool) {
         self.reviews += 1;
         self.passed += u64::from(passed);
         self.rate = Some(self.passed as f64 / self.reviews as f64);
     }
 
-    pub fn merge(&mut self, other: &Retention) {
+    pub(crate) fn merge(&mut self, other: &Retention) {
         self.reviews += other.reviews;
         self.passed += other.passed;
         self.rate = (self.reviews > 0).then(|| self.passed as f64 / self.reviews as f64);
     }
 
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self.rate {
             Some(rate) => format!("{:.1}% of {}", rate * 100.0, self.reviews),
             None => "-".to_owned(),
@@ -47,7 +47,7 @@ impl Retention {
 
 /// The figures of one deck's row (or of the total row).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Figures {
+pub(crate) struct Figures {
     pub cards: u64,
     pub new: u64,
     pub young: u64,
@@ -63,7 +63,7 @@ pub struct Figures {
 
 impl Figures {
     /// Counts one reviewed card; `due_day` is its forecast day (0 = today or overdue).
-    pub fn add_card(&mut self, state: &CardState, due_day: Option<usize>, tz: &TimeZone) {
+    pub(crate) fn add_card(&mut self, state: &CardState, due_day: Option<usize>, tz: &TimeZone) {
         self.cards += 1;
         if calendar::learner_days_between(state.last_review, state.due, tz) < MATURE_DAYS {
             self.young += 1;
@@ -80,7 +80,7 @@ impl Figures {
         self.average_stability = Some(self.stability_sum / (self.young + self.mature) as f64);
     }
 
-    pub fn merge(&mut self, other: &Figures) {
+    pub(crate) fn merge(&mut self, other: &Figures) {
         self.cards += other.cards;
         self.new += other.new;
         self.young += other.young;
@@ -96,7 +96,7 @@ impl Figures {
 }
 
 /// Retention per deck over the last 7 and the last 30 learner days (today included).
-pub fn retention(
+pub(crate) fn retention(
     store: &Store,
     calendar: &Calendar,
 ) -> anyhow::Result<HashMap<String, (Retention, Retention)>> {

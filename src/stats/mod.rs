@@ -10,9 +10,9 @@
 //! come from the `cards` cache, one row per card, and a deck's cards from the deck index
 //! ([`crate::catalog::refresh`]), so a deck file that has not changed is not parsed.
 
-pub mod activity;
-pub mod figures;
-pub mod render;
+pub(crate) mod activity;
+pub(crate) mod figures;
+pub(crate) mod render;
 
 use anyhow::Context as _;
 use jiff::Timestamp;
@@ -27,10 +27,10 @@ use activity::{FORECAST_DAYS, Heatmap, Streak, due_day};
 use figures::Figures;
 
 /// How many of the hardest cards are listed.
-pub const HARDEST: usize = 10;
+pub(crate) const HARDEST: usize = 10;
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     pub generated_at: String,
     pub today: String,
     pub time_zone: String,
@@ -43,7 +43,7 @@ pub struct Report {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DeckRow {
+pub(crate) struct DeckRow {
     pub deck: String,
     pub title: Option<String>,
     #[serde(flatten)]
@@ -51,13 +51,13 @@ pub struct DeckRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct DueDay {
+pub(crate) struct DueDay {
     pub date: String,
     pub due: u64,
 }
 
 #[derive(Debug, Serialize)]
-pub struct HardCard {
+pub(crate) struct HardCard {
     pub deck: String,
     pub card: String,
     pub question: Option<String>,
@@ -69,7 +69,7 @@ pub struct HardCard {
 
 /// A deck the report covers: with its file when one was found that loads, else known only
 /// from the log.
-pub struct Chosen {
+pub(crate) struct Chosen {
     pub id: DeckId,
     /// The title of the deck's file when it loads; its cards are then in the deck index,
     /// which must be up to date.
@@ -79,7 +79,7 @@ pub struct Chosen {
 /// The report on the `chosen` decks; `filter` limits the activity to them (`None`: every
 /// deck counts). Retrievability depends on the scheduler's parameters only, not on its
 /// desired retention.
-pub fn gather(
+pub(crate) fn gather(
     store: &Store,
     chosen: &[Chosen],
     filter: Option<&[DeckId]>,

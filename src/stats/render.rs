@@ -17,14 +17,14 @@ use crate::escape::escape_line;
 use crate::ui::format::plural;
 
 /// Heatmap glyphs without colour, from no reviews to the busiest days.
-pub const PLAIN_LEVELS: [char; 5] = ['.', ':', '-', '=', '#'];
+pub(crate) const PLAIN_LEVELS: [char; 5] = ['.', ':', '-', '=', '#'];
 /// Green shades of the 256-colour palette for the coloured heatmap (level 0 is grey).
 const COLOUR_LEVELS: [u8; 5] = [238, 22, 28, 34, 40];
 /// Widest bar of the forecast chart, in characters.
 const BAR_WIDTH: u64 = 40;
 
 /// Heatmap level 0–4 of a day: 0 for none, else a quarter of the busiest day's count each.
-pub fn level(count: u64, max: u64) -> usize {
+pub(crate) fn level(count: u64, max: u64) -> usize {
     if count == 0 || max == 0 {
         return 0;
     }
@@ -35,7 +35,7 @@ pub fn level(count: u64, max: u64) -> usize {
 
 /// The heatmap as 7 rows (Monday to Sunday) of one cell per week; `None` after today.
 /// `days` runs from a Monday to today.
-pub fn grid(days: &[u64]) -> Vec<Vec<Option<u64>>> {
+pub(crate) fn grid(days: &[u64]) -> Vec<Vec<Option<u64>>> {
     let weeks = days.len().div_ceil(7);
     (0..7)
         .map(|weekday| {
@@ -47,7 +47,7 @@ pub fn grid(days: &[u64]) -> Vec<Vec<Option<u64>>> {
 }
 
 /// The text bar of a forecast day.
-pub fn bar(count: u64, max: u64) -> usize {
+pub(crate) fn bar(count: u64, max: u64) -> usize {
     if count == 0 || max == 0 {
         return 0;
     }
@@ -56,7 +56,7 @@ pub fn bar(count: u64, max: u64) -> usize {
 
 /// The whole report as text: `ascii` draws the tables with ASCII lines, `styled` colours
 /// the heatmap and the bars.
-pub fn render(report: &Report, ascii: bool, styled: bool) -> String {
+pub(crate) fn render(report: &Report, ascii: bool, styled: bool) -> String {
     let mut out = String::new();
     out.push_str(&deck_table(report, ascii));
     out.push('\n');

@@ -43,7 +43,7 @@ fn key_prefix() -> String {
 /// touched file is not parsed again and an edited one is, whatever the file system says of
 /// times. The hash is std's SipHash: it may change with the Rust release quiz is built
 /// with, which only means the decks are read once more.
-pub fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     hasher.write(text.as_bytes());
     format!(
@@ -56,7 +56,7 @@ pub fn key(text: &str) -> String {
 
 /// What the file system says of a deck file, and when it said it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     pub path: String,
     pub size: u64,
     /// Modification time, nanoseconds since 1970.
@@ -69,12 +69,12 @@ impl Stamp {
     /// A file system may keep modification times to the second, or two (FAT): a file
     /// stamped less than this after it last changed may change again without its time
     /// changing.
-    pub const SETTLED_NS: i64 = 2_000_000_000;
+    pub(crate) const SETTLED_NS: i64 = 2_000_000_000;
 
     /// Whether a file stamped `self` earlier is, going by `now` alone, unchanged: the same
     /// path, size and modification time, and stamped long enough after it last changed
     /// that any later change would have moved the time.
-    pub fn vouches_for(&self, now: &Stamp) -> bool {
+    pub(crate) fn vouches_for(&self, now: &Stamp) -> bool {
         self.path == now.path
             && self.size == now.size
             && self.modified == now.modified
@@ -84,21 +84,21 @@ impl Stamp {
 
 /// What the index knows of a deck's file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexEntry {
+pub(crate) struct IndexEntry {
     pub key: String,
     pub stamp: Option<Stamp>,
 }
 
 impl IndexEntry {
     /// Whether the index was written by this quiz.
-    pub fn current(&self) -> bool {
+    pub(crate) fn current(&self) -> bool {
         self.key.starts_with(&key_prefix())
     }
 }
 
 impl Store {
     /// What the index knows of a deck's file, if the deck is indexed.
-    pub fn deck_index_entry(&self, deck: &DeckId) -> Result<Option<IndexEntry>> {
+    pub(crate) fn deck_index_entry(&self, deck: &DeckId) -> Result<Option<IndexEntry>> {
         Ok(self
             .conn
             .query_row(
@@ -124,7 +124,7 @@ impl Store {
     }
 
     /// Records a new stamp for a deck whose file was found unchanged.
-    pub fn restamp_deck_index(&self, deck: &DeckId, stamp: Option<&Stamp>) -> Result<()> {
+    pub(crate) fn restamp_deck_index(&self, deck: &DeckId, stamp: Option<&Stamp>) -> Result<()> {
         let (path, size, modified, stamped) = stamp_columns(stamp);
         self.conn.execute(
             "UPDATE deck_files SET path = ?2, size = ?3, modified = ?4, stamped = ?5 WHERE deck = ?1",
@@ -135,7 +135,7 @@ impl Store {
 
     /// Starts indexing a deck again, over its old index, which is kept if the indexer is
     /// dropped unfinished.
-    pub fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
+    pub(crate) fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
         Ok(DeckIndexer {
             // Taking the write lock now lets another quiz indexing the same deck finish first.
             tx: self
@@ -151,7 +151,7 @@ impl Store {
 
     /// The indexed cards of a deck carrying any of `tags` (all when empty) that are due
     /// before `before`, in file order, with their state.
-    pub fn due_indexed_cards(
+    pub(crate) fn due_indexed_cards(
         &self,
         deck: &DeckId,
         before: jiff::Timestamp,
@@ -175,7 +175,7 @@ impl Store {
 
     /// The file positions of a deck's first `limit` (all, when `None`) indexed cards never
     /// reviewed that carry any of `tags` (all when empty), in file order.
-    pub fn new_indexed_positions(
+    pub(crate) fn new_indexed_positions(
         &self,
         deck: &DeckId,
         tags: &[String],
@@ -193,7 +193,7 @@ impl Store {
     }
 
     /// The indexed card at a file position, with its state.
-    pub fn indexed_card_at(
+    pub(crate) fn indexed_card_at(
         &self,
         deck: &DeckId,
         position: u32,
@@ -212,7 +212,7 @@ impl Store {
 
     /// Hands every indexed card of a deck carrying any of `tags` (all when empty) to
     /// `each`, in file order, with its state.
-    pub fn each_indexed_card(
+    pub(crate) fn each_indexed_card(
         &self,
         deck: &DeckId,
         tags: &[String],
@@ -232,7 +232,7 @@ impl Store {
     }
 
     /// Whether a deck has an indexed card carrying any of `tags` (any card when empty).
-    pub fn has_indexed_cards(&self, deck: &DeckId, tags: &[String]) -> Result<bool> {
+    pub(crate) fn has_indexed_cards(&self, deck: &DeckId, tags: &[String]) -> Result<bool> {
         Ok(self.conn.query_row(
             &format!(
                 "SELECT EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = ?1 AND {TAGGED})"
@@ -244,7 +244,7 @@ impl Store {
 
     /// The answers of a deck's typed cards, in file order (what a typed card shown as
     /// multiple choice draws its wrong choices from).
-    pub fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
+    pub(crate) fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
         let mut statement = self
             .conn
             .prepare_cached("SELECT data FROM deck_cards WHERE deck = ?1 ORDER BY position")?;
@@ -262,7 +262,7 @@ impl Store {
     }
 
     /// How many cards a deck's index holds.
-    pub fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+    pub(crate) fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM deck_cards WHERE deck = ?1",
             params![deck.0],
@@ -271,7 +271,7 @@ impl Store {
     }
 
     /// How many of a deck's indexed cards have never been reviewed.
-    pub fn new_indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
+    pub(crate) fn new_indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new WHERE deck = ?1 AND reviewed = 0",
             params![deck.0],
@@ -284,7 +284,7 @@ impl Store {
     /// told so (`all_indexed`) and need not look a card up in the index: on 100,000 cards
     /// that look-up is most of their time. Counted, not compared card by card: `reviewed`
     /// marks exactly the indexed cards with progress.
-    pub fn progress_all_indexed(&self, deck: &DeckId) -> Result<bool> {
+    pub(crate) fn progress_all_indexed(&self, deck: &DeckId) -> Result<bool> {
         Ok(self.conn.query_row(
             "SELECT (SELECT COUNT(*) FROM cards WHERE deck = ?1)
                   = (SELECT COUNT(*) FROM deck_cards WHERE deck = ?1)
@@ -297,7 +297,7 @@ impl Store {
 
     /// How many of a deck's indexed cards are due at or before `at`; `all_indexed` as
     /// [`Store::progress_all_indexed`] says.
-    pub fn indexed_cards_due_by(
+    pub(crate) fn indexed_cards_due_by(
         &self,
         deck: &DeckId,
         at: jiff::Timestamp,
@@ -311,7 +311,7 @@ impl Store {
 
     /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches);
     /// `all_indexed` as [`Store::progress_all_indexed`] says.
-    pub fn indexed_cards_lapsed(
+    pub(crate) fn indexed_cards_lapsed(
         &self,
         deck: &DeckId,
         lapses: u32,
@@ -326,7 +326,7 @@ impl Store {
     /// The state of every reviewed card in a deck's index (progress of a card that left the
     /// deck is kept in `cards`, but it is not the deck's any more); `all_indexed` as
     /// [`Store::progress_all_indexed`] says.
-    pub fn indexed_card_states(
+    pub(crate) fn indexed_card_states(
         &self,
         deck: &DeckId,
         all_indexed: bool,
@@ -354,7 +354,7 @@ impl Store {
     }
 
     /// The question of a card in a deck's index, if the index holds the card.
-    pub fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
+    pub(crate) fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
         let data: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -426,7 +426,7 @@ fn tags_filter(tags: &[String]) -> Option<String> {
 /// deck file is parsed straight into it. An edited deck is compared with its old index a
 /// few hundred cards at a time and only the cards that changed are written: an edit to one
 /// card of 100,000 writes one row.
-pub struct DeckIndexer<'s> {
+pub(crate) struct DeckIndexer<'s> {
     tx: Transaction<'s>,
     deck: String,
     /// Cards before `pending` (their rows are written).
@@ -451,7 +451,7 @@ const BATCH: usize = 512;
 
 impl DeckIndexer<'_> {
     /// Commits the deck's new index under `key`, for a file stamped `stamp`.
-    pub fn finish(mut self, key: &str, stamp: Option<&Stamp>) -> Result<()> {
+    pub(crate) fn finish(mut self, key: &str, stamp: Option<&Stamp>) -> Result<()> {
         self.flush();
         if let Some(error) = self.error {
             return Err(error);

@@ -10,16 +10,16 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
-pub const FILE_NAME: &str = "quiz.lock";
+pub(crate) const FILE_NAME: &str = "quiz.lock";
 
 /// Held until dropped (the operating system also lets go when the process ends, however
 /// it ends).
 #[derive(Debug)]
-pub struct DataLock {
+pub(crate) struct DataLock {
     _file: File,
 }
 
-pub fn acquire(data_dir: &Path) -> anyhow::Result<DataLock> {
+pub(crate) fn acquire(data_dir: &Path) -> anyhow::Result<DataLock> {
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("could not create the data directory {}", data_dir.display()))?;
     let path = data_dir.join(FILE_NAME);

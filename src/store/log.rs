@@ -20,7 +20,7 @@ use crate::schedule::{CardState, Rating, ScheduleError};
 
 /// A scheduled review in a statistics window, with the card's scheduled review before it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetentionSample<'a> {
+pub(crate) struct RetentionSample<'a> {
     pub deck: &'a str,
     pub at: Timestamp,
     pub rating: Rating,
@@ -30,7 +30,7 @@ pub struct RetentionSample<'a> {
 
 /// One row of the review log, as `quiz history export` writes it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LoggedRow<'a> {
+pub(crate) struct LoggedRow<'a> {
     pub reviewed_at: Timestamp,
     pub deck: &'a str,
     pub card: &'a str,
@@ -42,7 +42,7 @@ pub struct LoggedRow<'a> {
 
 /// A review that counts for scheduling (anything but cram), for fitting parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScheduledReview<'a> {
+pub(crate) struct ScheduledReview<'a> {
     pub deck: &'a str,
     pub card: &'a str,
     pub at: Timestamp,
@@ -51,7 +51,7 @@ pub struct ScheduledReview<'a> {
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportOutcome {
+pub(crate) struct ImportOutcome {
     /// Reviews appended to the log.
     pub added: usize,
     /// Reviews left out because the log already held them.
@@ -64,7 +64,7 @@ pub struct ImportOutcome {
 
 /// Why the card cache could not be rebuilt.
 #[derive(Debug, thiserror::Error)]
-pub enum RebuildError {
+pub(crate) enum RebuildError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("could not replay the reviews of card `{card}` in deck `{deck}`")]
@@ -83,12 +83,12 @@ impl From<rusqlite::Error> for RebuildError {
 }
 
 /// Turns a card's scheduled reviews, oldest first, into its state (`None`: never scheduled).
-pub type Replay<'r> =
+pub(crate) type Replay<'r> =
     dyn FnMut(&[(Timestamp, Rating)]) -> std::result::Result<Option<CardState>, ScheduleError> + 'r;
 
 impl Store {
     /// Every deck that has reviews, sorted by name.
-    pub fn reviewed_decks(&self) -> Result<Vec<DeckId>> {
+    pub(crate) fn reviewed_decks(&self) -> Result<Vec<DeckId>> {
         // A skip scan over the (deck, card, reviewed_at) index: one seek per deck, where a
         // plain DISTINCT would read every review.
         let mut statement = self.conn.prepare_cached(
@@ -110,7 +110,7 @@ impl Store {
 
     /// Reviews of every mode from `from` (inclusive) to `to` (exclusive), of one deck or
     /// of all (`None`): one heatmap day. Counted from an index alone, both ways.
-    pub fn reviews_between(
+    pub(crate) fn reviews_between(
         &self,
         deck: Option<&DeckId>,
         from: Timestamp,
@@ -136,7 +136,7 @@ impl Store {
 
     /// The latest review of any mode before `before`, of one deck or of all (`None`): one
     /// index seek, so a streak can be followed back a day at a time however long it is.
-    pub fn latest_review_before(
+    pub(crate) fn latest_review_before(
         &self,
         deck: Option<&DeckId>,
         before: Timestamp,
@@ -159,7 +159,7 @@ impl Store {
     /// Calls `each` for every review other than cram from `from` (inclusive) to `to`
     /// (exclusive), with the same card's previous review other than cram, so the caller
     /// can tell same-day repeats from real tests of memory.
-    pub fn retention_samples(
+    pub(crate) fn retention_samples(
         &self,
         from: Timestamp,
         to: Timestamp,
@@ -193,7 +193,7 @@ impl Store {
 
     /// Streams the whole review log in the order it happened; returns how many rows went
     /// out. An error from `each` stops the stream and is handed back.
-    pub fn export_reviews<E: From<StoreError>>(
+    pub(crate) fn export_reviews<E: From<StoreError>>(
         &self,
         mut each: impl FnMut(&LoggedRow<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<u64, E> {
@@ -224,7 +224,7 @@ impl Store {
 
     /// Calls `each` for every review other than cram (of one deck, or of all with `None`),
     /// in the order they happened.
-    pub fn scheduled_reviews(
+    pub(crate) fn scheduled_reviews(
         &self,
         deck: Option<&DeckId>,
         mut each: impl FnMut(ScheduledReview<'_>),
@@ -255,7 +255,7 @@ impl Store {
     }
 
     /// How many reviews other than cram the log holds: the work a full rebuild replays.
-    pub fn scheduled_review_count(&self) -> Result<u64> {
+    pub(crate) fn scheduled_review_count(&self) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM reviews WHERE mode <> ?1",
             params![Mode::Cram],
@@ -270,7 +270,7 @@ impl Store {
     /// merely testing for a match keeps two answers given in the same millisecond (which a
     /// fixed `QUIZ_NOW` produces) apart: the n-th such review in the file is added only
     /// when the log holds fewer than n of them.
-    pub fn import_reviews(
+    pub(crate) fn import_reviews(
         &mut self,
         reviews: &[Review<'_>],
         replay: &mut Replay<'_>,
@@ -325,7 +325,7 @@ impl Store {
     /// reviews; returns how many cards it holds afterwards. `meta` entries (the parameters
     /// the replay used) are written in the same transaction, so the cache always matches
     /// the parameters stored beside it. `progress` gets the number of reviews replayed.
-    pub fn rebuild_all_cards(
+    pub(crate) fn rebuild_all_cards(
         &mut self,
         meta: &[(&str, &str)],
         replay: &mut Replay<'_>,

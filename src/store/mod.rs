@@ -10,15 +10,15 @@ use std::time::Duration;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub mod deck_index;
-pub mod lock;
-pub mod log;
+pub(crate) mod deck_index;
+pub(crate) mod lock;
+pub(crate) mod log;
 mod reviews;
-pub mod types;
+pub(crate) mod types;
 
-pub use reviews::{Misses, Mode, Review, ReviewId, SessionId};
+pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
 
-pub const FILE_NAME: &str = "quiz.sqlite3";
+pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
 const MIGRATIONS: [&str; 3] = [
@@ -28,7 +28,7 @@ const MIGRATIONS: [&str; 3] = [
 ];
 
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub(crate) enum StoreError {
     #[error("could not create the data directory {path}")]
     CreateDir {
         path: PathBuf,
@@ -59,7 +59,7 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-pub struct Store {
+pub(crate) struct Store {
     conn: Connection,
     path: PathBuf,
 }
@@ -75,7 +75,7 @@ fn instant(ms: i64) -> Result<Timestamp> {
 
 impl Store {
     /// Opens (creating if needed) `<data_dir>/quiz.sqlite3` and brings its schema up to date.
-    pub fn open(data_dir: &Path) -> Result<Store> {
+    pub(crate) fn open(data_dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
             path: data_dir.to_path_buf(),
             source,
@@ -83,7 +83,7 @@ impl Store {
         Store::open_file(&data_dir.join(FILE_NAME))
     }
 
-    pub fn open_file(path: &Path) -> Result<Store> {
+    pub(crate) fn open_file(path: &Path) -> Result<Store> {
         let open_error = |source| StoreError::Open {
             path: path.to_path_buf(),
             source,
@@ -107,7 +107,7 @@ impl Store {
         Ok(store)
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
@@ -145,7 +145,7 @@ impl Store {
             .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
-    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row(
@@ -156,7 +156,8 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+    #[cfg(test)]
+    pub(crate) fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],

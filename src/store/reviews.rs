@@ -13,7 +13,7 @@ use crate::deck::{CardId, DeckId};
 use crate::schedule::{CardState, Memory, Rating};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     Review,
     Missed,
     Cram,
@@ -21,10 +21,10 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Review, Mode::Missed, Mode::Cram, Mode::Import];
+    pub(crate) const ALL: [Mode; 4] = [Mode::Review, Mode::Missed, Mode::Cram, Mode::Import];
 
     /// The one name table: the text the log and the sessions table store.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Mode::Review => "review",
             Mode::Missed => "missed",
@@ -34,25 +34,25 @@ impl Mode {
     }
 
     /// Whether answers in this mode change the card's schedule: all but cram's do.
-    pub fn schedules(self) -> bool {
+    pub(crate) fn schedules(self) -> bool {
         self != Mode::Cram
     }
 
     /// The mode stored as `text`, if it names one.
-    pub fn from_name(text: &str) -> Option<Mode> {
+    pub(crate) fn from_name(text: &str) -> Option<Mode> {
         Mode::ALL.into_iter().find(|mode| mode.name() == text)
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SessionId(pub i64);
+pub(crate) struct SessionId(pub i64);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReviewId(pub i64);
+pub(crate) struct ReviewId(pub i64);
 
 /// One answer, as written to the log.
 #[derive(Debug, Clone)]
-pub struct Review<'a> {
+pub(crate) struct Review<'a> {
     pub reviewed_at: Timestamp,
     pub deck: &'a DeckId,
     pub card: &'a CardId,
@@ -66,13 +66,13 @@ pub struct Review<'a> {
 
 /// Cards answered wrong, and when the session they come from started (for the header).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Misses {
+pub(crate) struct Misses {
     pub cards: Vec<(DeckId, CardId)>,
     pub session_started: Option<Timestamp>,
 }
 
 impl Store {
-    pub fn start_session(
+    pub(crate) fn start_session(
         &self,
         started_at: Timestamp,
         decks: &[DeckId],
@@ -90,7 +90,7 @@ impl Store {
         Ok(SessionId(self.conn.last_insert_rowid()))
     }
 
-    pub fn end_session(&self, session: SessionId, ended_at: Timestamp) -> Result<()> {
+    pub(crate) fn end_session(&self, session: SessionId, ended_at: Timestamp) -> Result<()> {
         self.conn.execute(
             "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
             params![session.0, Millis(ended_at)],
@@ -99,7 +99,7 @@ impl Store {
     }
 
     /// Every card of a deck that has been reviewed, by card id.
-    pub fn card_states(&self, deck: &DeckId) -> Result<HashMap<CardId, CardState>> {
+    pub(crate) fn card_states(&self, deck: &DeckId) -> Result<HashMap<CardId, CardState>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT card, stability, difficulty, due, last_review, reps, lapses FROM cards WHERE deck = ?1",
         )?;
@@ -134,12 +134,13 @@ impl Store {
         Ok(states)
     }
 
-    pub fn card_state(&self, deck: &DeckId, card: &CardId) -> Result<Option<CardState>> {
+    #[cfg(test)]
+    pub(crate) fn card_state(&self, deck: &DeckId, card: &CardId) -> Result<Option<CardState>> {
         Ok(self.card_states(deck)?.remove(card))
     }
 
     /// Cards of a deck first reviewed at or after `since` (they count against today's new cards).
-    pub fn new_cards_since(&self, deck: &DeckId, since: Timestamp) -> Result<usize> {
+    pub(crate) fn new_cards_since(&self, deck: &DeckId, since: Timestamp) -> Result<usize> {
         let count: i64 = self.conn.query_row(
             "SELECT COUNT(*) FROM cards WHERE deck = ?1 AND first_review >= ?2",
             params![deck, Millis(since)],
@@ -149,7 +150,7 @@ impl Store {
     }
 
     /// The earliest due instant among a deck's cards, if any were reviewed.
-    pub fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
+    pub(crate) fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
         let due: Option<Millis> = self.conn.query_row(
             "SELECT MIN(due) FROM cards WHERE deck = ?1",
             params![deck],
@@ -160,7 +161,11 @@ impl Store {
 
     /// Appends a review and, unless `state` is `None` (cram), writes the card's new row, in
     /// one transaction.
-    pub fn record(&mut self, review: &Review<'_>, state: Option<&CardState>) -> Result<ReviewId> {
+    pub(crate) fn record(
+        &mut self,
+        review: &Review<'_>,
+        state: Option<&CardState>,
+    ) -> Result<ReviewId> {
         let tx = self.conn.transaction()?;
         let id = insert_review(&tx, review)?;
         if let Some(state) = state {
@@ -179,7 +184,7 @@ impl Store {
 
     /// Changes an answer's rating and verdict after the fact (the learner overrode the
     /// verdict), with the card's row set to `state`, in one transaction.
-    pub fn revise(
+    pub(crate) fn revise(
         &mut self,
         id: ReviewId,
         deck: &DeckId,
@@ -209,7 +214,7 @@ impl Store {
 
     /// Takes an answer back: deletes its review and puts the card's row back as it was
     /// (`previous` = `None` removes the row of a card that was new).
-    pub fn undo(
+    pub(crate) fn undo(
         &mut self,
         id: ReviewId,
         deck: &DeckId,
@@ -242,7 +247,7 @@ impl Store {
     }
 
     /// Cards of these decks answered wrong (rating Again) at or after `since`.
-    pub fn missed_since(&self, decks: &[DeckId], since: Timestamp) -> Result<Misses> {
+    pub(crate) fn missed_since(&self, decks: &[DeckId], since: Timestamp) -> Result<Misses> {
         let mut statement = self.conn.prepare_cached(
             "SELECT DISTINCT card FROM reviews WHERE deck = ?1 AND rating = ?2 AND reviewed_at >= ?3 AND mode <> ?4",
         )?;
@@ -263,7 +268,7 @@ impl Store {
     }
 
     /// Cards of these decks answered wrong in the latest session that had a miss among them.
-    pub fn missed_in_latest_session(&self, decks: &[DeckId]) -> Result<Misses> {
+    pub(crate) fn missed_in_latest_session(&self, decks: &[DeckId]) -> Result<Misses> {
         let mut latest: Option<(i64, Millis)> = None;
         for deck in decks {
             let found: Option<(i64, Millis)> = self

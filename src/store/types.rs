@@ -13,7 +13,7 @@ use crate::schedule::Rating;
 /// The word a review is logged with: what the judge said, the grade the learner gave in
 /// flip mode, or the learner's override of a verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum VerdictWord {
+pub(crate) enum VerdictWord {
     Right,
     Close,
     Wrong,
@@ -29,7 +29,7 @@ pub enum VerdictWord {
 
 /// How a verdict word counts in a session's tally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Score {
+pub(crate) enum Score {
     Right,
     Close,
     Wrong,
@@ -37,7 +37,7 @@ pub enum Score {
 
 impl VerdictWord {
     /// Every word but [`VerdictWord::Other`].
-    pub const KNOWN: [VerdictWord; 9] = [
+    pub(crate) const KNOWN: [VerdictWord; 9] = [
         VerdictWord::Right,
         VerdictWord::Close,
         VerdictWord::Wrong,
@@ -50,7 +50,7 @@ impl VerdictWord {
     ];
 
     /// The one name table: the text the log stores.
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         match self {
             VerdictWord::Right => "right",
             VerdictWord::Close => "close",
@@ -66,7 +66,7 @@ impl VerdictWord {
     }
 
     /// The word stored as `text`; text naming no known word is kept as [`VerdictWord::Other`].
-    pub fn from_name(text: &str) -> VerdictWord {
+    pub(crate) fn from_name(text: &str) -> VerdictWord {
         VerdictWord::KNOWN
             .into_iter()
             .find(|word| word.name() == text)
@@ -74,7 +74,7 @@ impl VerdictWord {
     }
 
     /// The word a typed answer's verdict is logged and shown with.
-    pub fn judged(verdict: &Verdict) -> VerdictWord {
+    pub(crate) fn judged(verdict: &Verdict) -> VerdictWord {
         match verdict {
             Verdict::Right => VerdictWord::Right,
             Verdict::Close { .. } => VerdictWord::Close,
@@ -83,7 +83,7 @@ impl VerdictWord {
     }
 
     /// The word a flip-mode grade is logged with: the button's name.
-    pub fn graded(rating: Rating) -> VerdictWord {
+    pub(crate) fn graded(rating: Rating) -> VerdictWord {
         match rating {
             Rating::Again => VerdictWord::Again,
             Rating::Hard => VerdictWord::Hard,
@@ -93,7 +93,7 @@ impl VerdictWord {
     }
 
     /// Right, close or wrong, as the session's summary counts it.
-    pub fn score(&self) -> Score {
+    pub(crate) fn score(&self) -> Score {
         match self {
             VerdictWord::Right
             | VerdictWord::Good
@@ -110,7 +110,7 @@ impl VerdictWord {
 
 /// An instant as the store keeps it: whole milliseconds since 1970, UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Millis(pub Timestamp);
+pub(crate) struct Millis(pub Timestamp);
 
 fn text(value: &str) -> ToSqlOutput<'_> {
     ToSqlOutput::Borrowed(ValueRef::Text(value.as_bytes()))

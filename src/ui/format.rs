@@ -7,7 +7,7 @@ use super::Summary;
 use crate::judge::Verdict;
 
 /// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
-pub fn plural(count: impl TryInto<u64>, noun: &str) -> String {
+pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
     let count = count.try_into().unwrap_or(u64::MAX);
     if count == 1 {
         format!("1 {noun}")
@@ -17,7 +17,7 @@ pub fn plural(count: impl TryInto<u64>, noun: &str) -> String {
 }
 
 /// The rest of the verdict line after its first word.
-pub fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
+pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
         Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
@@ -32,7 +32,7 @@ pub fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
     detail
 }
 
-pub fn format_duration(spent: Duration) -> String {
+pub(crate) fn format_duration(spent: Duration) -> String {
     let seconds = spent.as_secs();
     if seconds >= 3600 {
         format!(
@@ -46,7 +46,7 @@ pub fn format_duration(spent: Duration) -> String {
     }
 }
 
-pub fn summary_lines(summary: &Summary) -> Vec<String> {
+pub(crate) fn summary_lines(summary: &Summary) -> Vec<String> {
     let mut lines = vec![format!(
         "session: {} asked, {} right, {} close, {} wrong in {}",
         summary.asked,

@@ -13,7 +13,7 @@ use crate::deck::edit::{NewAnswer, NewCard, append_card};
 use crate::deck::{Kind, id};
 use crate::escape::escape_control;
 
-pub trait Form {
+pub(crate) trait Form {
     /// A line of text; empty is allowed (the caller decides what empty means).
     fn text(&mut self, prompt: &str) -> io::Result<Option<String>>;
     fn select(&mut self, prompt: &str, items: &[&str]) -> io::Result<Option<usize>>;
@@ -36,7 +36,10 @@ fn optional(text: String) -> Option<String> {
 
 /// Asks for one card of any kind, field by field, with a readable id not in `ids`; `None`
 /// when the author stops.
-pub fn ask_card(form: &mut dyn Form, ids: &HashSet<String>) -> anyhow::Result<Option<NewCard>> {
+pub(crate) fn ask_card(
+    form: &mut dyn Form,
+    ids: &HashSet<String>,
+) -> anyhow::Result<Option<NewCard>> {
     let kinds = Kind::NAMES;
     let Some(kind_index) = form.select("kind", &kinds)? else {
         return Ok(None);
@@ -135,18 +138,18 @@ fn ask_required(form: &mut dyn Form, prompt: &str) -> anyhow::Result<Option<Stri
 }
 
 /// The card as it will appear in the file.
-pub fn preview(card: &NewCard) -> anyhow::Result<String> {
+pub(crate) fn preview(card: &NewCard) -> anyhow::Result<String> {
     let appended = append_card("", card)?;
     Ok(appended.trim_end().to_string())
 }
 
-pub struct PlainForm<R, W> {
+pub(crate) struct PlainForm<R, W> {
     input: R,
     output: W,
 }
 
 impl<R: BufRead, W: Write> PlainForm<R, W> {
-    pub fn new(input: R, output: W) -> Self {
+    pub(crate) fn new(input: R, output: W) -> Self {
         PlainForm { input, output }
     }
 
@@ -217,12 +220,12 @@ impl<R: BufRead, W: Write> Form for PlainForm<R, W> {
     }
 }
 
-pub struct TermForm {
+pub(crate) struct TermForm {
     theme: Box<dyn Theme>,
 }
 
 impl TermForm {
-    pub fn new(color: bool) -> TermForm {
+    pub(crate) fn new(color: bool) -> TermForm {
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {

@@ -15,7 +15,7 @@ use crate::judge::{Expected, Verdict};
 use crate::schedule::Rating;
 use crate::store::types::VerdictWord;
 
-pub struct Interactive {
+pub(crate) struct Interactive {
     term: Term,
     theme: Box<dyn Theme>,
     color: bool,
@@ -25,7 +25,7 @@ const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 
 impl Interactive {
-    pub fn new(color: bool) -> Interactive {
+    pub(crate) fn new(color: bool) -> Interactive {
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {

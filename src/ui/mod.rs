@@ -1,10 +1,10 @@
 //! Terminal front ends. They show questions and verdicts and read answers; they never judge,
 //! schedule or save — the session command does that with what they return.
 
-pub mod format;
-pub mod forms;
-pub mod interactive;
-pub mod plain;
+pub(crate) mod format;
+pub(crate) mod forms;
+pub(crate) mod interactive;
+pub(crate) mod plain;
 
 use std::io;
 use std::time::Duration;
@@ -16,7 +16,7 @@ use crate::judge::Verdict;
 use crate::schedule::Rating;
 
 /// One question as put to the learner.
-pub struct Prompt<'a> {
+pub(crate) struct Prompt<'a> {
     /// 1-based position in the session and the number of questions it now holds.
     pub position: usize,
     pub total: usize,
@@ -28,7 +28,7 @@ pub struct Prompt<'a> {
 
 /// What the learner did at a question.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reply {
+pub(crate) enum Reply {
     Answer(String),
     /// Asked for the card's hint (`:hint` or `?`).
     Hint,
@@ -40,7 +40,7 @@ pub enum Reply {
 }
 
 /// The result of one answer, as shown to the learner.
-pub struct Outcome<'a> {
+pub(crate) struct Outcome<'a> {
     pub card: &'a Card,
     pub verdict: &'a Verdict,
     pub hinted: bool,
@@ -50,7 +50,7 @@ pub struct Outcome<'a> {
 
 /// What the learner chose after seeing a verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Next {
+pub(crate) enum Next {
     Continue,
     Override(bool),
     Undo,
@@ -58,7 +58,7 @@ pub enum Next {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub asked: usize,
     pub right: usize,
     pub close: usize,
@@ -67,7 +67,7 @@ pub struct Summary {
     pub next_due: Option<(Timestamp, String)>,
 }
 
-pub trait Frontend {
+pub(crate) trait Frontend {
     /// A line of information (headers, warnings about the session).
     fn notice(&mut self, text: &str) -> io::Result<()>;
     fn ask(&mut self, prompt: &Prompt<'_>) -> io::Result<Reply>;
@@ -82,7 +82,7 @@ pub trait Frontend {
 }
 
 /// One line of input without its line ending; `None` at end of input.
-pub fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<String>> {
+pub(crate) fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<String>> {
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);
@@ -95,17 +95,17 @@ pub fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<String>> {
 /// console answers Ctrl-C in raw mode with SIGINT *and* an `Interrupted` error. The signal's
 /// handler prints the summary and exits 130, so a reader that sees the error waits for it
 /// rather than racing it with a quit of its own (which would exit 0).
-pub fn await_interrupt_handler() {
+pub(crate) fn await_interrupt_handler() {
     std::thread::sleep(Duration::from_secs(3));
 }
 
 /// The words `q`, `:q`, `:quit` end a session at any prompt.
-pub fn is_quit(text: &str) -> bool {
+pub(crate) fn is_quit(text: &str) -> bool {
     matches!(text.trim(), "q" | ":q" | ":quit" | "quit")
 }
 
 /// A flip-mode grade typed as a number or a word.
-pub fn parse_grade(text: &str) -> Option<Rating> {
+pub(crate) fn parse_grade(text: &str) -> Option<Rating> {
     match text.trim().to_lowercase().as_str() {
         "1" | "again" | "a" => Some(Rating::Again),
         "2" | "hard" | "h" => Some(Rating::Hard),
@@ -116,7 +116,7 @@ pub fn parse_grade(text: &str) -> Option<Rating> {
 }
 
 /// Command words typed at a question; `None` means the text is an answer.
-pub fn command(text: &str) -> Option<Reply> {
+pub(crate) fn command(text: &str) -> Option<Reply> {
     match text.trim() {
         t if is_quit(t) => Some(Reply::Quit),
         ":hint" | "?" => Some(Reply::Hint),

@@ -13,13 +13,13 @@ use crate::judge::Expected;
 use crate::schedule::Rating;
 use crate::store::types::VerdictWord;
 
-pub struct Plain<R, W> {
+pub(crate) struct Plain<R, W> {
     input: R,
     output: W,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
-    pub fn new(input: R, output: W) -> Self {
+    pub(crate) fn new(input: R, output: W) -> Self {
         Plain { input, output }
     }
 

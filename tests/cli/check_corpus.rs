@@ -12,7 +12,7 @@ use crate::common::{brief, field, json_lines, repo_path, run_in};
 use crate::harness::Quiz;
 
 /// Every code a deck can be reported with (E014 is unused, E016 is an unreadable file).
-pub const RULES: [&str; 16] = [
+pub(crate) const RULES: [&str; 16] = [
     "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012",
     "E013", "E015", "W001", "W002",
 ];
@@ -21,12 +21,12 @@ pub const RULES: [&str; 16] = [
 const KNOWN_BUGS: [(&str, &str); 0] = [];
 
 /// The corpus of broken decks, `tests/broken`.
-pub fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     repo_path("tests/broken")
 }
 
 /// The corpus file names, sorted.
-pub fn corpus_files() -> Vec<String> {
+pub(crate) fn corpus_files() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(corpus())
         .expect("read tests/broken")
         .map(|entry| {

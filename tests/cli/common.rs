@@ -9,26 +9,26 @@ use serde_json::Value;
 use crate::harness::{Quiz, Run};
 
 /// The instant every test's clock starts at unless it says otherwise.
-pub const NOW: &str = "2026-03-01T09:00:00Z";
+pub(crate) const NOW: &str = "2026-03-01T09:00:00Z";
 
 /// A file of the repository, e.g. `tests/broken` or `decks/secret-speech.toml`.
-pub fn repo_path(relative: &str) -> PathBuf {
+pub(crate) fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
 /// A file under `tests/fixtures` as text, e.g. `decks/typed.toml`.
-pub fn fixture(relative: &str) -> String {
+pub(crate) fn fixture(relative: &str) -> String {
     let path = repo_path("tests/fixtures").join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// A path as an argument for `quiz` (temp paths are always UTF-8).
-pub fn path_arg(path: &Path) -> &str {
+pub(crate) fn path_arg(path: &Path) -> &str {
     path.to_str().expect("UTF-8 temp path")
 }
 
 /// Six text cards: (id, country, capital); the question is `Capital of COUNTRY?`.
-pub const CAPITALS: [(&str, &str, &str); 6] = [
+pub(crate) const CAPITALS: [(&str, &str, &str); 6] = [
     ("fr", "France", "Paris"),
     ("de", "Germany", "Berlin"),
     ("it", "Italy", "Rome"),
@@ -38,7 +38,7 @@ pub const CAPITALS: [(&str, &str, &str); 6] = [
 ];
 
 /// A deck titled "Capitals" of the first `count` [`CAPITALS`], in that order.
-pub fn capitals_deck(count: usize) -> String {
+pub(crate) fn capitals_deck(count: usize) -> String {
     let mut text = String::from("title = \"Capitals\"\n");
     for (id, country, capital) in &CAPITALS[..count] {
         text.push_str(&format!(
@@ -49,17 +49,17 @@ pub fn capitals_deck(count: usize) -> String {
 }
 
 /// The question of a [`capitals_deck`] card: `Capital of COUNTRY?`.
-pub fn q(country: &str) -> String {
+pub(crate) fn q(country: &str) -> String {
     format!("Capital of {country}?")
 }
 
 /// The questions of `capitals_deck(count)`, in file order.
-pub fn capital_questions(count: usize) -> Vec<String> {
+pub(crate) fn capital_questions(count: usize) -> Vec<String> {
     CAPITALS[..count].iter().map(|(_, c, _)| q(c)).collect()
 }
 
 /// The right answer to a question of [`capitals_deck`].
-pub fn capital_of(question: &str) -> &'static str {
+pub(crate) fn capital_of(question: &str) -> &'static str {
     CAPITALS
         .iter()
         .find(|(_, country, _)| question == q(country))
@@ -69,7 +69,7 @@ pub fn capital_of(question: &str) -> &'static str {
 
 /// Answers capitals right, except that each question in `miss` is answered wrong the first
 /// time it is asked.
-pub fn capitals_missing<'a>(miss: &'a [String]) -> impl FnMut(&str) -> Option<String> + 'a {
+pub(crate) fn capitals_missing<'a>(miss: &'a [String]) -> impl FnMut(&str) -> Option<String> + 'a {
     let mut missed: Vec<String> = Vec::new();
     move |question| {
         if miss.iter().any(|m| m == question) && !missed.iter().any(|m| m == question) {
@@ -81,12 +81,12 @@ pub fn capitals_missing<'a>(miss: &'a [String]) -> impl FnMut(&str) -> Option<St
 }
 
 /// Answers every capitals question right.
-pub fn all_right(question: &str) -> Option<String> {
+pub(crate) fn all_right(question: &str) -> Option<String> {
     Some(capital_of(question).into())
 }
 
 /// A data dir with `deck` as deck `t` (`decks/t.toml`) and the clock at [`NOW`].
-pub fn quiz_with(deck: &str) -> Quiz {
+pub(crate) fn quiz_with(deck: &str) -> Quiz {
     let mut quiz = Quiz::new();
     quiz.at(NOW);
     quiz.write("decks/t.toml", deck);
@@ -94,7 +94,7 @@ pub fn quiz_with(deck: &str) -> Quiz {
 }
 
 /// Runs `quiz ARGS` from `dir` (so paths in the output are relative), stdin closed.
-pub fn run_in(quiz: &Quiz, dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn run_in(quiz: &Quiz, dir: &Path, args: &[&str]) -> Run {
     let output = quiz
         .command(args)
         .current_dir(dir)
@@ -105,14 +105,14 @@ pub fn run_in(quiz: &Quiz, dir: &Path, args: &[&str]) -> Run {
 }
 
 /// `quiz ARGS` with `QUIZ_CONFIG` set to `config`.
-pub fn with_config(quiz: &Quiz, config: &Path, args: &[&str]) -> Command {
+pub(crate) fn with_config(quiz: &Quiz, config: &Path, args: &[&str]) -> Command {
     let mut command = quiz.command(args);
     command.env("QUIZ_CONFIG", config);
     command
 }
 
 /// An RFC 3339 instant as Unix milliseconds, the way the database stores it.
-pub fn millis(instant: &str) -> i64 {
+pub(crate) fn millis(instant: &str) -> i64 {
     instant
         .parse::<jiff::Timestamp>()
         .expect("RFC 3339 instant")
@@ -120,7 +120,7 @@ pub fn millis(instant: &str) -> i64 {
 }
 
 /// Unix milliseconds as an RFC 3339 instant, e.g. for [`Quiz::at`].
-pub fn instant(ms: i64) -> String {
+pub(crate) fn instant(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
         .expect("instant")
         .to_string()
@@ -128,7 +128,7 @@ pub fn instant(ms: i64) -> String {
 
 /// stdout with the summary's time (`in 0m00s`) replaced by `in <time>`, after checking its form.
 #[track_caller]
-pub fn without_time(stdout: &str) -> String {
+pub(crate) fn without_time(stdout: &str) -> String {
     let mut out = String::new();
     for line in stdout.lines() {
         if line.starts_with("session: ") {
@@ -149,10 +149,10 @@ pub fn without_time(stdout: &str) -> String {
 }
 
 /// What plain mode prints when `:undo` takes the last answer back.
-pub const UNDONE: &str = "undone: asking that card again";
+pub(crate) const UNDONE: &str = "undone: asking that card again";
 
 /// The summary line, its time replaced.
-pub fn summary_line(run: &Run) -> String {
+pub(crate) fn summary_line(run: &Run) -> String {
     without_time(&run.stdout)
         .lines()
         .find(|l| l.starts_with("session: "))
@@ -161,7 +161,7 @@ pub fn summary_line(run: &Run) -> String {
 }
 
 /// Every question line as (N, T, QUESTION).
-pub fn questions(stdout: &str) -> Vec<(usize, usize, String)> {
+pub(crate) fn questions(stdout: &str) -> Vec<(usize, usize, String)> {
     stdout
         .lines()
         .filter_map(question_line)
@@ -171,7 +171,7 @@ pub fn questions(stdout: &str) -> Vec<(usize, usize, String)> {
 
 /// The last two lines of stdout: the summary without its time, and the next-due line.
 #[track_caller]
-pub fn summary(run: &Run) -> Vec<String> {
+pub(crate) fn summary(run: &Run) -> Vec<String> {
     let text = without_time(&run.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.len() >= 2, "stdout:\n{}", run.stdout);
@@ -182,7 +182,7 @@ pub fn summary(run: &Run) -> Vec<String> {
 }
 
 /// `[N/T] QUESTION` → (N, T, QUESTION).
-pub fn question_line(line: &str) -> Option<(usize, usize, &str)> {
+pub(crate) fn question_line(line: &str) -> Option<(usize, usize, &str)> {
     let rest = line.strip_prefix('[')?;
     let (counts, question) = rest.split_once("] ")?;
     let (n, t) = counts.split_once('/')?;
@@ -190,7 +190,7 @@ pub fn question_line(line: &str) -> Option<(usize, usize, &str)> {
 }
 
 /// The questions asked, in order, as printed.
-pub fn asked(stdout: &str) -> Vec<String> {
+pub(crate) fn asked(stdout: &str) -> Vec<String> {
     stdout
         .lines()
         .filter_map(question_line)
@@ -200,7 +200,7 @@ pub fn asked(stdout: &str) -> Vec<String> {
 
 /// The cells of the `quiz decks` row for `deck`.
 #[track_caller]
-pub fn decks_row(run: &Run, deck: &str) -> Vec<String> {
+pub(crate) fn decks_row(run: &Run, deck: &str) -> Vec<String> {
     run.stdout
         .lines()
         .map(|line| {
@@ -214,13 +214,13 @@ pub fn decks_row(run: &Run, deck: &str) -> Vec<String> {
 }
 
 /// The whole `cards` table.
-pub fn cards_table(quiz: &Quiz) -> Vec<Vec<String>> {
+pub(crate) fn cards_table(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT * FROM cards ORDER BY deck, card")
 }
 
 /// The row of one card of deck `t`: (stability, difficulty, due, last_review, reps, lapses).
 #[track_caller]
-pub fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
+pub(crate) fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
     let rows = quiz.rows(&format!(
         "SELECT stability, difficulty, due, last_review, reps, lapses FROM cards \
          WHERE deck = 't' AND card = '{card}'"
@@ -231,12 +231,12 @@ pub fn card_row(quiz: &Quiz, card: &str) -> Vec<String> {
 
 /// When a card of deck `t` is due, in Unix milliseconds.
 #[track_caller]
-pub fn due_of(quiz: &Quiz, card: &str) -> i64 {
+pub(crate) fn due_of(quiz: &Quiz, card: &str) -> i64 {
     card_row(quiz, card)[2].parse().expect("due")
 }
 
 /// (card, rating, verdict, given_answer) of every review, in the order they were written.
-pub fn answers(quiz: &Quiz) -> Vec<Vec<String>> {
+pub(crate) fn answers(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT card, rating, verdict, given_answer FROM reviews ORDER BY id")
 }
 
@@ -244,7 +244,7 @@ pub fn answers(quiz: &Quiz) -> Vec<Vec<String>> {
 /// plus `mode`: the deck comes from the file name. `es` is never reviewed; `fr` lapses on
 /// the 27th and is retried the same day; `it` is crammed on the 28th (no effect on its
 /// schedule or on retention).
-pub const CAPITALS_LOG: &str = "\
+pub(crate) const CAPITALS_LOG: &str = "\
 card_id,review_time,review_rating,review_duration,mode
 it,2026-01-10T10:00:00Z,3,5000,
 it,2026-02-05T10:00:00Z,3,4000,
@@ -260,7 +260,7 @@ de,2026-03-01T08:00:00Z,3,2500,
 
 /// A data dir with `capitals_deck(4)` as deck `caps` and [`CAPITALS_LOG`] imported, the
 /// clock at [`NOW`].
-pub fn with_capitals_history() -> Quiz {
+pub(crate) fn with_capitals_history() -> Quiz {
     let mut quiz = Quiz::new();
     quiz.at(NOW);
     quiz.write("decks/caps.toml", &capitals_deck(4));
@@ -275,11 +275,11 @@ pub fn with_capitals_history() -> Quiz {
 }
 
 /// Each card with its schedule and counts, to compare two stores row by row.
-pub const CARD_COLUMNS: &str = "SELECT deck, card, stability, difficulty, due, last_review, reps, \
+pub(crate) const CARD_COLUMNS: &str = "SELECT deck, card, stability, difficulty, due, last_review, reps, \
                             lapses, first_review FROM cards ORDER BY deck, card";
 
 /// Each stdout line of `quiz check --format json`, parsed.
-pub fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
+pub(crate) fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
     run.stdout
         .lines()
         .map(|line| serde_json::from_str(line).map_err(|e| format!("not JSON ({e}): {line}")))
@@ -288,17 +288,17 @@ pub fn json_lines(run: &Run) -> Result<Vec<Value>, String> {
 
 /// [`json_lines`] of a run whose every line must be JSON.
 #[track_caller]
-pub fn json_findings(run: &Run) -> Vec<Value> {
+pub(crate) fn json_findings(run: &Run) -> Vec<Value> {
     json_lines(run).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `finding[key]`, or null when it has no such key.
-pub fn field<'a>(finding: &'a Value, key: &str) -> &'a Value {
+pub(crate) fn field<'a>(finding: &'a Value, key: &str) -> &'a Value {
     finding.get(key).unwrap_or(&Value::Null)
 }
 
 /// `E002 7:1 error` for a JSON finding.
-pub fn brief(finding: &Value) -> String {
+pub(crate) fn brief(finding: &Value) -> String {
     format!(
         "{} {}:{} {}",
         field(finding, "code").as_str().unwrap_or("?"),

@@ -20,23 +20,23 @@ use tempfile::TempDir;
 use crate::common::question_line;
 
 /// How long a spawned quiz may stay silent before a test gives up on it.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 
-pub struct Quiz {
+pub(crate) struct Quiz {
     dir: TempDir,
     now: Option<String>,
     tz: String,
 }
 
 /// What a finished run left: its exit code (-1 if killed by a signal) and its output.
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Quiz {
-    pub fn new() -> Quiz {
+    pub(crate) fn new() -> Quiz {
         Quiz {
             dir: tempfile::tempdir().expect("temp dir"),
             now: None,
@@ -45,26 +45,26 @@ impl Quiz {
     }
 
     /// Fixes the clock (`QUIZ_NOW`) for every later run.
-    pub fn at(&mut self, now: &str) -> &mut Quiz {
+    pub(crate) fn at(&mut self, now: &str) -> &mut Quiz {
         self.now = Some(now.to_string());
         self
     }
 
-    pub fn tz(&mut self, tz: &str) -> &mut Quiz {
+    pub(crate) fn tz(&mut self, tz: &str) -> &mut Quiz {
         self.tz = tz.to_string();
         self
     }
 
-    pub fn data_dir(&self) -> &Path {
+    pub(crate) fn data_dir(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn db_path(&self) -> PathBuf {
+    pub(crate) fn db_path(&self) -> PathBuf {
         self.dir.path().join("quiz.sqlite3")
     }
 
     /// Writes a file under the data dir (e.g. `decks/mine.toml`) and returns its path.
-    pub fn write(&self, relative: &str, text: &str) -> PathBuf {
+    pub(crate) fn write(&self, relative: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create parent");
@@ -73,7 +73,7 @@ impl Quiz {
         path
     }
 
-    pub fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::cargo_bin("quiz").expect("quiz binary");
         command
             .args(args)
@@ -90,16 +90,16 @@ impl Quiz {
     }
 
     /// Runs `quiz ARGS` with `stdin` piped in.
-    pub fn run(&self, args: &[&str], stdin: &str) -> Run {
+    pub(crate) fn run(&self, args: &[&str], stdin: &str) -> Run {
         run_command(self.command(args), stdin)
     }
 
-    pub fn db(&self) -> rusqlite::Connection {
+    pub(crate) fn db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.db_path()).expect("open quiz.sqlite3")
     }
 
     /// Rows of a query as strings (NULL → "NULL"), for exact comparisons.
-    pub fn rows(&self, sql: &str) -> Vec<Vec<String>> {
+    pub(crate) fn rows(&self, sql: &str) -> Vec<Vec<String>> {
         let db = self.db();
         let mut statement = db.prepare(sql).expect("prepare");
         let columns = statement.column_count();
@@ -123,7 +123,7 @@ impl Quiz {
             .expect("rows")
     }
 
-    pub fn count(&self, sql: &str) -> i64 {
+    pub(crate) fn count(&self, sql: &str) -> i64 {
         self.db()
             .query_row(sql, [], |row| row.get(0))
             .expect("count")
@@ -132,7 +132,7 @@ impl Quiz {
 
 impl Run {
     #[track_caller]
-    pub fn success(&self) -> &Run {
+    pub(crate) fn success(&self) -> &Run {
         assert_eq!(
             self.code, 0,
             "exit code\nstdout:\n{}\nstderr:\n{}",
@@ -142,7 +142,7 @@ impl Run {
     }
 
     /// Lines of stdout that begin a verdict (`right`, `close`, `wrong`).
-    pub fn verdicts(&self) -> Vec<String> {
+    pub(crate) fn verdicts(&self) -> Vec<String> {
         self.stdout
             .lines()
             .filter(|l| is_verdict(l))
@@ -163,12 +163,12 @@ impl From<Output> for Run {
 }
 
 /// Whether a line begins a verdict (`right`, `close` or `wrong`, with whatever follows).
-pub fn is_verdict(line: &str) -> bool {
+pub(crate) fn is_verdict(line: &str) -> bool {
     line.starts_with("right") || line.starts_with("close") || line.starts_with("wrong")
 }
 
 /// Starts `command` with stdin, stdout and stderr piped.
-pub fn spawn(mut command: Command) -> Child {
+pub(crate) fn spawn(mut command: Command) -> Child {
     command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -179,7 +179,7 @@ pub fn spawn(mut command: Command) -> Child {
 
 /// Reads the child's stdout on a thread, one line per message; the channel closes when
 /// quiz closes its stdout.
-pub fn stdout_lines(child: &mut Child) -> mpsc::Receiver<String> {
+pub(crate) fn stdout_lines(child: &mut Child) -> mpsc::Receiver<String> {
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -195,7 +195,7 @@ pub fn stdout_lines(child: &mut Child) -> mpsc::Receiver<String> {
 
 /// Runs `command` with `stdin` piped in, like [`Quiz::run`], for a command a test has
 /// changed (e.g. with `QUIZ_CONFIG` set, or another working directory).
-pub fn run_command(command: Command, stdin: &str) -> Run {
+pub(crate) fn run_command(command: Command, stdin: &str) -> Run {
     let mut child = spawn(command);
     let mut input = child.stdin.take().expect("stdin");
     let text = stdin.to_string();
@@ -208,7 +208,7 @@ pub fn run_command(command: Command, stdin: &str) -> Run {
 }
 
 /// A running `quiz` in plain mode, read line by line, written to as the test goes.
-pub struct Live {
+pub(crate) struct Live {
     child: Child,
     lines: mpsc::Receiver<String>,
     stdin: Option<ChildStdin>,
@@ -217,7 +217,7 @@ pub struct Live {
 }
 
 impl Live {
-    pub fn start(command: Command) -> Live {
+    pub(crate) fn start(command: Command) -> Live {
         let mut child = spawn(command);
         let mut stderr = child.stderr.take().expect("stderr");
         let errors = std::thread::spawn(move || {
@@ -236,13 +236,13 @@ impl Live {
         }
     }
 
-    pub fn spawn(quiz: &Quiz, args: &[&str]) -> Live {
+    pub(crate) fn spawn(quiz: &Quiz, args: &[&str]) -> Live {
         Live::start(quiz.command(args))
     }
 
     /// The next line of stdout; `None` once quiz has closed it. Panics (after killing
     /// quiz) if nothing comes within [`TIMEOUT`].
-    pub fn next_line(&mut self) -> Option<String> {
+    pub(crate) fn next_line(&mut self) -> Option<String> {
         match self.lines.recv_timeout(TIMEOUT) {
             Ok(line) => {
                 self.transcript.push_str(&line);
@@ -260,7 +260,7 @@ impl Live {
 
     /// Reads until the line `wanted` (quiz is then waiting for input if it is a question).
     #[track_caller]
-    pub fn until(&mut self, wanted: &str) {
+    pub(crate) fn until(&mut self, wanted: &str) {
         loop {
             match self.next_line() {
                 Some(line) if line == wanted => return,
@@ -274,7 +274,7 @@ impl Live {
     }
 
     /// Types `line` and Enter (ignored once stdin is closed or quiz has gone).
-    pub fn send(&mut self, line: &str) {
+    pub(crate) fn send(&mut self, line: &str) {
         if let Some(input) = self.stdin.as_mut() {
             let _ = writeln!(input, "{line}");
             let _ = input.flush();
@@ -282,12 +282,12 @@ impl Live {
     }
 
     /// Closes stdin: quiz reads end of input.
-    pub fn close_stdin(&mut self) {
+    pub(crate) fn close_stdin(&mut self) {
         self.stdin = None;
     }
 
     /// Closes stdin, reads the rest and waits for the exit.
-    pub fn finish(mut self) -> Run {
+    pub(crate) fn finish(mut self) -> Run {
         self.close_stdin();
         while self.next_line().is_some() {}
         let status = self.child.wait().expect("wait for quiz");
@@ -301,7 +301,10 @@ impl Live {
 
 /// Runs `command` and answers each question as it is printed: `reply` gets the question
 /// text (as printed) and returns the line to type, or `None` to close stdin.
-pub fn converse_command(command: Command, mut reply: impl FnMut(&str) -> Option<String>) -> Run {
+pub(crate) fn converse_command(
+    command: Command,
+    mut reply: impl FnMut(&str) -> Option<String>,
+) -> Run {
     let mut live = Live::start(command);
     while let Some(line) = live.next_line() {
         if let Some((_, _, question)) = question_line(&line) {
@@ -315,6 +318,10 @@ pub fn converse_command(command: Command, mut reply: impl FnMut(&str) -> Option<
 }
 
 /// [`converse_command`] for `quiz ARGS`.
-pub fn converse(quiz: &Quiz, args: &[&str], reply: impl FnMut(&str) -> Option<String>) -> Run {
+pub(crate) fn converse(
+    quiz: &Quiz,
+    args: &[&str],
+    reply: impl FnMut(&str) -> Option<String>,
+) -> Run {
     converse_command(quiz.command(args), reply)
 }

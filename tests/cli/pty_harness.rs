@@ -15,10 +15,10 @@ use crate::harness::{Quiz, is_verdict};
 const TIMEOUT_MS: u64 = 10_000;
 
 /// The Enter key as a terminal sends it.
-pub const ENTER: &str = "\r";
+pub(crate) const ENTER: &str = "\r";
 
 /// The key line after each verdict ends with this.
-pub const KEYS_HINT: &str = "u: undo · q: quit";
+pub(crate) const KEYS_HINT: &str = "u: undo · q: quit";
 
 /// rexpect reads the pty byte by byte and turns each byte into a `char` on its own, so
 /// UTF-8 text ("·", "—") arrives as Latin-1 mojibake. Needles are encoded the same way
@@ -50,7 +50,7 @@ fn describe(error: rexpect::error::Error) -> String {
 
 /// The lines a terminal would show for `text`: escape sequences dropped, and a carriage
 /// return inside a line starts it over (dialoguer clears its prompt line that way).
-pub fn visible_lines(text: &str) -> Vec<String> {
+pub(crate) fn visible_lines(text: &str) -> Vec<String> {
     let escapes = Regex::new("\x1b\\[[0-9;?]*[A-Za-z]").expect("escape regex");
     escapes
         .replace_all(text, "")
@@ -63,13 +63,13 @@ pub fn visible_lines(text: &str) -> Vec<String> {
 }
 
 /// A running `quiz` on a pty, with everything read from it so far kept for failure messages.
-pub struct Tty {
+pub(crate) struct Tty {
     session: PtySession,
     seen: String,
 }
 
 impl Tty {
-    pub fn spawn(quiz: &Quiz, args: &[&str]) -> Tty {
+    pub(crate) fn spawn(quiz: &Quiz, args: &[&str]) -> Tty {
         let session =
             spawn_command(quiz.command(args), Some(TIMEOUT_MS)).expect("spawn quiz on a pty");
         Tty {
@@ -80,7 +80,7 @@ impl Tty {
 
     /// Waits for `needle` on the screen; returns what came before it.
     #[track_caller]
-    pub fn expect(&mut self, needle: &str) -> String {
+    pub(crate) fn expect(&mut self, needle: &str) -> String {
         match self.session.exp_string(&to_pty(needle)) {
             Ok(before) => {
                 let before = from_pty(&before);
@@ -99,7 +99,7 @@ impl Tty {
     /// Waits for the key line after a verdict; returns the lines shown from the verdict
     /// line to that key line.
     #[track_caller]
-    pub fn outcome(&mut self) -> Vec<String> {
+    pub(crate) fn outcome(&mut self) -> Vec<String> {
         let before = self.expect(KEYS_HINT);
         let mut lines = visible_lines(&format!("{before}{KEYS_HINT}"));
         match lines.iter().position(|l| is_verdict(l)) {
@@ -114,20 +114,20 @@ impl Tty {
     /// Sends raw bytes (keys) and makes sure they reach the process now: `send` alone
     /// leaves text without a newline in rexpect's `LineWriter`.
     #[track_caller]
-    pub fn keys(&mut self, text: &str) {
+    pub(crate) fn keys(&mut self, text: &str) {
         self.session.send(text).expect("write to the pty");
         self.session.flush().expect("flush the pty");
     }
 
     /// Types `text` and presses Enter.
     #[track_caller]
-    pub fn type_line(&mut self, text: &str) {
+    pub(crate) fn type_line(&mut self, text: &str) {
         self.keys(&format!("{text}{ENTER}"));
     }
 
     /// Ctrl-`key` (rexpect writes the control byte and flushes).
     #[track_caller]
-    pub fn control(&mut self, key: char) {
+    pub(crate) fn control(&mut self, key: char) {
         self.session.send_control(key).expect("send a control key");
     }
 
@@ -155,7 +155,7 @@ impl Tty {
 
     /// [`Tty::finish`], asserting the exit code; returns the whole screen transcript.
     #[track_caller]
-    pub fn exits_with(self, expected: i32) -> String {
+    pub(crate) fn exits_with(self, expected: i32) -> String {
         let (code, screen) = self.finish();
         assert_eq!(code, expected, "exit code; screen:\n{screen}");
         screen

@@ -15,7 +15,7 @@ use crate::deck::{Card, CardId, Kind};
 use crate::diagnostic::Finding;
 use crate::judge::Expected;
 
-pub const CARD_FIELDS: [&str; 11] = [
+pub(super) const CARD_FIELDS: [&str; 11] = [
     "id", "kind", "question", "answer", "accept", "choices", "cloze", "explain", "hint", "tags",
     "reverse",
 ];

@@ -21,18 +21,19 @@ use super::codes::Code;
 use super::{Card, Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
 
-pub const DECK_FIELDS: [&str; 6] = ["title", "description", "source", "tags", "reverse", "cards"];
+pub(crate) const DECK_FIELDS: [&str; 6] =
+    ["title", "description", "source", "tags", "reverse", "cards"];
 
 /// The outcome of reading one deck file: the deck when it has no errors, and every finding.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub deck: Option<Deck>,
     pub findings: Vec<Finding>,
 }
 
 /// Which findings to look for. The same errors stop a deck from loading either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Checks {
+pub(crate) enum Checks {
     /// Errors and warnings, as `quiz check` reports them.
     All,
     /// Errors only, for commands that never show warnings (a study session): this skips
@@ -41,11 +42,11 @@ pub enum Checks {
 }
 
 /// Reads a deck file with every finding (`quiz check`'s view).
-pub fn parse_deck(id: DeckId, source: &str, origin: Origin) -> Parsed {
+pub(crate) fn parse_deck(id: DeckId, source: &str, origin: Origin) -> Parsed {
     parse_deck_with(id, source, origin, Checks::All)
 }
 
-pub fn parse_deck_with(id: DeckId, source: &str, origin: Origin, checks: Checks) -> Parsed {
+pub(crate) fn parse_deck_with(id: DeckId, source: &str, origin: Origin, checks: Checks) -> Parsed {
     let mut cards = Vec::new();
     let Parsed { deck, findings } = read_deck(id, source, origin, checks, &mut cards);
     Parsed {
@@ -55,7 +56,7 @@ pub fn parse_deck_with(id: DeckId, source: &str, origin: Origin, checks: Checks)
 }
 
 /// Where [`read_deck`] puts a deck's cards, one at a time in file order.
-pub trait CardSink {
+pub(crate) trait CardSink {
     fn card(&mut self, card: Card);
     /// Forgets every card received so far: the file is being read again from the start.
     fn restart(&mut self);
@@ -79,7 +80,7 @@ impl CardSink for Vec<Card> {
 /// text is parsed on its own, so the parsed TOML of only one card is in memory at once
 /// (the whole file's tree takes about 2 KB a card). Anything else, and any file with a
 /// TOML error, is parsed whole. Both give the same deck and the same findings.
-pub fn read_deck(
+pub(crate) fn read_deck(
     id: DeckId,
     source: &str,
     origin: Origin,

@@ -7,19 +7,13 @@
 //! parameters fitted on the past and tested on the future, the honest way to tell whether
 //! fitting is worth it.
 
-use std::time::{Duration, Instant};
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
 use crate::cli::OptimizeArgs;
 use crate::env::Context;
 use crate::exit::ExitCode;
 use crate::schedule::optimize::{self, Fitted, History, Metrics};
 use crate::schedule::{Scheduler, parameters};
 use crate::store::Store;
-
-/// How long work may run silently before a progress bar appears.
-const QUIET_FOR: Duration = Duration::from_secs(1);
+use crate::ui::progress::Progress;
 
 pub(crate) fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     // Fitting reschedules every card; measuring changes nothing.
@@ -177,44 +171,4 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
          cards by replaying their reviews."
     )?;
     Ok(ExitCode::Success)
-}
-
-/// A progress bar on stderr that appears only once work has run for a second, and never
-/// when stderr is not a terminal or output is plain.
-pub(crate) struct Progress {
-    bar: ProgressBar,
-    started: Instant,
-    allowed: bool,
-    shown: bool,
-}
-
-impl Progress {
-    pub(crate) fn new(message: &'static str, context: &Context) -> Progress {
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{msg:>14} [{bar:40}] {percent:>3}% {eta}")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message(message);
-        Progress {
-            bar,
-            started: Instant::now(),
-            allowed: !context.plain,
-            shown: false,
-        }
-    }
-
-    pub(crate) fn update(&mut self, done: u64, total: u64) {
-        self.bar.set_length(total);
-        self.bar.set_position(done);
-        if self.allowed && !self.shown && self.started.elapsed() >= QUIET_FOR {
-            self.shown = true;
-            // indicatif draws nothing when stderr is not a terminal.
-            self.bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
-    }
-
-    pub(crate) fn finish(&mut self) {
-        self.bar.finish_and_clear();
-    }
 }

@@ -5,6 +5,7 @@ pub(crate) mod format;
 pub(crate) mod forms;
 pub(crate) mod interactive;
 pub(crate) mod plain;
+pub(crate) mod progress;
 
 use std::io;
 use std::time::Duration;

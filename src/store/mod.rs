@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub(crate) mod deck_index;
@@ -62,15 +61,6 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub(crate) struct Store {
     conn: Connection,
     path: PathBuf,
-}
-
-/// Instants as deck_index.rs binds and reads them (the rest of the store uses [`Millis`]).
-fn millis(t: Timestamp) -> i64 {
-    t.as_millisecond()
-}
-
-fn instant(ms: i64) -> Result<Timestamp> {
-    Timestamp::from_millisecond(ms).map_err(|_| StoreError::BadTime(ms))
 }
 
 impl Store {

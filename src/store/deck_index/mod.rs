@@ -9,7 +9,8 @@ use std::hash::Hasher as _;
 
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
-use super::{Result, Store, StoreError, instant, millis};
+use super::types::Millis;
+use super::{Result, Store, StoreError};
 use crate::deck::parse::CardSink;
 use crate::deck::{Card, CardId, DeckId};
 use crate::judge::Expected;
@@ -106,7 +107,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT key, path, size, modified, stamped FROM deck_files WHERE deck = ?1",
-                params![deck.0],
+                params![deck],
                 |row| {
                     let stamp = match (row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?) {
                         (Some(path), Some(size), Some(modified), Some(taken)) => Some(Stamp {
@@ -131,7 +132,7 @@ impl Store {
         let (path, size, modified, stamped) = stamp_columns(stamp);
         self.conn.execute(
             "UPDATE deck_files SET path = ?2, size = ?3, modified = ?4, stamped = ?5 WHERE deck = ?1",
-            params![deck.0, path, size, modified, stamped],
+            params![deck, path, size, modified, stamped],
         )?;
         Ok(())
     }
@@ -165,7 +166,7 @@ impl Store {
             "SELECT {CARD_COLUMNS} FROM cards AS p CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
              WHERE p.deck = ?1 AND p.due < ?3 AND {TAGGED} ORDER BY c.position"
         ))?;
-        let mut rows = statement.query(params![deck.0, tags_filter(tags), millis(before)])?;
+        let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
         let mut cards = Vec::new();
         while let Some(row) = rows.next()? {
             let (card, state) = self.indexed_row(deck, row)?;
@@ -190,7 +191,7 @@ impl Store {
         ))?;
         let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
         let positions = statement
-            .query_map(params![deck.0, tags_filter(tags), limit], |row| row.get(0))?
+            .query_map(params![deck, tags_filter(tags), limit], |row| row.get(0))?
             .collect::<rusqlite::Result<Vec<u32>>>()?;
         Ok(positions)
     }
@@ -206,7 +207,7 @@ impl Store {
              LEFT JOIN cards AS p ON p.deck = c.deck AND p.card = c.card
              WHERE c.deck = ?1 AND c.position = ?2"
         ))?;
-        let mut rows = statement.query(params![deck.0, position])?;
+        let mut rows = statement.query(params![deck, position])?;
         match rows.next()? {
             Some(row) => Ok(Some(self.indexed_row(deck, row)?)),
             None => Ok(None),
@@ -226,7 +227,7 @@ impl Store {
              LEFT JOIN cards AS p ON p.deck = c.deck AND p.card = c.card
              WHERE c.deck = ?1 AND {TAGGED} ORDER BY c.position"
         ))?;
-        let mut rows = statement.query(params![deck.0, tags_filter(tags)])?;
+        let mut rows = statement.query(params![deck, tags_filter(tags)])?;
         while let Some(row) = rows.next()? {
             let (card, state) = self.indexed_row(deck, row)?;
             each(card, state);
@@ -240,7 +241,7 @@ impl Store {
             &format!(
                 "SELECT EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = ?1 AND {TAGGED})"
             ),
-            params![deck.0, tags_filter(tags)],
+            params![deck, tags_filter(tags)],
             |row| row.get(0),
         )?)
     }
@@ -251,7 +252,7 @@ impl Store {
         let mut statement = self
             .conn
             .prepare_cached("SELECT data FROM deck_cards WHERE deck = ?1 ORDER BY position")?;
-        let mut rows = statement.query(params![deck.0])?;
+        let mut rows = statement.query(params![deck])?;
         let mut answers = Vec::new();
         while let Some(row) = rows.next()? {
             let data = row.get_ref(0)?.as_blob().map_err(|_| self.damaged(deck))?;
@@ -268,7 +269,7 @@ impl Store {
     pub(crate) fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM deck_cards WHERE deck = ?1",
-            params![deck.0],
+            params![deck],
             |row| row.get(0),
         )?)
     }
@@ -277,7 +278,7 @@ impl Store {
     pub(crate) fn new_indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new WHERE deck = ?1 AND reviewed = 0",
-            params![deck.0],
+            params![deck],
             |row| row.get(0),
         )?)
     }
@@ -293,7 +294,7 @@ impl Store {
                   = (SELECT COUNT(*) FROM deck_cards WHERE deck = ?1)
                   - (SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new
                      WHERE deck = ?1 AND reviewed = 0)",
-            params![deck.0],
+            params![deck],
             |row| row.get(0),
         )?)
     }
@@ -309,7 +310,7 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.due <= ?3 AND {INDEXED}"
         ))?;
-        Ok(statement.query_row(params![deck.0, all_indexed, millis(at)], |row| row.get(0))?)
+        Ok(statement.query_row(params![deck, all_indexed, Millis(at)], |row| row.get(0))?)
     }
 
     /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches);
@@ -323,7 +324,7 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT COUNT(*) FROM cards AS p WHERE p.deck = ?1 AND p.lapses >= ?3 AND {INDEXED}"
         ))?;
-        Ok(statement.query_row(params![deck.0, all_indexed, lapses], |row| row.get(0))?)
+        Ok(statement.query_row(params![deck, all_indexed, lapses], |row| row.get(0))?)
     }
 
     /// The state of every reviewed card in a deck's index (progress of a card that left the
@@ -338,7 +339,7 @@ impl Store {
             "SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses
              FROM cards AS p WHERE p.deck = ?1 AND {INDEXED}"
         ))?;
-        let mut rows = statement.query(params![deck.0, all_indexed])?;
+        let mut rows = statement.query(params![deck, all_indexed])?;
         let mut states = Vec::new();
         while let Some(row) = rows.next()? {
             let state = CardState {
@@ -346,8 +347,8 @@ impl Store {
                     stability: row.get::<_, f64>(1)? as f32,
                     difficulty: row.get::<_, f64>(2)? as f32,
                 },
-                due: instant(row.get(3)?)?,
-                last_review: instant(row.get(4)?)?,
+                due: row.get::<_, Millis>(3)?.0,
+                last_review: row.get::<_, Millis>(4)?.0,
                 reps: row.get(5)?,
                 lapses: row.get(6)?,
             };
@@ -362,7 +363,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT data FROM deck_cards WHERE deck = ?1 AND card = ?2",
-                params![deck.0, card.0],
+                params![deck, card],
                 |row| row.get(0),
             )
             .optional()?;
@@ -390,8 +391,8 @@ impl Store {
                     stability: stability as f32,
                     difficulty: row.get::<_, f64>(4)? as f32,
                 },
-                due: instant(row.get(5)?)?,
-                last_review: instant(row.get(6)?)?,
+                due: row.get::<_, Millis>(5)?.0,
+                last_review: row.get::<_, Millis>(6)?.0,
                 reps: row.get(7)?,
                 lapses: row.get(8)?,
             }),
@@ -403,7 +404,7 @@ impl Store {
     fn damaged(&self, deck: &DeckId) -> StoreError {
         let _ = self
             .conn
-            .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck.0]);
+            .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck]);
         StoreError::DamagedIndex(deck.0.clone())
     }
 }

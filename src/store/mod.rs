@@ -21,7 +21,7 @@ pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
 const MIGRATIONS: [&str; 3] = [
-    include_str!("../schema.sql"),
+    include_str!("schema.sql"),
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
 ];

@@ -29,7 +29,7 @@ use crate::settings::{Presentation, Settings};
 use crate::store::{Mode, Review, ReviewId, SessionId, Store};
 use crate::ui::interactive::Interactive;
 use crate::ui::plain::Plain;
-use crate::ui::{Frontend, Next, Outcome, Prompt, Reply, Summary};
+use crate::ui::{self, Frontend, Next, Outcome, Prompt, Reply, Summary};
 
 /// What every study command starts from, read from its arguments and the environment: the
 /// chosen decks, indexed, and the run that studies cards picked from them.
@@ -58,7 +58,7 @@ impl Setup {
         let found = library::locate(&args.decks, &context.data_dir)?;
         let mut store = Store::open(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;
-        let scheduler = scheduler(&store, settings.desired_retention)?;
+        let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
         let seed = args
             .seed
             .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());

@@ -20,6 +20,7 @@ use crate::interchange::review_log::{Imported, parse_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::log::Replay;
 use crate::store::{Review, Store};
+use crate::ui;
 use crate::ui::format::plural;
 
 pub(crate) fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result<ExitCode> {
@@ -69,7 +70,8 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("could not import {}", file.display()))?;
     let settings = context.settings()?;
     let mut store = Store::open(&context.data_dir)?;
-    let scheduler = crate::schedule::parameters::scheduler(&store, settings.desired_retention)?;
+    let scheduler =
+        crate::schedule::parameters::scheduler(&store, settings.desired_retention, ui::warn)?;
     let rows: Vec<Review<'_>> = reviews.iter().map(Imported::review).collect();
     let outcome = store
         .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))

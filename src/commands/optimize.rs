@@ -13,6 +13,7 @@ use crate::exit::ExitCode;
 use crate::schedule::optimize::{self, Fitted, History, Metrics};
 use crate::schedule::{Scheduler, parameters};
 use crate::store::Store;
+use crate::ui;
 use crate::ui::progress::Progress;
 
 pub(crate) fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
@@ -56,9 +57,12 @@ fn evaluate(store: &Store, history: &History, context: &Context) -> anyhow::Resu
     )?;
     crate::outln!()?;
     let mut progress = Progress::new("cross-validating", context);
-    let evaluation = optimize::evaluation(store, &history.reviews, |done, total| {
-        progress.update(done, total)
-    });
+    let evaluation = optimize::evaluation(
+        store,
+        &history.reviews,
+        |done, total| progress.update(done, total),
+        ui::warn,
+    );
     progress.finish();
     let evaluation = evaluation?;
     let mut rows = vec![
@@ -108,7 +112,7 @@ fn print_metrics(rows: &[(&str, Option<Metrics>)]) -> std::io::Result<()> {
 
 fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Result<ExitCode> {
     let settings = context.settings()?;
-    let saved = parameters::saved(store)?;
+    let saved = parameters::saved(store, ui::warn)?;
     let current = Scheduler::new(saved.as_deref(), settings.desired_retention)?;
     let current_name = if saved.is_some() {
         "current (saved)"

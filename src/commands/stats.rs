@@ -17,12 +17,14 @@ use crate::exit::ExitCode;
 use crate::schedule::Scheduler;
 use crate::stats::{self, Chosen};
 use crate::store::Store;
+use crate::ui;
 
 pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&context.data_dir)?;
     let (chosen, filter) = choose(&args.decks, &mut store, context)?;
     // Retrievability depends on the parameters only, not on the desired retention.
-    let scheduler = crate::schedule::parameters::scheduler(&store, Scheduler::DEFAULT_RETENTION)?;
+    let scheduler =
+        crate::schedule::parameters::scheduler(&store, Scheduler::DEFAULT_RETENTION, ui::warn)?;
     let report = stats::gather(
         &store,
         &chosen,

@@ -59,7 +59,7 @@ pub(crate) fn write_log<W: Write>(store: &Store, out: W) -> anyhow::Result<W> {
                 row.deck,
                 row.card,
                 row.verdict.name(),
-                row.mode.name(),
+                row.mode,
             ])
             .map_err(io_error)?;
         Ok(())

@@ -514,6 +514,7 @@ pub(crate) fn evaluation(
     store: &Store,
     reviews: &[LoggedReview],
     mut progress: impl FnMut(u64, u64),
+    warn: impl FnOnce(String),
 ) -> anyhow::Result<Evaluation> {
     let defaults = evaluate(reviews, None).context("could not evaluate")?;
     let time_series = match evaluate_time_series(reviews, never_stop(&mut progress)) {
@@ -527,7 +528,7 @@ pub(crate) fn evaluation(
         }
         Err(error) => return Err(error).context("could not cross-validate"),
     };
-    let saved = match parameters::saved(store)? {
+    let saved = match parameters::saved(store, warn)? {
         Some(saved) => Some(evaluate(reviews, Some(&saved)).context("could not evaluate")?),
         None => None,
     };

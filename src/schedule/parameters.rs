@@ -14,28 +14,31 @@ use crate::store::Store;
 /// The `meta` key the scheduler's parameters are kept under.
 const PARAMETERS_KEY: &str = "fsrs_parameters";
 
-/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some.
-pub(crate) fn scheduler(store: &Store, desired_retention: f32) -> anyhow::Result<Scheduler> {
-    let parameters = saved(store)?;
+/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some;
+/// `warn` receives the warning about damaged ones (see [`saved`]).
+pub(crate) fn scheduler(
+    store: &Store,
+    desired_retention: f32,
+    warn: impl FnOnce(String),
+) -> anyhow::Result<Scheduler> {
+    let parameters = saved(store, warn)?;
     Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
 }
 
 /// The parameters `quiz optimize` saved, when they are usable. Damaged ones must not stop a
-/// learner from studying: they are reported and the defaults stand in.
-///
-/// The warning is printed here rather than by each caller, so that every command that
-/// schedules words it the same way.
-pub(crate) fn saved(store: &Store) -> anyhow::Result<Option<Vec<f32>>> {
+/// learner from studying: `warn` receives the words for them (the same in every command
+/// that schedules; the caller shows them) and the defaults stand in.
+pub(crate) fn saved(store: &Store, warn: impl FnOnce(String)) -> anyhow::Result<Option<Vec<f32>>> {
     let Some(text) = store.meta(PARAMETERS_KEY)? else {
         return Ok(None);
     };
     let usable = usable(&text);
     if usable.is_none() {
-        eprintln!(
-            "quiz: warning: the scheduler parameters saved in {} are damaged; using the \
-             defaults until `quiz optimize` saves new ones",
+        warn(format!(
+            "the scheduler parameters saved in {} are damaged; using the defaults until \
+             `quiz optimize` saves new ones",
             store.path().display()
-        );
+        ));
     }
     Ok(usable)
 }

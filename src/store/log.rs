@@ -37,7 +37,9 @@ pub(crate) struct LoggedRow<'a> {
     pub rating: Rating,
     pub elapsed_ms: i64,
     pub verdict: VerdictWord,
-    pub mode: Mode,
+    /// As stored: an export is a faithful copy of the log, even of a mode this quiz does
+    /// not know (a newer quiz may write one).
+    pub mode: &'a str,
 }
 
 /// A review that counts for scheduling (anything but cram), for fitting parameters.
@@ -380,7 +382,7 @@ impl Store {
     }
 }
 
-type RowFields<'a> = (Millis, &'a str, &'a str, Rating, i64, VerdictWord, Mode);
+type RowFields<'a> = (Millis, &'a str, &'a str, Rating, i64, VerdictWord, &'a str);
 
 fn logged_row<'a>(row: &'a Row<'_>) -> rusqlite::Result<RowFields<'a>> {
     Ok((
@@ -390,7 +392,7 @@ fn logged_row<'a>(row: &'a Row<'_>) -> rusqlite::Result<RowFields<'a>> {
         row.get(3)?,
         row.get(4)?,
         row.get(5)?,
-        row.get(6)?,
+        text(row, 6)?,
     ))
 }
 

@@ -33,10 +33,12 @@ pub(crate) enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("could not open the progress database {path}")]
+    // rusqlite's errors are leaves here (shown, not chained): their own text already
+    // includes what SQLite said, which a chain would print a second time.
+    #[error("could not open the progress database {path}: {error}")]
     Open {
         path: PathBuf,
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
     #[error(
         "the progress database {path} was written by a newer quiz (schema {found}, this quiz knows {known})"
@@ -46,14 +48,36 @@ pub(crate) enum StoreError {
         found: i64,
         known: usize,
     },
-    #[error("progress database error")]
-    Sql(#[from] rusqlite::Error),
+    #[error("progress database error: {0}")]
+    Sql(rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
     BadTime(i64),
+    #[error("the progress database holds an invalid rating ({0}); ratings run from 1 to 4")]
+    BadRating(i64),
+    #[error("the progress database holds an unknown mode {0:?}")]
+    UnknownMode(String),
     #[error(
         "the index of deck `{0}` in the progress database is damaged; it is rebuilt from the deck file next time"
     )]
     DamagedIndex(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A value our own `FromSql` refused carries its reason as a [`StoreError`]: that is
+    /// the error, not rusqlite's wrapping of it.
+    fn from(error: rusqlite::Error) -> StoreError {
+        match error {
+            rusqlite::Error::FromSqlConversionFailure(column, kind, inner) => {
+                match inner.downcast::<StoreError>() {
+                    Ok(inner) => *inner,
+                    Err(inner) => StoreError::Sql(rusqlite::Error::FromSqlConversionFailure(
+                        column, kind, inner,
+                    )),
+                }
+            }
+            error => StoreError::Sql(error),
+        }
+    }
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -74,9 +98,9 @@ impl Store {
     }
 
     pub(crate) fn open_file(path: &Path) -> Result<Store> {
-        let open_error = |source| StoreError::Open {
+        let open_error = |error| StoreError::Open {
             path: path.to_path_buf(),
-            source,
+            error,
         };
         let conn = Connection::open(path).map_err(open_error)?;
         conn.busy_timeout(Duration::from_secs(5))

@@ -152,7 +152,7 @@ impl FromSql for Rating {
         u8::try_from(number)
             .ok()
             .and_then(Rating::from_number)
-            .ok_or(FromSqlError::OutOfRange(number))
+            .ok_or_else(|| FromSqlError::Other(Box::new(StoreError::BadRating(number))))
     }
 }
 
@@ -165,11 +165,8 @@ impl ToSql for Mode {
 impl FromSql for Mode {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let name = value.as_str()?;
-        Mode::from_name(name).ok_or_else(|| {
-            FromSqlError::Other(
-                format!("the progress database holds an unknown mode {name:?}").into(),
-            )
-        })
+        Mode::from_name(name)
+            .ok_or_else(|| FromSqlError::Other(Box::new(StoreError::UnknownMode(name.to_owned()))))
     }
 }
 

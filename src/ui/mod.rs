@@ -82,6 +82,11 @@ pub(crate) trait Frontend {
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// A warning for the person at the keyboard, on stderr, worded like every other.
+pub(crate) fn warn(message: String) {
+    eprintln!("quiz: warning: {message}");
+}
+
 /// One line of input without its line ending; `None` at end of input.
 pub(crate) fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<String>> {
     let mut line = String::new();

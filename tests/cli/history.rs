@@ -217,3 +217,35 @@ fn a_bad_row_is_named_by_its_line_and_nothing_is_imported() {
         run.stderr
     );
 }
+
+#[test]
+fn a_damaged_database_value_is_named_once() {
+    let quiz = with_capitals_history();
+    quiz.db()
+        .execute("UPDATE cards SET due = 9000000000000000000", [])
+        .expect("damage a due time");
+    let run = quiz.run(&["stats"], "");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "quiz: error: the progress database holds an invalid time (9000000000000000000 ms)\n"
+    );
+}
+
+#[test]
+fn export_copies_a_mode_this_quiz_does_not_know() {
+    let quiz = with_capitals_history();
+    quiz.db()
+        .execute("UPDATE reviews SET mode = 'study' WHERE id = 1", [])
+        .expect("write a newer mode");
+    let run = quiz.run(&["history", "export"], "");
+    run.success();
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|row| row.ends_with(",study")),
+        "{}",
+        run.stdout
+    );
+}

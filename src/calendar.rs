@@ -121,6 +121,15 @@ pub(crate) fn day_index(boundaries: &[i64], ms: i64) -> Option<usize> {
     (after > 0 && after < boundaries.len()).then(|| after - 1)
 }
 
+/// The learner day of `t` counted from 1970-01-01, in UTC: the days the optimizer measures
+/// intervals in, since review logs from other tools carry no time zone.
+pub(crate) fn utc_day_number(t: Timestamp) -> i64 {
+    const HOUR: i128 = 3_600_000_000_000;
+    let day = (t.as_nanosecond() - i128::from(DAY_ROLLOVER_HOUR) * HOUR).div_euclid(24 * HOUR);
+    // jiff's range (±9999 years) keeps day numbers far inside i64.
+    i64::try_from(day).unwrap_or(if day < 0 { i64::MIN } else { i64::MAX })
+}
+
 /// "2026-11-30 10:00", in the learner's time zone.
 pub(crate) fn describe_instant(at: Timestamp, clock: &Clock) -> String {
     let local = clock.tz.to_datetime(at);
@@ -196,6 +205,15 @@ mod tests {
     use super::zones::{at, dst_zones, fixed_tz};
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn utc_day_numbers_roll_over_at_four_utc() {
+        let at = |text: &str| text.parse::<Timestamp>().unwrap();
+        assert_eq!(utc_day_number(at("1970-01-01T04:00:00Z")), 0);
+        assert_eq!(utc_day_number(at("1970-01-01T03:59:59Z")), -1);
+        assert_eq!(utc_day_number(at("1970-01-02T03:59:59Z")), 0);
+        assert_eq!(utc_day_number(at("2026-12-01T10:00:00Z")), 20_788);
+    }
 
     #[test]
     fn learner_day_rolls_over_at_four_in_fixed_zone() {

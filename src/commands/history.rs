@@ -94,25 +94,3 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     )?;
     Ok(ExitCode::Success)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::schedule::Rating;
-    use jiff::Timestamp;
-
-    #[test]
-    fn replay_is_review_after_review() {
-        let scheduler = Scheduler::new(None, 0.9).unwrap();
-        let tz = TimeZone::UTC;
-        let t1: Timestamp = "2024-01-01T10:00:00Z".parse().unwrap();
-        let t2: Timestamp = "2024-01-04T10:00:00Z".parse().unwrap();
-        let first = scheduler.review(None, Rating::Good, t1, &tz).unwrap();
-        let second = scheduler
-            .review(Some(&first), Rating::Again, t2, &tz)
-            .unwrap();
-        let log = [(t1, Rating::Good), (t2, Rating::Again)];
-        assert_eq!(scheduler.replay(&log, &tz).unwrap(), Some(second));
-        assert_eq!(scheduler.replay(&[], &tz).unwrap(), None);
-    }
-}

@@ -12,6 +12,13 @@ pub(crate) fn implicit_id(text: &str) -> String {
     format!("q-{:010x}", hash >> 24)
 }
 
+/// The first character an id may not hold: `#` and `~` are reserved (a cloze card is
+/// `id#N`, a reversed one `id~r`), and an id has no spaces or control characters.
+pub(crate) fn forbidden_char(id: &str) -> Option<char> {
+    id.chars()
+        .find(|&c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())
+}
+
 /// ASCII letters and digits of the first `max_words` words, joined by `-`, cut at a word
 /// boundary to at most `max_len` bytes; `card` when nothing is left. Never contains the
 /// reserved `#` and `~`, nor spaces.

@@ -261,11 +261,9 @@ fn check_alone(table: &Table) -> Result<(), String> {
     }
 }
 
-/// Why a written id cannot be used, mirroring the deck parser's rule.
+/// Why a written id cannot be used: the deck parser's rule.
 pub(super) fn id_problem(id: &str) -> Option<String> {
-    let bad = id
-        .chars()
-        .find(|&c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())?;
+    let bad = crate::deck::id::forbidden_char(id)?;
     Some(format!(
         "id `{id}` contains {bad:?}; ids have no spaces, `#` or `~`"
     ))

@@ -49,14 +49,22 @@ pub(crate) enum Rating {
 }
 
 impl Rating {
+    /// Every rating, in button order.
+    pub(crate) const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
     /// The rating for a button number, `1..=4`.
     pub(crate) fn from_number(n: u8) -> Option<Rating> {
-        match n {
-            1 => Some(Rating::Again),
-            2 => Some(Rating::Hard),
-            3 => Some(Rating::Good),
-            4 => Some(Rating::Easy),
-            _ => None,
+        Rating::ALL.into_iter().find(|rating| rating.number() == n)
+    }
+
+    /// The one name table: the button's word, as the learner types it in flip mode and as
+    /// the log records a grade.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Rating::Again => "again",
+            Rating::Hard => "hard",
+            Rating::Good => "good",
+            Rating::Easy => "easy",
         }
     }
 
@@ -690,5 +698,20 @@ mod tests {
             .review(Some(&previous), Rating::Easy, now, &tz)
             .unwrap();
         assert_eq!(learner_days_between(now, state.due, &tz), MAX_INTERVAL_DAYS);
+    }
+
+    #[test]
+    fn replay_is_review_after_review() {
+        let scheduler = Scheduler::new(None, 0.9).unwrap();
+        let tz = TimeZone::UTC;
+        let t1: Timestamp = "2024-01-01T10:00:00Z".parse().unwrap();
+        let t2: Timestamp = "2024-01-04T10:00:00Z".parse().unwrap();
+        let first = scheduler.review(None, Rating::Good, t1, &tz).unwrap();
+        let second = scheduler
+            .review(Some(&first), Rating::Again, t2, &tz)
+            .unwrap();
+        let log = [(t1, Rating::Good), (t2, Rating::Again)];
+        assert_eq!(scheduler.replay(&log, &tz).unwrap(), Some(second));
+        assert_eq!(scheduler.replay(&[], &tz).unwrap(), None);
     }
 }

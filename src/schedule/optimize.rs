@@ -25,6 +25,7 @@ use fsrs::{
 use jiff::Timestamp;
 
 use super::{Rating, parameters};
+use crate::calendar;
 use crate::deck::DeckId;
 use crate::escape::escape_line;
 use crate::store::Store;
@@ -110,17 +111,6 @@ const TIME_SERIES_BLOCKS: usize = 6;
 /// blur what is being measured.
 pub(crate) const MIN_REVIEWS_TIME_SERIES: usize = MIN_REVIEWS * TIME_SERIES_BLOCKS;
 
-const HOUR: i128 = 3_600_000_000_000;
-const DAY: i128 = 24 * HOUR;
-/// The learner's day turns over at 04:00 UTC, so late-night reviews count with the evening.
-const ROLLOVER: i128 = 4 * HOUR;
-
-fn day_number(at: Timestamp) -> i64 {
-    let day = (at.as_nanosecond() - ROLLOVER).div_euclid(DAY);
-    // jiff's range (±9999 years) keeps day numbers far inside i64.
-    i64::try_from(day).unwrap_or(if day < 0 { i64::MIN } else { i64::MAX })
-}
-
 /// Training/evaluation items. Conventions: reviews grouped by card, sorted by time; days are whole days
 /// with the rollover at 04:00 UTC (day = floor((t - 4h) / 24h) in UTC); one item per review that comes
 /// at least one whole day after the card's previous review; the item is the card's history up to and
@@ -145,7 +135,7 @@ pub(crate) fn items(reviews: &[LoggedReview]) -> Vec<FSRSItem> {
         let mut history = Vec::with_capacity(log.len());
         let mut previous_day = None;
         for review in log {
-            let day = day_number(review.at);
+            let day = calendar::utc_day_number(review.at);
             let delta_t = previous_day.map_or(0, |previous: i64| {
                 u32::try_from(day - previous).unwrap_or(u32::MAX)
             });

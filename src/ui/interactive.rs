@@ -226,7 +226,10 @@ impl Frontend for Interactive {
         }
         self.term.write_str(&self.paint(
             DIM,
-            "How well did you know it? 1 again · 2 hard · 3 good · 4 easy · q: quit ",
+            &format!(
+                "How well did you know it? {} · q: quit ",
+                super::grade_choices(" · ")
+            ),
         ))?;
         self.term.flush()?;
         let grade = loop {

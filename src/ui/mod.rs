@@ -82,6 +82,13 @@ pub(crate) trait Frontend {
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// The grades as a prompt lists them: "1 again, 2 hard, 3 good, 4 easy" with `separator`.
+pub(crate) fn grade_choices(separator: &str) -> String {
+    Rating::ALL
+        .map(|rating| format!("{} {}", rating.number(), rating.name()))
+        .join(separator)
+}
+
 /// A warning for the person at the keyboard, on stderr, worded like every other.
 pub(crate) fn warn(message: String) {
     eprintln!("quiz: warning: {message}");
@@ -112,13 +119,13 @@ pub(crate) fn is_quit(text: &str) -> bool {
 
 /// A flip-mode grade typed as a number or a word.
 pub(crate) fn parse_grade(text: &str) -> Option<Rating> {
-    match text.trim().to_lowercase().as_str() {
-        "1" | "again" | "a" => Some(Rating::Again),
-        "2" | "hard" | "h" => Some(Rating::Hard),
-        "3" | "good" | "g" => Some(Rating::Good),
-        "4" | "easy" | "e" => Some(Rating::Easy),
-        _ => None,
-    }
+    let text = text.trim().to_lowercase();
+    // Its number, its word, or the word's first letter (the four start differently).
+    Rating::ALL.into_iter().find(|rating| {
+        text == rating.number().to_string()
+            || text == rating.name()
+            || text.len() == 1 && rating.name().starts_with(text.as_str())
+    })
 }
 
 /// Command words typed at a question; `None` means the text is an answer.

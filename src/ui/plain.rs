@@ -121,7 +121,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
             writeln!(self.output, "  explain: {}", escape_line(explain))?;
         }
         loop {
-            writeln!(self.output, "grade: 1 again, 2 hard, 3 good, 4 easy")?;
+            writeln!(self.output, "grade: {}", super::grade_choices(", "))?;
             self.output.flush()?;
             let Some(line) = self.read_line()? else {
                 return Ok(None);

@@ -339,10 +339,7 @@ pub(super) fn reversed(card: &Card) -> Card {
 fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
     if id.trim().is_empty() {
         findings.push(Finding::error(Code::Empty, span, "empty card id").label("empty"));
-    } else if let Some(bad) = id
-        .chars()
-        .find(|c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())
-    {
+    } else if let Some(bad) = crate::deck::id::forbidden_char(id) {
         findings.push(
             Finding::error(Code::InvalidId, span, format!("card id `{id}` contains {bad:?}; `#` and `~` are reserved, and ids have no spaces"))
                 .label("invalid character in id"),

@@ -33,6 +33,7 @@ mod distractors;
 mod env;
 mod escape;
 mod exit;
+mod files;
 mod interchange;
 mod judge;
 mod schedule;

@@ -7,13 +7,14 @@ use anyhow::bail;
 
 use crate::cli::AddArgs;
 use crate::deck::Origin;
-use crate::deck::edit::{append_card, write_atomically};
+use crate::deck::edit::append_card;
 use crate::deck::library;
 use crate::deck::parse::parse_deck;
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
+use crate::files;
 use crate::ui::format::plural;
 use crate::ui::forms::{Form, PlainForm, TermForm, ask_card, preview};
 
@@ -64,7 +65,7 @@ pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode>
                 let parsed = parse_deck(file.id.clone(), &candidate, file.origin.clone());
                 let errors: Vec<_> = parsed.findings.iter().filter(|f| f.is_error()).collect();
                 if errors.is_empty() {
-                    write_atomically(&path, &candidate)?;
+                    files::replace(&path, &candidate)?;
                     text = candidate;
                     added += 1;
                     form.say(&format!("added `{}` to {}", card.id, file.display))?;

@@ -6,12 +6,13 @@ use serde::Serialize;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
-use crate::deck::edit::{add_missing_ids, write_atomically};
+use crate::deck::edit::add_missing_ids;
 use crate::deck::library::{self, DeckFile};
 use crate::diagnostic::{self, Finding, line_col};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
+use crate::files;
 use crate::ui::format::plural;
 
 #[derive(Serialize)]
@@ -105,7 +106,7 @@ fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
         return Ok(());
     };
     if added > 0 {
-        write_atomically(&path, &fixed)?;
+        files::replace(&path, &fixed)?;
         eprintln!(
             "quiz: {}: wrote {}",
             escape_control(&file.display),

@@ -7,12 +7,12 @@ use std::io::Write as _;
 
 use anyhow::{Context as _, bail};
 
-use super::import::write_new;
 use crate::cli::DeriveArgs;
 use crate::derive::{self, DeriveOptions};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::{ExitCode, UsageError};
+use crate::files::write_new;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitCode> {

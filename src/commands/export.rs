@@ -5,12 +5,12 @@ use std::io::IsTerminal as _;
 
 use anyhow::bail;
 
-use super::import::write_new;
 use crate::catalog::load_decks;
 use crate::cli::{ExportArgs, ExportTo};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
+use crate::files::write_new;
 use crate::interchange::{self, ExportFormat};
 
 pub(crate) fn run(args: &ExportArgs, context: &Context) -> anyhow::Result<ExitCode> {

@@ -12,10 +12,10 @@ use anyhow::Context as _;
 use jiff::tz::TimeZone;
 
 use crate::cli::HistoryCommand;
-use crate::deck::edit;
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
+use crate::files;
 use crate::interchange::review_log::{Imported, parse_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::log::Replay;
@@ -49,7 +49,7 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
         }
         Some(path) => {
             // Never over an existing file: `-o` pointed at the wrong place must not destroy it.
-            edit::write_new(path, |file| {
+            files::create_new(path, |file| {
                 write_log(&store, file)
                     .map(drop)
                     .map_err(|e| std::io::Error::other(format!("{e:#}")))

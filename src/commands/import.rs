@@ -1,16 +1,13 @@
 //! `quiz import FILE`: an Anki, Quizlet or CSV export becomes a TOML deck. Bad rows are
 //! reported with their line numbers and left out; they never stop the import.
 
-use std::io::Write as _;
-use std::path::Path;
-
 use anyhow::Context as _;
 
 use crate::cli::{ImportArgs, ImportFrom};
-use crate::deck::edit;
 use crate::env::Context;
 use crate::escape::{escape_control, escape_line};
 use crate::exit::ExitCode;
+use crate::files::write_new;
 use crate::interchange::{self, ImportOptions, Source};
 use crate::ui::format::plural;
 
@@ -57,10 +54,4 @@ pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitC
     } else {
         ExitCode::Success
     })
-}
-
-/// Writes a file that must not exist yet: an import or export never overwrites a deck.
-pub(crate) fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    edit::write_new(path, |file| file.write_all(text.as_bytes()))?;
-    Ok(())
 }

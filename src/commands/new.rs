@@ -7,6 +7,7 @@ use crate::deck::library;
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
+use crate::files::write_new;
 
 const TEMPLATE: &str = include_str!("../deck/template.toml");
 
@@ -36,7 +37,7 @@ pub(crate) fn run(args: &NewArgs, context: &Context) -> anyhow::Result<ExitCode>
         }
     };
     let title = name.replace('"', "'");
-    super::import::write_new(&path, &TEMPLATE.replace("TITLE", &title))?;
+    write_new(&path, &TEMPLATE.replace("TITLE", &title))?;
     crate::outln!("created {}", display(&path))?;
     crate::outln!(
         "edit it, then `quiz check {0}` and `quiz start {0}`",

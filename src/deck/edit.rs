@@ -1,10 +1,6 @@
 //! Changing a deck file without disturbing it: toml_edit keeps comments, ordering and
 //! formatting of everything we do not touch, so an author's file stays theirs.
 
-use std::fs::File;
-use std::io::{self, Write};
-use std::path::Path;
-
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
 use super::id::implicit_id;
@@ -15,13 +11,6 @@ pub(crate) enum EditError {
     Toml(#[from] toml_edit::TomlError),
     #[error("`cards` in this deck is not an array of [[cards]] tables")]
     CardsNotTables,
-    #[error("could not write {path}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path} already exists; not overwriting it")]
-    Exists { path: String },
 }
 
 /// A card to append, as an author entered it.
@@ -152,75 +141,6 @@ fn strings(items: &[String]) -> Array {
     items.iter().map(String::as_str).collect()
 }
 
-/// Replaces a file atomically: a temporary file in the same folder, flushed, then renamed,
-/// so a crash never leaves half a deck. A symlink is followed (its target is replaced, the
-/// link stays) and the file keeps its permissions.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<(), EditError> {
-    let error = |source| EditError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
-    with_temp_file(
-        &target,
-        |file| file.write_all(text.as_bytes()),
-        |temp| {
-            if let Some(permissions) = permissions {
-                std::fs::set_permissions(temp, permissions)?;
-            }
-            std::fs::rename(temp, &target)
-        },
-    )
-    .map_err(error)
-}
-
-/// Creates a file that must not exist yet, atomically: written to a temporary file, then
-/// linked into place, which fails rather than replace a file that appeared meanwhile.
-pub(crate) fn write_new(
-    path: &Path,
-    fill: impl FnOnce(&mut File) -> io::Result<()>,
-) -> Result<(), EditError> {
-    with_temp_file(path, fill, |temp| std::fs::hard_link(temp, path)).map_err(|source| {
-        if source.kind() == io::ErrorKind::AlreadyExists {
-            EditError::Exists {
-                path: path.display().to_string(),
-            }
-        } else {
-            EditError::Write {
-                path: path.display().to_string(),
-                source,
-            }
-        }
-    })
-}
-
-/// Fills a temporary file beside `path`, syncs it, hands it to `place`, and always removes
-/// what is left of it.
-fn with_temp_file(
-    path: &Path,
-    fill: impl FnOnce(&mut File) -> io::Result<()>,
-    place: impl FnOnce(&Path) -> io::Result<()>,
-) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        fill(&mut file)?;
-        file.sync_all()?;
-        place(&temp)
-    })();
-    // After a rename there is nothing left; after a hard link the temporary name goes.
-    let _ = std::fs::remove_file(&temp);
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,42 +204,5 @@ cloze = "It began the {{Thaw}}."
         assert!(out.ends_with(
             "\n[[cards]]\nid = \"new-card\"\nquestion = 'Which \"congress\"?'\nanswer = \"20th\"\nchoices = [\"19th\", \"20th\"]\ntags = [\"dates\"]\n"
         ), "{out}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn replacing_follows_a_symlink_and_keeps_permissions() {
-        use std::os::unix::fs::{PermissionsExt, symlink};
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.toml");
-        std::fs::write(&real, "old").unwrap();
-        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
-        let link = dir.path().join("link.toml");
-        symlink(&real, &link).unwrap();
-        write_atomically(&link, "new").unwrap();
-        assert!(
-            std::fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
-        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-    }
-
-    #[test]
-    fn creating_never_replaces_and_leaves_no_temporary_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("deck.toml");
-        write_new(&path, |f| f.write_all(b"first")).unwrap();
-        let error = write_new(&path, |f| f.write_all(b"second")).unwrap_err();
-        assert!(matches!(error, EditError::Exists { .. }), "{error}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("deck.toml")]);
     }
 }

@@ -36,6 +36,8 @@ mod undo;
 
 // History, figures and other formats
 mod derive;
+#[cfg(unix)]
+mod files;
 mod history;
 mod interchange;
 mod optimize;

@@ -160,6 +160,23 @@ pub(crate) fn describe_due(due: Timestamp, now: Timestamp, clock: &Clock) -> Str
     format!("{when} ({relative})")
 }
 
+/// A `--since` window in words: "7 days", "12 hours", "30 minutes", "day" for one day.
+pub(crate) fn describe_window(window: SignedDuration) -> String {
+    let hours = window.as_hours();
+    if hours >= 24 && hours % 24 == 0 {
+        let days = hours / 24;
+        if days == 1 {
+            "day".into()
+        } else {
+            format!("{days} days")
+        }
+    } else if hours >= 1 {
+        format!("{hours} hours")
+    } else {
+        format!("{} minutes", window.as_mins())
+    }
+}
+
 /// Time zones and instants for tests of anything that counts learner days.
 #[cfg(test)]
 pub(crate) mod zones {
@@ -205,6 +222,17 @@ mod tests {
     use super::zones::{at, dst_zones, fixed_tz};
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn windows_are_said_in_the_largest_whole_unit() {
+        assert_eq!(describe_window(SignedDuration::from_hours(24)), "day");
+        assert_eq!(
+            describe_window(SignedDuration::from_hours(24 * 7)),
+            "7 days"
+        );
+        assert_eq!(describe_window(SignedDuration::from_hours(36)), "36 hours");
+        assert_eq!(describe_window(SignedDuration::from_mins(30)), "30 minutes");
+    }
 
     #[test]
     fn utc_day_numbers_roll_over_at_four_utc() {

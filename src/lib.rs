@@ -4,7 +4,6 @@
 
 /// `println!` that returns an error instead of panicking when stdout is closed, so
 /// `quiz export | head` ends quietly (`run` treats a broken pipe as success).
-#[macro_export]
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -13,7 +12,6 @@ macro_rules! outln {
 }
 
 /// `print!` that returns an error instead of panicking; see [`outln!`].
-#[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -21,6 +19,9 @@ macro_rules! out {
         write!(stdout, $($arg)*).and_then(|()| stdout.flush())
     }};
 }
+
+// Reached as `crate::outln!` and `crate::out!` everywhere, without widening the crate's API.
+pub(crate) use {out, outln};
 
 mod calendar;
 mod catalog;

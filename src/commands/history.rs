@@ -16,7 +16,7 @@ use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::files;
-use crate::interchange::review_log::{Imported, parse_log, write_log};
+use crate::interchange::review_log::{ImportedReview, parse_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::log::Replay;
 use crate::store::{Review, Store};
@@ -72,7 +72,7 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&context.data_dir)?;
     let scheduler =
         crate::schedule::parameters::scheduler(&store, settings.desired_retention, ui::warn)?;
-    let rows: Vec<Review<'_>> = reviews.iter().map(Imported::review).collect();
+    let rows: Vec<Review<'_>> = reviews.iter().map(ImportedReview::review).collect();
     let outcome = store
         .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))
         .with_context(|| format!("could not import {}", file.display()))?;

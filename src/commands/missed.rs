@@ -52,7 +52,7 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
         order.truncate(limit);
     }
     let window = match (args.since, session_started) {
-        (Some(window), _) => format!("in the last {}", describe_window(window)),
+        (Some(window), _) => format!("in the last {}", crate::calendar::describe_window(window)),
         (None, Some(started)) => format!(
             "in the session of {}",
             crate::calendar::describe_instant(started, &context.clock)
@@ -69,22 +69,6 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
     }
     let header = format!("Drilling {} missed {window}.", plural(order.len(), "card"));
     study.run(items, order, context, Some(&header))
-}
-
-fn describe_window(window: jiff::SignedDuration) -> String {
-    let hours = window.as_hours();
-    if hours >= 24 && hours % 24 == 0 {
-        let days = hours / 24;
-        if days == 1 {
-            "day".into()
-        } else {
-            format!("{days} days")
-        }
-    } else if hours >= 1 {
-        format!("{hours} hours")
-    } else {
-        format!("{} minutes", window.as_mins())
-    }
 }
 
 fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<ExitCode> {

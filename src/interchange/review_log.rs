@@ -84,7 +84,7 @@ fn io_error(error: csv::Error) -> std::io::Error {
 
 /// One review read from a CSV file, owning its text until the store borrows it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Imported {
+pub(crate) struct ImportedReview {
     pub reviewed_at: Timestamp,
     pub deck: DeckId,
     pub card: CardId,
@@ -94,7 +94,7 @@ pub(crate) struct Imported {
     pub mode: Mode,
 }
 
-impl Imported {
+impl ImportedReview {
     /// The review as the store saves it: a log keeps no given answer and no session.
     pub(crate) fn review(&self) -> Review<'_> {
         Review {
@@ -158,7 +158,7 @@ impl Columns {
 /// Parses a review log: the FSRS columns in any order, plus quiz's own optional ones.
 /// `deck` names the deck for files without a deck column. A bad row is an error naming
 /// its line; nothing is imported then.
-pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<Imported>> {
+pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<ImportedReview>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -195,7 +195,7 @@ fn parse_row(
     record: &csv::StringRecord,
     columns: &Columns,
     file_deck: Option<&str>,
-) -> anyhow::Result<Imported> {
+) -> anyhow::Result<ImportedReview> {
     let field = |index: Option<usize>| index.and_then(|i| record.get(i)).unwrap_or("");
     let card = Some(field(columns.card))
         .filter(|card| !card.is_empty())
@@ -241,7 +241,7 @@ fn parse_row(
         "" => VerdictWord::graded(rating),
         verdict => VerdictWord::from_name(verdict),
     };
-    Ok(Imported {
+    Ok(ImportedReview {
         reviewed_at,
         deck: DeckId(deck.to_owned()),
         card: CardId(card.to_owned()),

@@ -14,10 +14,15 @@ pub(super) fn of_file(id: &DeckId, origin: &Origin, path: &Path) -> Option<Strin
     head_title(id, origin, &read_head(path)?)
 }
 
-/// The title of a deck text that loads, from the part before its first table; `None` when
-/// that part does not parse on its own.
+/// The title of a deck text that loads: from the part before its first table, or, when
+/// that part does not parse on its own, from the whole text (parsed, not indexed again);
+/// `None` when the text does not load.
 pub(super) fn of_text(id: &DeckId, origin: &Origin, text: &str) -> Option<String> {
-    head_title(id, origin, head(text))
+    head_title(id, origin, head(text)).or_else(|| {
+        parse::parse_deck_with(id.clone(), text, origin.clone(), Checks::Errors)
+            .deck
+            .map(|deck| deck.title)
+    })
 }
 
 /// Whether a line opens a table (`[[cards]]` or any other): the deck's own fields come
@@ -109,5 +114,8 @@ mod tests {
         let text = "title = \"T\"\ndescription = \"\"\"\n[not a table]\n\"\"\"\n\n[[cards]]\nquestion = \"q\"\nanswer = \"a\"\n";
         assert_eq!(full_title(text).as_deref(), Some("T"));
         assert_eq!(head_title_of(text), None);
+        // A text the index holds still gets its title, from the whole text.
+        let id = DeckId("d".into());
+        assert_eq!(of_text(&id, &Origin::Bundled, text).as_deref(), Some("T"));
     }
 }

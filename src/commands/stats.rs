@@ -19,7 +19,7 @@ use crate::stats::{self, Chosen};
 use crate::store::Store;
 
 pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(&context.data_dir)?;
+    let mut store = Store::open_to_read(&context.data_dir)?;
     let (chosen, filter) = choose(&args.decks, &mut store, context)?;
     // Retrievability depends on the parameters only, not on the desired retention.
     let scheduler = crate::schedule::parameters::scheduler(&store, Scheduler::DEFAULT_RETENTION)?;

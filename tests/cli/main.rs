@@ -39,4 +39,5 @@ mod derive;
 mod history;
 mod interchange;
 mod optimize;
+mod readers;
 mod stats;

@@ -216,6 +216,28 @@ fn a_writer_on_a_read_only_data_dir_says_the_folder_is_read_only() {
 }
 
 #[test]
+fn a_writer_on_a_read_only_database_in_a_writable_folder_says_so_and_readers_read_it() {
+    let quiz = with_capitals_history();
+    let read_only = ReadOnly::new(&quiz);
+    // The folder writable by whoever runs quiz, the lock file too; the database not.
+    set_mode(quiz.data_dir(), 0o777);
+    set_mode(&quiz.data_dir().join("quiz.lock"), 0o666);
+    let run = read_only.run(&["start", "caps"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quiz: error: the progress database {} is read-only, or its folder is: quiz cannot \
+             save progress there\n",
+            quiz.db_path().display()
+        )
+    );
+    let run = read_only.run(&["history", "export"]);
+    run.success();
+    assert_eq!(run.stdout.lines().count(), 1 + 10, "{}", run.stdout);
+}
+
+#[test]
 fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
     let quiz = with_capitals_history();
     quiz.db()

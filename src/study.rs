@@ -51,6 +51,30 @@ pub(crate) struct Study {
     _lock: crate::store::lock::DataLock,
 }
 
+/// What a command that reads the chosen decks' cards without studying them starts from
+/// (`quiz missed --leeches`): it takes no lock, so it works while a session runs, and it
+/// creates nothing (see [`Store::open_to_read`]).
+pub(crate) struct Reading {
+    /// The chosen decks that load, indexed in the store.
+    pub decks: Vec<DeckId>,
+    pub store: Store,
+    pub settings: Settings,
+}
+
+impl Reading {
+    pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
+        let settings = context.settings()?;
+        let found = library::locate(names, &context.data_dir)?;
+        let mut store = Store::open_to_read(&context.data_dir)?;
+        let decks = catalog::index_decks(found, context, &mut store)?;
+        Ok(Reading {
+            decks,
+            store,
+            settings,
+        })
+    }
+}
+
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;

@@ -15,7 +15,7 @@ use crate::store::Store;
 
 pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
     let found = library::locate(&[], &context.data_dir)?;
-    let mut store = Store::open(&context.data_dir)?;
+    let mut store = Store::open_to_read(&context.data_dir)?;
     let mut listed = Vec::new();
     let mut failed = Vec::new();
     for refreshed in catalog::refresh(found, &mut store, true)? {

@@ -36,7 +36,7 @@ pub(crate) fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Re
 }
 
 fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&context.data_dir)?;
+    let store = Store::open_to_read(&context.data_dir)?;
     match output {
         None if std::io::stdout().is_terminal() => {
             // Deck and card names come from files and imports: escape them for a terminal.

@@ -11,15 +11,21 @@ use crate::exit::ExitCode;
 use crate::store::{Misses, Mode, Store};
 
 use crate::escape::escape_line;
-use crate::study::Setup;
+use crate::study::{Reading, Setup};
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    if args.leeches {
+        // A list, not a session: no lock, so it works while one runs.
+        let Reading {
+            decks,
+            store,
+            settings,
+        } = Reading::new(&args.study.decks, context)?;
+        return list_leeches(&decks, &store, settings.leech_threshold);
+    }
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
     let store = &study.store;
-    if args.leeches {
-        return list_leeches(&decks, store, study.settings.leech_threshold);
-    }
     let now = context.clock.now();
     let misses = match args.since {
         Some(window) => {

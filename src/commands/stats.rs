@@ -20,7 +20,7 @@ use crate::store::Store;
 use crate::ui;
 
 pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(&context.data_dir)?;
+    let mut store = Store::open_to_read(&context.data_dir)?;
     let (chosen, filter) = choose(&args.decks, &mut store, context)?;
     // Retrievability depends on the parameters only, not on the desired retention.
     let scheduler =

@@ -3,9 +3,11 @@
 //! A session reads each card's state when it starts and schedules from it; a second
 //! session on the same data directory would overwrite the first one's answers with stale
 //! states. Commands that write card rows (the study commands, `history import`,
-//! `optimize`) hold this lock; reading commands do not need it.
+//! `optimize`) hold this lock; reading commands do not take it (see
+//! [`super::Store::open_to_read`]), so they work while a session runs.
 
 use std::fs::{File, OpenOptions, TryLockError};
+use std::io::ErrorKind;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
@@ -23,12 +25,29 @@ pub(crate) fn acquire(data_dir: &Path) -> anyhow::Result<DataLock> {
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("could not create the data directory {}", data_dir.display()))?;
     let path = data_dir.join(FILE_NAME);
-    let file = OpenOptions::new()
+    let file = match OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("could not open {}", path.display()))?;
+    {
+        Ok(file) => file,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            bail!(
+                "the data directory {} is read-only: quiz cannot save progress there \
+                 (`quiz decks`, `quiz stats` and `quiz history export` still read it)",
+                data_dir.display()
+            )
+        }
+        Err(error) => {
+            return Err(error).with_context(|| format!("could not open {}", path.display()));
+        }
+    };
     match file.try_lock() {
         Ok(()) => Ok(DataLock { _file: file }),
         Err(TryLockError::WouldBlock) => bail!(

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 pub(crate) mod deck_index;
 pub(crate) mod lock;
@@ -48,6 +48,22 @@ pub(crate) enum StoreError {
         found: i64,
         known: usize,
     },
+    #[error(
+        "the progress database {path} is read-only, or its folder is: quiz cannot save progress there"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "the progress database {path} is read-only and was written by an older quiz (schema {found}, this quiz reads {known}): run quiz once where it can be written, which brings it up to date"
+    )]
+    ReadOnlyOld {
+        path: PathBuf,
+        found: i64,
+        known: usize,
+    },
+    #[error(
+        "the progress database {path} is read-only and its last answers are still in {log}, which quiz cannot read without writing to the folder: run quiz once where the folder can be written"
+    )]
+    ReadOnlyLog { path: PathBuf, log: PathBuf },
     #[error("progress database error: {0}")]
     Sql(rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
@@ -85,6 +101,21 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub(crate) struct Store {
     conn: Connection,
     path: PathBuf,
+    access: Access,
+    /// Whether this connection has its own copy of the deck index (see
+    /// [`Store::writable_index`]).
+    shadowed: bool,
+}
+
+/// How a store was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// The database on disk, read and written.
+    Write,
+    /// The database on disk, read only: the file or its folder cannot be written.
+    ReadOnly,
+    /// No database on disk yet: an empty one in memory, so that a reader creates nothing.
+    Empty,
 }
 
 impl Store {
@@ -98,11 +129,63 @@ impl Store {
     }
 
     pub(crate) fn open_file(path: &Path) -> Result<Store> {
-        let open_error = |error| StoreError::Open {
-            path: path.to_path_buf(),
-            error,
+        Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens `<data_dir>/quiz.sqlite3` for a command that only reads, which takes no lock
+    /// and creates nothing: the database read and written when it can be (the deck index, a
+    /// cache, is then kept up to date in short transactions of its own, beside a running
+    /// session's), read-only when the file or its folder cannot be written, and an empty one
+    /// in memory when there is none (no progress yet).
+    pub(crate) fn open_to_read(data_dir: &Path) -> Result<Store> {
+        let path = data_dir.join(FILE_NAME);
+        // When the file system cannot say, opening it says why.
+        if matches!(path.try_exists(), Ok(false)) {
+            let conn = Connection::open_in_memory().map_err(|error| StoreError::Open {
+                path: path.clone(),
+                error,
+            })?;
+            let mut store = Store {
+                conn,
+                path,
+                access: Access::Empty,
+                shadowed: false,
+            };
+            store.migrate()?;
+            return Ok(store);
+        }
+        match Store::open_writable(&path, OpenFlags::empty()) {
+            Err(StoreError::ReadOnly { .. }) => Store::open_read_only(&path),
+            opened => opened,
+        }
+    }
+
+    /// Opens the database to read and write (`create`: also when it does not exist yet).
+    fn open_writable(path: &Path, create: OpenFlags) -> Result<Store> {
+        let open_error = |source: rusqlite::Error| {
+            if is_read_only(&source) {
+                StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                StoreError::Open {
+                    path: path.to_path_buf(),
+                    error: source,
+                }
+            }
         };
-        let conn = Connection::open(path).map_err(open_error)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | create;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        // SQLite opens a file it may not write read-only without a word; every save would
+        // then fail on its first write.
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(open_error)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(open_error)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -116,9 +199,113 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            access: Access::Write,
+            shadowed: false,
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// Opens the database read-only: no journal mode is set and no migration runs, so a
+    /// database of another schema is refused.
+    fn open_read_only(path: &Path) -> Result<Store> {
+        let open_error = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            error: source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(open_error)?;
+        if let Err(error) = user_version(&conn) {
+            // Read-only without a log, cannot open with one.
+            if !is_read_only(&error) && error.sqlite_error_code() != Some(ErrorCode::CannotOpen) {
+                return Err(open_error(error));
+            }
+            // A WAL database is read through its `-shm` file, which SQLite cannot create in
+            // a read-only folder. Nobody is writing then (a writer would have created it),
+            // so the file may be read as immutable — unless a write-ahead log left by a
+            // killed session holds answers the file does not have yet.
+            let log = wal_path(path);
+            if std::fs::metadata(&log).is_ok_and(|log| log.len() > 0) {
+                return Err(StoreError::ReadOnlyLog {
+                    path: path.to_path_buf(),
+                    log,
+                });
+            }
+            let Some(uri) = immutable_uri(path) else {
+                return Err(open_error(error));
+            };
+            conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(open_error)?;
+        }
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+            access: Access::ReadOnly,
+            shadowed: false,
+        };
+        let known = MIGRATIONS.len();
+        let found = user_version(&store.conn).map_err(open_error)?;
+        if found > known as i64 {
+            return Err(StoreError::TooNew {
+                path: store.path,
+                found,
+                known,
+            });
+        }
+        if found < known as i64 {
+            return Err(StoreError::ReadOnlyOld {
+                path: store.path,
+                found,
+                known,
+            });
+        }
+        Ok(store)
+    }
+
+    /// Makes the deck index writable. In a store opened read-only this connection gets its
+    /// own copy of it, in TEMP tables of the same names (which SQLite reads before the
+    /// file's), so a reader brings a changed deck's index up to date without writing the
+    /// file; the copy goes when the store closes. Copying costs what the index holds, and
+    /// only happens when a deck has changed.
+    pub(crate) fn writable_index(&mut self) -> Result<()> {
+        if self.access != Access::ReadOnly || self.shadowed {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        let schema: Vec<(String, String)> = {
+            let mut statement = tx.prepare(
+                "SELECT type, sql FROM main.sqlite_schema
+                 WHERE tbl_name IN ('deck_files', 'deck_cards') AND sql IS NOT NULL
+                 ORDER BY type = 'index', name",
+            )?;
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let (tables, indexes): (Vec<_>, Vec<_>) =
+            schema.into_iter().partition(|(kind, _)| kind == "table");
+        for (_, sql) in tables {
+            // Should the file's schema read otherwise, the statement fails on the read-only
+            // file instead.
+            let sql = match sql.strip_prefix("CREATE TABLE ") {
+                Some(rest) => format!("CREATE TEMP TABLE {rest}"),
+                None => sql,
+            };
+            tx.execute_batch(&sql)?;
+        }
+        tx.execute_batch(
+            "INSERT INTO temp.deck_files SELECT * FROM main.deck_files;
+             INSERT INTO temp.deck_cards SELECT * FROM main.deck_cards;",
+        )?;
+        // An index on a TEMP table goes in the TEMP schema by itself.
+        for (_, sql) in indexes {
+            tx.execute_batch(&sql)?;
+        }
+        tx.commit()?;
+        self.shadowed = true;
+        Ok(())
     }
 
     pub(crate) fn path(&self) -> &Path {
@@ -154,9 +341,7 @@ impl Store {
     }
 
     fn user_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+        Ok(user_version(&self.conn)?)
     }
 
     pub(crate) fn meta(&self, key: &str) -> Result<Option<String>> {
@@ -180,6 +365,44 @@ impl Store {
     }
 }
 
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Whether SQLite failed because it may not write the file or its folder.
+fn is_read_only(error: &rusqlite::Error) -> bool {
+    error.sqlite_error_code() == Some(ErrorCode::ReadOnly)
+}
+
+/// The write-ahead log beside a database in WAL mode.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    PathBuf::from(log)
+}
+
+/// `path` as an SQLite URI that opens it read-only and immutable; `None` when the path is
+/// not Unicode.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut text = absolute.to_str()?.to_string();
+    if cfg!(windows) {
+        // SQLite wants `file:///C:/…` there.
+        text = format!("/{}", text.replace('\\', "/"));
+    }
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        // Only these pass unescaped: `?`, `#` and `%` would end or change the path.
+        if byte.is_ascii_alphanumeric() || b"/-._~:".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    Some(uri)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +419,98 @@ mod tests {
         assert_eq!(version, 3);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
+    }
+
+    #[test]
+    fn a_reader_creates_no_data_directory_and_sees_an_empty_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("new");
+        let store = Store::open_to_read(&missing).unwrap();
+        assert_eq!(store.access, Access::Empty);
+        assert_eq!(store.user_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(store.reviewed_decks().unwrap(), []);
+        assert!(!missing.exists());
+    }
+
+    #[test]
+    fn a_reader_writes_a_database_it_may_write() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        let store = Store::open_to_read(dir.path()).unwrap();
+        assert_eq!(store.access, Access::Write);
+    }
+
+    #[test]
+    fn a_read_only_store_indexes_into_a_copy_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = Store::open(dir.path()).unwrap();
+        writer
+            .conn
+            .execute("INSERT INTO deck_files (deck, key) VALUES ('d', 'old')", [])
+            .unwrap();
+        let deck = crate::deck::DeckId("d".into());
+        let mut reader = Store::open_read_only(&dir.path().join(FILE_NAME)).unwrap();
+        assert_eq!(reader.access, Access::ReadOnly);
+        let error = reader
+            .conn
+            .execute("UPDATE deck_files SET key = 'new'", [])
+            .unwrap_err();
+        assert!(is_read_only(&error), "{error}");
+
+        reader.writable_index().unwrap();
+        reader.writable_index().unwrap();
+        // The copy keeps the keys the indexer's upserts need.
+        reader
+            .conn
+            .execute(
+                "INSERT INTO deck_files (deck, key) VALUES ('d', 'new')
+                 ON CONFLICT (deck) DO UPDATE SET key = excluded.key",
+                [],
+            )
+            .unwrap();
+        let key = |store: &Store| store.deck_index_entry(&deck).unwrap().unwrap().key;
+        assert_eq!(key(&reader), "new");
+        assert_eq!(key(&writer), "old");
+    }
+
+    #[test]
+    fn a_read_only_store_of_another_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let writer = Store::open(dir.path()).unwrap();
+        writer.conn.pragma_update(None, "user_version", 2).unwrap();
+        let error = Store::open_read_only(&path).err().unwrap();
+        assert!(
+            matches!(
+                error,
+                StoreError::ReadOnlyOld {
+                    found: 2,
+                    known: 3,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        writer.conn.pragma_update(None, "user_version", 99).unwrap();
+        let error = Store::open_read_only(&path).err().unwrap();
+        assert!(
+            matches!(
+                error,
+                StoreError::TooNew {
+                    found: 99,
+                    known: 3,
+                    ..
+                }
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_immutable_uri_escapes_what_would_end_the_path() {
+        assert_eq!(
+            immutable_uri(Path::new("/a b/c?d#e%f.db")).as_deref(),
+            Some("file:/a%20b/c%3Fd%23e%25f.db?mode=ro&immutable=1")
+        );
     }
 }

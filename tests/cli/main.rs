@@ -41,4 +41,5 @@ mod files;
 mod history;
 mod interchange;
 mod optimize;
+mod readers;
 mod stats;

@@ -129,6 +129,10 @@ impl Store {
 
     /// Records a new stamp for a deck whose file was found unchanged.
     pub(crate) fn restamp_deck_index(&self, deck: &DeckId, stamp: Option<&Stamp>) -> Result<()> {
+        // A new stamp only spares a later read of the file: not worth a copy of the index.
+        if self.access == super::Access::ReadOnly {
+            return Ok(());
+        }
         let (path, size, modified, stamped) = stamp_columns(stamp);
         self.conn.execute(
             "UPDATE deck_files SET path = ?2, size = ?3, modified = ?4, stamped = ?5 WHERE deck = ?1",
@@ -140,6 +144,7 @@ impl Store {
     /// Starts indexing a deck again, over its old index, which is kept if the indexer is
     /// dropped unfinished.
     pub(crate) fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
+        self.writable_index()?;
         Ok(DeckIndexer {
             // Taking the write lock now lets another quiz indexing the same deck finish first.
             tx: self

@@ -21,7 +21,11 @@ pub(crate) fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<Exit
     let _lock = (!args.evaluate)
         .then(|| crate::store::lock::acquire(&context.data_dir))
         .transpose()?;
-    let mut store = Store::open(&context.data_dir)?;
+    let mut store = if args.evaluate {
+        Store::open_to_read(&context.data_dir)?
+    } else {
+        Store::open(&context.data_dir)?
+    };
     let history = History::load(&store, &args.decks)?;
     let predictions = history.predictions;
     if predictions == 0 {

@@ -10,11 +10,11 @@
 use crate::cli::OptimizeArgs;
 use crate::env::Context;
 use crate::exit::ExitCode;
-use crate::schedule::optimize::{self, Fitted, History, Metrics};
+use crate::schedule::optimize::{self, Fitted, History};
 use crate::schedule::{Scheduler, parameters};
 use crate::store::Store;
-use crate::ui;
 use crate::ui::progress::Progress;
+use crate::ui::{self, format};
 
 pub(crate) fn run(args: &OptimizeArgs, context: &Context) -> anyhow::Result<ExitCode> {
     // Fitting reschedules every card; measuring changes nothing.
@@ -79,7 +79,7 @@ fn evaluate(store: &Store, history: &History, context: &Context) -> anyhow::Resu
     if let Some(saved) = evaluation.saved {
         rows.push(("your saved parameters (in sample)", Some(saved)));
     }
-    print_metrics(&rows)?;
+    crate::out!("{}", format::metrics_table(&rows))?;
     if evaluation.time_series.is_none() {
         crate::outln!()?;
         crate::outln!(
@@ -88,28 +88,6 @@ fn evaluate(store: &Store, history: &History, context: &Context) -> anyhow::Resu
             need = optimize::MIN_REVIEWS_TIME_SERIES,
             predictions = history.predictions
         )?;
-    }
-    Ok(())
-}
-
-fn print_metrics(rows: &[(&str, Option<Metrics>)]) -> std::io::Result<()> {
-    crate::outln!(
-        "{:<40} {:>9} {:>11} {:>12}",
-        "",
-        "log loss",
-        "RMSE(bins)",
-        "predictions"
-    )?;
-    for (name, metrics) in rows {
-        match metrics {
-            Some(m) => crate::outln!(
-                "{name:<40} {:>9.4} {:>11.4} {:>12}",
-                m.log_loss,
-                m.rmse_bins,
-                m.predictions
-            )?,
-            None => crate::outln!("{name:<40} {:>9} {:>11} {:>12}", "-", "-", "-")?,
-        }
     }
     Ok(())
 }
@@ -145,17 +123,16 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
     };
 
     crate::outln!()?;
-    crate::outln!("{:<10} {:>10} {:>10}", "parameter", "current", "fitted")?;
-    let pairs = current.parameters().iter().zip(&comparison.fitted);
-    for (index, (old, new)) in pairs.enumerate() {
-        crate::outln!("{:<10} {old:>10.4} {new:>10.4}", format!("w{index}"))?;
-    }
+    crate::out!(
+        "{}",
+        format::parameters_table(current.parameters(), &comparison.fitted)
+    )?;
     crate::outln!()?;
     let rows = [
         (current_name, Some(comparison.before)),
         ("fitted", Some(comparison.after)),
     ];
-    print_metrics(&rows)?;
+    crate::out!("{}", format::metrics_table(&rows))?;
     crate::outln!()?;
 
     if !comparison.improves() {

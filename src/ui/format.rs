@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use super::Summary;
 use crate::judge::Verdict;
+use crate::schedule::optimize::Metrics;
 
 /// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
 pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
@@ -60,6 +61,37 @@ pub(crate) fn summary_lines(summary: &Summary) -> Vec<String> {
         None => lines.push("next card due: no cards studied yet".to_string()),
     }
     lines
+}
+
+/// How well parameters predict a history, one row each: log loss, RMSE over bins, and how
+/// many predictions were scored (a row without figures is drawn with dashes).
+pub(crate) fn metrics_table(rows: &[(&str, Option<Metrics>)]) -> String {
+    let mut out = format!(
+        "{:<40} {:>9} {:>11} {:>12}\n",
+        "", "log loss", "RMSE(bins)", "predictions"
+    );
+    for (name, metrics) in rows {
+        out.push_str(&match metrics {
+            Some(m) => format!(
+                "{name:<40} {:>9.4} {:>11.4} {:>12}\n",
+                m.log_loss, m.rmse_bins, m.predictions
+            ),
+            None => format!("{name:<40} {:>9} {:>11} {:>12}\n", "-", "-", "-"),
+        });
+    }
+    out
+}
+
+/// The scheduler's parameters before and after a fit, side by side (`w0`, `w1`, …).
+pub(crate) fn parameters_table(current: &[f32], fitted: &[f32]) -> String {
+    let mut out = format!("{:<10} {:>10} {:>10}\n", "parameter", "current", "fitted");
+    for (index, (old, new)) in current.iter().zip(fitted).enumerate() {
+        out.push_str(&format!(
+            "{:<10} {old:>10.4} {new:>10.4}\n",
+            format!("w{index}")
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

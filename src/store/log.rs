@@ -165,15 +165,20 @@ impl Store {
         to: Timestamp,
         mut each: impl FnMut(RetentionSample<'_>),
     ) -> Result<()> {
-        // The previous review is found by walking the (deck, card, reviewed_at) index
-        // backwards from this one; ties on the instant are settled by id, the order the
-        // reviews were given in.
+        // One sort of the window's reviews into each card's order (ties on the instant in
+        // the order given, by id) finds every previous review with LAG; only a card's first
+        // review in the window looks further back, with one seek of the (deck, card,
+        // reviewed_at) index. A look-up per review walked past every review of the card at
+        // the same instant, which is quadratic when a card has thousands in one millisecond.
         let mut statement = self.conn.prepare_cached(
             "SELECT r.deck, r.reviewed_at, r.rating,
-                 (SELECT p.reviewed_at FROM reviews AS p
-                  WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at <= r.reviewed_at
-                      AND (p.reviewed_at < r.reviewed_at OR p.id < r.id) AND p.mode <> ?3
-                  ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1)
+                 COALESCE(
+                     LAG(r.reviewed_at) OVER (PARTITION BY r.deck, r.card
+                                              ORDER BY r.reviewed_at, r.id),
+                     (SELECT p.reviewed_at FROM reviews AS p
+                      WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at < ?1
+                          AND p.mode <> ?3
+                      ORDER BY p.reviewed_at DESC LIMIT 1))
              FROM reviews AS r
              WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 AND r.mode <> ?3",
         )?;

@@ -37,6 +37,7 @@ mod undo;
 // History, figures and other formats
 mod derive;
 mod history;
+mod import_errors;
 mod interchange;
 mod optimize;
 mod stats;

@@ -5,6 +5,9 @@
 #
 #   ties     TIES reviews (default 20,000) of one card at one instant, from a review-log CSV
 #            through `quiz history import` (a history file with duplicates);
+#   crams    the same after TIES cram reviews at that instant and before TIES more on the
+#            next day, then one review today: a look-up that walked past crams for each
+#            review would be quadratic here;
 #   piped    ANSWERS answers (default 200,000) piped into `quiz start --plain` under a fixed
 #            QUIZ_NOW, every one wrong, so the bundled deck's cards come back again and again
 #            at the same instant (a session under a fixed clock).
@@ -50,6 +53,21 @@ echo "== ties: $ties reviews of one card at one instant"
 } >"$work/ties.csv"
 export QUIZ_DATA_DIR="$work/ties"
 "$QUIZ" history import "$work/ties.csv"
+echo "   quiz stats: $(wall_ms "$QUIZ" stats) ms"
+echo "   quiz stats --json: $(wall_ms "$QUIZ" stats --json) ms"
+
+echo "== crams: $ties cram reviews, $ties reviews at the same instant, $ties crams the next day"
+{
+    echo "card_id,review_time,review_rating,mode"
+    awk -v n="$ties" 'BEGIN {
+        for (i = 0; i < n; i++) print "a,2026-02-27T18:30:00.000Z,3,cram"
+        for (i = 0; i < n; i++) print "a,2026-02-27T18:30:00.000Z,3,"
+        for (i = 0; i < n; i++) print "a,2026-02-28T18:30:00.000Z,3,cram"
+        print "a,2026-03-01T08:00:00.000Z,3,"
+    }'
+} >"$work/crams.csv"
+export QUIZ_DATA_DIR="$work/crams"
+"$QUIZ" history import "$work/crams.csv"
 echo "   quiz stats: $(wall_ms "$QUIZ" stats) ms"
 echo "   quiz stats --json: $(wall_ms "$QUIZ" stats --json) ms"
 

@@ -16,12 +16,17 @@
 #   QUIZ=/tmp/quiz-old bench/retention.sh     # times another binary (say, one built before the fix)
 #   TIES=2000 ANSWERS=20000 bench/retention.sh
 #
-# Figures on the 2-core machine of issue 10 (wall time of one `quiz stats`):
+# Figures on the 2-core machine of issue 10, shared by other jobs (wall time of one
+# `quiz stats`; before = cd12a1c, after = this script's commit):
 #
-#                                   before (cd12a1c)   after
-#   ties,  20,000 reviews               15.7 s         0.07 s
-#   piped, 20,000 answers                3.8 s         0.09 s
-#   piped, 200,000 answers             (running)       0.65 s
+#                                          before          after
+#   ties,  20,000 reviews                  15.7-18.6 s     0.06 s
+#   crams, 20,000 + 20,000 + 20,000        22.5 s          0.05 s
+#   piped, 20,000 answers                  3.8-4.1 s       0.03-0.09 s
+#   piped, 200,000 answers                 175 s of CPU    0.38 s (0.16 s of CPU)
+#                                          (1,010 s wall, niced, on a loaded machine)
+#
+# bench/stats.sh's 1,000,000-review store (no ties) is unchanged: 0.15-0.20 s both ways.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

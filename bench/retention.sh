@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `quiz stats` when cards have many reviews at one millisecond (issue 10, "Same-instant
 # reviews"): retention needs each review's previous one, and a look-up that walks past every
-# tie made it quadratic. Two data dirs, both made by the binary itself:
+# tie made it quadratic. Three data dirs, all made by the binary itself:
 #
 #   ties     TIES reviews (default 20,000) of one card at one instant, from a review-log CSV
 #            through `quiz history import` (a history file with duplicates);

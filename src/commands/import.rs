@@ -14,7 +14,10 @@ use crate::ui::format::plural;
 pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("could not read {}", args.file.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
+    // Identified before it is read: nothing is written, and stdout stays empty, for a file
+    // that is not text.
+    let text = interchange::text_of(&args.file, &bytes)
+        .map_err(|problem| anyhow::anyhow!("{} {problem}", args.file.display()))?;
     let name = args
         .file
         .file_name()
@@ -30,7 +33,7 @@ pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitC
         title: args.title.clone().unwrap_or_default(),
         source_note: format!("imported from {name}"),
     };
-    let imported = interchange::import(&text, &options);
+    let imported = interchange::import(text, &options);
     let display = escape_control(&args.file.display().to_string());
     for skipped in &imported.skipped {
         eprintln!(

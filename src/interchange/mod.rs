@@ -14,7 +14,9 @@
 //! `deck_file` turns into a deck file and `export` makes from a deck. The review log, a
 //! file format of progress rather than of cards, is [`review_log`].
 //!
-//! Rules that hold for every format, since a user's file meets them: a UTF-8 BOM is
+//! Rules that hold for every format, since a user's file meets them: a file is identified
+//! before it is read ([`text_of`]), so a ZIP, a binary file or text in another encoding is
+//! an error naming the first wrong byte rather than a deck of garbage; a UTF-8 BOM is
 //! dropped, CRLF is LF, blank lines are ignored, unquoted fields are trimmed, quoted fields
 //! are kept as written (quotes doubled inside), and a card without an `id` gets a slug of
 //! its wording (`-2`, `-3`… when taken). Anki's guid column is not used as the id: guids
@@ -26,6 +28,7 @@ mod deck_file;
 mod export;
 mod fields;
 mod html;
+mod identify;
 mod quizlet;
 pub(crate) mod review_log;
 mod row;
@@ -33,6 +36,8 @@ mod row;
 mod tests;
 
 use crate::deck::Deck;
+
+pub(crate) use identify::text_of;
 
 use anki_text::{anki_header, read_anki, write_tsv};
 use csv::{csv_header_separator, read_csv, write_csv};

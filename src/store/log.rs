@@ -167,15 +167,25 @@ impl Store {
         to: Timestamp,
         mut each: impl FnMut(RetentionSample<'_>),
     ) -> Result<()> {
-        // The previous review is found by walking the (deck, card, reviewed_at) index
-        // backwards from this one; ties on the instant are settled by id, the order the
-        // reviews were given in.
+        // The previous review is the card's latest at the same instant with a smaller id (ties
+        // are settled by id, the order the reviews were given in), else its latest at an
+        // earlier instant: two seeks of the (deck, card, reviewed_at) index, whose entries
+        // end in the rowid. One look-up ordered by (reviewed_at, id) instead walked past every
+        // later review of the card at the same instant, which is quadratic when a card has
+        // thousands in one millisecond (a history with duplicates, a fixed QUIZ_NOW). Each
+        // walk here passes only cram reviews, and each of those once: the ones between this
+        // review and the previous.
         let mut statement = self.conn.prepare_cached(
             "SELECT r.deck, r.reviewed_at, r.rating,
-                 (SELECT p.reviewed_at FROM reviews AS p
-                  WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at <= r.reviewed_at
-                      AND (p.reviewed_at < r.reviewed_at OR p.id < r.id) AND p.mode <> ?3
-                  ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1)
+                 COALESCE(
+                     (SELECT p.reviewed_at FROM reviews AS p
+                      WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at = r.reviewed_at
+                          AND p.id < r.id AND p.mode <> ?3
+                      ORDER BY p.id DESC LIMIT 1),
+                     (SELECT p.reviewed_at FROM reviews AS p
+                      WHERE p.deck = r.deck AND p.card = r.card AND p.reviewed_at < r.reviewed_at
+                          AND p.mode <> ?3
+                      ORDER BY p.reviewed_at DESC LIMIT 1))
              FROM reviews AS r
              WHERE r.reviewed_at >= ?1 AND r.reviewed_at < ?2 AND r.mode <> ?3",
         )?;

@@ -39,6 +39,7 @@ mod derive;
 #[cfg(unix)]
 mod files;
 mod history;
+mod import_errors;
 mod interchange;
 mod optimize;
 mod readers;

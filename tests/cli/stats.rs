@@ -420,3 +420,50 @@ fn the_heatmap_and_retention_use_the_learners_day_and_zone() {
     assert_eq!(report["decks"][0]["retention_7_days"]["passed"], 0);
     assert_eq!(report["streak"]["days"], 3);
 }
+
+#[test]
+fn reviews_at_one_instant_count_once_for_retention_in_the_order_given() {
+    // Ties on the millisecond (a history with duplicates, sessions under a fixed QUIZ_NOW)
+    // are settled by the order the reviews were given in: only the first of a run at one
+    // instant can follow an earlier learner day; the rest repeat it on the same day. A cram
+    // review in the run is no previous review of anything.
+    let mut quiz = Quiz::new();
+    quiz.at(NOW);
+    let mut log = String::from("card_id,review_time,review_rating,mode\n");
+    log.push_str("a,2026-01-10T10:00:00Z,3,\n"); // before the 30 days: only a previous review
+    for rating in [1, 3, 3] {
+        log.push_str(&format!("a,2026-02-10T10:00:00.250Z,{rating},\n"));
+    }
+    log.push_str("a,2026-02-10T10:00:00.250Z,3,cram\n");
+    for rating in [3, 1] {
+        log.push_str(&format!("a,2026-02-25T10:00:00Z,{rating},\n"));
+    }
+    log.push_str("b,2026-02-27T10:00:00Z,3,\n");
+    log.push_str("b,2026-03-01T05:00:00Z,1,cram\n");
+    log.push_str("b,2026-03-01T05:00:00Z,2,\n");
+    for _ in 0..500 {
+        log.push_str("b,2026-03-01T05:00:00Z,1,\n");
+    }
+    let file = quiz.write("ties.csv", &log);
+    let run = quiz.run(&["history", "import", path_arg(&file)], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "added 510 reviews into ties, skipped 0 already in the log; rescheduled 2 cards\n"
+    );
+
+    let report = json(&quiz.run(&["stats", "ties", "--json"], ""));
+    let ties = &report["decks"][0];
+    assert_eq!(ties["deck"], "ties");
+    // Last 7 days: a's first review on Feb 25 (Good) and b's first non-cram review on Mar 1
+    // (Hard). The last 30 days add a's first on Feb 10 (Again).
+    assert_eq!(
+        ties["retention_7_days"],
+        serde_json::json!({"reviews": 2, "passed": 2, "rate": 1.0})
+    );
+    assert_eq!(
+        ties["retention_30_days"],
+        serde_json::json!({"reviews": 3, "passed": 2, "rate": 2.0 / 3.0})
+    );
+    assert_eq!(report["heatmap"]["reviews"], 510);
+}

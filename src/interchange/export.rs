@@ -11,6 +11,7 @@
 //! `explain` or `hint` is dropped; an id derived from the wording (`q-…`) is written out,
 //! so the imported card keeps its progress but no longer follows its wording.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::row::{Row, join_list};
@@ -104,7 +105,7 @@ fn card_row(card: &Card, id: String, kind: Kind) -> Row {
         line: 0,
         id,
         kind: kind.name().to_string(),
-        question: card.question.clone(),
+        question: card.question.text().into_owned(),
         answer,
         accept,
         choices,
@@ -137,7 +138,7 @@ fn try_reconstruct(
     prefer_gap_hint: bool,
 ) -> Option<(String, Option<String>)> {
     let n = cards.len();
-    let prompts: Vec<&str> = cards.iter().map(|card| card.question.as_str()).collect();
+    let prompts: Vec<Cow<str>> = cards.iter().map(|card| card.question.text()).collect();
     let mut pos = vec![0; n];
     let mut text = String::new();
     let mut note_hint: Option<String> = None;
@@ -206,7 +207,7 @@ fn try_reconstruct(
     let gaps = cloze::gaps(&text).ok()?;
     let same = gaps.len() == n
         && gaps.iter().zip(cards).enumerate().all(|(i, (gap, card))| {
-            cloze::prompt(&text, &gaps, i) == card.question
+            cloze::prompt(&text, &gaps, i) == card.question.text()
                 && gap.answer == answers[i]
                 && gap.hint.clone().or_else(|| note_hint.clone()) == card.hint
         });

@@ -34,7 +34,7 @@ fn summary(deck: &Deck) -> Vec<(String, &'static str, String, String, Vec<String
             (
                 c.id.0.clone(),
                 c.kind.name(),
-                c.question.clone(),
+                c.question.to_string(),
                 c.answer_text(),
                 c.tags.clone(),
             )

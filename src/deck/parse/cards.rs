@@ -2,16 +2,17 @@
 //! cloze gaps, and the card's id (as written, or derived from its wording).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::kinds::{contradiction, infer_kind, read_expected};
 use super::values::{boolean, error_count, items, nonempty_string, string, strings, unknown_field};
-use crate::deck::cloze::{self, ClozeError};
+use crate::deck::cloze::{self, Cloze, ClozeError};
 use crate::deck::codes::Code;
 use crate::deck::id::implicit_id;
-use crate::deck::{Card, CardId, Kind};
+use crate::deck::{Card, CardId, Kind, Question};
 use crate::diagnostic::Finding;
 use crate::judge::Expected;
 
@@ -175,12 +176,39 @@ pub(super) fn read_card(
             question_text = cloze_text.clone().unwrap_or_default();
             let text = cloze_text?;
             match cloze::gaps(&text) {
+                Ok(gaps) if gaps.len() > cloze::MAX_GAPS => {
+                    let first_over = &gaps[cloze::MAX_GAPS].range;
+                    let span = inner_span(source, &cloze_value.span(), &text, first_over)
+                        .unwrap_or_else(|| {
+                            let start = cloze_value.span().start;
+                            start..start + 1
+                        });
+                    findings.push(
+                        Finding::error(
+                            Code::TooManyGaps,
+                            span,
+                            format!(
+                                "cloze text has {} gaps; a cloze has at most {}",
+                                gaps.len(),
+                                cloze::MAX_GAPS
+                            ),
+                        )
+                        .label(format!(
+                            "gap {} (split the text into several cloze cards)",
+                            cloze::MAX_GAPS + 1
+                        )),
+                    );
+                }
                 Ok(gaps) => {
-                    for (index, gap) in gaps.iter().enumerate() {
+                    let shared = Arc::new(Cloze { text, gaps });
+                    for (index, gap) in shared.gaps.iter().enumerate() {
                         cards.push(Card {
                             id: CardId(String::new()),
                             kind,
-                            question: cloze::prompt(&text, &gaps, index),
+                            question: Question::Gap {
+                                cloze: Arc::clone(&shared),
+                                index,
+                            },
                             expected: Expected::Text {
                                 answer: gap.answer.clone(),
                                 accept: accept.clone(),
@@ -265,7 +293,7 @@ pub(super) fn read_card(
             cards.push(Card {
                 id: CardId(String::new()),
                 kind,
-                question: question?,
+                question: Question::Text(question?),
                 expected,
                 explain,
                 hint,
@@ -326,9 +354,9 @@ pub(super) fn read_card(
 pub(super) fn reversed(card: &Card) -> Card {
     Card {
         id: CardId(format!("{}~r", card.id)),
-        question: card.answer_text(),
+        question: Question::Text(card.answer_text()),
         expected: Expected::Text {
-            answer: card.question.clone(),
+            answer: card.question.text().into_owned(),
             accept: Vec::new(),
         },
         hint: None,

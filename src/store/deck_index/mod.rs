@@ -12,17 +12,17 @@ use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params}
 use super::types::Millis;
 use super::{Result, Store, StoreError};
 use crate::deck::parse::CardSink;
-use crate::deck::{Card, CardId, DeckId};
+use crate::deck::{Card, CardId, DeckId, Question};
 use crate::judge::Expected;
 use crate::schedule::{CardState, Memory};
-use encoding::{decode, encode};
+use encoding::{decode, encode, head_distance};
 
 mod encoding;
 
 /// The columns of a card's row in `deck_cards`, then of its state in `cards` (all NULL for
 /// a card never reviewed), as every query below selects them.
-const CARD_COLUMNS: &str =
-    "c.card, c.data, c.tags, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses";
+const CARD_COLUMNS: &str = "c.card, c.data, c.tags, p.stability, p.difficulty, p.due, \
+     p.last_review, p.reps, p.lapses, c.position";
 
 /// Limits a query to the cards carrying any of the tags in the JSON array `?2` (no limit
 /// when `?2` is NULL), as `Card::has_tag` does.
@@ -35,7 +35,7 @@ const INDEXED: &str =
     "(?2 OR EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card))";
 
 /// Names the encoding of `data` below; a change to it must change this.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The start of every key this quiz writes: a newer parser may read the same text
 /// differently, so an index is used only by the version that wrote it.
@@ -150,6 +150,7 @@ impl Store {
             pending: Vec::new(),
             spare: Vec::new(),
             error: None,
+            head: None,
         })
     }
 
@@ -168,8 +169,9 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
         let mut cards = Vec::new();
+        let mut head = None;
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row)?;
+            let (card, state) = self.indexed_row(deck, row, &mut head)?;
             if let Some(state) = state {
                 cards.push((card, state));
             }
@@ -209,7 +211,7 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, position])?;
         match rows.next()? {
-            Some(row) => Ok(Some(self.indexed_row(deck, row)?)),
+            Some(row) => Ok(Some(self.indexed_row(deck, row, &mut None)?)),
             None => Ok(None),
         }
     }
@@ -228,8 +230,9 @@ impl Store {
              WHERE c.deck = ?1 AND {TAGGED} ORDER BY c.position"
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags)])?;
+        let mut head = None;
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row)?;
+            let (card, state) = self.indexed_row(deck, row, &mut head)?;
             each(card, state);
         }
         Ok(())
@@ -249,15 +252,23 @@ impl Store {
     /// The answers of a deck's typed cards, in file order (what a typed card shown as
     /// multiple choice draws its wrong choices from).
     pub(crate) fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT data FROM deck_cards WHERE deck = ?1 ORDER BY position")?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT data, position FROM deck_cards WHERE deck = ?1 ORDER BY position",
+        )?;
         let mut rows = statement.query(params![deck])?;
         let mut answers = Vec::new();
+        let mut head = None;
         while let Some(row) = rows.next()? {
             let data = row.get_ref(0)?.as_blob().map_err(|_| self.damaged(deck))?;
-            let card = decode(CardId(String::new()), data, Vec::new())
-                .ok_or_else(|| self.damaged(deck))?;
+            let position = row.get(1)?;
+            let card = self.decode_at(
+                deck,
+                position,
+                CardId(String::new()),
+                data,
+                Vec::new(),
+                &mut head,
+            )?;
             if let Expected::Text { answer, .. } = card.expected {
                 answers.push(answer);
             }
@@ -359,31 +370,36 @@ impl Store {
 
     /// The question of a card in a deck's index, if the index holds the card.
     pub(crate) fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
-        let data: Option<Vec<u8>> = self
+        let data: Option<(Vec<u8>, u32)> = self
             .conn
             .query_row(
-                "SELECT data FROM deck_cards WHERE deck = ?1 AND card = ?2",
+                "SELECT data, position FROM deck_cards WHERE deck = ?1 AND card = ?2",
                 params![deck, card],
-                |row| row.get(0),
+                |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
         match data {
             None => Ok(None),
-            Some(data) => {
+            Some((data, position)) => {
                 let card =
-                    decode(card.clone(), &data, Vec::new()).ok_or_else(|| self.damaged(deck))?;
-                Ok(Some(card.question))
+                    self.decode_at(deck, position, card.clone(), &data, Vec::new(), &mut None)?;
+                Ok(Some(card.question.text().into_owned()))
             }
         }
     }
 
-    /// A row of `CARD_COLUMNS`.
-    fn indexed_row(&self, deck: &DeckId, row: &Row<'_>) -> Result<(Card, Option<CardState>)> {
+    /// A row of `CARD_COLUMNS`; `head` as [`Store::decode_at`] says.
+    fn indexed_row(
+        &self,
+        deck: &DeckId,
+        row: &Row<'_>,
+        head: &mut Option<(u32, Card)>,
+    ) -> Result<(Card, Option<CardState>)> {
         let id = CardId(row.get(0)?);
         let data = row.get_ref(1)?.as_blob().map_err(|_| self.damaged(deck))?;
         let tags = row.get_ref(2)?.as_str().map_err(|_| self.damaged(deck))?;
         let tags: Vec<String> = serde_json::from_str(tags).map_err(|_| self.damaged(deck))?;
-        let card = decode(id, data, tags).ok_or_else(|| self.damaged(deck))?;
+        let card = self.decode_at(deck, row.get(9)?, id, data, tags, head)?;
         let state = match row.get::<_, Option<f64>>(3)? {
             None => None,
             Some(stability) => Some(CardState {
@@ -398,6 +414,47 @@ impl Store {
             }),
         };
         Ok((card, state))
+    }
+
+    /// Decodes the card at `position`, reading the head row that holds its cloze when it
+    /// shares one. `head` is the last head read or decoded: the cards of a cloze read in
+    /// file order then read their head once and share one cloze in memory too.
+    fn decode_at(
+        &self,
+        deck: &DeckId,
+        position: u32,
+        id: CardId,
+        data: &[u8],
+        tags: Vec<String>,
+        head: &mut Option<(u32, Card)>,
+    ) -> Result<Card> {
+        let shared = match head_distance(data) {
+            None => None,
+            Some(back) => {
+                let at = position
+                    .checked_sub(back)
+                    .ok_or_else(|| self.damaged(deck))?;
+                if head.as_ref().is_none_or(|(p, _)| *p != at) {
+                    let data: Option<Vec<u8>> = self
+                        .conn
+                        .prepare_cached(
+                            "SELECT data FROM deck_cards WHERE deck = ?1 AND position = ?2",
+                        )?
+                        .query_row(params![deck, at], |row| row.get(0))
+                        .optional()?;
+                    let card = data
+                        .and_then(|data| decode(CardId(String::new()), &data, Vec::new(), None))
+                        .ok_or_else(|| self.damaged(deck))?;
+                    *head = Some((at, card));
+                }
+                head.as_ref().map(|(_, card)| card)
+            }
+        };
+        let card = decode(id, data, tags, shared).ok_or_else(|| self.damaged(deck))?;
+        if shared.is_none() && matches!(card.question, Question::Gap { .. }) {
+            *head = Some((position, card.clone()));
+        }
+        Ok(card)
     }
 
     /// A deck's index that cannot be read is dropped, so the next start reads the file.
@@ -440,6 +497,9 @@ pub(crate) struct DeckIndexer<'s> {
     spare: Vec<CardRow>,
     /// The first failure: the cards after it are not written and `finish` reports it.
     error: Option<StoreError>,
+    /// The last card that holds its cloze in its row, and its position: the later cards
+    /// of that cloze name it instead of holding the text again.
+    head: Option<(u32, Card)>,
 }
 
 /// A card as its row in `deck_cards` holds it.
@@ -531,7 +591,14 @@ impl DeckIndexer<'_> {
 impl CardSink for DeckIndexer<'_> {
     fn card(&mut self, card: Card) {
         let mut row = self.spare.pop().unwrap_or_default();
-        encode(&card, &mut row.data);
+        let position = self.written + self.pending.len() as u32;
+        let head = self
+            .head
+            .as_ref()
+            .map(|(at, head)| (position.saturating_sub(*at), head));
+        if encode(&card, head, &mut row.data) {
+            self.head = Some((position, card.clone()));
+        }
         row.card = card.id.0;
         row.tags = serde_json::to_string(&card.tags).unwrap_or_default();
         self.pending.push(row);
@@ -544,6 +611,7 @@ impl CardSink for DeckIndexer<'_> {
         // The old rows are compared again from the start; those past the end go in `finish`.
         self.pending.clear();
         self.written = 0;
+        self.head = None;
     }
 }
 
@@ -556,7 +624,7 @@ mod tests {
         Card {
             id: CardId(id.into()),
             kind: Kind::Text,
-            question: format!("{id}?"),
+            question: format!("{id}?").into(),
             expected: Expected::Text {
                 answer: answer.into(),
                 accept: Vec::new(),

@@ -5,7 +5,9 @@
 //!
 //! `catalog::refresh` decides when a deck is read again; this module only stores and reads.
 
+use std::collections::HashMap;
 use std::hash::Hasher as _;
+use std::sync::Arc;
 
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
@@ -169,9 +171,9 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
         let mut cards = Vec::new();
-        let mut head = None;
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row, &mut head)?;
+            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
             if let Some(state) = state {
                 cards.push((card, state));
             }
@@ -198,11 +200,13 @@ impl Store {
         Ok(positions)
     }
 
-    /// The indexed card at a file position, with its state.
+    /// The indexed card at a file position, with its state. The cards of a cloze read
+    /// through the same `heads` share its text.
     pub(crate) fn indexed_card_at(
         &self,
         deck: &DeckId,
         position: u32,
+        heads: &mut ClozeHeads,
     ) -> Result<Option<(Card, Option<CardState>)>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM deck_cards AS c
@@ -211,7 +215,7 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, position])?;
         match rows.next()? {
-            Some(row) => Ok(Some(self.indexed_row(deck, row, &mut None)?)),
+            Some(row) => Ok(Some(self.indexed_row(deck, row, heads)?)),
             None => Ok(None),
         }
     }
@@ -230,9 +234,9 @@ impl Store {
              WHERE c.deck = ?1 AND {TAGGED} ORDER BY c.position"
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags)])?;
-        let mut head = None;
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row, &mut head)?;
+            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
             each(card, state);
         }
         Ok(())
@@ -257,7 +261,7 @@ impl Store {
         )?;
         let mut rows = statement.query(params![deck])?;
         let mut answers = Vec::new();
-        let mut head = None;
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
             let data = row.get_ref(0)?.as_blob().map_err(|_| self.damaged(deck))?;
             let position = row.get(1)?;
@@ -267,7 +271,7 @@ impl Store {
                 CardId(String::new()),
                 data,
                 Vec::new(),
-                &mut head,
+                &mut heads,
             )?;
             if let Expected::Text { answer, .. } = card.expected {
                 answers.push(answer);
@@ -381,25 +385,31 @@ impl Store {
         match data {
             None => Ok(None),
             Some((data, position)) => {
-                let card =
-                    self.decode_at(deck, position, card.clone(), &data, Vec::new(), &mut None)?;
+                let card = self.decode_at(
+                    deck,
+                    position,
+                    card.clone(),
+                    &data,
+                    Vec::new(),
+                    &mut ClozeHeads::last(),
+                )?;
                 Ok(Some(card.question.text().into_owned()))
             }
         }
     }
 
-    /// A row of `CARD_COLUMNS`; `head` as [`Store::decode_at`] says.
+    /// A row of `CARD_COLUMNS`.
     fn indexed_row(
         &self,
         deck: &DeckId,
         row: &Row<'_>,
-        head: &mut Option<(u32, Card)>,
+        heads: &mut ClozeHeads,
     ) -> Result<(Card, Option<CardState>)> {
         let id = CardId(row.get(0)?);
         let data = row.get_ref(1)?.as_blob().map_err(|_| self.damaged(deck))?;
         let tags = row.get_ref(2)?.as_str().map_err(|_| self.damaged(deck))?;
         let tags: Vec<String> = serde_json::from_str(tags).map_err(|_| self.damaged(deck))?;
-        let card = self.decode_at(deck, row.get(9)?, id, data, tags, head)?;
+        let card = self.decode_at(deck, row.get(9)?, id, data, tags, heads)?;
         let state = match row.get::<_, Option<f64>>(3)? {
             None => None,
             Some(stability) => Some(CardState {
@@ -417,8 +427,7 @@ impl Store {
     }
 
     /// Decodes the card at `position`, reading the head row that holds its cloze when it
-    /// shares one. `head` is the last head read or decoded: the cards of a cloze read in
-    /// file order then read their head once and share one cloze in memory too.
+    /// shares one (unless `heads` has it already).
     fn decode_at(
         &self,
         deck: &DeckId,
@@ -426,7 +435,7 @@ impl Store {
         id: CardId,
         data: &[u8],
         tags: Vec<String>,
-        head: &mut Option<(u32, Card)>,
+        heads: &mut ClozeHeads,
     ) -> Result<Card> {
         let shared = match head_distance(data) {
             None => None,
@@ -434,7 +443,7 @@ impl Store {
                 let at = position
                     .checked_sub(back)
                     .ok_or_else(|| self.damaged(deck))?;
-                if head.as_ref().is_none_or(|(p, _)| *p != at) {
+                if heads.get(deck, at).is_none() {
                     let data: Option<Vec<u8>> = self
                         .conn
                         .prepare_cached(
@@ -445,14 +454,30 @@ impl Store {
                     let card = data
                         .and_then(|data| decode(CardId(String::new()), &data, Vec::new(), None))
                         .ok_or_else(|| self.damaged(deck))?;
-                    *head = Some((at, card));
+                    heads.keep(deck, at, card);
                 }
-                head.as_ref().map(|(_, card)| card)
+                heads.get(deck, at)
             }
         };
-        let card = decode(id, data, tags, shared).ok_or_else(|| self.damaged(deck))?;
-        if shared.is_none() && matches!(card.question, Question::Gap { .. }) {
-            *head = Some((position, card.clone()));
+        let mut card = decode(id, data, tags, shared).ok_or_else(|| self.damaged(deck))?;
+        if shared.is_none()
+            && let Question::Gap { cloze, index } = &card.question
+            && cloze.gaps.len() > 1
+        {
+            // A head read before as the head of a later gap: its cloze is shared already.
+            let kept = match heads.get(deck, position).map(|head| &head.question) {
+                Some(Question::Gap { cloze: kept, .. }) if kept == cloze => Some(Arc::clone(kept)),
+                _ => None,
+            };
+            match kept {
+                Some(cloze) => {
+                    card.question = Question::Gap {
+                        cloze,
+                        index: *index,
+                    };
+                }
+                None => heads.keep(deck, position, card.clone()),
+            }
         }
         Ok(card)
     }
@@ -463,6 +488,43 @@ impl Store {
             .conn
             .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck]);
         StoreError::DamagedIndex(deck.0.clone())
+    }
+}
+
+/// The cloze heads (the rows that hold a cloze's text) read so far, so that the cards of a
+/// cloze read one after another read their head once and share one cloze in memory too.
+pub(crate) struct ClozeHeads {
+    heads: HashMap<(DeckId, u32), Card>,
+    /// Whether to keep every head, for cards read in any order (a session's new cards),
+    /// or only the last, for a read in file order (where a cloze's cards follow its head).
+    keep_all: bool,
+}
+
+impl ClozeHeads {
+    /// For cards read in any order: keeps every head read, one per cloze.
+    pub(crate) fn all() -> ClozeHeads {
+        ClozeHeads {
+            heads: HashMap::new(),
+            keep_all: true,
+        }
+    }
+
+    fn last() -> ClozeHeads {
+        ClozeHeads {
+            heads: HashMap::new(),
+            keep_all: false,
+        }
+    }
+
+    fn get(&self, deck: &DeckId, position: u32) -> Option<&Card> {
+        self.heads.get(&(deck.clone(), position))
+    }
+
+    fn keep(&mut self, deck: &DeckId, position: u32, head: Card) {
+        if !self.keep_all {
+            self.heads.clear();
+        }
+        self.heads.insert((deck.clone(), position), head);
     }
 }
 
@@ -740,5 +802,113 @@ mod tests {
         let question = |card: &str| store.indexed_question(&deck, &CardId(card.into())).unwrap();
         assert_eq!(question("b").as_deref(), Some("b?"));
         assert_eq!(question("gone"), None);
+    }
+
+    /// The cards of a deck file as the parser gives them (a cloze's cards share its text).
+    fn parsed(source: &str) -> Vec<Card> {
+        let parsed = crate::deck::parse::parse_deck(
+            DeckId("d".into()),
+            source,
+            crate::deck::Origin::Bundled,
+        );
+        parsed.deck.expect("the deck loads").cards
+    }
+
+    fn index(store: &mut Store, cards: &[Card]) {
+        let mut indexer = store.index_deck(&DeckId("d".into())).unwrap();
+        for card in cards {
+            indexer.card(card.clone());
+        }
+        indexer.finish("k", None).unwrap();
+    }
+
+    fn shared_text(cards: &[Card]) -> bool {
+        let clozes: Vec<_> = cards
+            .iter()
+            .filter_map(|card| match &card.question {
+                Question::Gap { cloze, .. } => Some(cloze),
+                Question::Text(_) => None,
+            })
+            .collect();
+        clozes.windows(2).all(|pair| Arc::ptr_eq(pair[0], pair[1]))
+    }
+
+    const CLOZES: &str = r#"
+[[cards]]
+id = "t"
+question = "Q?"
+answer = "A"
+
+[[cards]]
+id = "thaw"
+cloze = "The speech began the {{Khrushchev Thaw}} in {{1956::year}}, «in {{Moscow}}»."
+explain = "Why."
+hint = "A season."
+accept = ["thaw"]
+"#;
+
+    #[test]
+    fn cloze_cards_come_back_from_the_index_as_they_went_in_sharing_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let cards = parsed(CLOZES);
+        index(&mut store, &cards);
+        let read = all(&store, &deck).unwrap();
+        assert_eq!(read, cards);
+        assert!(shared_text(&read[1..]));
+        // Cards read one at a time, in any order, through one set of heads share it too.
+        let mut heads = ClozeHeads::all();
+        let mut one_by_one = Vec::new();
+        for position in [3, 1, 0, 2] {
+            let (card, _) = store
+                .indexed_card_at(&deck, position, &mut heads)
+                .unwrap()
+                .unwrap();
+            assert_eq!(card, cards[position as usize]);
+            one_by_one.push(card);
+        }
+        assert!(shared_text(&one_by_one));
+        let question = store
+            .indexed_question(&deck, &CardId("thaw#3".into()))
+            .unwrap();
+        assert_eq!(
+            question.as_deref(),
+            Some("The speech began the Khrushchev Thaw in 1956, «in [...]».")
+        );
+        assert_eq!(
+            store.indexed_answers(&deck).unwrap(),
+            ["A", "Khrushchev Thaw", "1956", "Moscow"]
+        );
+        // The later gaps' rows are a few bytes: the text is in the first gap's row alone.
+        let sizes: Vec<i64> = store
+            .conn
+            .prepare("SELECT length(data) FROM deck_cards ORDER BY position")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(sizes[1] > 80 && sizes[2] < 12 && sizes[3] < 12, "{sizes:?}");
+    }
+
+    #[test]
+    fn an_edited_cloze_is_read_back_edited_wherever_its_cards_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        index(&mut store, &parsed(CLOZES));
+        // The text changes (its later gaps' rows stay the same bytes), then a card before
+        // it moves every row of the cloze.
+        let edited = CLOZES.replace("The speech began", "It began");
+        for source in [
+            edited.clone(),
+            format!("[[cards]]\nid = \"new\"\nquestion = \"N?\"\nanswer = \"N\"\n{edited}"),
+            CLOZES.replace("{{Moscow}}", "Moscow"),
+        ] {
+            let cards = parsed(&source);
+            index(&mut store, &cards);
+            assert_eq!(all(&store, &deck).unwrap(), cards);
+        }
     }
 }

@@ -6,6 +6,8 @@
 #   one N         one cloze of N gaps                        (default N = 10000)
 #   many C G      C clozes of G gaps each                    (default 50 x 200)
 #   long G KB     one cloze of G gaps padded to about KB KiB (default 200 gaps, 900 KiB)
+#   fat G KB      one cloze of G gaps whose explain, hint, one accept entry and one tag
+#                 are KB KiB each: the fields each gap's card repeats (default 200, 900)
 # For each: the deck's size, `quiz check`'s peak RSS and exit code, `echo q | quiz start`'s
 # peak RSS (it indexes the deck, then stops at the first question) and the database's size
 # after it (quiz.sqlite3 plus its -wal).
@@ -49,6 +51,13 @@ elif kind == "long":
     g = args[0] if len(args) > 0 else 200
     kb = args[1] if len(args) > 1 else 900
     clozes = [cloze(g, pad=kb * 1024)]
+elif kind == "fat":
+    g = args[0] if len(args) > 0 else 200
+    kb = args[1] if len(args) > 1 else 900
+    pad = "lorem ipsum dolor sit amet " * (kb * 1024 // 27)
+    print(f'\n[[cards]]\nid = "fat"\ncloze = "{cloze(g)}"\nexplain = "{pad}"\n'
+          f'hint = "{pad}"\naccept = ["{pad}"]\ntags = ["{pad}"]')
+    clozes = []
 else:
     sys.exit(f"unknown deck kind {kind}")
 for j, text in enumerate(clozes):

@@ -78,10 +78,12 @@ pub(crate) struct Card {
     /// What the learner is asked; for a cloze card, the text with this card's gap blanked.
     pub question: Question,
     pub expected: Expected,
-    pub explain: Option<String>,
-    pub hint: Option<String>,
+    /// Shared, like `hint` and `tags`, by the cards of one cloze: a cloze of N gaps holds
+    /// them once, not N times.
+    pub explain: Option<Arc<str>>,
+    pub hint: Option<Arc<str>>,
     /// The card's own tags followed by the deck's.
-    pub tags: Vec<String>,
+    pub tags: Arc<[String]>,
     /// 1-based line of the card's table in the deck file.
     pub line: usize,
     /// True when the id was derived from the wording, so an edit resets progress.

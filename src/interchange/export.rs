@@ -61,7 +61,7 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
         match reconstruct_cloze(&group) {
             Some((text, hint)) => {
                 let accept = match &first.expected {
-                    Expected::Text { accept, .. } => accept.clone(),
+                    Expected::Text { accept, .. } => accept.to_vec(),
                     _ => Vec::new(),
                 };
                 rows.push(Row {
@@ -72,9 +72,9 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
                     answer: String::new(),
                     accept,
                     choices: Vec::new(),
-                    explain: first.explain.clone().unwrap_or_default(),
+                    explain: first.explain.as_deref().unwrap_or_default().to_string(),
                     hint: hint.unwrap_or_default(),
-                    tags: first.tags.clone(),
+                    tags: first.tags.to_vec(),
                     reverse: false,
                 });
             }
@@ -92,7 +92,7 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
 
 fn card_row(card: &Card, id: String, kind: Kind) -> Row {
     let (answer, accept, choices) = match &card.expected {
-        Expected::Text { answer, accept } => (answer.clone(), accept.clone(), Vec::new()),
+        Expected::Text { answer, accept } => (answer.clone(), accept.to_vec(), Vec::new()),
         Expected::Choice { choices, answer } => (
             choices.get(*answer).cloned().unwrap_or_default(),
             Vec::new(),
@@ -109,9 +109,9 @@ fn card_row(card: &Card, id: String, kind: Kind) -> Row {
         answer,
         accept,
         choices,
-        explain: card.explain.clone().unwrap_or_default(),
-        hint: card.hint.clone().unwrap_or_default(),
-        tags: card.tags.clone(),
+        explain: card.explain.as_deref().unwrap_or_default().to_string(),
+        hint: card.hint.as_deref().unwrap_or_default().to_string(),
+        tags: card.tags.to_vec(),
         reverse: false,
     }
 }
@@ -186,7 +186,7 @@ fn try_reconstruct(
             text.push_str("::");
             text.push_str(hint);
         } else if note_hint.is_none() {
-            note_hint = cards[j].hint.clone();
+            note_hint = cards[j].hint.as_deref().map(str::to_string);
         }
         text.push_str("}}");
         for (i, at) in pos.iter_mut().enumerate() {
@@ -209,7 +209,7 @@ fn try_reconstruct(
         && gaps.iter().zip(cards).enumerate().all(|(i, (gap, card))| {
             cloze::prompt(&text, &gaps, i) == card.question.text()
                 && gap.answer == answers[i]
-                && gap.hint.clone().or_else(|| note_hint.clone()) == card.hint
+                && gap.hint.as_deref().or(note_hint.as_deref()) == card.hint.as_deref()
         });
     same.then_some((text, note_hint))
 }

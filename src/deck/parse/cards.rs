@@ -111,12 +111,19 @@ pub(super) fn read_card(
         .and_then(|v| strings(v, "accept", findings))
         .unwrap_or_default();
     let choices = fields.choices.and_then(|v| strings(v, "choices", findings));
-    let explain = fields.explain.and_then(|v| string(v, "explain", findings));
-    let hint = fields.hint.and_then(|v| string(v, "hint", findings));
-    let tags = fields
+    let explain: Option<Arc<str>> = fields
+        .explain
+        .and_then(|v| string(v, "explain", findings))
+        .map(Arc::from);
+    let hint: Option<Arc<str>> = fields
+        .hint
+        .and_then(|v| string(v, "hint", findings))
+        .map(Arc::from);
+    let tags: Arc<[String]> = fields
         .tags
         .and_then(|v| strings(v, "tags", findings))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into();
     for (value, text) in fields
         .accept
         .into_iter()
@@ -201,6 +208,7 @@ pub(super) fn read_card(
                 }
                 Ok(gaps) => {
                     let shared = Arc::new(Cloze { text, gaps });
+                    let accept: Arc<[String]> = accept.into();
                     for (index, gap) in shared.gaps.iter().enumerate() {
                         cards.push(Card {
                             id: CardId(String::new()),
@@ -211,10 +219,10 @@ pub(super) fn read_card(
                             },
                             expected: Expected::Text {
                                 answer: gap.answer.clone(),
-                                accept: accept.clone(),
+                                accept: Arc::clone(&accept),
                             },
                             explain: explain.clone(),
-                            hint: gap.hint.clone().or_else(|| hint.clone()),
+                            hint: gap.hint.as_deref().map(Arc::from).or_else(|| hint.clone()),
                             tags: tags.clone(),
                             line: 0,
                             implicit_id: false,
@@ -357,7 +365,7 @@ pub(super) fn reversed(card: &Card) -> Card {
         question: Question::Text(card.answer_text()),
         expected: Expected::Text {
             answer: card.question.text().into_owned(),
-            accept: Vec::new(),
+            accept: Arc::default(),
         },
         hint: None,
         ..card.clone()

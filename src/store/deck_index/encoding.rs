@@ -107,7 +107,7 @@ pub(super) fn encode(card: &Card, head: Option<(u32, &Card)>, out: &mut Vec<u8>)
         _ => put_optional(out, card.explain.as_deref()),
     }
     match (&card.hint, gap, head) {
-        (Some(hint), Some(gap), _) if gap.hint.as_ref() == Some(hint) => out.push(GAP_HINT),
+        (Some(hint), Some(gap), _) if gap.hint.as_deref() == Some(&**hint) => out.push(GAP_HINT),
         (_, _, Some(head)) if head.hint == card.hint => out.push(HEAD_HINT),
         _ => put_optional(out, card.hint.as_deref()),
     }
@@ -122,7 +122,7 @@ fn same_cloze(card: &Card, head: &Card) -> bool {
     }
 }
 
-fn head_accept(head: &Card) -> Option<&Vec<String>> {
+fn head_accept(head: &Card) -> Option<&Arc<[String]>> {
     match &head.expected {
         Expected::Text { accept, .. } => Some(accept),
         _ => None,
@@ -217,7 +217,7 @@ pub(super) fn decode(
     let expected = match input.byte()? {
         0 => Expected::Text {
             answer: input.text()?,
-            accept: input.list()?,
+            accept: input.list()?.into(),
         },
         1 => Expected::Choice {
             answer: usize::try_from(input.number()?).ok()?,
@@ -229,22 +229,27 @@ pub(super) fn decode(
         },
         4 => Expected::Text {
             answer: gap?.answer.clone(),
-            accept: input.list()?,
+            accept: input.list()?.into(),
         },
         5 => Expected::Text {
             answer: gap?.answer.clone(),
-            accept: head_accept(head?)?.clone(),
+            accept: Arc::clone(head_accept(head?)?),
         },
         _ => return None,
     };
     let explain = match input.byte()? {
         HEAD_EXPLAIN => head?.explain.clone(),
-        flag => input.optional_after(flag)?,
+        flag => input.optional_after(flag)?.map(Arc::from),
     };
     let hint = match input.byte()? {
-        GAP_HINT => Some(gap?.hint.clone()?),
+        GAP_HINT => Some(Arc::from(gap?.hint.as_deref()?)),
         HEAD_HINT => head?.hint.clone(),
-        flag => input.optional_after(flag)?,
+        flag => input.optional_after(flag)?.map(Arc::from),
+    };
+    // The tags have a column of their own in each row; a cloze's cards share one list.
+    let tags = match head {
+        Some(head) if *head.tags == tags[..] => Arc::clone(&head.tags),
+        _ => tags.into(),
     };
     input.0.is_empty().then_some(Card {
         id,
@@ -369,7 +374,7 @@ mod tests {
             expected,
             explain: Some("why".into()),
             hint: None,
-            tags: vec!["t".into()],
+            tags: vec!["t".into()].into(),
             line: 300_000,
             implicit_id: true,
         }
@@ -395,7 +400,7 @@ mod tests {
                     let at = (position - back) as usize;
                     decode(CardId(String::new()), &rows[at], Vec::new(), None).unwrap()
                 });
-                decode(card.id.clone(), data, card.tags.clone(), head.as_ref())
+                decode(card.id.clone(), data, card.tags.to_vec(), head.as_ref())
             })
             .collect();
         (rows, decoded)
@@ -406,7 +411,7 @@ mod tests {
         let cards = [
             card(Expected::Text {
                 answer: "1956".into(),
-                accept: vec!["fifty-six".into(), String::new()],
+                accept: vec!["fifty-six".into(), String::new()].into(),
             }),
             card(Expected::Choice {
                 choices: vec!["a".into(), "b".into()],
@@ -428,7 +433,7 @@ mod tests {
         for card in cards {
             assert!(!encode(&card, None, &mut data));
             assert_eq!(head_distance(&data), None);
-            let decoded = decode(card.id.clone(), &data, card.tags.clone(), None);
+            let decoded = decode(card.id.clone(), &data, card.tags.to_vec(), None);
             assert_eq!(decoded.as_ref(), Some(&card));
             // Damaged data is refused, never misread.
             for len in 0..data.len() {
@@ -456,14 +461,11 @@ mod tests {
                 },
                 expected: Expected::Text {
                     answer: shared.gaps[index].answer.clone(),
-                    accept: vec!["also".into()],
+                    accept: vec!["also".into()].into(),
                 },
-                explain: explain.map(str::to_string),
-                hint: shared.gaps[index]
-                    .hint
-                    .clone()
-                    .or_else(|| hint.map(str::to_string)),
-                tags: vec!["t".into()],
+                explain: explain.map(Arc::from),
+                hint: shared.gaps[index].hint.as_deref().or(hint).map(Arc::from),
+                tags: vec!["t".into()].into(),
                 line: 7,
                 implicit_id: false,
             })
@@ -513,7 +515,7 @@ mod tests {
         cards[1].hint = Some("own".into());
         cards[1].expected = Expected::Text {
             answer: "not b".into(),
-            accept: Vec::new(),
+            accept: Vec::new().into(),
         };
         let (_, decoded) = round_trip(&cards);
         assert_eq!(decoded[1].as_ref(), Some(&cards[1]));

@@ -13,6 +13,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params}
 
 use super::types::Millis;
 use super::{Result, Store, StoreError};
+use crate::deck::cloze::Cloze;
 use crate::deck::parse::CardSink;
 use crate::deck::{Card, CardId, DeckId, Question};
 use crate::judge::Expected;
@@ -444,15 +445,19 @@ impl Store {
                     .checked_sub(back)
                     .ok_or_else(|| self.damaged(deck))?;
                 if heads.get(deck, at).is_none() {
-                    let data: Option<Vec<u8>> = self
+                    let row: Option<(Vec<u8>, String)> = self
                         .conn
                         .prepare_cached(
-                            "SELECT data FROM deck_cards WHERE deck = ?1 AND position = ?2",
+                            "SELECT data, tags FROM deck_cards WHERE deck = ?1 AND position = ?2",
                         )?
-                        .query_row(params![deck, at], |row| row.get(0))
+                        .query_row(params![deck, at], |row| Ok((row.get(0)?, row.get(1)?)))
                         .optional()?;
-                    let card = data
-                        .and_then(|data| decode(CardId(String::new()), &data, Vec::new(), None))
+                    // Its tags too: the cards of the cloze that have the same share them.
+                    let card = row
+                        .and_then(|(data, tags)| {
+                            let tags = serde_json::from_str(&tags).ok()?;
+                            decode(CardId(String::new()), &data, tags, None)
+                        })
                         .ok_or_else(|| self.damaged(deck))?;
                     heads.keep(deck, at, card);
                 }
@@ -464,19 +469,31 @@ impl Store {
             && let Question::Gap { cloze, index } = &card.question
             && cloze.gaps.len() > 1
         {
-            // A head read before as the head of a later gap: its cloze is shared already.
-            let kept = match heads.get(deck, position).map(|head| &head.question) {
-                Some(Question::Gap { cloze: kept, .. }) if kept == cloze => Some(Arc::clone(kept)),
-                _ => None,
-            };
-            match kept {
-                Some(cloze) => {
+            // A head read before as the head of a later gap: its cloze (and the fields its
+            // gaps share) are shared already.
+            match heads.get(deck, position) {
+                Some(kept) if same_cloze(kept, cloze) => {
                     card.question = Question::Gap {
-                        cloze,
+                        cloze: shared_cloze(kept).unwrap_or_else(|| Arc::clone(cloze)),
                         index: *index,
                     };
+                    if kept.explain == card.explain {
+                        card.explain.clone_from(&kept.explain);
+                    }
+                    if kept.hint == card.hint {
+                        card.hint.clone_from(&kept.hint);
+                    }
+                    if kept.tags == card.tags {
+                        card.tags = Arc::clone(&kept.tags);
+                    }
+                    if let (Expected::Text { accept: shared, .. }, Expected::Text { accept, .. }) =
+                        (&kept.expected, &mut card.expected)
+                        && shared == accept
+                    {
+                        *accept = Arc::clone(shared);
+                    }
                 }
-                None => heads.keep(deck, position, card.clone()),
+                _ => heads.keep(deck, position, card.clone()),
             }
         }
         Ok(card)
@@ -489,6 +506,17 @@ impl Store {
             .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck]);
         StoreError::DamagedIndex(deck.0.clone())
     }
+}
+
+fn shared_cloze(card: &Card) -> Option<Arc<Cloze>> {
+    match &card.question {
+        Question::Gap { cloze, .. } => Some(Arc::clone(cloze)),
+        Question::Text(_) => None,
+    }
+}
+
+fn same_cloze(card: &Card, cloze: &Cloze) -> bool {
+    shared_cloze(card).is_some_and(|kept| *kept == *cloze)
 }
 
 /// The cloze heads (the rows that hold a cloze's text) read so far, so that the cards of a
@@ -662,7 +690,7 @@ impl CardSink for DeckIndexer<'_> {
             self.head = Some((position, card.clone()));
         }
         row.card = card.id.0;
-        row.tags = serde_json::to_string(&card.tags).unwrap_or_default();
+        row.tags = serde_json::to_string(&card.tags[..]).unwrap_or_default();
         self.pending.push(row);
         if self.pending.len() == BATCH {
             self.flush();
@@ -689,11 +717,11 @@ mod tests {
             question: format!("{id}?").into(),
             expected: Expected::Text {
                 answer: answer.into(),
-                accept: Vec::new(),
+                accept: Vec::new().into(),
             },
             explain: None,
             hint: None,
-            tags: Vec::new(),
+            tags: Arc::default(),
             line: 1,
             implicit_id: false,
         }
@@ -822,18 +850,33 @@ mod tests {
         indexer.finish("k", None).unwrap();
     }
 
+    /// Whether the cloze cards among `cards` share one text, explanation and tag list.
     fn shared_text(cards: &[Card]) -> bool {
         let clozes: Vec<_> = cards
             .iter()
             .filter_map(|card| match &card.question {
-                Question::Gap { cloze, .. } => Some(cloze),
+                Question::Gap { cloze, .. } => Some((cloze, card)),
                 Question::Text(_) => None,
             })
             .collect();
-        clozes.windows(2).all(|pair| Arc::ptr_eq(pair[0], pair[1]))
+        clozes.windows(2).all(|pair| {
+            let [(a, first), (b, second)] = pair else {
+                return false;
+            };
+            let explain = |card: &Card| card.explain.clone().unwrap_or_default();
+            let accept = |card: &Card| match &card.expected {
+                Expected::Text { accept, .. } => Arc::clone(accept),
+                _ => Arc::default(),
+            };
+            Arc::ptr_eq(a, b)
+                && Arc::ptr_eq(&accept(first), &accept(second))
+                && Arc::ptr_eq(&explain(first), &explain(second))
+                && Arc::ptr_eq(&first.tags, &second.tags)
+        })
     }
 
-    const CLOZES: &str = r#"
+    const CLOZES: &str = r#"tags = ["deck"]
+
 [[cards]]
 id = "t"
 question = "Q?"
@@ -853,6 +896,8 @@ accept = ["thaw"]
         let mut store = Store::open(dir.path()).unwrap();
         let deck = DeckId("d".into());
         let cards = parsed(CLOZES);
+        assert!(shared_text(&cards[1..]));
+        assert_eq!(cards[1].tags[..], ["deck"]);
         index(&mut store, &cards);
         let read = all(&store, &deck).unwrap();
         assert_eq!(read, cards);

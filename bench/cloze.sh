@@ -6,8 +6,8 @@
 #   one N         one cloze of N gaps                        (default N = 10000)
 #   many C G      C clozes of G gaps each                    (default 50 x 200)
 #   long G KB     one cloze of G gaps padded to about KB KiB (default 200 gaps, 900 KiB)
-#   fat G KB      one cloze of G gaps whose explain, hint, one accept entry and one tag
-#                 are KB KiB each: the fields each gap's card repeats (default 200, 900)
+#   fat G KB      one cloze of G gaps whose explain, hint and one accept entry are KB KiB
+#                 each, with 4,000 bytes of tags: what each gap's card repeats (200, 900)
 # For each: the deck's size, `quiz check`'s peak RSS and exit code, `echo q | quiz start`'s
 # peak RSS (it indexes the deck, then stops at the first question) and the database's size
 # after it (quiz.sqlite3 plus its -wal).
@@ -56,7 +56,7 @@ elif kind == "fat":
     kb = args[1] if len(args) > 1 else 900
     pad = "lorem ipsum dolor sit amet " * (kb * 1024 // 27)
     print(f'\n[[cards]]\nid = "fat"\ncloze = "{cloze(g)}"\nexplain = "{pad}"\n'
-          f'hint = "{pad}"\naccept = ["{pad}"]\ntags = ["{pad}"]')
+          f'hint = "{pad}"\naccept = ["{pad}"]\ntags = ["{"t" * 4000}"]')
     clozes = []
 else:
     sys.exit(f"unknown deck kind {kind}")

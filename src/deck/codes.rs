@@ -44,7 +44,8 @@ pub(crate) enum Code {
     Unreadable,
     /// E017: a cloze text with more gaps than a cloze may have (200).
     TooManyGaps,
-    /// E018: a text longer than a field may hold (1 MiB): a string value, or an entry of a list.
+    /// E018: a text longer than a field may hold: a string value or an entry of a list over
+    /// 1 MiB, or a `tags` list over 4 KiB in all.
     FieldTooLong,
     /// W001: a card without `id`; it is known by an implicit id that its wording decides.
     MissingId,

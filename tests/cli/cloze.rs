@@ -233,3 +233,35 @@ fn a_field_over_a_mebibyte_is_an_error_and_its_deck_is_skipped() {
     assert!(run.stderr.contains("skipped deck `long`"), "{}", run.stderr);
     assert!(run.stdout.starts_with("[1/1] P?\n"), "{}", run.stdout);
 }
+
+/// A deck's tags are kept with each of its cards, and a cloze's with each gap: 4 KiB of
+/// tags in all is the most a deck or a card may have.
+#[test]
+fn tags_over_4_kib_in_all_are_an_error() {
+    let quiz = Quiz::new();
+    let tags: Vec<String> = (0..41)
+        .map(|i| format!("\"t{i:02}{}\"", "x".repeat(97)))
+        .collect();
+    quiz.write(
+        "decks/tags.toml",
+        &format!(
+            "title = \"Tags\"\ntags = [{}]\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+            tags.join(", ")
+        ),
+    );
+    let run = run_in(
+        &quiz,
+        &quiz.data_dir().join("decks"),
+        &["check", "tags.toml"],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "error[E018]: `tags` hold 4100 bytes in all; tags hold at most 4096\n \
+             --> tags.toml:2:8\n  |\n2 | tags = [\"t00{}\", \"t01xxxxxxxxxxxxxxxxx...\n  \
+             |        ^ too many or too long tags\n1 error, 0 warnings\n",
+            "x".repeat(97)
+        )
+    );
+}

@@ -8,7 +8,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::kinds::{contradiction, infer_kind, read_expected};
-use super::values::{boolean, error_count, items, nonempty_string, string, strings, unknown_field};
+use super::values::{
+    boolean, error_count, items, nonempty_string, string, strings, tag_list, unknown_field,
+};
 use crate::deck::cloze::{self, Cloze, ClozeError};
 use crate::deck::codes::Code;
 use crate::deck::id::implicit_id;
@@ -121,7 +123,7 @@ pub(super) fn read_card(
         .map(Arc::from);
     let tags: Arc<[String]> = fields
         .tags
-        .and_then(|v| strings(v, "tags", findings))
+        .and_then(|v| tag_list(v, findings))
         .unwrap_or_default()
         .into();
     for (value, text) in fields

@@ -183,6 +183,34 @@ pub(super) fn strings(
     ok.then_some(out)
 }
 
+/// The most bytes the tags of a card, or of a deck, may hold in all. Tags are labels to
+/// pick cards by (`--tag`), and every card's row in the deck index keeps its tags and its
+/// deck's, so a deck's tags are stored once per card, and a cloze's once per gap.
+pub(crate) const MAX_TAGS_BYTES: usize = 4096;
+
+/// A `tags` list: strings (each checked as [`strings`] does) holding at most
+/// [`MAX_TAGS_BYTES`] in all (E018 at the list's first character).
+pub(super) fn tag_list(
+    value: &Spanned<DeValue<'_>>,
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<String>> {
+    let tags = strings(value, "tags", findings)?;
+    let total: usize = tags.iter().map(String::len).sum();
+    if total > MAX_TAGS_BYTES {
+        let start = value.span().start;
+        findings.push(
+            Finding::error(
+                Code::FieldTooLong,
+                start..start + 1,
+                format!("`tags` hold {total} bytes in all; tags hold at most {MAX_TAGS_BYTES}"),
+            )
+            .label("too many or too long tags"),
+        );
+        return None;
+    }
+    Some(tags)
+}
+
 pub(super) fn unknown_field(
     span: Range<usize>,
     name: &str,

@@ -54,7 +54,7 @@ impl Pool {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ fnv1a(salt.bytes()));
         let wanted = judge::shape(answer);
         let excluded: HashSet<String> = std::iter::once(answer)
-            .chain(accept)
+            .chain(accept.iter())
             .map(|text| judge::normalise(text))
             .collect();
         let (mut same, mut other): (Vec<&Entry>, Vec<&Entry>) = self
@@ -117,7 +117,7 @@ mod tests {
     fn text(answer: &str) -> Expected {
         Expected::Text {
             answer: answer.into(),
-            accept: vec![],
+            accept: vec![].into(),
         }
     }
 
@@ -164,7 +164,7 @@ mod tests {
     fn accepted_spellings_are_not_offered_as_wrong() {
         let expected = Expected::Text {
             answer: "1956".into(),
-            accept: vec!["1953".into()],
+            accept: vec!["1953".into()].into(),
         };
         let (choices, _) = choices(&expected, 4);
         assert!(!choices.contains(&"1953".to_string()), "{choices:?}");

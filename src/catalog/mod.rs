@@ -17,7 +17,7 @@ use crate::schedule::{CardState, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
 use crate::settings::Presentation;
 use crate::store::Store;
-use crate::store::deck_index::{self, IndexEntry, Stamp};
+use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
 
 mod title;
 
@@ -326,13 +326,14 @@ pub(crate) fn pick<'a>(
         });
     }
     let mut items = Vec::new();
+    let mut heads = ClozeHeads::all();
     for index in queue::order(&candidates, plan) {
         let item = match due.get_mut(index) {
             Some(item) => item.take(),
             None => {
                 let (deck, position) = new[index - due.len()];
                 store
-                    .indexed_card_at(deck, position)?
+                    .indexed_card_at(deck, position, &mut heads)?
                     .map(|(card, state)| Item { deck, card, state })
             }
         };

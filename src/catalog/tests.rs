@@ -16,7 +16,7 @@ use crate::env::Clock;
 use crate::env::Context;
 use crate::schedule::{CardState, Memory, Rating, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
-use crate::store::deck_index;
+use crate::store::deck_index::{self, ClozeHeads};
 use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review, Store};
 
@@ -293,7 +293,15 @@ fn new_cards(store: &Store, deck: &DeckId) -> Vec<String> {
         .new_indexed_positions(deck, &[], None)
         .unwrap()
         .into_iter()
-        .map(|p| store.indexed_card_at(deck, p).unwrap().unwrap().0.id.0)
+        .map(|p| {
+            store
+                .indexed_card_at(deck, p, &mut ClozeHeads::all())
+                .unwrap()
+                .unwrap()
+                .0
+                .id
+                .0
+        })
         .collect()
 }
 

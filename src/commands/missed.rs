@@ -90,7 +90,7 @@ fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Resu
                     escape_line(&deck.0),
                     escape_line(&card.id.0),
                     state.lapses,
-                    escape_line(&card.question)
+                    escape_line(&card.question.text())
                 ));
             }
         })?;

@@ -1,6 +1,26 @@
-//! Cloze text: `{{gap}}` markers, one card per gap.
+//! Cloze text: `{{gap}}` markers, one card per gap. The cards of a cloze share one
+//! [`Cloze`]: each card's question is built from it when shown, so a cloze of N gaps holds
+//! its text once, not N times.
 
 use std::ops::Range;
+
+/// The most gaps a cloze may have (E017): each is a card of its own, asked with the
+/// whole text, and no text a learner reads in one go needs more.
+pub(crate) const MAX_GAPS: usize = 200;
+
+/// A cloze text and its gaps, shared by the cards of its gaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Cloze {
+    pub text: String,
+    pub gaps: Vec<Gap>,
+}
+
+impl Cloze {
+    /// The text as asked for gap `index`: see [`prompt`].
+    pub(crate) fn prompt(&self, index: usize) -> String {
+        prompt(&self.text, &self.gaps, index)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Gap {
@@ -61,7 +81,7 @@ pub(crate) fn gaps(text: &str) -> Result<Vec<Gap>, ClozeError> {
 
 /// The text as asked for gap `index`: that gap blanked, every other gap filled in.
 pub(crate) fn prompt(text: &str, gaps: &[Gap], index: usize) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for (i, gap) in gaps.iter().enumerate() {
         out.push_str(&text[last..gap.range.start]);

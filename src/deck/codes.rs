@@ -42,6 +42,11 @@ pub(crate) enum Code {
     InvalidId,
     /// E016: the deck file could not be read (not UTF-8, no permission).
     Unreadable,
+    /// E017: a cloze text with more gaps than a cloze may have (200).
+    TooManyGaps,
+    /// E018: a text longer than a field may hold: a string value or an entry of a list over
+    /// 1 MiB, or a `tags` list over 4 KiB in all.
+    FieldTooLong,
     /// W001: a card without `id`; it is known by an implicit id that its wording decides.
     MissingId,
     /// W002: two cards ask the same question (after normalisation; a cloze text is a question).
@@ -51,7 +56,7 @@ pub(crate) enum Code {
 impl Code {
     #[cfg(test)]
     /// Every code, in the order of their names.
-    pub(crate) const ALL: [Code; 18] = [
+    pub(crate) const ALL: [Code; 20] = [
         Code::BadSetting,
         Code::InvalidToml,
         Code::UnknownField,
@@ -68,6 +73,8 @@ impl Code {
         Code::KindMismatch,
         Code::InvalidId,
         Code::Unreadable,
+        Code::TooManyGaps,
+        Code::FieldTooLong,
         Code::MissingId,
         Code::DuplicateQuestion,
     ];
@@ -91,6 +98,8 @@ impl Code {
             Code::KindMismatch => "E013",
             Code::InvalidId => "E015",
             Code::Unreadable => "E016",
+            Code::TooManyGaps => "E017",
+            Code::FieldTooLong => "E018",
             Code::MissingId => "W001",
             Code::DuplicateQuestion => "W002",
         }

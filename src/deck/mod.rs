@@ -10,8 +10,10 @@ pub(crate) mod id;
 pub(crate) mod library;
 pub(crate) mod parse;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::judge::Expected;
 
@@ -74,16 +76,80 @@ pub(crate) struct Card {
     pub id: CardId,
     pub kind: Kind,
     /// What the learner is asked; for a cloze card, the text with this card's gap blanked.
-    pub question: String,
+    pub question: Question,
     pub expected: Expected,
-    pub explain: Option<String>,
-    pub hint: Option<String>,
+    /// Shared, like `hint` and `tags`, by the cards of one cloze: a cloze of N gaps holds
+    /// them once, not N times.
+    pub explain: Option<Arc<str>>,
+    pub hint: Option<Arc<str>>,
     /// The card's own tags followed by the deck's.
-    pub tags: Vec<String>,
+    pub tags: Arc<[String]>,
     /// 1-based line of the card's table in the deck file.
     pub line: usize,
     /// True when the id was derived from the wording, so an edit resets progress.
     pub implicit_id: bool,
+}
+
+/// What a card asks. A cloze card keeps a share of its cloze and the number of its gap, and
+/// its question is written out only when it is read: the N cards of a cloze hold its text
+/// once between them, where N copies of the whole text each would cost N² (a cloze of 10,000
+/// gaps took over a gigabyte).
+#[derive(Debug, Clone)]
+pub(crate) enum Question {
+    Text(String),
+    Gap {
+        cloze: Arc<cloze::Cloze>,
+        index: usize,
+    },
+}
+
+impl Question {
+    /// The question as the learner sees it.
+    pub(crate) fn text(&self) -> Cow<'_, str> {
+        match self {
+            Question::Text(text) => Cow::Borrowed(text),
+            Question::Gap { cloze, index } => Cow::Owned(cloze.prompt(*index)),
+        }
+    }
+}
+
+/// Two questions are equal when they read the same, however they are kept.
+impl PartialEq for Question {
+    fn eq(&self, other: &Question) -> bool {
+        match (self, other) {
+            (Question::Text(a), Question::Text(b)) => a == b,
+            (Question::Gap { cloze: a, index: i }, Question::Gap { cloze: b, index: j })
+                if i == j && (Arc::ptr_eq(a, b) || a == b) =>
+            {
+                true
+            }
+            _ => self.text() == other.text(),
+        }
+    }
+}
+
+impl PartialEq<&str> for Question {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
+    }
+}
+
+impl From<String> for Question {
+    fn from(text: String) -> Question {
+        Question::Text(text)
+    }
+}
+
+impl From<&str> for Question {
+    fn from(text: &str) -> Question {
+        Question::Text(text.to_string())
+    }
+}
+
+impl fmt::Display for Question {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
 }
 
 impl Card {

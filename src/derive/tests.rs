@@ -73,7 +73,7 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
             .starts_with("# Drafted automatically by `quiz derive` from seed.txt.\n")
     );
     for card in &deck.cards {
-        assert_eq!(card.tags, ["derived"]);
+        assert_eq!(card.tags[..], ["derived"]);
         assert!(text.contains(&card.answer_text()), "{}", card.answer_text());
         let explain = card.explain.as_deref().unwrap();
         assert!(text.contains(explain), "{explain}");

@@ -11,6 +11,7 @@
 //! `explain` or `hint` is dropped; an id derived from the wording (`q-…`) is written out,
 //! so the imported card keeps its progress but no longer follows its wording.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::row::{Row, join_list};
@@ -60,7 +61,7 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
         match reconstruct_cloze(&group) {
             Some((text, hint)) => {
                 let accept = match &first.expected {
-                    Expected::Text { accept, .. } => accept.clone(),
+                    Expected::Text { accept, .. } => accept.to_vec(),
                     _ => Vec::new(),
                 };
                 rows.push(Row {
@@ -71,9 +72,9 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
                     answer: String::new(),
                     accept,
                     choices: Vec::new(),
-                    explain: first.explain.clone().unwrap_or_default(),
+                    explain: first.explain.as_deref().unwrap_or_default().to_string(),
                     hint: hint.unwrap_or_default(),
-                    tags: first.tags.clone(),
+                    tags: first.tags.to_vec(),
                     reverse: false,
                 });
             }
@@ -91,7 +92,7 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
 
 fn card_row(card: &Card, id: String, kind: Kind) -> Row {
     let (answer, accept, choices) = match &card.expected {
-        Expected::Text { answer, accept } => (answer.clone(), accept.clone(), Vec::new()),
+        Expected::Text { answer, accept } => (answer.clone(), accept.to_vec(), Vec::new()),
         Expected::Choice { choices, answer } => (
             choices.get(*answer).cloned().unwrap_or_default(),
             Vec::new(),
@@ -104,13 +105,13 @@ fn card_row(card: &Card, id: String, kind: Kind) -> Row {
         line: 0,
         id,
         kind: kind.name().to_string(),
-        question: card.question.clone(),
+        question: card.question.text().into_owned(),
         answer,
         accept,
         choices,
-        explain: card.explain.clone().unwrap_or_default(),
-        hint: card.hint.clone().unwrap_or_default(),
-        tags: card.tags.clone(),
+        explain: card.explain.as_deref().unwrap_or_default().to_string(),
+        hint: card.hint.as_deref().unwrap_or_default().to_string(),
+        tags: card.tags.to_vec(),
         reverse: false,
     }
 }
@@ -137,7 +138,7 @@ fn try_reconstruct(
     prefer_gap_hint: bool,
 ) -> Option<(String, Option<String>)> {
     let n = cards.len();
-    let prompts: Vec<&str> = cards.iter().map(|card| card.question.as_str()).collect();
+    let prompts: Vec<Cow<str>> = cards.iter().map(|card| card.question.text()).collect();
     let mut pos = vec![0; n];
     let mut text = String::new();
     let mut note_hint: Option<String> = None;
@@ -185,7 +186,7 @@ fn try_reconstruct(
             text.push_str("::");
             text.push_str(hint);
         } else if note_hint.is_none() {
-            note_hint = cards[j].hint.clone();
+            note_hint = cards[j].hint.as_deref().map(str::to_string);
         }
         text.push_str("}}");
         for (i, at) in pos.iter_mut().enumerate() {
@@ -206,9 +207,9 @@ fn try_reconstruct(
     let gaps = cloze::gaps(&text).ok()?;
     let same = gaps.len() == n
         && gaps.iter().zip(cards).enumerate().all(|(i, (gap, card))| {
-            cloze::prompt(&text, &gaps, i) == card.question
+            cloze::prompt(&text, &gaps, i) == card.question.text()
                 && gap.answer == answers[i]
-                && gap.hint.clone().or_else(|| note_hint.clone()) == card.hint
+                && gap.hint.as_deref().or(note_hint.as_deref()) == card.hint.as_deref()
         });
     same.then_some((text, note_hint))
 }

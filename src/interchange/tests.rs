@@ -34,9 +34,9 @@ fn summary(deck: &Deck) -> Vec<(String, &'static str, String, String, Vec<String
             (
                 c.id.0.clone(),
                 c.kind.name(),
-                c.question.clone(),
+                c.question.to_string(),
                 c.answer_text(),
-                c.tags.clone(),
+                c.tags.to_vec(),
             )
         })
         .collect()
@@ -355,7 +355,7 @@ fn csv_with_header_and_list_columns() {
         cards[0].expected,
         Expected::Text {
             answer: "25 February 1956".into(),
-            accept: vec!["February 25 1956".into(), "25.02.1956".into()],
+            accept: vec!["February 25 1956".into(), "25.02.1956".into()].into(),
         }
     );
     assert_eq!(

@@ -24,6 +24,8 @@ mod testing;
 pub(crate) use choice::parse_bool;
 pub(crate) use normalise::normalise;
 
+use std::sync::Arc;
+
 use choice::judge_choice;
 use compare::judge_text;
 use dates::parse_date;
@@ -34,7 +36,11 @@ use several::judge_several;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Expected {
     /// A typed answer (also each cloze gap). `accept` holds more answers that count as right.
-    Text { answer: String, accept: Vec<String> },
+    Text {
+        answer: String,
+        /// Shared (an `Arc`) by the gaps of a cloze, as its text is.
+        accept: Arc<[String]>,
+    },
     /// Multiple choice; `answer` indexes `choices` (0-based).
     Choice { choices: Vec<String>, answer: usize },
     /// True/false.

@@ -75,7 +75,7 @@ impl Frontend for Interactive {
             let mark = self.paint(DIM, &format!("[{}/{}]", prompt.position, prompt.total));
             self.line(&format!(
                 "{mark} {}",
-                self.paint(BOLD, &escape_control(&card.question))
+                self.paint(BOLD, &escape_control(&card.question.text()))
             ))?;
         }
         if prompt.flip {

@@ -42,7 +42,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
                 "[{}/{}] {}",
                 prompt.position,
                 prompt.total,
-                escape_line(&card.question)
+                escape_line(&card.question.text())
             )?;
             match &card.expected {
                 _ if prompt.flip => writeln!(self.output, "  (Enter shows the answer)")?,

@@ -11,6 +11,7 @@ mod add;
 mod check;
 mod check_corpus;
 mod check_json;
+mod cloze;
 mod diagnostics;
 mod fix;
 mod new;

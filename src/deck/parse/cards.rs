@@ -2,16 +2,19 @@
 //! cloze gaps, and the card's id (as written, or derived from its wording).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::kinds::{contradiction, infer_kind, read_expected};
-use super::values::{boolean, error_count, items, nonempty_string, string, strings, unknown_field};
-use crate::deck::cloze::{self, ClozeError};
+use super::values::{
+    boolean, error_count, items, nonempty_string, string, strings, tag_list, unknown_field,
+};
+use crate::deck::cloze::{self, Cloze, ClozeError};
 use crate::deck::codes::Code;
 use crate::deck::id::implicit_id;
-use crate::deck::{Card, CardId, Kind};
+use crate::deck::{Card, CardId, Kind, Question};
 use crate::diagnostic::Finding;
 use crate::judge::Expected;
 
@@ -110,12 +113,19 @@ pub(super) fn read_card(
         .and_then(|v| strings(v, "accept", findings))
         .unwrap_or_default();
     let choices = fields.choices.and_then(|v| strings(v, "choices", findings));
-    let explain = fields.explain.and_then(|v| string(v, "explain", findings));
-    let hint = fields.hint.and_then(|v| string(v, "hint", findings));
-    let tags = fields
+    let explain: Option<Arc<str>> = fields
+        .explain
+        .and_then(|v| string(v, "explain", findings))
+        .map(Arc::from);
+    let hint: Option<Arc<str>> = fields
+        .hint
+        .and_then(|v| string(v, "hint", findings))
+        .map(Arc::from);
+    let tags: Arc<[String]> = fields
         .tags
-        .and_then(|v| strings(v, "tags", findings))
-        .unwrap_or_default();
+        .and_then(|v| tag_list(v, findings))
+        .unwrap_or_default()
+        .into();
     for (value, text) in fields
         .accept
         .into_iter()
@@ -175,18 +185,46 @@ pub(super) fn read_card(
             question_text = cloze_text.clone().unwrap_or_default();
             let text = cloze_text?;
             match cloze::gaps(&text) {
+                Ok(gaps) if gaps.len() > cloze::MAX_GAPS => {
+                    let first_over = &gaps[cloze::MAX_GAPS].range;
+                    let span = inner_span(source, &cloze_value.span(), &text, first_over)
+                        .unwrap_or_else(|| {
+                            let start = cloze_value.span().start;
+                            start..start + 1
+                        });
+                    findings.push(
+                        Finding::error(
+                            Code::TooManyGaps,
+                            span,
+                            format!(
+                                "cloze text has {} gaps; a cloze has at most {}",
+                                gaps.len(),
+                                cloze::MAX_GAPS
+                            ),
+                        )
+                        .label(format!(
+                            "gap {} (split the text into several cloze cards)",
+                            cloze::MAX_GAPS + 1
+                        )),
+                    );
+                }
                 Ok(gaps) => {
-                    for (index, gap) in gaps.iter().enumerate() {
+                    let shared = Arc::new(Cloze { text, gaps });
+                    let accept: Arc<[String]> = accept.into();
+                    for (index, gap) in shared.gaps.iter().enumerate() {
                         cards.push(Card {
                             id: CardId(String::new()),
                             kind,
-                            question: cloze::prompt(&text, &gaps, index),
+                            question: Question::Gap {
+                                cloze: Arc::clone(&shared),
+                                index,
+                            },
                             expected: Expected::Text {
                                 answer: gap.answer.clone(),
-                                accept: accept.clone(),
+                                accept: Arc::clone(&accept),
                             },
                             explain: explain.clone(),
-                            hint: gap.hint.clone().or_else(|| hint.clone()),
+                            hint: gap.hint.as_deref().map(Arc::from).or_else(|| hint.clone()),
                             tags: tags.clone(),
                             line: 0,
                             implicit_id: false,
@@ -265,7 +303,7 @@ pub(super) fn read_card(
             cards.push(Card {
                 id: CardId(String::new()),
                 kind,
-                question: question?,
+                question: Question::Text(question?),
                 expected,
                 explain,
                 hint,
@@ -326,10 +364,10 @@ pub(super) fn read_card(
 pub(super) fn reversed(card: &Card) -> Card {
     Card {
         id: CardId(format!("{}~r", card.id)),
-        question: card.answer_text(),
+        question: Question::Text(card.answer_text()),
         expected: Expected::Text {
-            answer: card.question.clone(),
-            accept: Vec::new(),
+            answer: card.question.text().into_owned(),
+            accept: Arc::default(),
         },
         hint: None,
         ..card.clone()

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::DeValue;
@@ -116,12 +117,27 @@ impl<'s> CardReader<'s> {
             .filter(|card| reverse && card.kind == Kind::Text)
             .map(reversed)
             .collect();
+        // The cards of one table have its tags, and get the deck's once for them all, so
+        // the cards of a cloze keep sharing one list.
+        type Tags = Arc<[String]>;
+        let mut with_deck_tags: Option<(Tags, Tags)> = None;
         for mut card in raw.cards.into_iter().chain(reversed) {
             card.line = line;
-            for tag in &self.deck_tags {
-                if !card.tags.contains(tag) {
-                    card.tags.push(tag.clone());
-                }
+            if self.deck_tags.iter().any(|tag| !card.tags.contains(tag)) {
+                card.tags = match &with_deck_tags {
+                    Some((own, all)) if Arc::ptr_eq(own, &card.tags) => Arc::clone(all),
+                    _ => {
+                        let mut all = card.tags.to_vec();
+                        for tag in &self.deck_tags {
+                            if !all.contains(tag) {
+                                all.push(tag.clone());
+                            }
+                        }
+                        let all: Tags = all.into();
+                        with_deck_tags = Some((Arc::clone(&card.tags), Arc::clone(&all)));
+                        all
+                    }
+                };
             }
             sink.card(card);
         }

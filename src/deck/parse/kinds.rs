@@ -25,7 +25,10 @@ pub(super) fn read_expected(
     match kind {
         Kind::Text => {
             let answer = nonempty_string(answer_value, "answer", findings)?;
-            Some(Expected::Text { answer, accept })
+            Some(Expected::Text {
+                answer,
+                accept: accept.into(),
+            })
         }
         Kind::Choice => {
             let answer = nonempty_string(answer_value, "answer", findings)?;

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 use self::cross_card::CardReader;
 use self::plain_table::{card_table_starts, plain_card_table};
-use self::values::{array_items, boolean, string, strings, unknown_field, wrong_type};
+use self::values::{array_items, boolean, string, tag_list, unknown_field, wrong_type};
 use super::codes::Code;
 use super::{Card, Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
@@ -224,7 +224,7 @@ fn read_head<'a, 'i>(
             "title" => head.title = string(value, "title", findings),
             "description" => head.description = string(value, "description", findings),
             "source" => head.source = string(value, "source", findings),
-            "tags" => head.tags = strings(value, "tags", findings).unwrap_or_default(),
+            "tags" => head.tags = tag_list(value, findings).unwrap_or_default(),
             "reverse" => head.reverse = boolean(value, "reverse", findings).unwrap_or(false),
             "cards" => match value.get_ref() {
                 DeValue::Array(array) => card_values = array_items(array),

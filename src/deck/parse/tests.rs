@@ -103,12 +103,12 @@ tags = ["dates", "speech"]
             question: "On what date was the Secret Speech delivered?".into(),
             expected: Expected::Text {
                 answer: "February 25, 1956".into(),
-                accept: strings(&["25 February 1956", "25.2.1956"]),
+                accept: strings(&["25 February 1956", "25.2.1956"]).into(),
             },
             explain: Some("At the 20th Congress.".into()),
             hint: Some("Winter of 1956.".into()),
             // The card's own tags, then the deck's that it does not already have.
-            tags: strings(&["dates", "speech", "history"]),
+            tags: strings(&["dates", "speech", "history"]).into(),
             line: 4,
             implicit_id: false,
         }]
@@ -135,7 +135,7 @@ choices = ["19th Congress", "20th Congress", "21st Congress"]
             },
             explain: None,
             hint: None,
-            tags: vec![],
+            tags: Vec::new().into(),
             line: 1,
             implicit_id: false,
         }]
@@ -161,7 +161,7 @@ explain = "It was published in 1989."
             expected: Expected::TrueFalse(false),
             explain: Some("It was published in 1989.".into()),
             hint: None,
-            tags: strings(&["soviet"]),
+            tags: strings(&["soviet"]).into(),
             line: 3,
             implicit_id: false,
         }]
@@ -188,7 +188,7 @@ tags = ["thaw"]
             },
             explain: None,
             hint: Some("People and print.".into()),
-            tags: strings(&["thaw"]),
+            tags: strings(&["thaw"]).into(),
             line: 1,
             implicit_id: false,
         }]
@@ -213,11 +213,11 @@ tags = ["thaw"]
         question: question.into(),
         expected: Expected::Text {
             answer: answer.into(),
-            accept: vec![],
+            accept: vec![].into(),
         },
         explain: Some("De-Stalinization.".into()),
         hint: Some(hint.into()),
-        tags: strings(&["thaw", "history"]),
+        tags: strings(&["thaw", "history"]).into(),
         line: 4,
         implicit_id: false,
     };
@@ -251,7 +251,7 @@ fn a_cloze_card_accept_list_applies_to_every_gap() {
         let Expected::Text { accept, .. } = &card.expected else {
             panic!("{card:?}");
         };
-        assert_eq!(accept, &strings(&["St Petersburg"]));
+        assert_eq!(accept[..], strings(&["St Petersburg"]));
     }
 }
 
@@ -276,7 +276,7 @@ choices = ["19th Congress", "20th Congress"]
             },
             explain: None,
             hint: None,
-            tags: vec![],
+            tags: Vec::new().into(),
             line: 1,
             implicit_id: false,
         }]
@@ -1081,7 +1081,7 @@ fn checking_errors_only_gives_the_same_deck_and_errors() {
 fn judging_examples_in_the_deck_format_guide() {
     let text = |answer: &str, accept: &[&str]| Expected::Text {
         answer: answer.into(),
-        accept: strings(accept),
+        accept: strings(accept).into(),
     };
     let choice = |choices: &[&str], answer: usize| Expected::Choice {
         choices: strings(choices),

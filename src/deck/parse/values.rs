@@ -81,13 +81,40 @@ pub(super) fn wrong_type(
     .label(format!("expected {expected}"))
 }
 
+/// The longest text a field (or an entry of a list) may hold. A deck is read by people: no
+/// question, answer or explanation needs a megabyte, and a cloze text repeats in every card
+/// a session shows, so a limit keeps a hostile or broken deck from costing what it likes.
+pub(crate) const MAX_FIELD_BYTES: usize = 1 << 20;
+
+/// E018 when `text` is longer than a field may hold. It points at the value's first
+/// character only: a caret under a megabyte (or its lines) would print all of it.
+fn too_long(span: &Range<usize>, field: &str, text: &str) -> Option<Finding> {
+    (text.len() > MAX_FIELD_BYTES).then(|| {
+        Finding::error(
+            Code::FieldTooLong,
+            span.start..span.start + 1,
+            format!(
+                "{field} is {} bytes long; a text field holds at most {MAX_FIELD_BYTES} (1 MiB)",
+                text.len()
+            ),
+        )
+        .label("this text is too long")
+    })
+}
+
 pub(super) fn string(
     value: &Spanned<DeValue<'_>>,
     field: &str,
     findings: &mut Vec<Finding>,
 ) -> Option<String> {
     match value.get_ref() {
-        DeValue::String(text) => Some(text.to_string()),
+        DeValue::String(text) => {
+            if let Some(finding) = too_long(&value.span(), &format!("`{field}`"), text) {
+                findings.push(finding);
+                return None;
+            }
+            Some(text.to_string())
+        }
         other => {
             findings.push(wrong_type(value.span(), field, "a string", other));
             None
@@ -128,7 +155,15 @@ pub(super) fn strings(
     let mut ok = true;
     for item in array.iter() {
         match item.get_ref() {
-            DeValue::String(text) => out.push(text.to_string()),
+            DeValue::String(text) => {
+                match too_long(&item.span(), &format!("an entry of `{field}`"), text) {
+                    Some(finding) => {
+                        findings.push(finding);
+                        ok = false;
+                    }
+                    None => out.push(text.to_string()),
+                }
+            }
             other => {
                 findings.push(
                     Finding::error(
@@ -146,6 +181,34 @@ pub(super) fn strings(
         }
     }
     ok.then_some(out)
+}
+
+/// The most bytes the tags of a card, or of a deck, may hold in all. Tags are labels to
+/// pick cards by (`--tag`), and every card's row in the deck index keeps its tags and its
+/// deck's, so a deck's tags are stored once per card, and a cloze's once per gap.
+pub(crate) const MAX_TAGS_BYTES: usize = 4096;
+
+/// A `tags` list: strings (each checked as [`strings`] does) holding at most
+/// [`MAX_TAGS_BYTES`] in all (E018 at the list's first character).
+pub(super) fn tag_list(
+    value: &Spanned<DeValue<'_>>,
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<String>> {
+    let tags = strings(value, "tags", findings)?;
+    let total: usize = tags.iter().map(String::len).sum();
+    if total > MAX_TAGS_BYTES {
+        let start = value.span().start;
+        findings.push(
+            Finding::error(
+                Code::FieldTooLong,
+                start..start + 1,
+                format!("`tags` hold {total} bytes in all; tags hold at most {MAX_TAGS_BYTES}"),
+            )
+            .label("too many or too long tags"),
+        );
+        return None;
+    }
+    Some(tags)
 }
 
 pub(super) fn unknown_field(

@@ -5,24 +5,27 @@
 //!
 //! `catalog::refresh` decides when a deck is read again; this module only stores and reads.
 
+use std::collections::HashMap;
 use std::hash::Hasher as _;
+use std::sync::Arc;
 
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::types::Millis;
 use super::{Result, Store, StoreError};
+use crate::deck::cloze::Cloze;
 use crate::deck::parse::CardSink;
-use crate::deck::{Card, CardId, DeckId};
+use crate::deck::{Card, CardId, DeckId, Question};
 use crate::judge::Expected;
 use crate::schedule::{CardState, Memory};
-use encoding::{decode, encode};
+use encoding::{decode, encode, head_distance};
 
 mod encoding;
 
 /// The columns of a card's row in `deck_cards`, then of its state in `cards` (all NULL for
 /// a card never reviewed), as every query below selects them.
-const CARD_COLUMNS: &str =
-    "c.card, c.data, c.tags, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses";
+const CARD_COLUMNS: &str = "c.card, c.data, c.tags, p.stability, p.difficulty, p.due, \
+     p.last_review, p.reps, p.lapses, c.position";
 
 /// Limits a query to the cards carrying any of the tags in the JSON array `?2` (no limit
 /// when `?2` is NULL), as `Card::has_tag` does.
@@ -35,7 +38,7 @@ const INDEXED: &str =
     "(?2 OR EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card))";
 
 /// Names the encoding of `data` below; a change to it must change this.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The start of every key this quiz writes: a newer parser may read the same text
 /// differently, so an index is used only by the version that wrote it.
@@ -155,6 +158,7 @@ impl Store {
             pending: Vec::new(),
             spare: Vec::new(),
             error: None,
+            head: None,
         })
     }
 
@@ -173,8 +177,9 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
         let mut cards = Vec::new();
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row)?;
+            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
             if let Some(state) = state {
                 cards.push((card, state));
             }
@@ -201,11 +206,13 @@ impl Store {
         Ok(positions)
     }
 
-    /// The indexed card at a file position, with its state.
+    /// The indexed card at a file position, with its state. The cards of a cloze read
+    /// through the same `heads` share its text.
     pub(crate) fn indexed_card_at(
         &self,
         deck: &DeckId,
         position: u32,
+        heads: &mut ClozeHeads,
     ) -> Result<Option<(Card, Option<CardState>)>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM deck_cards AS c
@@ -214,7 +221,7 @@ impl Store {
         ))?;
         let mut rows = statement.query(params![deck, position])?;
         match rows.next()? {
-            Some(row) => Ok(Some(self.indexed_row(deck, row)?)),
+            Some(row) => Ok(Some(self.indexed_row(deck, row, heads)?)),
             None => Ok(None),
         }
     }
@@ -233,8 +240,9 @@ impl Store {
              WHERE c.deck = ?1 AND {TAGGED} ORDER BY c.position"
         ))?;
         let mut rows = statement.query(params![deck, tags_filter(tags)])?;
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row)?;
+            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
             each(card, state);
         }
         Ok(())
@@ -254,15 +262,23 @@ impl Store {
     /// The answers of a deck's typed cards, in file order (what a typed card shown as
     /// multiple choice draws its wrong choices from).
     pub(crate) fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT data FROM deck_cards WHERE deck = ?1 ORDER BY position")?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT data, position FROM deck_cards WHERE deck = ?1 ORDER BY position",
+        )?;
         let mut rows = statement.query(params![deck])?;
         let mut answers = Vec::new();
+        let mut heads = ClozeHeads::last();
         while let Some(row) = rows.next()? {
             let data = row.get_ref(0)?.as_blob().map_err(|_| self.damaged(deck))?;
-            let card = decode(CardId(String::new()), data, Vec::new())
-                .ok_or_else(|| self.damaged(deck))?;
+            let position = row.get(1)?;
+            let card = self.decode_at(
+                deck,
+                position,
+                CardId(String::new()),
+                data,
+                Vec::new(),
+                &mut heads,
+            )?;
             if let Expected::Text { answer, .. } = card.expected {
                 answers.push(answer);
             }
@@ -364,31 +380,42 @@ impl Store {
 
     /// The question of a card in a deck's index, if the index holds the card.
     pub(crate) fn indexed_question(&self, deck: &DeckId, card: &CardId) -> Result<Option<String>> {
-        let data: Option<Vec<u8>> = self
+        let data: Option<(Vec<u8>, u32)> = self
             .conn
             .query_row(
-                "SELECT data FROM deck_cards WHERE deck = ?1 AND card = ?2",
+                "SELECT data, position FROM deck_cards WHERE deck = ?1 AND card = ?2",
                 params![deck, card],
-                |row| row.get(0),
+                |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
         match data {
             None => Ok(None),
-            Some(data) => {
-                let card =
-                    decode(card.clone(), &data, Vec::new()).ok_or_else(|| self.damaged(deck))?;
-                Ok(Some(card.question))
+            Some((data, position)) => {
+                let card = self.decode_at(
+                    deck,
+                    position,
+                    card.clone(),
+                    &data,
+                    Vec::new(),
+                    &mut ClozeHeads::last(),
+                )?;
+                Ok(Some(card.question.text().into_owned()))
             }
         }
     }
 
     /// A row of `CARD_COLUMNS`.
-    fn indexed_row(&self, deck: &DeckId, row: &Row<'_>) -> Result<(Card, Option<CardState>)> {
+    fn indexed_row(
+        &self,
+        deck: &DeckId,
+        row: &Row<'_>,
+        heads: &mut ClozeHeads,
+    ) -> Result<(Card, Option<CardState>)> {
         let id = CardId(row.get(0)?);
         let data = row.get_ref(1)?.as_blob().map_err(|_| self.damaged(deck))?;
         let tags = row.get_ref(2)?.as_str().map_err(|_| self.damaged(deck))?;
         let tags: Vec<String> = serde_json::from_str(tags).map_err(|_| self.damaged(deck))?;
-        let card = decode(id, data, tags).ok_or_else(|| self.damaged(deck))?;
+        let card = self.decode_at(deck, row.get(9)?, id, data, tags, heads)?;
         let state = match row.get::<_, Option<f64>>(3)? {
             None => None,
             Some(stability) => Some(CardState {
@@ -405,12 +432,132 @@ impl Store {
         Ok((card, state))
     }
 
+    /// Decodes the card at `position`, reading the head row that holds its cloze when it
+    /// shares one (unless `heads` has it already).
+    fn decode_at(
+        &self,
+        deck: &DeckId,
+        position: u32,
+        id: CardId,
+        data: &[u8],
+        tags: Vec<String>,
+        heads: &mut ClozeHeads,
+    ) -> Result<Card> {
+        let shared = match head_distance(data) {
+            None => None,
+            Some(back) => {
+                let at = position
+                    .checked_sub(back)
+                    .ok_or_else(|| self.damaged(deck))?;
+                if heads.get(deck, at).is_none() {
+                    let row: Option<(Vec<u8>, String)> = self
+                        .conn
+                        .prepare_cached(
+                            "SELECT data, tags FROM deck_cards WHERE deck = ?1 AND position = ?2",
+                        )?
+                        .query_row(params![deck, at], |row| Ok((row.get(0)?, row.get(1)?)))
+                        .optional()?;
+                    // Its tags too: the cards of the cloze that have the same share them.
+                    let card = row
+                        .and_then(|(data, tags)| {
+                            let tags = serde_json::from_str(&tags).ok()?;
+                            decode(CardId(String::new()), &data, tags, None)
+                        })
+                        .ok_or_else(|| self.damaged(deck))?;
+                    heads.keep(deck, at, card);
+                }
+                heads.get(deck, at)
+            }
+        };
+        let mut card = decode(id, data, tags, shared).ok_or_else(|| self.damaged(deck))?;
+        if shared.is_none()
+            && let Question::Gap { cloze, index } = &card.question
+            && cloze.gaps.len() > 1
+        {
+            // A head read before as the head of a later gap: its cloze (and the fields its
+            // gaps share) are shared already.
+            match heads.get(deck, position) {
+                Some(kept) if same_cloze(kept, cloze) => {
+                    card.question = Question::Gap {
+                        cloze: shared_cloze(kept).unwrap_or_else(|| Arc::clone(cloze)),
+                        index: *index,
+                    };
+                    if kept.explain == card.explain {
+                        card.explain.clone_from(&kept.explain);
+                    }
+                    if kept.hint == card.hint {
+                        card.hint.clone_from(&kept.hint);
+                    }
+                    if kept.tags == card.tags {
+                        card.tags = Arc::clone(&kept.tags);
+                    }
+                    if let (Expected::Text { accept: shared, .. }, Expected::Text { accept, .. }) =
+                        (&kept.expected, &mut card.expected)
+                        && shared == accept
+                    {
+                        *accept = Arc::clone(shared);
+                    }
+                }
+                _ => heads.keep(deck, position, card.clone()),
+            }
+        }
+        Ok(card)
+    }
+
     /// A deck's index that cannot be read is dropped, so the next start reads the file.
     fn damaged(&self, deck: &DeckId) -> StoreError {
         let _ = self
             .conn
             .execute("DELETE FROM deck_files WHERE deck = ?1", params![deck]);
         StoreError::DamagedIndex(deck.0.clone())
+    }
+}
+
+fn shared_cloze(card: &Card) -> Option<Arc<Cloze>> {
+    match &card.question {
+        Question::Gap { cloze, .. } => Some(Arc::clone(cloze)),
+        Question::Text(_) => None,
+    }
+}
+
+fn same_cloze(card: &Card, cloze: &Cloze) -> bool {
+    shared_cloze(card).is_some_and(|kept| *kept == *cloze)
+}
+
+/// The cloze heads (the rows that hold a cloze's text) read so far, so that the cards of a
+/// cloze read one after another read their head once and share one cloze in memory too.
+pub(crate) struct ClozeHeads {
+    heads: HashMap<(DeckId, u32), Card>,
+    /// Whether to keep every head, for cards read in any order (a session's new cards),
+    /// or only the last, for a read in file order (where a cloze's cards follow its head).
+    keep_all: bool,
+}
+
+impl ClozeHeads {
+    /// For cards read in any order: keeps every head read, one per cloze.
+    pub(crate) fn all() -> ClozeHeads {
+        ClozeHeads {
+            heads: HashMap::new(),
+            keep_all: true,
+        }
+    }
+
+    fn last() -> ClozeHeads {
+        ClozeHeads {
+            heads: HashMap::new(),
+            keep_all: false,
+        }
+    }
+
+    fn get(&self, deck: &DeckId, position: u32) -> Option<&Card> {
+        self.heads.get(&(deck.clone(), position))
+    }
+
+    fn keep(&mut self, deck: &DeckId, position: u32, head: Card) {
+        if !self.keep_all {
+            self.heads.clear();
+        }
+        self.heads.insert((deck.clone(), position), head);
     }
 }
 
@@ -445,6 +592,9 @@ pub(crate) struct DeckIndexer<'s> {
     spare: Vec<CardRow>,
     /// The first failure: the cards after it are not written and `finish` reports it.
     error: Option<StoreError>,
+    /// The last card that holds its cloze in its row, and its position: the later cards
+    /// of that cloze name it instead of holding the text again.
+    head: Option<(u32, Card)>,
 }
 
 /// A card as its row in `deck_cards` holds it.
@@ -536,9 +686,16 @@ impl DeckIndexer<'_> {
 impl CardSink for DeckIndexer<'_> {
     fn card(&mut self, card: Card) {
         let mut row = self.spare.pop().unwrap_or_default();
-        encode(&card, &mut row.data);
+        let position = self.written + self.pending.len() as u32;
+        let head = self
+            .head
+            .as_ref()
+            .map(|(at, head)| (position.saturating_sub(*at), head));
+        if encode(&card, head, &mut row.data) {
+            self.head = Some((position, card.clone()));
+        }
         row.card = card.id.0;
-        row.tags = serde_json::to_string(&card.tags).unwrap_or_default();
+        row.tags = serde_json::to_string(&card.tags[..]).unwrap_or_default();
         self.pending.push(row);
         if self.pending.len() == BATCH {
             self.flush();
@@ -549,6 +706,7 @@ impl CardSink for DeckIndexer<'_> {
         // The old rows are compared again from the start; those past the end go in `finish`.
         self.pending.clear();
         self.written = 0;
+        self.head = None;
     }
 }
 
@@ -561,14 +719,14 @@ mod tests {
         Card {
             id: CardId(id.into()),
             kind: Kind::Text,
-            question: format!("{id}?"),
+            question: format!("{id}?").into(),
             expected: Expected::Text {
                 answer: answer.into(),
-                accept: Vec::new(),
+                accept: Vec::new().into(),
             },
             explain: None,
             hint: None,
-            tags: Vec::new(),
+            tags: Arc::default(),
             line: 1,
             implicit_id: false,
         }
@@ -677,5 +835,130 @@ mod tests {
         let question = |card: &str| store.indexed_question(&deck, &CardId(card.into())).unwrap();
         assert_eq!(question("b").as_deref(), Some("b?"));
         assert_eq!(question("gone"), None);
+    }
+
+    /// The cards of a deck file as the parser gives them (a cloze's cards share its text).
+    fn parsed(source: &str) -> Vec<Card> {
+        let parsed = crate::deck::parse::parse_deck(
+            DeckId("d".into()),
+            source,
+            crate::deck::Origin::Bundled,
+        );
+        parsed.deck.expect("the deck loads").cards
+    }
+
+    fn index(store: &mut Store, cards: &[Card]) {
+        let mut indexer = store.index_deck(&DeckId("d".into())).unwrap();
+        for card in cards {
+            indexer.card(card.clone());
+        }
+        indexer.finish("k", None).unwrap();
+    }
+
+    /// Whether the cloze cards among `cards` share one text, explanation and tag list.
+    fn shared_text(cards: &[Card]) -> bool {
+        let clozes: Vec<_> = cards
+            .iter()
+            .filter_map(|card| match &card.question {
+                Question::Gap { cloze, .. } => Some((cloze, card)),
+                Question::Text(_) => None,
+            })
+            .collect();
+        clozes.windows(2).all(|pair| {
+            let [(a, first), (b, second)] = pair else {
+                return false;
+            };
+            let explain = |card: &Card| card.explain.clone().unwrap_or_default();
+            let accept = |card: &Card| match &card.expected {
+                Expected::Text { accept, .. } => Arc::clone(accept),
+                _ => Arc::default(),
+            };
+            Arc::ptr_eq(a, b)
+                && Arc::ptr_eq(&accept(first), &accept(second))
+                && Arc::ptr_eq(&explain(first), &explain(second))
+                && Arc::ptr_eq(&first.tags, &second.tags)
+        })
+    }
+
+    const CLOZES: &str = r#"tags = ["deck"]
+
+[[cards]]
+id = "t"
+question = "Q?"
+answer = "A"
+
+[[cards]]
+id = "thaw"
+cloze = "The speech began the {{Khrushchev Thaw}} in {{1956::year}}, «in {{Moscow}}»."
+explain = "Why."
+hint = "A season."
+accept = ["thaw"]
+"#;
+
+    #[test]
+    fn cloze_cards_come_back_from_the_index_as_they_went_in_sharing_their_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let cards = parsed(CLOZES);
+        assert!(shared_text(&cards[1..]));
+        assert_eq!(cards[1].tags[..], ["deck"]);
+        index(&mut store, &cards);
+        let read = all(&store, &deck).unwrap();
+        assert_eq!(read, cards);
+        assert!(shared_text(&read[1..]));
+        // Cards read one at a time, in any order, through one set of heads share it too.
+        let mut heads = ClozeHeads::all();
+        let mut one_by_one = Vec::new();
+        for position in [3, 1, 0, 2] {
+            let (card, _) = store
+                .indexed_card_at(&deck, position, &mut heads)
+                .unwrap()
+                .unwrap();
+            assert_eq!(card, cards[position as usize]);
+            one_by_one.push(card);
+        }
+        assert!(shared_text(&one_by_one));
+        let question = store
+            .indexed_question(&deck, &CardId("thaw#3".into()))
+            .unwrap();
+        assert_eq!(
+            question.as_deref(),
+            Some("The speech began the Khrushchev Thaw in 1956, «in [...]».")
+        );
+        assert_eq!(
+            store.indexed_answers(&deck).unwrap(),
+            ["A", "Khrushchev Thaw", "1956", "Moscow"]
+        );
+        // The later gaps' rows are a few bytes: the text is in the first gap's row alone.
+        let sizes: Vec<i64> = store
+            .conn
+            .prepare("SELECT length(data) FROM deck_cards ORDER BY position")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(sizes[1] > 80 && sizes[2] < 12 && sizes[3] < 12, "{sizes:?}");
+    }
+
+    #[test]
+    fn an_edited_cloze_is_read_back_edited_wherever_its_cards_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        index(&mut store, &parsed(CLOZES));
+        // The text changes (its later gaps' rows stay the same bytes), then a card before
+        // it moves every row of the cloze.
+        let edited = CLOZES.replace("The speech began", "It began");
+        for source in [
+            edited.clone(),
+            format!("[[cards]]\nid = \"new\"\nquestion = \"N?\"\nanswer = \"N\"\n{edited}"),
+            CLOZES.replace("{{Moscow}}", "Moscow"),
+        ] {
+            let cards = parsed(&source);
+            index(&mut store, &cards);
+            assert_eq!(all(&store, &deck).unwrap(), cards);
+        }
     }
 }

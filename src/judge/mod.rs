@@ -19,6 +19,8 @@ mod several;
 mod typos;
 
 #[cfg(test)]
+mod corpus;
+#[cfg(test)]
 mod testing;
 
 pub(crate) use choice::parse_bool;

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::deck::{Card, DeckId, Origin};
-use crate::diagnostic::{self, Finding};
+use crate::diagnostic::{Finding, SHOWN_PER_FILE, Source};
 use crate::distractors::Pool;
 use crate::env::Context;
 use crate::schedule::{CardState, Scheduler};
@@ -166,20 +166,24 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Each skipped deck's errors, the first [`SHOWN_PER_FILE`] drawn and the others counted,
+/// then that it is skipped.
 fn print_failures(reports: &[Report], context: &Context) {
     for report in reports
         .iter()
         .filter(|r| r.findings.iter().any(Finding::is_error))
     {
-        for finding in report.findings.iter().filter(|f| f.is_error()) {
+        let source = Source::new(&report.file.display, &report.file.text);
+        let mut errors = report.findings.iter().filter(|f| f.is_error());
+        for finding in errors.by_ref().take(SHOWN_PER_FILE) {
+            eprintln!("{}", source.render(finding, context.color));
+        }
+        let more = errors.count();
+        if more > 0 {
             eprintln!(
-                "{}",
-                diagnostic::render(
-                    &report.file.display,
-                    &report.file.text,
-                    finding,
-                    context.color
-                )
+                "… and {more} more {}; run `quiz check {}`",
+                if more == 1 { "error" } else { "errors" },
+                crate::escape::escape_control(&report.file.display)
             );
         }
         eprintln!(

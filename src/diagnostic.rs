@@ -247,6 +247,32 @@ pub(crate) fn one_line(path: &str, source: &str, finding: &Finding) -> String {
     )
 }
 
+/// A file's errors as a command that cannot use the file shows them, one string to print
+/// each: the first [`SHOWN_PER_FILE`] drawn, then a line counting the others.
+pub(crate) fn render_errors(
+    path: &str,
+    text: &str,
+    findings: &[Finding],
+    styled: bool,
+) -> Vec<String> {
+    let source = Source::new(path, text);
+    let mut errors = findings.iter().filter(|f| f.is_error());
+    let mut lines: Vec<String> = errors
+        .by_ref()
+        .take(SHOWN_PER_FILE)
+        .map(|finding| source.render(finding, styled))
+        .collect();
+    let more = errors.count();
+    if more > 0 {
+        lines.push(format!(
+            "… and {more} more {}; run `quiz check {}`",
+            if more == 1 { "error" } else { "errors" },
+            escape_control(path)
+        ));
+    }
+    lines
+}
+
 /// Draws one finding (see [`Source::render`]); to draw several of a file, build its
 /// [`Source`] once.
 pub(crate) fn render(path: &str, source: &str, finding: &Finding, styled: bool) -> String {
@@ -260,16 +286,17 @@ fn clamp(source: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 fn neutralise_controls(source: &str) -> String {
-    source
-        .chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
-                "?".repeat(c.len_utf8())
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    // One string, no allocation per character: a long line is drawn as often as it has
+    // findings shown.
+    let mut safe = String::with_capacity(source.len());
+    for c in source.chars() {
+        if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
+            safe.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::deck::{Card, DeckId, Origin};
-use crate::diagnostic::{Finding, SHOWN_PER_FILE, Source};
+use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
 use crate::schedule::{CardState, Scheduler};
@@ -166,25 +166,18 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
-/// Each skipped deck's errors, the first [`SHOWN_PER_FILE`] drawn and the others counted,
-/// then that it is skipped.
+/// Each skipped deck's errors, the first [`diagnostic::SHOWN_PER_FILE`] drawn and the others
+/// counted, then that it is skipped.
 fn print_failures(reports: &[Report], context: &Context) {
     for report in reports
         .iter()
         .filter(|r| r.findings.iter().any(Finding::is_error))
     {
-        let source = Source::new(&report.file.display, &report.file.text);
-        let mut errors = report.findings.iter().filter(|f| f.is_error());
-        for finding in errors.by_ref().take(SHOWN_PER_FILE) {
-            eprintln!("{}", source.render(finding, context.color));
-        }
-        let more = errors.count();
-        if more > 0 {
-            eprintln!(
-                "… and {more} more {}; run `quiz check {}`",
-                if more == 1 { "error" } else { "errors" },
-                crate::escape::escape_control(&report.file.display)
-            );
+        let file = &report.file;
+        for line in
+            diagnostic::render_errors(&file.display, &file.text, &report.findings, context.color)
+        {
+            eprintln!("{line}");
         }
         eprintln!(
             "quiz: warning: skipped deck `{}`: it has errors (see above)",

@@ -234,3 +234,21 @@ fn a_session_skipping_a_deck_draws_its_first_twenty_errors_and_counts_the_rest()
         run.stderr
     );
 }
+
+#[test]
+fn adding_to_a_deck_with_many_errors_draws_its_first_twenty() {
+    let quiz = Quiz::new();
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(22, |_| true, |_| false),
+    );
+    let decks = quiz.data_dir().join("decks");
+    let run = run_in(&quiz, &decks, &["add", "many.toml"]);
+    assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
+    let mut expected: String = (0..20).map(|i| misspelt_drawn("many.toml", i)).collect();
+    expected.push_str(
+        "… and 2 more errors; run `quiz check many.toml`\n\
+         quiz: error: many.toml has errors; fix them before adding cards\n",
+    );
+    assert_eq!(run.stderr, expected);
+}

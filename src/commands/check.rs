@@ -45,9 +45,19 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
         let file_errors = parsed.findings.iter().filter(|f| f.is_error()).count();
         errors += file_errors;
         warnings += parsed.findings.len() - file_errors;
-        let source = Source::new(&file.display, &file.text);
-        match args.format {
-            CheckFormat::Human => {
+        // Built only for a file with findings: a clean big deck needs no line table.
+        let source = (!parsed.findings.is_empty()).then(|| Source::new(&file.display, &file.text));
+        match (args.format, &source) {
+            (CheckFormat::Human, None) => {
+                let cards = parsed.deck.map_or(0, |d| d.cards.len());
+                crate::outln!(
+                    "{}: ok ({})",
+                    escape_control(&file.display),
+                    plural(cards, "card")
+                )?;
+            }
+            (CheckFormat::Json, None) => {}
+            (CheckFormat::Human, Some(source)) => {
                 for finding in parsed.findings.iter().take(SHOWN_PER_FILE) {
                     crate::outln!("{}", source.render(finding, context.color))?;
                 }
@@ -59,19 +69,11 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
                     crate::outln!("{}", more(&file.display, hidden))?;
                 }
             }
-            CheckFormat::Json => {
+            (CheckFormat::Json, Some(source)) => {
                 for finding in &parsed.findings {
-                    crate::outln!("{}", json(&source, &file.display, finding)?)?;
+                    crate::outln!("{}", json(source, &file.display, finding)?)?;
                 }
             }
-        }
-        if args.format == CheckFormat::Human && parsed.findings.is_empty() {
-            let cards = parsed.deck.map_or(0, |d| d.cards.len());
-            crate::outln!(
-                "{}: ok ({})",
-                escape_control(&file.display),
-                plural(cards, "card")
-            )?;
         }
     }
     if args.format == CheckFormat::Human {

@@ -72,8 +72,8 @@ impl Finding {
     }
 }
 
-/// How many findings of one file are drawn, in `quiz check` and when a session skips a deck;
-/// the rest are counted ("… and 980 more errors") and `quiz check --format json` lists them
+/// How many findings of one file are drawn, in `quiz check` and where a command cannot use a
+/// deck (a session skips it, `quiz add` refuses it); the rest are counted ("… and 980 more errors") and `quiz check --format json` lists them
 /// all. Twenty fill a screen or two: enough to see what is wrong, and a file with thousands
 /// of mistakes (a key misspelt on every card) is not drawn in full.
 pub(crate) const SHOWN_PER_FILE: usize = 20;

@@ -166,21 +166,18 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Each skipped deck's errors, the first [`diagnostic::SHOWN_PER_FILE`] drawn and the others
+/// counted, then that it is skipped.
 fn print_failures(reports: &[Report], context: &Context) {
     for report in reports
         .iter()
         .filter(|r| r.findings.iter().any(Finding::is_error))
     {
-        for finding in report.findings.iter().filter(|f| f.is_error()) {
-            eprintln!(
-                "{}",
-                diagnostic::render(
-                    &report.file.display,
-                    &report.file.text,
-                    finding,
-                    context.color
-                )
-            );
+        let file = &report.file;
+        for line in
+            diagnostic::render_errors(&file.display, &file.text, &report.findings, context.color)
+        {
+            eprintln!("{line}");
         }
         eprintln!(
             "quiz: warning: skipped deck `{}`: it has errors (see above)",

@@ -33,11 +33,9 @@ pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode>
     let mut text = file.text;
     let parsed = parse_deck(file.id.clone(), &text, file.origin.clone());
     if parsed.deck.is_none() {
-        for finding in parsed.findings.iter().filter(|f| f.is_error()) {
-            eprintln!(
-                "{}",
-                diagnostic::render(&file.display, &text, finding, context.color)
-            );
+        for line in diagnostic::render_errors(&file.display, &text, &parsed.findings, context.color)
+        {
+            eprintln!("{line}");
         }
         bail!(
             "{} has errors; fix them before adding cards",

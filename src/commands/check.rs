@@ -8,7 +8,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
 use crate::deck::edit::add_missing_ids;
 use crate::deck::library::{self, DeckFile};
-use crate::diagnostic::{self, Finding, line_col};
+use crate::diagnostic::{Finding, SHOWN_PER_FILE, Source};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
@@ -43,27 +43,38 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
             fix(&mut file)?;
         }
         let parsed = library::parse_file(&file);
-        for finding in &parsed.findings {
-            if finding.is_error() {
-                errors += 1;
-            } else {
-                warnings += 1;
+        let file_errors = parsed.findings.iter().filter(|f| f.is_error()).count();
+        errors += file_errors;
+        warnings += parsed.findings.len() - file_errors;
+        // Built only for a file with findings: a clean big deck needs no line table.
+        let source = (!parsed.findings.is_empty()).then(|| Source::new(&file.display, &file.text));
+        match (args.format, &source) {
+            (CheckFormat::Human, None) => {
+                let cards = parsed.deck.map_or(0, |d| d.cards.len());
+                crate::outln!(
+                    "{}: ok ({})",
+                    escape_control(&file.display),
+                    plural(cards, "card")
+                )?;
             }
-            match args.format {
-                CheckFormat::Human => crate::outln!(
-                    "{}",
-                    diagnostic::render(&file.display, &file.text, finding, context.color)
-                )?,
-                CheckFormat::Json => crate::outln!("{}", json(&file, finding)?)?,
+            (CheckFormat::Json, None) => {}
+            (CheckFormat::Human, Some(source)) => {
+                for finding in parsed.findings.iter().take(SHOWN_PER_FILE) {
+                    crate::outln!("{}", source.render(finding, context.color))?;
+                }
+                if let Some(hidden) = parsed
+                    .findings
+                    .get(SHOWN_PER_FILE..)
+                    .filter(|hidden| !hidden.is_empty())
+                {
+                    crate::outln!("{}", more(&file.display, hidden))?;
+                }
             }
-        }
-        if args.format == CheckFormat::Human && parsed.findings.is_empty() {
-            let cards = parsed.deck.map_or(0, |d| d.cards.len());
-            crate::outln!(
-                "{}: ok ({})",
-                escape_control(&file.display),
-                plural(cards, "card")
-            )?;
+            (CheckFormat::Json, Some(source)) => {
+                for finding in &parsed.findings {
+                    crate::outln!("{}", json(source, &file.display, finding)?)?;
+                }
+            }
         }
     }
     if args.format == CheckFormat::Human {
@@ -80,13 +91,38 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
     })
 }
 
-fn json(file: &DeckFile, finding: &Finding) -> anyhow::Result<String> {
-    let (line, column) = line_col(&file.text, finding.span.start);
-    let (end_line, end_column) = line_col(&file.text, finding.span.end);
+/// The line after the first [`SHOWN_PER_FILE`] findings of a file, counting the others.
+fn more(display: &str, hidden: &[Finding]) -> String {
+    let errors = hidden.iter().filter(|f| f.is_error()).count();
+    let warnings = hidden.len() - errors;
+    let noun = |count: usize, noun: &str| {
+        if count == 1 {
+            noun.to_string()
+        } else {
+            format!("{noun}s")
+        }
+    };
+    let count = hidden.len();
+    let display = escape_control(display);
+    let what = match (errors, warnings) {
+        (_, 0) => format!("{count} more {} in {display}", noun(count, "error")),
+        (0, _) => format!("{count} more {} in {display}", noun(count, "warning")),
+        _ => format!(
+            "{count} more findings in {display} ({}, {})",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    };
+    format!("… and {what}; `quiz check --format json {display}` lists them all")
+}
+
+fn json(source: &Source<'_>, display: &str, finding: &Finding) -> anyhow::Result<String> {
+    let (line, column) = source.line_col(finding.span.start);
+    let (end_line, end_column) = source.line_col(finding.span.end);
     Ok(serde_json::to_string(&JsonFinding {
         code: finding.code.name(),
         severity: finding.severity.name(),
-        path: &file.display,
+        path: display,
         line,
         column,
         end_line,

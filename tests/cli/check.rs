@@ -177,3 +177,133 @@ answer = "February 25, 1956"
         ["E004 4:10 error", "E011 7:6 error", "W002 8:12 warning"]
     );
 }
+
+/// A deck of `cards` cards, each five lines from line 2 on (a blank line, `[[cards]]`, `id`,
+/// `question`, then `answer` on line 6 + 5 × its index). `misspelt(i)` writes `anwser` on
+/// card `i` (one E002); `no_id(i)` leaves out its `id` line, keeping the line count with a
+/// comment (one W001).
+pub(crate) fn deck_with_findings(
+    cards: usize,
+    misspelt: impl Fn(usize) -> bool,
+    no_id: impl Fn(usize) -> bool,
+) -> String {
+    let mut deck = String::from("title = \"Many\"\n");
+    for i in 0..cards {
+        let id = if no_id(i) {
+            "# no id".to_string()
+        } else {
+            format!("id = \"c{i}\"")
+        };
+        let key = if misspelt(i) { "anwser" } else { "answer" };
+        deck.push_str(&format!(
+            "\n[[cards]]\n{id}\nquestion = \"Question {i}?\"\n{key} = \"a{i}\"\n"
+        ));
+    }
+    deck
+}
+
+/// The E002 of card `i` of [`deck_with_findings`], drawn as `quiz check` draws it.
+pub(crate) fn misspelt_drawn(path: &str, i: usize) -> String {
+    let line = 6 + 5 * i;
+    let width = line.to_string().len();
+    let (pad, bar) = (" ".repeat(width), " ".repeat(width + 1));
+    format!(
+        "error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse\n\
+         {pad}--> {path}:{line}:1\n\
+         {bar}|\n\
+         {line} | anwser = \"a{i}\"\n\
+         {bar}| ^^^^^^ did you mean `answer`?\n"
+    )
+}
+
+#[test]
+fn check_draws_the_first_twenty_findings_of_a_file_and_counts_the_rest() {
+    let quiz = Quiz::new();
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(25, |_| true, |_| false),
+    );
+    let decks = quiz.data_dir().join("decks");
+    let run = run_in(&quiz, &decks, &["check", "many.toml"]);
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let mut expected: String = (0..20).map(|i| misspelt_drawn("many.toml", i)).collect();
+    expected.push_str(
+        "… and 5 more errors in many.toml; `quiz check --format json many.toml` lists them all\n\
+         25 errors, 0 warnings\n",
+    );
+    assert_eq!(run.stdout, expected);
+    assert_eq!(run.stderr, "");
+
+    // Twenty are drawn with no line after them.
+    quiz.write(
+        "decks/twenty.toml",
+        &deck_with_findings(20, |_| true, |_| false),
+    );
+    let run = run_in(&quiz, &decks, &["check", "twenty.toml"]);
+    assert_eq!(run.code, 1);
+    let mut expected: String = (0..20).map(|i| misspelt_drawn("twenty.toml", i)).collect();
+    expected.push_str("20 errors, 0 warnings\n");
+    assert_eq!(run.stdout, expected);
+
+    // The rest are counted by severity; warnings alone still pass.
+    quiz.write(
+        "decks/mixed.toml",
+        &deck_with_findings(25, |i| i % 2 == 0, |i| i % 2 == 1),
+    );
+    quiz.write(
+        "decks/warned.toml",
+        &deck_with_findings(21, |_| false, |_| true),
+    );
+    let run = run_in(&quiz, &decks, &["check", "mixed.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.ends_with(
+            "\n… and 5 more findings in mixed.toml (3 errors, 2 warnings); `quiz check --format json mixed.toml` lists them all\n\
+             13 errors, 12 warnings\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = run_in(&quiz, &decks, &["check", "warned.toml", "many.toml"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.matches("\nerror[E002]").count(), 20);
+    assert_eq!(run.stdout.matches("warning[W001]").count(), 20);
+    assert!(
+        run.stdout.contains(
+            "\n… and 1 more warning in warned.toml; `quiz check --format json warned.toml` lists them all\nerror[E002]"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with("\n25 errors, 21 warnings\n"),
+        "{}",
+        run.stdout
+    );
+    let run = run_in(&quiz, &decks, &["check", "warned.toml"]);
+    assert_eq!(run.code, 0, "warnings alone pass:\n{}", run.stdout);
+}
+
+#[test]
+fn check_json_lists_every_finding_past_the_twenty_drawn() {
+    let quiz = Quiz::new();
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(30, |i| i % 3 != 0, |i| i % 3 == 0),
+    );
+    let decks = quiz.data_dir().join("decks");
+    let run = run_in(&quiz, &decks, &["check", "--format", "json", "many.toml"]);
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let found: Vec<String> = json_findings(&run).iter().map(brief).collect();
+    let expected: Vec<String> = (0..30)
+        .map(|i| {
+            if i % 3 == 0 {
+                format!("W001 {}:1 warning", 3 + 5 * i)
+            } else {
+                format!("E002 {}:1 error", 6 + 5 * i)
+            }
+        })
+        .collect();
+    assert_eq!(found, expected);
+    assert!(!run.stdout.contains("… and"), "{}", run.stdout);
+}

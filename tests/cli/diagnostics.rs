@@ -1,6 +1,8 @@
 //! The diagnostics `quiz check` draws, rustc-style: snapshots of the exact rendering of
-//! decks from the corpus, one finding or several in two files.
+//! decks from the corpus, one finding or several in two files, and how many of a file's
+//! findings are drawn.
 
+use crate::check::{deck_with_findings, misspelt_drawn};
 use crate::check_corpus::corpus;
 use crate::common::run_in;
 use crate::harness::Quiz;
@@ -174,4 +176,79 @@ warning[W001]: card has no `id`; it is known as `q-fb1e69a7a8` until its wording
 1 error, 4 warnings
 "#,
     );
+}
+
+#[test]
+fn a_session_skipping_a_deck_draws_its_first_twenty_errors_and_counts_the_rest() {
+    let mut quiz = Quiz::new();
+    quiz.at("2026-03-01T09:00:00Z");
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(27, |i| i != 3, |i| i % 2 == 0),
+    );
+    let decks = quiz.data_dir().join("decks");
+    let run = run_in(&quiz, &decks, &["start", "many.toml"]);
+    assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
+    // Errors only: the cards without ids are not drawn, nor card 3, which has none.
+    let mut expected: String = (0..27)
+        .filter(|&i| i != 3)
+        .take(20)
+        .map(|i| misspelt_drawn("many.toml", i))
+        .collect();
+    expected.push_str(
+        "… and 6 more errors; run `quiz check many.toml`\n\
+         quiz: warning: skipped deck `many`: it has errors (see above)\n\
+         quiz: error: no deck could be loaded\n",
+    );
+    assert_eq!(run.stderr, expected);
+
+    // From the decks folder, beside a deck that loads: the same list, and the session runs.
+    let run = quiz.run(&["start", "--limit", "1"], "x\n");
+    run.success();
+    assert_eq!(
+        run.stderr.matches("error[E002]").count(),
+        20,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("\n… and 6 more errors; run `quiz check "),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("[1/1] "), "{}", run.stdout);
+
+    // One error more than shown is counted in the singular.
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(21, |_| true, |_| false),
+    );
+    let run = run_in(&quiz, &decks, &["start", "many.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "\n… and 1 more error; run `quiz check many.toml`\nquiz: warning: skipped deck `many`"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn adding_to_a_deck_with_many_errors_draws_its_first_twenty() {
+    let quiz = Quiz::new();
+    quiz.write(
+        "decks/many.toml",
+        &deck_with_findings(22, |_| true, |_| false),
+    );
+    let decks = quiz.data_dir().join("decks");
+    let run = run_in(&quiz, &decks, &["add", "many.toml"]);
+    assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
+    let mut expected: String = (0..20).map(|i| misspelt_drawn("many.toml", i)).collect();
+    expected.push_str(
+        "… and 2 more errors; run `quiz check many.toml`\n\
+         quiz: error: many.toml has errors; fix them before adding cards\n",
+    );
+    assert_eq!(run.stderr, expected);
 }

@@ -8,9 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::kinds::{contradiction, infer_kind, read_expected};
-use super::values::{
-    boolean, error_count, items, nonempty_string, string, strings, tag_list, unknown_field,
-};
+use super::values::{boolean, items, nonempty_string, string, strings, tag_list, unknown_field};
 use crate::deck::cloze::{self, Cloze, ClozeError};
 use crate::deck::codes::Code;
 use crate::deck::id::implicit_id;
@@ -47,13 +45,17 @@ pub(super) struct Fields<'a, 'i> {
     pub(super) reverse: Option<&'a Spanned<DeValue<'i>>>,
 }
 
+/// Reads one card table of `source`; `header` is where a finding about the whole card is
+/// reported (see [`header_span`]).
 pub(super) fn read_card(
     source: &str,
-    table_span: Range<usize>,
+    header: Range<usize>,
     table: &DeTable<'_>,
     findings: &mut Vec<Finding>,
 ) -> Option<RawCard> {
-    let errors_before = error_count(findings);
+    // Only this card's findings are counted: counting every finding so far, for each card,
+    // made a deck with an error on every card quadratic.
+    let findings_before = findings.len();
     let mut fields = Fields::default();
     let mut misspelt = false;
     for (key, value) in table {
@@ -77,9 +79,6 @@ pub(super) fn read_card(
         };
         *slot = Some(value);
     }
-    // The card's header line is where a missing field is reported.
-    let header = header_span(source, &table_span);
-
     let id = fields.id.and_then(|v| string(v, "id", findings));
     if let (Some(id), Some(value)) = (&id, fields.id) {
         check_id(id, value.span(), findings);
@@ -340,7 +339,7 @@ pub(super) fn read_card(
             .label("this card's answer cannot be asked back as a question"),
         );
     }
-    if error_count(findings) > errors_before {
+    if findings[findings_before..].iter().any(Finding::is_error) {
         return None;
     }
     let several = cards.len() > 1;
@@ -385,13 +384,13 @@ fn check_id(id: &str, span: Range<usize>, findings: &mut Vec<Finding>) {
     }
 }
 
-fn header_span(source: &str, table_span: &Range<usize>) -> Range<usize> {
-    // toml's span for an array-of-tables entry may start at its `[[cards]]` header or at its
-    // first key; either way the line it starts on names the card.
-    let start = table_span.start.min(source.len());
-    let end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
+/// The card's header line, where a missing field is reported: from where toml's span for
+/// the table starts (its `[[cards]]` header or its first key) to `line_end`, the end of that
+/// line (the caller finds it: searching from each card on made a long line of many inline
+/// tables quadratic), without trailing blanks.
+pub(super) fn header_span(source: &str, table_start: usize, line_end: usize) -> Range<usize> {
+    let start = table_start.min(source.len());
+    let end = line_end.clamp(start, source.len());
     let line = &source[start..end];
     let trimmed = line.trim_end();
     start..start + trimmed.len().max(1).min(line.len().max(1))

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::cards::{read_card, reversed};
+use super::cards::{header_span, read_card, reversed};
 use super::values::{string_field, wrong_type};
 use super::{CardSink, Checks, Head};
 use crate::deck::codes::Code;
@@ -65,7 +65,10 @@ impl<'s> CardReader<'s> {
             .then(|| string_field(table, "question").or_else(|| string_field(table, "cloze")))
             .flatten();
         let before = findings.len();
-        let raw = read_card(text, value.span(), table, findings);
+        let table_start = value.span().start.min(text.len());
+        let line_end = self.lines.line_end(offset + table_start) - offset;
+        let header = header_span(text, table_start, line_end);
+        let raw = read_card(text, header, table, findings);
         for finding in &mut findings[before..] {
             finding.span = in_file(finding.span.clone());
             for (span, _) in &mut finding.related {
@@ -151,6 +154,9 @@ struct LineCounter<'a> {
     source: &'a str,
     offset: usize,
     line: usize,
+    /// The end of the line last asked for by [`LineCounter::line_end`]: where it was asked
+    /// from and the offset of its `\n` (or the end of the file).
+    line_end: Option<(usize, usize)>,
 }
 
 impl<'a> LineCounter<'a> {
@@ -159,6 +165,24 @@ impl<'a> LineCounter<'a> {
             source,
             offset: 0,
             line: 1,
+            line_end: None,
+        }
+    }
+
+    /// The offset of the `\n` that ends the line of byte `offset`, or the end of the file.
+    /// Many cards on one line ask for the same end: it is found once.
+    fn line_end(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        match self.line_end {
+            Some((from, end)) if (from..=end).contains(&offset) => end,
+            _ => {
+                let end = self.source.as_bytes()[offset..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(self.source.len(), |i| offset + i);
+                self.line_end = Some((offset, end));
+                end
+            }
         }
     }
 

@@ -71,7 +71,8 @@ pub(super) fn plain_card_table(text: &str) -> Option<Spanned<DeValue<'_>>> {
             }
             _ => line.string()?,
         };
-        if !line.rest_is_blank() || table.iter().any(|(k, _)| k.get_ref() == key.get_ref()) {
+        // Looked up, not searched: a card of thousands of (misspelt) keys stays linear.
+        if !line.rest_is_blank() || table.contains_key(&key) {
             return None;
         }
         table.insert(key, value);

@@ -40,10 +40,6 @@ pub(super) fn boolean(
     }
 }
 
-pub(super) fn error_count(findings: &[Finding]) -> usize {
-    findings.iter().filter(|f| f.is_error()).count()
-}
-
 pub(super) fn array_items<'a, 'i>(array: &'a DeArray<'i>) -> &'a [Spanned<DeValue<'i>>] {
     array
 }

@@ -3,7 +3,7 @@
 //! fit among its answer and the alternatives it accepts. Choice and several-answer
 //! cards compare their parts the same way.
 
-use super::dates::{Date, parse_date, same_year_word, years};
+use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::normalise::{squash, strip_article, words};
 use super::roman::numerals;
 use super::typos::word_edits;
@@ -43,6 +43,9 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     if let (Some(a), Some(b)) = (expected.date, given.date) {
         // A date is right or wrong as a whole: a one-letter slip there is a different day.
         return (a == b).then_some(Fit::Exact);
+    }
+    if century_as_hundreds(&expected.words, &given.words) {
+        return Some(Fit::Close(1));
     }
     if expected.words.len() != given.words.len() {
         return None;

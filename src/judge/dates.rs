@@ -229,8 +229,9 @@ fn split_glued(words: Vec<String>) -> Vec<String> {
             out.extend([number.to_string(), letters.to_string()]);
             continue;
         }
+        // Only a four-digit year: "C100" may well be a name.
         let bare = word.strip_prefix("ca").or_else(|| word.strip_prefix('c'));
-        if let Some(year) = bare.filter(|y| year_number(y).is_some()) {
+        if let Some(year) = bare.filter(|y| digits(y, 4, 4).is_some()) {
             out.extend(["c".to_string(), year.to_string()]);
             continue;
         }
@@ -384,6 +385,19 @@ pub(super) fn years(words: Vec<String>) -> Vec<String> {
     out
 }
 
+/// "1900s" for "20th century": the same hundred years, but "1900s" is also a decade, so
+/// it is only close. Only this way round, and only for a century of our era.
+pub(super) fn century_as_hundreds(expected: &[String], given: &[String]) -> bool {
+    let ([nth, century], [hundreds]) = (expected, given) else {
+        return false;
+    };
+    let number = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| nth.strip_suffix(suffix))
+        .and_then(|n| digits(n, 1, 2));
+    century == "century" && number.is_some_and(|n| n >= 2 && *hundreds == format!("{}00s", n - 1))
+}
+
 /// Whether two words of the years form are one value: equal, or a decade with and
 /// without its century ("60s" and "1960s"; "1860s" and "1960s" stay different).
 pub(super) fn same_year_word(a: &str, b: &str) -> bool {
@@ -416,6 +430,7 @@ mod tests {
         assert_eq!(read("44BCE"), "44bc");
         assert_eq!(read("AD 79"), "79");
         assert_eq!(read("c1450"), "1450");
+        assert_eq!(read("c100"), "c100", "a name, not circa 100");
         assert_eq!(read("around 1450"), "1450");
         assert_eq!(read("in 1066"), "1066");
         assert_eq!(read("the sixties"), "the 60s");
@@ -488,6 +503,16 @@ mod tests {
         check(&text("1066"), "1066 BC", no());
         check(&text("c. 1450"), "c. 1540", no());
         check(&text("5th century BC"), "5th century", no());
+    }
+
+    #[test]
+    fn a_century_in_hundreds_is_close() {
+        check(&text("20th century"), "1900s", close("20th century"));
+        check(&text("21st century"), "the 2000s", close("21st century"));
+        check(&text("20th century"), "1800s", no());
+        check(&text("19th century"), "1900s", no());
+        check(&text("20th century"), "1990s", no());
+        check(&text("1st century"), "00s", no());
     }
 
     #[test]

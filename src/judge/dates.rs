@@ -229,6 +229,10 @@ fn split_glued(words: Vec<String>) -> Vec<String> {
             out.extend([number.to_string(), letters.to_string()]);
             continue;
         }
+        if let Some(range) = joined_range(&word) {
+            out.push(range);
+            continue;
+        }
         // Only a four-digit year: "C100" may well be a name.
         let bare = word.strip_prefix("ca").or_else(|| word.strip_prefix('c'));
         if let Some(year) = bare.filter(|y| digits(y, 4, 4).is_some()) {
@@ -238,6 +242,16 @@ fn split_glued(words: Vec<String>) -> Vec<String> {
         out.push(word);
     }
     out
+}
+
+/// A range kept as one word by the tokens ("1914-1918", "1914–18"), read as a range;
+/// anything else joined by a dash ("3-2", "1918-1914") is left as it is.
+fn joined_range(word: &str) -> Option<String> {
+    let (start, end) = word.split_once(['-', '–', '—'])?;
+    let pair = [start.to_string(), end.to_string()];
+    range_at(&pair, 0)
+        .filter(|(_, next)| *next == 2)
+        .map(|(range, _)| range)
 }
 
 /// A year at `i`, with a circa word and an era before or after it: the year, and the
@@ -437,6 +451,16 @@ mod tests {
         assert_eq!(read("1960's"), "1960s");
         assert_eq!(read("5th century BCE"), "5th century bc");
         assert_eq!(read("5th century AD"), "5th century");
+    }
+
+    #[test]
+    fn a_range_kept_as_one_word_is_read() {
+        assert_eq!(joined_range("1914-1918").as_deref(), Some("1914-1918"));
+        assert_eq!(joined_range("1914–18").as_deref(), Some("1914-1918"));
+        assert_eq!(joined_range("1918-1914"), None);
+        assert_eq!(joined_range("3-2"), None);
+        assert_eq!(joined_range("100-200"), None, "no joiner, three-digit end");
+        assert_eq!(years(vec!["1914-18".to_string()]), ["1914-1918"]);
     }
 
     #[test]

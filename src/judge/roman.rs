@@ -162,7 +162,7 @@ mod tests {
     use super::*;
     use crate::judge::Verdict;
     use crate::judge::normalise::words;
-    use crate::judge::testing::{check, no, text};
+    use crate::judge::testing::{check, choice, no, several, text};
 
     fn read(text: &str) -> String {
         numerals(words(text)).join(" ")
@@ -257,5 +257,19 @@ mod tests {
         check(&text("XX century"), "XIX century", no());
         check(&text("XX century"), "20 century", no());
         check(&text("Pope John Paul II"), "John Paul", no());
+    }
+
+    #[test]
+    fn numerals_in_phrases_choices_and_lists() {
+        check(&text("Type I error"), "type 1 error", Verdict::Right);
+        check(&text("Type I error"), "type 2 error", no());
+        check(&text("Roe v. Wade"), "Roe v Wade", Verdict::Right);
+        check(&text("vitamin C"), "vitamin c", Verdict::Right);
+        check(&text("Part II"), "part 11", no());
+        let kings = choice(&["Henry VII", "Henry VIII", "Louis XIV"], 1);
+        check(&kings, "henry 8", Verdict::Right);
+        check(&kings, "Henry the Seventh", no());
+        let both = several(&["Henry VIII", "Louis XIV"]);
+        check(&both, "Henry 8, Louis the Fourteenth", Verdict::Right);
     }
 }

@@ -3,8 +3,9 @@
 //! fit among its answer and the alternatives it accepts. Choice and several-answer
 //! cards compare their parts the same way.
 
-use super::dates::{Date, parse_date};
+use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::normalise::{squash, strip_article, words};
+use super::roman::numerals;
 use super::typos::word_edits;
 use super::{Verdict, wrong};
 
@@ -18,6 +19,12 @@ impl Form {
     pub(super) fn new(words: Vec<String>) -> Self {
         let words = strip_article(words);
         let date = parse_date(&words);
+        // Years, ranges, eras and Roman numerals in one form each; a date is read whole.
+        let words = if date.is_some() {
+            words
+        } else {
+            years(numerals(words))
+        };
         Form { words, date }
     }
 }
@@ -37,15 +44,23 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
         // A date is right or wrong as a whole: a one-letter slip there is a different day.
         return (a == b).then_some(Fit::Exact);
     }
-    if expected.words == given.words {
-        return Some(Fit::Exact);
+    if century_as_hundreds(&expected.words, &given.words) {
+        return Some(Fit::Close(1));
     }
     if expected.words.len() != given.words.len() {
         return None;
     }
+    let same = |(e, g): (&String, &String)| same_year_word(e, g);
+    if expected.words.iter().zip(&given.words).all(same) {
+        return Some(Fit::Exact);
+    }
     let mut total = 0;
     for (e, g) in expected.words.iter().zip(&given.words) {
-        total += word_edits(e, g)?;
+        total += if same_year_word(e, g) {
+            0
+        } else {
+            word_edits(e, g)?
+        };
     }
     Some(Fit::Close(total))
 }

@@ -325,7 +325,7 @@ impl Run<'_, '_> {
 
         let (verdict, shown, decision) = match given {
             Reaction::Text(text) => {
-                let verdict = judge::judge(&card.expected, &text);
+                let verdict = judge::judge_with(&card.expected, card.strictness, &text);
                 let decision = Decision::of(Given::Judged {
                     verdict: &verdict,
                     hinted,

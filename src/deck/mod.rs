@@ -15,7 +15,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::judge::Expected;
+use crate::judge::{Expected, Strictness};
 
 /// A deck's name: the file stem for files, the bundled name for bundled decks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,6 +78,9 @@ pub(crate) struct Card {
     /// What the learner is asked; for a cloze card, the text with this card's gap blanked.
     pub question: Question,
     pub expected: Expected,
+    /// How strictly typed answers are compared: the card's `case_sensitive` and `exact`,
+    /// or the deck's.
+    pub strictness: Strictness,
     /// Shared, like `hint` and `tags`, by the cards of one cloze: a cloze of N gaps holds
     /// them once, not N times.
     pub explain: Option<Arc<str>>,

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::{Expected, Verdict, judge};
+use super::{Expected, Strictness, Verdict, judge_with};
 
 const CASES: &str = include_str!("../../tests/judge/cases.tsv");
 const KNOWN_FAILURES: &str = include_str!("../../tests/judge/known_failures.tsv");
@@ -88,8 +88,21 @@ fn parse_cases() -> Vec<Case<'static>> {
     cases
 }
 
+/// A kind may carry the card's strictness: `text+case_sensitive`, `several+exact`.
+fn strictness(case: &Case) -> Strictness {
+    let mut strictness = Strictness::default();
+    for flag in case.kind.split('+').skip(1) {
+        match flag {
+            "case_sensitive" => strictness.case_sensitive = true,
+            "exact" => strictness.exact = true,
+            other => panic!("cases.tsv line {}: unknown kind flag {other:?}", case.line),
+        }
+    }
+    strictness
+}
+
 fn build(case: &Case) -> Expected {
-    match case.kind {
+    match case.kind.split('+').next().unwrap_or_default() {
         "text" => Expected::Text {
             answer: case.expected.to_string(),
             accept: parts(case.accept).into(),
@@ -193,7 +206,7 @@ fn corpus() {
     let mut failing = Vec::new();
     let mut regressions = String::new();
     for case in &cases {
-        let got = word(&judge(&build(case), case.given));
+        let got = word(&judge_with(&build(case), strictness(case), case.given));
         total.add(case, got);
         by_category.entry(case.category).or_default().add(case, got);
         if !case.verdicts.contains(&got) {

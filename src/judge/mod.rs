@@ -7,9 +7,10 @@
 //!
 //! This file is the public face: what a card expects, the verdict, and which rules each
 //! kind of card is judged by. The rules live beside it: `normalise` (the comparison form),
-//! `numbers` (number words), `dates` (and years,
-//! ranges, decades, eras), `roman` (Roman numerals), `typos`, `compare` (one answer against one written
-//! answer, and typed cards), `choice` (and true/false) and `several`.
+//! `numbers` (number words), `dates` (and years, ranges, decades, eras), `roman` (Roman
+//! numerals), `typos`, `compare` (one answer against one written answer, and typed cards),
+//! `choice` (and true/false), `several` and `strictness` (a deck's or card's
+//! `case_sensitive` and `exact`).
 
 mod choice;
 mod compare;
@@ -18,6 +19,7 @@ mod normalise;
 mod numbers;
 mod roman;
 mod several;
+mod strictness;
 mod typos;
 
 #[cfg(test)]
@@ -27,6 +29,7 @@ mod testing;
 
 pub(crate) use choice::parse_bool;
 pub(crate) use normalise::normalise;
+pub(crate) use strictness::Strictness;
 
 use std::sync::Arc;
 
@@ -94,6 +97,15 @@ pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
         }
         Expected::Several { parts } => judge_several(parts, given),
     }
+}
+
+/// Judges `given` as [`judge`] does, or more strictly when the deck or card asks for it
+/// (`case_sensitive`, `exact`: see `strictness`).
+pub(crate) fn judge_with(expected: &Expected, strictness: Strictness, given: &str) -> Verdict {
+    if strictness == Strictness::default() || given.trim().is_empty() {
+        return judge(expected, given);
+    }
+    strictness::judge_strictly(expected, strictness, given)
 }
 
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer

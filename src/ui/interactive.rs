@@ -49,6 +49,34 @@ impl Interactive {
     fn line(&self, text: &str) -> io::Result<()> {
         self.term.write_line(text)
     }
+
+    /// A typed answer's first key, read before dialoguer's text input starts, since that
+    /// input has no key to give up: Esc (or Ctrl-D) on the empty line quits, Enter is an
+    /// empty answer, and a character begins the answer. `q` is a character like any other:
+    /// quitting is Esc, Ctrl-C or `:q`.
+    fn first_key(&self, label: &str) -> io::Result<Result<String, Reply>> {
+        let mut prompt = String::new();
+        self.theme
+            .format_input_prompt(&mut prompt, label, None)
+            .map_err(io::Error::other)?;
+        self.term.write_str(&prompt)?;
+        self.term.flush()?;
+        let first = loop {
+            match self.term.read_key() {
+                Ok(Key::Escape | Key::CtrlC | Key::Char('\u{4}')) => break Err(Reply::Quit),
+                Ok(Key::Enter) => break Err(Reply::Answer(String::new())),
+                Ok(Key::Char(c)) if !c.is_control() => break Ok(c.to_string()),
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                    await_interrupt_handler();
+                    break Err(Reply::Quit);
+                }
+                Err(error) => return Err(error),
+            }
+        };
+        self.term.clear_line()?;
+        Ok(first)
+    }
 }
 
 /// dialoguer reports an interrupted read as an error; the session treats it as a quit.
@@ -124,12 +152,17 @@ impl Frontend for Interactive {
             };
         }
         let label = match card.kind {
-            Kind::Several => "Your answers (comma-separated; ? for a hint, q to quit)",
-            Kind::Cloze => "Fill the gap (? for a hint, q to quit)",
-            _ => "Your answer (? for a hint, q to quit)",
+            Kind::Several => "Your answers (comma-separated; ? for a hint, Esc to quit)",
+            Kind::Cloze => "Fill the gap (? for a hint, Esc to quit)",
+            _ => "Your answer (? for a hint, Esc to quit)",
+        };
+        let first = match self.first_key(label)? {
+            Ok(first) => first,
+            Err(reply) => return Ok(reply),
         };
         let result = Input::<String>::with_theme(self.theme.as_ref())
             .with_prompt(label)
+            .with_initial_text(first)
             .allow_empty(true)
             .report(false)
             .interact_text_on(&self.term);

@@ -112,9 +112,16 @@ pub(crate) fn await_interrupt_handler() {
     std::thread::sleep(Duration::from_secs(3));
 }
 
-/// The words `q`, `:q`, `:quit` end a session at any prompt.
+/// `:q` and `:quit` end a session at a question. A bare `q` or `quit` there is an answer
+/// like any other (a card may ask for the letter q): it is judged, not obeyed.
+pub(crate) fn is_quit_command(text: &str) -> bool {
+    matches!(text.trim(), ":q" | ":quit")
+}
+
+/// At a line that takes no answer (plain mode's flip-mode lines), `q` and `quit` end the
+/// session too, as `:q` and `:quit` do.
 pub(crate) fn is_quit(text: &str) -> bool {
-    matches!(text.trim(), "q" | ":q" | ":quit" | "quit")
+    is_quit_command(text) || matches!(text.trim(), "q" | "quit")
 }
 
 /// A flip-mode grade typed as a number or a word.
@@ -131,11 +138,37 @@ pub(crate) fn parse_grade(text: &str) -> Option<Rating> {
 /// Command words typed at a question; `None` means the text is an answer.
 pub(crate) fn command(text: &str) -> Option<Reply> {
     match text.trim() {
-        t if is_quit(t) => Some(Reply::Quit),
+        t if is_quit_command(t) => Some(Reply::Quit),
         ":hint" | "?" => Some(Reply::Hint),
         ":right" => Some(Reply::Override(true)),
         ":wrong" => Some(Reply::Override(false)),
         ":undo" => Some(Reply::Undo),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_a_question_only_colon_q_quits_and_q_is_an_answer() {
+        for quit in [":q", ":quit", " :q ", ":quit\t"] {
+            assert_eq!(command(quit), Some(Reply::Quit), "{quit:?}");
+        }
+        for answer in ["q", "quit", "Q", " q ", "QUIT", ":Q", "q:"] {
+            assert_eq!(command(answer), None, "{answer:?} is an answer");
+        }
+        assert_eq!(command("?"), Some(Reply::Hint));
+        assert_eq!(command(":hint"), Some(Reply::Hint));
+    }
+
+    #[test]
+    fn at_a_grade_q_still_quits() {
+        for quit in ["q", "quit", ":q", ":quit", " q "] {
+            assert!(is_quit(quit), "{quit:?}");
+        }
+        assert!(!is_quit("3"));
+        assert!(!is_quit("good"));
     }
 }

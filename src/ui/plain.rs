@@ -69,6 +69,10 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         let Some(line) = self.read_line()? else {
             return Ok(Reply::Quit);
         };
+        // A flip-mode question reads no answer, so `q` there is no answer either.
+        if prompt.flip && is_quit(&line) {
+            return Ok(Reply::Quit);
+        }
         Ok(command(&line).unwrap_or(Reply::Answer(line)))
     }
 

@@ -31,7 +31,7 @@ fn decks_lists_bundled_and_user_decks_with_their_counts() {
         ["t", "Capitals", "user folder", "4", "4", "0", "0", "0"]
     );
 
-    let studied = quiz.run(&["start", "t"], "Paris\nBerlin\nq\n");
+    let studied = quiz.run(&["start", "t"], "Paris\nBerlin\n:q\n");
     studied.success();
     assert_eq!(studied.verdicts(), ["right", "right"]);
 

@@ -32,6 +32,7 @@ mod retry;
 mod reverse;
 mod scheduling;
 mod start;
+mod strict;
 mod tags;
 mod undo;
 

@@ -9,8 +9,8 @@ use crate::common::{
 fn right_and_wrong_override_the_previous_verdict_and_the_card_row() {
     let quiz = quiz_with(&capitals_deck(6));
     // fr: wrong, overridden right. de: right, overridden wrong (it comes back after the
-    // three cards still pending, so `q` lands on it). it: right. es: wrong.
-    let input = "Lyon\n:right\nBerlin\n:wrong\nRome\nBarcelona\nLisbon\nVienna\nq\n";
+    // three cards still pending, so `:q` lands on it). it: right. es: wrong.
+    let input = "Lyon\n:right\nBerlin\n:wrong\nRome\nBarcelona\nLisbon\nVienna\n:q\n";
     let run = quiz.run(&["start", "t"], input);
     run.success();
     assert_eq!(

@@ -7,7 +7,7 @@ use rexpect::reader::Regex;
 use crate::common::{answers, fixture, quiz_with};
 use crate::pty_harness::{ENTER, Tty, visible_lines};
 
-const TYPED_PROMPT: &str = "Your answer (? for a hint, q to quit)";
+const TYPED_PROMPT: &str = "Your answer (? for a hint, Esc to quit)";
 const SELECT_PROMPT: &str = "Your answer (arrows, Enter; Esc or q to quit)";
 
 const DOWN: &str = "\x1b[B";
@@ -304,6 +304,25 @@ fn ctrl_c_at_the_key_line_after_a_verdict_prints_the_summary_and_exits_130() {
     let screen = tty.exits_with(130);
     assert_summary_once(&screen, "1 asked, 1 right, 0 close, 0 wrong");
     assert_eq!(answers(&quiz), [["capital", "3", "right", "Paris"]]);
+}
+
+#[test]
+fn a_typed_q_is_an_answer_and_esc_quits() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn(&quiz, &["start", "t"]);
+
+    answer_typed(&mut tty, "[1/2] What is the capital of France?", "q");
+    assert_eq!(tty.outcome()[..2], ["wrong", "  answer: Paris"]);
+    tty.keys(ENTER);
+
+    // Esc on the empty answer line ends the session.
+    tty.expect("[2/3] In what year was the Secret Speech delivered?");
+    tty.expect(TYPED_PROMPT);
+    tty.keys("\x1b");
+
+    let screen = tty.exits_with(0);
+    assert_summary(&screen, "1 asked, 0 right, 0 close, 1 wrong");
+    assert_eq!(answers(&quiz), [["capital", "1", "wrong", "q"]]);
 }
 
 #[test]

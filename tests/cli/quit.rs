@@ -1,5 +1,5 @@
-//! Ending a session early: end of input, `q`, `:q`, Ctrl-C (exit 130) and SIGKILL keep
-//! every answer given and nothing more.
+//! Ending a session early: end of input, `:q`, `:quit`, Ctrl-C (exit 130) and SIGKILL keep
+//! every answer given and nothing more. A bare `q` is an answer, not a way out.
 
 use std::io::Write;
 
@@ -7,11 +7,12 @@ use crate::common::{capital_of, capitals_deck, question_line, quiz_with, without
 use crate::harness::{TIMEOUT, is_verdict, spawn, stdout_lines};
 
 #[test]
-fn end_of_input_q_and_colon_q_end_the_session_keeping_what_was_answered() {
+fn end_of_input_and_colon_q_end_the_session_keeping_what_was_answered() {
     for (how, input) in [
         ("end of input", "Paris\nBerlin\n"),
-        ("q", "Paris\nBerlin\nq\nRome\n"),
         (":q", "Paris\nBerlin\n:q\nRome\n"),
+        (":quit", "Paris\nBerlin\n:quit\nRome\n"),
+        (":q with spaces", "Paris\nBerlin\n  :q \nRome\n"),
         ("end of input without a newline", "Paris\nBerlin"),
     ] {
         let quiz = quiz_with(&capitals_deck(4));
@@ -41,6 +42,63 @@ next card due: 2026-03-03 09:00 (in 2 days)
             1,
             "{how}"
         );
+    }
+}
+
+#[test]
+fn a_bare_q_or_quit_is_an_answer_and_judged() {
+    let quiz = quiz_with(
+        r#"
+[[cards]]
+id = "letter"
+question = "The letter after p?"
+answer = "q"
+
+[[cards]]
+id = "fr"
+question = "Capital of France?"
+answer = "Paris"
+"#,
+    );
+    let run = quiz.run(&["start", "t"], "q\nquit\nParis\n");
+    run.success();
+    assert_eq!(
+        run.verdicts(),
+        ["right", "wrong", "right"],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        quiz.rows("SELECT card, verdict, given_answer FROM reviews ORDER BY id"),
+        [
+            ["letter", "right", "q"],
+            ["fr", "wrong", "quit"],
+            ["fr", "right", "Paris"]
+        ]
+    );
+    assert!(
+        run.stdout.contains("All done for now."),
+        "a q answered is no quit:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn in_flip_mode_where_no_answer_is_read_q_still_quits() {
+    for (how, input) in [
+        ("at the question", "\n3\nq\n"),
+        ("at the grade", "\n3\n\nq\n"),
+    ] {
+        let quiz = quiz_with(&capitals_deck(3));
+        let run = quiz.run(&["start", "t", "--mode", "flip"], input);
+        run.success();
+        assert!(
+            run.stdout
+                .contains("session: 1 asked, 1 right, 0 close, 0 wrong in "),
+            "{how}:\n{}",
+            run.stdout
+        );
+        assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 1, "{how}");
     }
 }
 

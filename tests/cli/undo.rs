@@ -109,7 +109,7 @@ fn undo_restores_the_database_exactly_and_asks_the_card_again() {
         before,
         "the card's row and the log as before"
     );
-    live.send("q");
+    live.send(":q");
     let run = live.finish();
     run.success();
     assert_eq!(

@@ -14,11 +14,22 @@ use crate::deck::codes::Code;
 use crate::deck::id::implicit_id;
 use crate::deck::{Card, CardId, Kind, Question};
 use crate::diagnostic::Finding;
-use crate::judge::Expected;
+use crate::judge::{Expected, Strictness};
 
-pub(super) const CARD_FIELDS: [&str; 11] = [
-    "id", "kind", "question", "answer", "accept", "choices", "cloze", "explain", "hint", "tags",
+pub(super) const CARD_FIELDS: [&str; 13] = [
+    "id",
+    "kind",
+    "question",
+    "answer",
+    "accept",
+    "choices",
+    "cloze",
+    "explain",
+    "hint",
+    "tags",
     "reverse",
+    "case_sensitive",
+    "exact",
 ];
 
 /// One `[[cards]]` table, before ids are checked against the rest of the deck.
@@ -28,6 +39,10 @@ pub(super) struct RawCard {
     pub(super) cards: Vec<Card>,
     /// The card's own `reverse`, which beats the deck's.
     pub(super) reverse: Option<bool>,
+    /// The card's own `case_sensitive` and `exact` (with the span of the value), which
+    /// beat the deck's.
+    pub(super) case_sensitive: Option<(bool, Range<usize>)>,
+    pub(super) exact: Option<bool>,
 }
 
 #[derive(Default)]
@@ -43,6 +58,8 @@ pub(super) struct Fields<'a, 'i> {
     pub(super) hint: Option<&'a Spanned<DeValue<'i>>>,
     pub(super) tags: Option<&'a Spanned<DeValue<'i>>>,
     pub(super) reverse: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) case_sensitive: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) exact: Option<&'a Spanned<DeValue<'i>>>,
 }
 
 /// Reads one card table of `source`; `header` is where a finding about the whole card is
@@ -71,6 +88,8 @@ pub(super) fn read_card(
             "hint" => &mut fields.hint,
             "tags" => &mut fields.tags,
             "reverse" => &mut fields.reverse,
+            "case_sensitive" => &mut fields.case_sensitive,
+            "exact" => &mut fields.exact,
             name => {
                 findings.push(unknown_field(key.span(), name, "card", &CARD_FIELDS));
                 misspelt = true;
@@ -222,6 +241,7 @@ pub(super) fn read_card(
                                 answer: gap.answer.clone(),
                                 accept: Arc::clone(&accept),
                             },
+                            strictness: Strictness::default(),
                             explain: explain.clone(),
                             hint: gap.hint.as_deref().map(Arc::from).or_else(|| hint.clone()),
                             tags: tags.clone(),
@@ -304,6 +324,7 @@ pub(super) fn read_card(
                 kind,
                 question: Question::Text(question?),
                 expected,
+                strictness: Strictness::default(),
                 explain,
                 hint,
                 tags,
@@ -339,6 +360,11 @@ pub(super) fn read_card(
             .label("this card's answer cannot be asked back as a question"),
         );
     }
+    let case_sensitive = fields
+        .case_sensitive
+        .and_then(|v| Some((boolean(v, "case_sensitive", findings)?, v.span())));
+    let exact = fields.exact.and_then(|v| boolean(v, "exact", findings));
+    check_strictness(kind, &fields, case_sensitive.as_ref(), exact, findings);
     if findings[findings_before..].iter().any(Finding::is_error) {
         return None;
     }
@@ -356,7 +382,59 @@ pub(super) fn read_card(
         id_span,
         cards,
         reverse,
+        case_sensitive,
+        exact,
     })
+}
+
+/// `case_sensitive` and `exact` are about how a typed answer is spelled: on a card whose
+/// answer is picked (choice, true/false) they mean nothing, and `exact` (which compares
+/// case) contradicts `case_sensitive = false`. Set on the deck, they are only a default, so
+/// a deck's `exact` does not make its true/false cards wrong.
+fn check_strictness(
+    kind: Kind,
+    fields: &Fields<'_, '_>,
+    case_sensitive: Option<&(bool, Range<usize>)>,
+    exact: Option<bool>,
+    findings: &mut Vec<Finding>,
+) {
+    if matches!(kind, Kind::Choice | Kind::TrueFalse) {
+        for (name, value, set) in [
+            (
+                "case_sensitive",
+                fields.case_sensitive,
+                case_sensitive.map(|(b, _)| *b),
+            ),
+            ("exact", fields.exact, exact),
+        ] {
+            if let (Some(true), Some(value)) = (set, value) {
+                findings.push(
+                    Finding::error(
+                        Code::KindMismatch,
+                        value.span(),
+                        format!(
+                            "`{name}` works only on typed-answer cards; a {} card's answer is picked, not spelled",
+                            kind.name()
+                        ),
+                    )
+                    .label("remove this: the answer is compared as a choice"),
+                );
+            }
+        }
+    }
+    if let (Some(true), Some((false, span))) = (exact, case_sensitive) {
+        findings.push(exact_contradiction(span.clone(), "card"));
+    }
+}
+
+/// E013 for `case_sensitive = false` where `exact = true` holds: `exact` compares case too.
+pub(super) fn exact_contradiction(span: Range<usize>, whose: &str) -> Finding {
+    Finding::error(
+        Code::KindMismatch,
+        span,
+        format!("`case_sensitive = false` contradicts the {whose}'s `exact = true`, which compares case as written"),
+    )
+    .label("remove this, or set `exact = false`")
 }
 
 /// The card asked the other way round (answer → question), with its own id and progress.

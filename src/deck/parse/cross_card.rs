@@ -1,5 +1,6 @@
 //! The rules across the cards of a deck — no id used twice, no question asked twice — and
-//! what the deck gives each of its cards: its tags, its `reverse`, the card's line.
+//! what the deck gives each of its cards: its tags, its `reverse`, its strictness
+//! (`case_sensitive`, `exact`), the card's line.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -8,19 +9,20 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::cards::{header_span, read_card, reversed};
+use super::cards::{exact_contradiction, header_span, read_card, reversed};
 use super::values::{string_field, wrong_type};
 use super::{CardSink, Checks, Head};
 use crate::deck::codes::Code;
 use crate::deck::{Card, Kind};
 use crate::diagnostic::Finding;
-use crate::judge;
+use crate::judge::{self, Strictness};
 
 /// Reads `[[cards]]` tables in file order, checking ids (and questions) across them.
 pub(super) struct CardReader<'s> {
     checks: Checks,
     deck_tags: Vec<String>,
     deck_reverse: bool,
+    deck_strictness: Strictness,
     lines: LineCounter<'s>,
     first_ids: HashMap<String, Range<usize>>,
     first_questions: HashMap<String, Range<usize>>,
@@ -32,6 +34,10 @@ impl<'s> CardReader<'s> {
             checks,
             deck_tags: head.tags.clone(),
             deck_reverse: head.reverse,
+            deck_strictness: Strictness {
+                case_sensitive: head.case_sensitive,
+                exact: head.exact,
+            },
             lines: LineCounter::new(source),
             first_ids: HashMap::with_capacity(tables),
             first_questions: HashMap::new(),
@@ -113,6 +119,20 @@ impl<'s> CardReader<'s> {
             return;
         };
         let line = self.lines.line_at(offset + value.span().start);
+        let strictness = Strictness {
+            case_sensitive: raw
+                .case_sensitive
+                .as_ref()
+                .map_or(self.deck_strictness.case_sensitive, |(set, _)| *set),
+            exact: raw.exact.unwrap_or(self.deck_strictness.exact),
+        };
+        if let (true, None, Some((false, span))) =
+            (strictness.exact, raw.exact, &raw.case_sensitive)
+        {
+            // The card's `case_sensitive = false` under the deck's `exact = true`.
+            findings.push(exact_contradiction(in_file(span.clone()), "deck"));
+            return;
+        }
         let reverse = raw.reverse.unwrap_or(self.deck_reverse);
         let reversed: Vec<Card> = raw
             .cards
@@ -126,6 +146,7 @@ impl<'s> CardReader<'s> {
         let mut with_deck_tags: Option<(Tags, Tags)> = None;
         for mut card in raw.cards.into_iter().chain(reversed) {
             card.line = line;
+            card.strictness = strictness;
             if self.deck_tags.iter().any(|tag| !card.tags.contains(tag)) {
                 card.tags = match &with_deck_tags {
                     Some((own, all)) if Arc::ptr_eq(own, &card.tags) => Arc::clone(all),

@@ -21,8 +21,16 @@ use super::codes::Code;
 use super::{Card, Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
 
-pub(crate) const DECK_FIELDS: [&str; 6] =
-    ["title", "description", "source", "tags", "reverse", "cards"];
+pub(crate) const DECK_FIELDS: [&str; 8] = [
+    "title",
+    "description",
+    "source",
+    "tags",
+    "reverse",
+    "case_sensitive",
+    "exact",
+    "cards",
+];
 
 /// The outcome of reading one deck file: the deck when it has no errors, and every finding.
 #[derive(Debug, Clone)]
@@ -205,6 +213,9 @@ struct Head {
     source: Option<String>,
     tags: Vec<String>,
     reverse: bool,
+    /// The deck's `case_sensitive` and `exact`: the default of its cards.
+    case_sensitive: bool,
+    exact: bool,
 }
 
 fn read_head<'a, 'i>(
@@ -217,7 +228,10 @@ fn read_head<'a, 'i>(
         source: None,
         tags: Vec::new(),
         reverse: false,
+        case_sensitive: false,
+        exact: false,
     };
+    let mut case_insensitive_span = None;
     let mut card_values: &[Spanned<DeValue<'_>>] = &[];
     for (key, value) in root {
         match key.get_ref().as_ref() {
@@ -226,6 +240,14 @@ fn read_head<'a, 'i>(
             "source" => head.source = string(value, "source", findings),
             "tags" => head.tags = tag_list(value, findings).unwrap_or_default(),
             "reverse" => head.reverse = boolean(value, "reverse", findings).unwrap_or(false),
+            "case_sensitive" => {
+                let set = boolean(value, "case_sensitive", findings);
+                head.case_sensitive = set.unwrap_or(false);
+                if set == Some(false) {
+                    case_insensitive_span = Some(value.span());
+                }
+            }
+            "exact" => head.exact = boolean(value, "exact", findings).unwrap_or(false),
             "cards" => match value.get_ref() {
                 DeValue::Array(array) => card_values = array_items(array),
                 other => findings.push(wrong_type(
@@ -237,6 +259,9 @@ fn read_head<'a, 'i>(
             },
             name => findings.push(unknown_field(key.span(), name, "deck", &DECK_FIELDS)),
         }
+    }
+    if let (true, Some(span)) = (head.exact, case_insensitive_span) {
+        findings.push(self::cards::exact_contradiction(span, "deck"));
     }
     (head, card_values)
 }

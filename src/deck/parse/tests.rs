@@ -111,6 +111,7 @@ tags = ["dates", "speech"]
             tags: strings(&["dates", "speech", "history"]).into(),
             line: 4,
             implicit_id: false,
+            strictness: Default::default(),
         }]
     );
 }
@@ -138,6 +139,7 @@ choices = ["19th Congress", "20th Congress", "21st Congress"]
             tags: Vec::new().into(),
             line: 1,
             implicit_id: false,
+            strictness: Default::default(),
         }]
     );
 }
@@ -164,6 +166,7 @@ explain = "It was published in 1989."
             tags: strings(&["soviet"]).into(),
             line: 3,
             implicit_id: false,
+            strictness: Default::default(),
         }]
     );
 }
@@ -191,6 +194,7 @@ tags = ["thaw"]
             tags: strings(&["thaw"]).into(),
             line: 1,
             implicit_id: false,
+            strictness: Default::default(),
         }]
     );
 }
@@ -220,6 +224,7 @@ tags = ["thaw"]
         tags: strings(&["thaw", "history"]).into(),
         line: 4,
         implicit_id: false,
+        strictness: Default::default(),
     };
     assert_eq!(
         clean_cards(source),
@@ -279,6 +284,7 @@ choices = ["19th Congress", "20th Congress"]
             tags: Vec::new().into(),
             line: 1,
             implicit_id: false,
+            strictness: Default::default(),
         }]
     );
 
@@ -492,7 +498,7 @@ fn e002_unknown_card_field() {
     assert_eq!(
         finding.message,
         "unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, \
-         choices, cloze, explain, hint, tags, reverse"
+         choices, cloze, explain, hint, tags, reverse, case_sensitive, exact"
     );
     assert_eq!(finding.label, "did you mean `answer`?");
     assert_eq!(covered(source, &finding), "anwser");
@@ -503,9 +509,10 @@ fn e002_unknown_deck_field() {
     let source = "title = \"T\"\nauthor = \"me\"\n";
     let finding = only_error(source, "E002", "2:1", "unknown deck field `author`");
     assert!(
-        finding
-            .message
-            .contains("allowed fields are title, description, source, tags, reverse, cards"),
+        finding.message.contains(
+            "allowed fields are title, description, source, tags, reverse, case_sensitive, \
+                 exact, cards"
+        ),
         "{finding:?}"
     );
     // Nothing close enough to suggest.
@@ -1300,4 +1307,179 @@ fn judging_examples_in_the_deck_format_guide() {
             "{given:?} against {expected:?}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// Strictness: `case_sensitive` and `exact`, on the deck and on a card
+
+fn strictness_of(cards: &[Card]) -> Vec<(String, bool, bool)> {
+    cards
+        .iter()
+        .map(|c| {
+            (
+                c.id.0.clone(),
+                c.strictness.case_sensitive,
+                c.strictness.exact,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn strictness_is_off_unless_asked_for() {
+    let cards = clean_cards("[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n");
+    assert_eq!(strictness_of(&cards), vec![("a".into(), false, false)]);
+}
+
+#[test]
+fn strictness_on_a_card() {
+    let cards = clean_cards(
+        "[[cards]]\nid = \"a\"\nquestion = \"Carbon monoxide?\"\nanswer = \"CO\"\ncase_sensitive = true\n\n\
+         [[cards]]\nid = \"b\"\nquestion = \"Q?\"\nanswer = \"x += 1\"\nexact = true\n\n\
+         [[cards]]\nid = \"c\"\nquestion = \"Q?2\"\nanswer = \"A\"\n",
+    );
+    assert_eq!(
+        strictness_of(&cards),
+        vec![
+            ("a".into(), true, false),
+            ("b".into(), false, true),
+            ("c".into(), false, false),
+        ]
+    );
+}
+
+#[test]
+fn strictness_on_the_deck_is_its_cards_default() {
+    let source = "case_sensitive = true\nexact = true\nreverse = true\n\n\
+                  [[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"CO\"\n\n\
+                  [[cards]]\nid = \"b\"\nquestion = \"Q2?\"\nanswer = \"Co\"\nexact = false\n\n\
+                  [[cards]]\nid = \"c\"\nquestion = \"Q3?\"\nanswer = \"NaCl\"\nexact = false\ncase_sensitive = false\n\n\
+                  [[cards]]\nid = \"d\"\ncloze = \"{{CO}} and {{NaCl}}\"\n\n\
+                  [[cards]]\nid = \"t\"\nquestion = \"True?\"\nanswer = true\n";
+    let cards = clean_cards(source);
+    assert_eq!(
+        strictness_of(&cards),
+        vec![
+            ("a".into(), true, true),
+            ("a~r".into(), true, true),
+            ("b".into(), true, false),
+            ("b~r".into(), true, false),
+            ("c".into(), false, false),
+            ("c~r".into(), false, false),
+            ("d#1".into(), true, true),
+            ("d#2".into(), true, true),
+            // A deck's strictness is only a default: its true/false cards are no error.
+            ("t".into(), true, true),
+        ]
+    );
+}
+
+#[test]
+fn strictness_read_card_by_card_is_strictness_read_whole() {
+    // A deck head keeps the file from being read one card at a time only if it is not
+    // plain; either way the same strictness must come out.
+    let by_card = "exact = true\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\ncase_sensitive = true\n";
+    let whole = "exact = true\ncards = [{ id = \"a\", question = \"Q?\", answer = \"A\", case_sensitive = true }]\n";
+    assert_eq!(
+        strictness_of(&clean_cards(by_card)),
+        strictness_of(&clean_cards(whole))
+    );
+}
+
+#[test]
+fn strictness_of_the_wrong_type() {
+    let finding = only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\ncase_sensitive = \"yes\"\n",
+        "E003",
+        "5:18",
+        "`case_sensitive`",
+    );
+    assert!(finding.message.contains("a boolean"), "{finding:?}");
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nexact = 1\n",
+        "E003",
+        "5:9",
+        "`exact`",
+    );
+    only_error(
+        "case_sensitive = 1\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        "E003",
+        "1:18",
+        "`case_sensitive`",
+    );
+    only_error(
+        "exact = \"true\"\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        "E003",
+        "1:9",
+        "`exact`",
+    );
+}
+
+#[test]
+fn strictness_misspelt_is_an_unknown_field() {
+    let finding = only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\ncase_sensitve = true\n",
+        "E002",
+        "5:1",
+        "unknown card field `case_sensitve`",
+    );
+    assert_eq!(finding.label, "did you mean `case_sensitive`?");
+    let finding = only_error(
+        "exakt = true\n",
+        "E002",
+        "1:1",
+        "unknown deck field `exakt`",
+    );
+    assert_eq!(finding.label, "did you mean `exact`?");
+}
+
+#[test]
+fn strictness_on_a_picked_answer_is_an_error() {
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"True?\"\nanswer = true\nexact = true\n",
+        "E013",
+        "5:9",
+        "`exact` works only on typed-answer cards; a truefalse card's answer is picked",
+    );
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"CO\"\nchoices = [\"CO\", \"CO2\"]\ncase_sensitive = true\n",
+        "E013",
+        "6:18",
+        "`case_sensitive` works only on typed-answer cards; a choice card's",
+    );
+    // Turning it off is no error.
+    clean_cards("[[cards]]\nid = \"a\"\nquestion = \"True?\"\nanswer = true\nexact = false\n");
+}
+
+#[test]
+fn exact_with_case_insensitive_is_a_contradiction() {
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\nexact = true\ncase_sensitive = false\n",
+        "E013",
+        "6:18",
+        "contradicts the card's `exact = true`",
+    );
+    only_error(
+        "exact = true\ncase_sensitive = false\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n",
+        "E013",
+        "2:18",
+        "contradicts the deck's `exact = true`",
+    );
+    only_error(
+        "exact = true\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\ncase_sensitive = false\n",
+        "E013",
+        "6:18",
+        "contradicts the deck's `exact = true`",
+    );
+}
+
+#[test]
+fn a_strict_deck_judges_strictly() {
+    let cards = clean_cards(
+        "case_sensitive = true\n[[cards]]\nid = \"a\"\nquestion = \"Carbon monoxide?\"\nanswer = \"CO\"\n",
+    );
+    let card = &cards[0];
+    let judge = |given| judge::judge_with(&card.expected, card.strictness, given);
+    assert_eq!(judge("CO"), Verdict::Right);
+    assert!(!judge("Co").is_accepted());
 }

@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use crate::deck::cloze::{Cloze, Gap};
 use crate::deck::{Card, CardId, Kind, Question};
-use crate::judge::Expected;
+use crate::judge::{Expected, Strictness};
 
-// The encoding of `data`: a card's kind, whether its id is implicit, its line, question,
+// The encoding of `data`: a card's kind, its flags (1 the id is implicit, 2
+// `case_sensitive`, 4 `exact`), its line, question,
 // expected answer, explanation and hint (its id and tags have columns of their own).
 // Numbers are LEB128, texts a length and UTF-8, lists a count and texts, options a flag
 // (0 none, 1 a value) and the value.
@@ -41,7 +42,11 @@ pub(super) fn encode(card: &Card, head: Option<(u32, &Card)>, out: &mut Vec<u8>)
         Kind::Several => 3,
         Kind::Cloze => 4,
     });
-    out.push(u8::from(card.implicit_id));
+    out.push(
+        u8::from(card.implicit_id)
+            | u8::from(card.strictness.case_sensitive) << 1
+            | u8::from(card.strictness.exact) << 2,
+    );
     put_number(out, card.line as u64);
     let head = head.filter(|(back, head)| *back > 0 && same_cloze(card, head));
     let gap = match &card.question {
@@ -189,7 +194,15 @@ pub(super) fn decode(
         4 => Kind::Cloze,
         _ => return None,
     };
-    let implicit_id = input.flag()?;
+    let flags = input.byte()?;
+    if flags > 0b111 {
+        return None;
+    }
+    let implicit_id = flags & 1 != 0;
+    let strictness = Strictness {
+        case_sensitive: flags & 0b10 != 0,
+        exact: flags & 0b100 != 0,
+    };
     let line = usize::try_from(input.number()?).ok()?;
     let (question, head) = match input.byte()? {
         0 => (Question::Text(input.text()?), None),
@@ -256,6 +269,7 @@ pub(super) fn decode(
         kind,
         question,
         expected,
+        strictness,
         explain,
         hint,
         tags,
@@ -377,6 +391,7 @@ mod tests {
             tags: vec!["t".into()].into(),
             line: 300_000,
             implicit_id: true,
+            strictness: Default::default(),
         }
     }
 
@@ -428,6 +443,26 @@ mod tests {
                     parts: vec!["x".into(), "y".into()],
                 })
             },
+            Card {
+                strictness: Strictness {
+                    case_sensitive: true,
+                    exact: false,
+                },
+                ..card(Expected::Text {
+                    answer: "CO".into(),
+                    accept: Arc::default(),
+                })
+            },
+            Card {
+                strictness: Strictness {
+                    case_sensitive: true,
+                    exact: true,
+                },
+                implicit_id: false,
+                ..card(Expected::Several {
+                    parts: vec!["x".into(), "y".into()],
+                })
+            },
         ];
         let mut data = Vec::new();
         for card in cards {
@@ -468,6 +503,7 @@ mod tests {
                 tags: vec!["t".into()].into(),
                 line: 7,
                 implicit_id: false,
+                strictness: Default::default(),
             })
             .collect()
     }

@@ -17,6 +17,7 @@ mod normalise;
 mod numbers;
 mod several;
 mod typos;
+mod units;
 
 #[cfg(test)]
 mod corpus;

@@ -147,7 +147,7 @@ fn gcd(a: i128, b: i128) -> i128 {
 
 impl Rational {
     fn new(num: i128, den: i128) -> Option<Self> {
-        if den == 0 {
+        if den == 0 || num == i128::MIN || den == i128::MIN {
             return None;
         }
         let g = gcd(num, den).max(1);
@@ -224,6 +224,9 @@ pub(super) enum Quantity {
     Number {
         readings: Vec<Reading>,
         units: Vec<String>,
+        /// Numerator and denominator of a fraction as typed: "2/4" is not "1/2" when
+        /// both are fractions, and "25/12" is not "50/24" (a date, perhaps).
+        fraction: Option<(i128, i128)>,
     },
     /// "3:2".
     Ratio(Vec<Rational>),
@@ -339,6 +342,10 @@ fn lex(text: &str) -> Option<Vec<Tok>> {
             if word == "k" && chars[i - 1] == 'K' {
                 word = "K".to_string();
             }
+            // "1990s" is a decade (the dates' business), not 1990 seconds.
+            if word == "s" && i >= 2 && chars[i - 2].is_ascii_digit() {
+                return None;
+            }
             toks.push(Tok::Word(word));
         } else if let Some(d) = superscript(c) {
             let mut exp = 0i32;
@@ -452,8 +459,13 @@ fn numeral(text: &str) -> Option<Vec<Reading>> {
             primary: true,
             decimals: u32::try_from(frac.len()).ok(),
         };
+        // "12,000" is not twelve written with a decimal comma.
+        let zeros_after_comma = last == ',' && frac == "000";
         if frac.len() == 3 && (1..=3).contains(&int.len()) && int != "0" {
             let as_thousands = plain(Rational::int(digits_value(&joined(&groups))?));
+            if zeros_after_comma {
+                return Some(vec![as_thousands]);
+            }
             return Some(if last == '.' {
                 vec![
                     as_decimal,
@@ -574,7 +586,7 @@ fn number_in_words(toks: &[Tok], pos: &mut usize) -> Option<Words> {
             }
             return None;
         }
-        if matches!(word, "zero" | "nought" | "nil") && last == Last::Start {
+        if matches!(word, "zero" | "nought") && last == Last::Start {
             i += 1;
             last = Last::Scale;
             break;
@@ -617,7 +629,7 @@ fn number_in_words(toks: &[Tok], pos: &mut usize) -> Option<Words> {
             if matches!(last, Last::Hundred | Last::Tens) {
                 return None;
             }
-            current = current.max(1) * 100;
+            current = current.max(1).checked_mul(100)?;
             last = Last::Hundred;
         } else if let Some(scale) = scale_word(word) {
             if scale >= last_scale || last == Last::Scale {
@@ -640,7 +652,7 @@ fn number_in_words(toks: &[Tok], pos: &mut usize) -> Option<Words> {
             && matches!(last, Last::Start | Last::Tens | Last::Hundred | Last::Scale)
         {
             let whole = total.add(Rational::int(current))?;
-            ordinal = Some(u32::try_from(whole.num).ok()? + v);
+            ordinal = Some(u32::try_from(whole.num).ok()?.checked_add(v)?);
             i += 1;
             break;
         } else {
@@ -739,6 +751,7 @@ pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
     }
     let start = i;
     let mut readings: Vec<Reading>;
+    let mut fraction = None;
     match toks.get(i) {
         Some(Tok::Num(n)) => {
             readings = numeral(n)?;
@@ -754,7 +767,7 @@ pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
                 }
                 Some(Tok::Sym('/')) => {
                     let den = int_tok(&toks, i + 1)?;
-                    whole?;
+                    fraction = Some((whole?, den));
                     if matches!(toks.get(i + 2), Some(Tok::Sym('/' | '-' | ':'))) {
                         return None;
                     }
@@ -941,7 +954,11 @@ pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
             r.value = r.value.neg();
         }
     }
-    Some(Quantity::Number { readings, units })
+    Some(Quantity::Number {
+        readings,
+        units,
+        fraction,
+    })
 }
 
 /// How a given quantity compares with the expected one: `Some(Some(true))` right,
@@ -959,25 +976,44 @@ pub(super) fn fit_quantity(expected: &Quantity, given: &Quantity) -> Option<Opti
             Number {
                 readings: want,
                 units: want_units,
+                fraction: want_fraction,
             },
             Number {
                 readings: got,
                 units: got_units,
+                fraction: got_fraction,
             },
         ) => {
+            if want_fraction.is_some() && got_fraction.is_some() && want_fraction != got_fraction {
+                return Some(None);
+            }
             let units_match = want_units.is_empty() && got_units.is_empty()
                 || want_units.iter().any(|u| got_units.contains(u));
             let mut best: Option<bool> = None;
             let mut consider = |exact: bool| {
                 best = Some(best.unwrap_or(false) || exact);
             };
+            // "5m" typed for "$5 million": a learner's shorthand, so close at best.
+            if got_units == &["m"] && !want_units.iter().any(|u| u == "m") {
+                let million = Rational::int(1_000_000);
+                let amounts = want.iter().any(|w| {
+                    got.iter()
+                        .any(|g| g.value.mul(million) == Some(w.value) && g.value != w.value)
+                });
+                if amounts {
+                    return Some(Some(false));
+                }
+            }
             for w in want {
                 for g in got {
                     let primary = w.primary && g.primary;
                     if w.value == g.value {
                         if units_match {
                             consider(primary);
-                        } else if want_units.is_empty() || got_units.is_empty() {
+                        } else if want_units.is_empty()
+                            || got_units.is_empty()
+                            || scale_dropped(want_units, got_units)
+                        {
                             // The unit left out (or added): the number is known.
                             consider(false);
                         }
@@ -999,8 +1035,16 @@ pub(super) fn fit_quantity(expected: &Quantity, given: &Quantity) -> Option<Opti
     }
 }
 
-/// "0.333" for 1/3: a decimal of two or more places that is the exact value rounded or
-/// cut off, when the exact value has no finite decimal form.
+/// "degrees" for "°C": a temperature without its scale is the unit left out.
+fn scale_dropped(want: &[String], got: &[String]) -> bool {
+    let scale = |u: &String| u == "°c" || u == "°f";
+    let bare = |u: &String| u == "°";
+    (want.iter().any(scale) && got.iter().any(bare))
+        || (want.iter().any(bare) && got.iter().any(scale))
+}
+
+/// "0.333" for 1/3: a decimal of two or more places that is the exact value rounded,
+/// when the exact value has no finite decimal form.
 fn rounds_to(exact: Rational, given: &Reading) -> bool {
     let Some(places) = given.decimals.filter(|p| *p >= 2) else {
         return false;
@@ -1014,10 +1058,11 @@ fn rounds_to(exact: Rational, given: &Reading) -> bool {
     let Some(diff) = exact.add(given.value.neg()) else {
         return false;
     };
-    // |exact - given| < step
+    // Rounded to the nearest: 2 |exact - given| < step.
     diff.num
         .abs()
-        .checked_mul(step.den)
+        .checked_mul(2)
+        .and_then(|n| n.checked_mul(step.den))
         .is_some_and(|lhs| step.num.checked_mul(diff.den).is_some_and(|rhs| lhs < rhs))
 }
 
@@ -1102,5 +1147,119 @@ mod tests {
             "3 musketeers",
             Verdict::Right,
         );
+    }
+
+    fn right(expected: &str, given: &str) {
+        check(&text(expected), given, Verdict::Right);
+    }
+
+    fn wrong(expected: &str, given: &str) {
+        check(&text(expected), given, no());
+    }
+
+    fn close_to(expected: &str, given: &str) {
+        check(
+            &text(expected),
+            given,
+            crate::judge::testing::close(expected),
+        );
+    }
+
+    #[test]
+    fn sign_is_kept() {
+        right("-40", "minus forty");
+        right("-40", "\u{2212}40");
+        wrong("-40", "40");
+        wrong("40", "-40");
+        wrong("-40", "+40");
+    }
+
+    #[test]
+    fn decimal_point_or_comma_and_thousands() {
+        right("3.14", "3,14");
+        right("3.14", "3.140");
+        wrong("3.14", "314");
+        wrong("3.14", "3 14");
+        right("12000", "12 000");
+        right("12000", "12,000");
+        close_to("12000", "12.000");
+        wrong("12", "12,000");
+        right("1234.5", "1.234,5");
+        right("299792458", "299\u{2009}792\u{2009}458");
+    }
+
+    #[test]
+    fn separators_between_digits_are_not_erased() {
+        wrong("2/5", "2.5");
+        right("2/5", "0.4");
+        wrong("3:2", "3.2");
+        right("3:2", "3 : 2");
+        wrong("3:2", "2:3");
+        wrong("25/12", "50/24");
+    }
+
+    #[test]
+    fn superscripts_are_exponents() {
+        right("10³", "10^3");
+        right("10³", "1000");
+        wrong("10³", "103");
+        right("6.02e23", "6.02 × 10^23");
+        wrong("6.02e23", "6.02e32");
+    }
+
+    #[test]
+    fn fractions_and_words() {
+        right("0.5", "½");
+        right("0.5", "a half");
+        right("2.5", "two and a half");
+        right("2.5", "2 1/2");
+        right("1234", "one thousand two hundred and thirty-four");
+        right("100", "a hundred");
+        right("0", "zero");
+        right("21", "twentyone");
+        wrong("21", "twelve");
+        close_to("1/3", "0.333");
+        wrong("1/3", "0.3");
+    }
+
+    #[test]
+    fn magnitude_words_are_exact() {
+        right("$2 million", "$2,000,000");
+        right("$3bn", "3 billion dollars");
+        wrong("$1.5 billion", "$1.5 million");
+        wrong("one billion", "one million");
+        right("12000", "12k");
+        close_to("$5 million", "5m");
+    }
+
+    #[test]
+    fn ordinals_compare_as_ordinals() {
+        right("21st", "twenty-first");
+        close_to("3rd", "3th");
+        wrong("3rd", "13th");
+        wrong("20th", "20");
+    }
+
+    #[test]
+    fn non_quantities_are_left_to_the_words() {
+        assert!(super::read_quantity("1914-1918").is_none());
+        assert!(super::read_quantity("1990s").is_none());
+        assert!(super::read_quantity("Apollo 13").is_none());
+        assert!(super::read_quantity("A").is_none());
+        assert!(super::read_quantity("44 BC").is_none());
+        assert!(super::read_quantity("25 February 1956").is_none());
+        right("Seven Years' War", "7 years war");
+    }
+
+    #[test]
+    fn huge_numbers_do_not_overflow() {
+        let long = "9".repeat(150);
+        wrong("1", &long);
+        let words = "nine hundred ninety nine hundred ".repeat(6);
+        let _ = super::read_quantity(&words);
+        wrong("1e30", "1e40");
+        let _ = super::read_quantity("10^99999999999");
+        let _ = super::read_quantity("2^-60");
+        let _ = super::read_quantity("-170141183460469231731687303715884105728");
     }
 }

@@ -7,7 +7,14 @@
 const UNITS: &[(&str, &[&str])] = &[
     (
         "km",
-        &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+        &[
+            "km",
+            "kms",
+            "kilometre",
+            "kilometres",
+            "kilometer",
+            "kilometers",
+        ],
     ),
     ("m", &["m", "metre", "metres", "meter", "meters"]),
     (
@@ -142,6 +149,7 @@ pub(super) fn read_unit(pieces: &[String]) -> Option<Vec<String>> {
     let mut numerator: Vec<String> = Vec::new();
     let mut denominator: Vec<String> = Vec::new();
     let mut below = false;
+    let mut power: Option<&str> = None;
     let mut i = 0;
     while i < pieces.len() {
         let piece = pieces[i];
@@ -198,11 +206,20 @@ pub(super) fn read_unit(pieces: &[String]) -> Option<Vec<String>> {
                 last.push_str(piece);
             }
             "-" => {}
-            _ => side.push(names(piece).first()?.to_string()),
+            "square" | "sq" | "cubic" if power.is_none() => {
+                power = Some(if piece == "cubic" { "^3" } else { "^2" });
+            }
+            _ => {
+                let mut name = names(piece).first()?.to_string();
+                if let Some(p) = power.take() {
+                    name.push_str(p);
+                }
+                side.push(name);
+            }
         }
         i += 1;
     }
-    if numerator.is_empty() || (below && denominator.is_empty()) {
+    if numerator.is_empty() || (below && denominator.is_empty()) || power.is_some() {
         return None;
     }
     let mut name = numerator.join("·");
@@ -211,4 +228,69 @@ pub(super) fn read_unit(pieces: &[String]) -> Option<Vec<String>> {
         name.push_str(&denominator.join("·"));
     }
     Some(vec![name])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::judge::Verdict;
+    use crate::judge::testing::{check, close, no, text};
+
+    #[test]
+    fn unit_spellings_are_one_unit() {
+        for given in [
+            "5km",
+            "5 kilometres",
+            "5 kilometers",
+            "five kilometres",
+            "5 KM",
+        ] {
+            check(&text("5 km"), given, Verdict::Right);
+        }
+        check(&text("60 km/h"), "60 kilometres per hour", Verdict::Right);
+        check(&text("60 km/h"), "60 kph", Verdict::Right);
+        check(
+            &text("9.81 m/s²"),
+            "9.81 metres per second squared",
+            Verdict::Right,
+        );
+        check(&text("9.81 m/s²"), "9.81 m/s2", Verdict::Right);
+        check(&text("1 kWh"), "1 kilowatt-hour", Verdict::Right);
+        check(&text("1 m²"), "1 square metre", Verdict::Right);
+    }
+
+    #[test]
+    fn other_units_are_wrong() {
+        check(&text("5 km"), "5 m", no());
+        check(&text("100 m"), "100 million", no());
+        check(&text("100 m"), "100 miles", no());
+        check(&text("9.81 m/s²"), "9.81 m/s", no());
+        check(&text("1 kWh"), "1 kW", no());
+        check(&text("0 K"), "0 °C", no());
+    }
+
+    #[test]
+    fn percent_and_temperature() {
+        check(&text("50%"), "50 per cent", Verdict::Right);
+        check(&text("50%"), "half", close("50%"));
+        check(&text("50%"), "5%", no());
+        check(&text("100 °C"), "100 degrees Celsius", Verdict::Right);
+        check(&text("100 °C"), "100 °F", no());
+        check(&text("-273.15 °C"), "273.15 °C", no());
+    }
+
+    #[test]
+    fn currency_symbols_codes_and_words() {
+        check(&text("£20"), "20 pounds", Verdict::Right);
+        check(&text("£20"), "20£", Verdict::Right);
+        check(&text("£20"), "20 GBP", Verdict::Right);
+        check(&text("£20"), "$20", no());
+        check(&text("£20"), "20 lb", no());
+        check(&text("£20"), "20", close("£20"));
+        check(&text("€3.50"), "3,50 €", Verdict::Right);
+        check(&text("€3.50"), "3 euros 50", Verdict::Right);
+        check(&text("€3.50"), "€3.05", no());
+        check(&text("$100"), "US$100", Verdict::Right);
+        check(&text("$100"), "100 cents", no());
+        check(&text("¥500"), "500 yuan", no());
+    }
 }

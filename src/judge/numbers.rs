@@ -306,6 +306,7 @@ fn lex(text: &str) -> Option<Vec<Tok>> {
         let starts_number = c.is_ascii_digit()
             || (c == '.' && digit_at(i + 1) && !(i > 0 && chars[i - 1].is_alphanumeric()));
         if starts_number {
+            let start = i;
             let mut num = String::new();
             if c == '.' {
                 num.push('.');
@@ -331,7 +332,13 @@ fn lex(text: &str) -> Option<Vec<Tok>> {
                     break;
                 }
             }
-            toks.push(Tok::Num(num));
+            // "m/s2": one digit glued after a unit's letters is its exponent.
+            let glued = start > 0 && chars[start - 1].is_alphabetic();
+            if glued && matches!(num.as_str(), "2" | "3") && !digit_at(i) {
+                toks.push(Tok::Sup(if num == "2" { 2 } else { 3 }));
+            } else {
+                toks.push(Tok::Num(num));
+            }
         } else if c.is_alphabetic() {
             let mut word = String::new();
             while let Some(&l) = chars.get(i).filter(|l| l.is_alphabetic()) {
@@ -807,7 +814,11 @@ pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
                 {
                     let neg = toks.get(i + 1) == Some(&Tok::Sym('-'));
                     let at = i + 1 + usize::from(neg);
-                    let e = i32::try_from(int_tok(&toks, at)?).ok()?;
+                    let e = match toks.get(at) {
+                        // "1e3": the lexer took the glued digit for an exponent already.
+                        Some(Tok::Sup(e)) => *e,
+                        _ => i32::try_from(int_tok(&toks, at)?).ok()?,
+                    };
                     scale_all(
                         &mut readings,
                         Rational::int(10).pow(if neg { -e } else { e })?,
@@ -836,6 +847,21 @@ pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
                         }];
                     }
                 }
+            }
+            // "3 and a half"
+            if whole.is_some()
+                && i == start + 1
+                && word_at(&toks, i) == Some("and")
+                && matches!(word_at(&toks, i + 1), Some("a" | "one"))
+                && let Some(den) = word_at(&toks, i + 2)
+                    .filter(|w| matches!(*w, "half" | "quarter"))
+                    .and_then(fraction_word)
+            {
+                for r in &mut readings {
+                    r.value = r.value.add(Rational::new(1, den)?)?;
+                    r.decimals = None;
+                }
+                i += 3;
             }
             // "6.02 × 10^23"
             let times = matches!(toks.get(i), Some(Tok::Sym('×' | '*' | '·')))
@@ -1205,6 +1231,8 @@ mod tests {
         wrong("10³", "103");
         right("6.02e23", "6.02 × 10^23");
         wrong("6.02e23", "6.02e32");
+        right("1000", "1e3");
+        right("0.001", "1e-3");
     }
 
     #[test]
@@ -1212,6 +1240,8 @@ mod tests {
         right("0.5", "½");
         right("0.5", "a half");
         right("2.5", "two and a half");
+        right("3.5", "3 and a half");
+        wrong("3.5", "3 and a quarter");
         right("2.5", "2 1/2");
         right("1234", "one thousand two hundred and thirty-four");
         right("100", "a hundred");
@@ -1249,6 +1279,8 @@ mod tests {
         assert!(super::read_quantity("44 BC").is_none());
         assert!(super::read_quantity("25 February 1956").is_none());
         right("Seven Years' War", "7 years war");
+        wrong("1 in 4", "1");
+        wrong("1 in 4", "1 in 5");
     }
 
     #[test]

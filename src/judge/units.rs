@@ -196,15 +196,6 @@ pub(super) fn read_unit(pieces: &[String]) -> Option<Vec<String>> {
                 }
                 last.push_str(piece);
             }
-            _ if piece.chars().all(|c| c.is_ascii_digit()) => {
-                // "m/s2": a digit glued after a unit is its exponent.
-                let last = side.last_mut()?;
-                if last.contains('^') {
-                    return None;
-                }
-                last.push('^');
-                last.push_str(piece);
-            }
             "-" => {}
             "square" | "sq" | "cubic" if power.is_none() => {
                 power = Some(if piece == "cubic" { "^3" } else { "^2" });

@@ -733,7 +733,77 @@ fn currency_symbol(tok: Option<&Tok>) -> Option<&'static str> {
 /// Reads an answer as a quantity, or `None` when it is anything else (a name, a phrase,
 /// a year range, a date).
 pub(super) fn read_quantity(text: &str) -> Option<Quantity> {
-    let toks = lex(text)?;
+    let mut toks = lex(text)?;
+    let mut misspelt = false;
+    for tok in &mut toks {
+        if let Tok::Word(w) = tok
+            && let Some(fixed) = misspelt_number_word(w)
+        {
+            *w = fixed.to_string();
+            misspelt = true;
+        }
+    }
+    let mut quantity = read_tokens(&toks)?;
+    if misspelt {
+        match &mut quantity {
+            Quantity::Number { readings, .. } => {
+                for r in readings {
+                    r.primary = false;
+                }
+            }
+            Quantity::Ordinal { proper, .. } => *proper = false,
+            Quantity::Ratio(_) => return None,
+        }
+    }
+    Some(quantity)
+}
+
+/// The number word a word of six letters or more is one slip away from ("seventeeen",
+/// "fourty"), when only one is, the first letter is right, and the word is not a number
+/// word or unit already.
+fn misspelt_number_word(word: &str) -> Option<&'static str> {
+    let known = cardinal_value(word).is_some()
+        || ordinal_value(word).is_some()
+        || glued_compound(word).is_some()
+        || fraction_word(word).is_some()
+        || scale_word(word).is_some()
+        || word == "hundred"
+        || super::units::is_unit_word(word);
+    if known || word.chars().count() < 5 {
+        return None;
+    }
+    // Common misspellings that are one slip from two number words ("fourth", "forty").
+    let common = match word {
+        "fourty" => Some("forty"),
+        "fourtieth" => Some("fortieth"),
+        "ninty" => Some("ninety"),
+        "nineth" => Some("ninth"),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    let mut found = None;
+    for candidate in CARDINALS
+        .iter()
+        .chain(&TENS)
+        .chain(&ORDINALS)
+        .chain(&TENS_ORDINALS)
+    {
+        if candidate.len() >= 6
+            && candidate.chars().next() == word.chars().next()
+            && strsim::damerau_levenshtein(candidate, word) == 1
+        {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(*candidate);
+        }
+    }
+    found
+}
+
+fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
     let mut i = 0;
     let mut negative = false;
     let mut prefix: Option<String> = None;
@@ -1248,6 +1318,11 @@ mod tests {
         right("0", "zero");
         right("21", "twentyone");
         wrong("21", "twelve");
+        close_to("seventeen", "seventeeen");
+        close_to("40", "fourty");
+        wrong("seventeen", "seventy");
+        wrong("17", "seventh");
+        wrong("6", "sixty");
         close_to("1/3", "0.333");
         wrong("1/3", "0.3");
     }

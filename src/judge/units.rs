@@ -133,6 +133,10 @@ pub(super) fn is_currency_word(piece: &str) -> bool {
     names(piece).iter().any(|n| CURRENCIES.contains(n))
 }
 
+pub(super) fn is_unit_word(piece: &str) -> bool {
+    !names(piece).is_empty()
+}
+
 pub(super) fn is_currency(name: &str) -> bool {
     CURRENCIES.contains(&name)
 }

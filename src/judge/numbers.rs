@@ -833,7 +833,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
         Some(Tok::Num(n)) => {
             readings = numeral(n)?;
             i += 1;
-            let whole = int_tok(&toks, start);
+            let whole = int_tok(toks, start);
             match toks.get(i) {
                 Some(Tok::Frac(a, b)) if whole.is_some() => {
                     scale_all(&mut readings, Rational::int(1))?;
@@ -843,7 +843,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
                     i += 1;
                 }
                 Some(Tok::Sym('/')) => {
-                    let den = int_tok(&toks, i + 1)?;
+                    let den = int_tok(toks, i + 1)?;
                     fraction = Some((whole?, den));
                     if matches!(toks.get(i + 2), Some(Tok::Sym('/' | '-' | ':'))) {
                         return None;
@@ -868,8 +868,8 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
                 }
                 Some(Tok::Num(_)) if whole.is_some() && toks.get(i + 1) == Some(&Tok::Sym('/')) => {
                     // "2 1/2"
-                    let a = int_tok(&toks, i)?;
-                    let b = int_tok(&toks, i + 2)?;
+                    let a = int_tok(toks, i)?;
+                    let b = int_tok(toks, i + 2)?;
                     if a >= b {
                         return None;
                     }
@@ -887,7 +887,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
                     let e = match toks.get(at) {
                         // "1e3": the lexer took the glued digit for an exponent already.
                         Some(Tok::Sup(e)) => *e,
-                        _ => i32::try_from(int_tok(&toks, at)?).ok()?,
+                        _ => i32::try_from(int_tok(toks, at)?).ok()?,
                     };
                     scale_all(
                         &mut readings,
@@ -907,7 +907,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
                 }
                 _ => {
                     if whole.is_some()
-                        && let Some(e) = exponent_at(&toks, &mut i)
+                        && let Some(e) = exponent_at(toks, &mut i)
                     {
                         let base = readings.first()?.value;
                         readings = vec![Reading {
@@ -921,9 +921,9 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
             // "3 and a half"
             if whole.is_some()
                 && i == start + 1
-                && word_at(&toks, i) == Some("and")
-                && matches!(word_at(&toks, i + 1), Some("a" | "one"))
-                && let Some(den) = word_at(&toks, i + 2)
+                && word_at(toks, i) == Some("and")
+                && matches!(word_at(toks, i + 1), Some("a" | "one"))
+                && let Some(den) = word_at(toks, i + 2)
                     .filter(|w| matches!(*w, "half" | "quarter"))
                     .and_then(fraction_word)
             {
@@ -935,10 +935,10 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
             }
             // "6.02 × 10^23"
             let times = matches!(toks.get(i), Some(Tok::Sym('×' | '*' | '·')))
-                || word_at(&toks, i) == Some("x");
-            if times && int_tok(&toks, i + 1) == Some(10) {
+                || word_at(toks, i) == Some("x");
+            if times && int_tok(toks, i + 1) == Some(10) {
                 let mut at = i + 2;
-                let e = exponent_at(&toks, &mut at)?;
+                let e = exponent_at(toks, &mut at)?;
                 scale_all(&mut readings, Rational::int(10).pow(e)?)?;
                 i = at;
             }
@@ -951,7 +951,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
             }];
             i += 1;
         }
-        Some(Tok::Word(_)) => match number_in_words(&toks, &mut i)? {
+        Some(Tok::Word(_)) => match number_in_words(toks, &mut i)? {
             Words::Value(value) => {
                 readings = vec![Reading {
                     value,
@@ -971,8 +971,8 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
         _ => return None,
     }
     // Magnitude: "12 million", "$12m", "$3bn", "12k".
-    let money_after = |j: usize| word_at(&toks, j).is_some_and(super::units::is_currency_word);
-    if let Some(w) = word_at(&toks, i) {
+    let money_after = |j: usize| word_at(toks, j).is_some_and(super::units::is_currency_word);
+    if let Some(w) = word_at(toks, i) {
         let scale = match w {
             "k" => Some(1_000),
             "m" | "mn" | "mln" if prefix.is_some() || money_after(i + 1) => Some(1_000_000),
@@ -993,7 +993,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
         let piece = match &toks[j] {
             Tok::Word(w) => w.clone(),
             Tok::Sym('^') => {
-                let e = int_tok(&toks, j + 1)?;
+                let e = int_tok(toks, j + 1)?;
                 j += 1;
                 format!("^{e}")
             }
@@ -1006,7 +1006,7 @@ fn read_tokens(toks: &[Tok]) -> Option<Quantity> {
                 if after_money && n.len() == 2 && n.chars().all(|c| c.is_ascii_digit()) {
                     cents = digits_value(n);
                     j += 1;
-                    if matches!(word_at(&toks, j), Some("cents" | "cent" | "p" | "pence")) {
+                    if matches!(word_at(toks, j), Some("cents" | "cent" | "p" | "pence")) {
                         j += 1;
                     }
                     if pieces.last().is_some_and(|p| p == "and") {

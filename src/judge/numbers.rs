@@ -1,5 +1,7 @@
 //! Numbers written as words ("twentieth", "twenty-one", "seven") read as the digits a
 //! learner might type instead, so "Twentieth Congress" and "20th Congress" are one answer.
+//! An answer that is a quantity as a whole ("-40", "12,000", "2/5", "10³", "$3bn",
+//! "5 km") is also read by value, so it compares with the expected quantity exactly.
 
 const CARDINALS: [&str; 19] = [
     "one",

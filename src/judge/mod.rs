@@ -7,8 +7,8 @@
 //!
 //! This file is the public face: what a card expects, the verdict, and which rules each
 //! kind of card is judged by. The rules live beside it: `normalise` (the comparison form),
-//! `numbers` (number words, and quantities compared by value),
-//! `units` (units, currencies, percent), `dates`, `typos`, `compare` (one answer against one written
+//! `numbers` (number words, and quantities compared by value), `units` (units,
+//! currencies, percent), `dates`, `typos`, `compare` (one answer against one written
 //! answer, and typed cards), `choice` (and true/false) and `several`.
 
 mod choice;

@@ -3,7 +3,7 @@
 //! true/false takes the usual short spellings.
 
 use super::compare::{Fit, Form, fit_text};
-use super::normalise::{fold, words};
+use super::normalise::fold;
 use super::{Verdict, wrong};
 
 /// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
@@ -55,7 +55,7 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
     let Some(right) = choices.get(answer) else {
         return wrong();
     };
-    let form = Form::new(words(given));
+    let form = Form::of_text(given);
     let mut right_fit = None;
     let mut other_exact = false;
     let mut other_fewest: Option<usize> = None;

@@ -5,6 +5,7 @@
 
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::normalise::{squash, strip_article, words};
+use super::numbers::{Quantity, fit_quantity, needs_separators, read_quantity};
 use super::roman::numerals;
 use super::typos::word_edits;
 use super::{Verdict, wrong};
@@ -13,6 +14,8 @@ use super::{Verdict, wrong};
 pub(super) struct Form {
     pub(super) words: Vec<String>,
     pub(super) date: Option<Date>,
+    /// Its reading as a quantity; the outer `None` when only the words were at hand.
+    quantity: Option<Option<Quantity>>,
 }
 
 impl Form {
@@ -25,7 +28,19 @@ impl Form {
         } else {
             years(numerals(words))
         };
-        Form { words, date }
+        Form {
+            words,
+            date,
+            quantity: None,
+        }
+    }
+
+    /// The form of an answer as typed, read as a quantity too.
+    pub(super) fn of_text(text: &str) -> Self {
+        Form {
+            quantity: Some(read_quantity(text)),
+            ..Form::new(words(text))
+        }
     }
 }
 
@@ -43,6 +58,24 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     if let (Some(a), Some(b)) = (expected.date, given.date) {
         // A date is right or wrong as a whole: a one-letter slip there is a different day.
         return (a == b).then_some(Fit::Exact);
+    }
+    match (&expected.quantity, &given.quantity) {
+        (Some(Some(a)), Some(Some(b))) => {
+            if let Some(fits) = fit_quantity(a, b) {
+                return fits.map(|exact| if exact { Fit::Exact } else { Fit::Close(0) });
+            }
+        }
+        // "3.14" is not "3 14": the separators of a number are part of it.
+        (Some(Some(a)), Some(None))
+            if needs_separators(a)
+                && given
+                    .words
+                    .iter()
+                    .any(|w| w.contains(|c: char| c.is_ascii_digit())) =>
+        {
+            return None;
+        }
+        _ => {}
     }
     if century_as_hundreds(&expected.words, &given.words) {
         return Some(Fit::Close(1));
@@ -67,7 +100,7 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
 
 /// Fits a deck answer, written as in the deck, against the given answer.
 pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option<Fit> {
-    let expected = Form::new(words(candidate));
+    let expected = Form::of_text(candidate);
     if expected.words.is_empty() {
         // An answer made only of symbols ("?", "...") has no words to compare, so the
         // folded text itself must match.
@@ -78,7 +111,7 @@ pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option
 }
 
 pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdict {
-    let form = Form::new(words(given));
+    let form = Form::of_text(given);
     let mut best: Option<(usize, &str)> = None;
     for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
         match fit_text(candidate, given, &form) {

@@ -7,7 +7,8 @@
 //!
 //! This file is the public face: what a card expects, the verdict, and which rules each
 //! kind of card is judged by. The rules live beside it: `normalise` (the comparison form),
-//! `numbers` (number words), `dates` (and years, ranges, decades, eras), `roman` (Roman
+//! `numbers` (number words, and quantities compared by value), `units` (units,
+//! currencies, percent), `dates` (and years, ranges, decades, eras), `roman` (Roman
 //! numerals), `typos`, `compare` (one answer against one written answer, and typed cards),
 //! `choice` (and true/false), `several` and `strictness` (a deck's or card's
 //! `case_sensitive` and `exact`).
@@ -21,6 +22,7 @@ mod roman;
 mod several;
 mod strictness;
 mod typos;
+mod units;
 
 #[cfg(test)]
 mod corpus;

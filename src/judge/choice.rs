@@ -44,6 +44,67 @@ fn choice_index(given: &str, count: usize) -> Option<usize> {
     }
 }
 
+/// The words a learner may answer a true/false card with.
+const TRUE_WORDS: [&str; 8] = ["true", "t", "yes", "y", "correct", "right", "yep", "yeah"];
+const FALSE_WORDS: [&str; 8] = [
+    "false",
+    "f",
+    "no",
+    "n",
+    "incorrect",
+    "wrong",
+    "nope",
+    "untrue",
+];
+
+/// Reads a learner's true/false answer, more leniently than `parse_bool` (which reads deck
+/// files): the words above and `1`/`0`, surrounding punctuation ignored (`Correct.`,
+/// `Nope!`), `not` before one of them negating it (`not true`), and one slip in a word of
+/// four letters or more (`ture`, `flase`) unless the slip is as near a word of the other side.
+pub(super) fn read_truth(given: &str) -> Option<bool> {
+    // No accepted answer is this long; this keeps huge input from being folded.
+    if given.len() > 40 {
+        return None;
+    }
+    let folded = fold(given);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words[..] {
+        [word] => truth_word(word),
+        ["not", word] => truth_word(word).map(|truth| !truth),
+        _ => None,
+    }
+}
+
+fn truth_word(word: &str) -> Option<bool> {
+    match word {
+        "1" => return Some(true),
+        "0" => return Some(false),
+        _ => {}
+    }
+    if TRUE_WORDS.contains(&word) {
+        return Some(true);
+    }
+    if FALSE_WORDS.contains(&word) {
+        return Some(false);
+    }
+    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let near = |list: &[&str]| {
+        list.iter()
+            .any(|w| w.len() >= 4 && strsim::damerau_levenshtein(w, word) == 1)
+    };
+    match (near(&TRUE_WORDS), near(&FALSE_WORDS)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Verdict {
     if let Some(index) = choice_index(given, choices.len()) {
         return if index == answer {
@@ -79,6 +140,7 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
         Some(Fit::Close(edits)) if !other_exact && other_fewest.is_none_or(|f| edits <= f) => {
             Verdict::Close {
                 correct: right.trim().to_string(),
+                missing: Vec::new(),
             }
         }
         _ => wrong(),
@@ -197,6 +259,51 @@ mod tests {
             "", " ", "maybe", "tru", "yess", "1", "0", "ja", "falsely", "y e s",
         ] {
             assert_eq!(parse_bool(given), None, "garbage {given:?}");
+        }
+    }
+
+    #[test]
+    fn read_truth_takes_what_learners_type() {
+        for given in [
+            "correct",
+            "Right",
+            "yep",
+            "True!!",
+            "yes.",
+            "ture",
+            "treu",
+            "tru",
+            "1",
+            "not false",
+        ] {
+            assert_eq!(read_truth(given), Some(true), "{given:?}");
+        }
+        for given in [
+            "Incorrect!",
+            "wrong",
+            "Nope!",
+            "untrue",
+            "not true",
+            "flase",
+            "fales",
+            "0",
+            "not correct",
+        ] {
+            assert_eq!(read_truth(given), Some(false), "{given:?}");
+        }
+        for given in [
+            "maybe",
+            "idk",
+            "yes and no",
+            "true false",
+            "true or false",
+            "not",
+            "ye",
+            "tr",
+            "not not true",
+            "nah",
+        ] {
+            assert_eq!(read_truth(given), None, "{given:?}");
         }
     }
 

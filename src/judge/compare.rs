@@ -77,6 +77,7 @@ pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdic
     match best {
         Some((_, candidate)) => Verdict::Close {
             correct: candidate.trim().to_string(),
+            missing: Vec::new(),
         },
         None => wrong(),
     }

@@ -55,8 +55,11 @@ pub(crate) enum Expected {
 pub(crate) enum Verdict {
     Right,
     /// Accepted, but not spelled right: `correct` is the spelling to show the learner.
+    /// `missing` lists the expected parts not given (a several-answer card answered in
+    /// part, at least half of it; empty otherwise).
     Close {
         correct: String,
+        missing: Vec<String>,
     },
     /// `missing` lists the expected parts not given (several-answer cards; empty otherwise).
     Wrong {
@@ -84,7 +87,7 @@ pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
         Expected::Text { answer, accept } => judge_text(answer, accept, given),
         Expected::Choice { choices, answer } => judge_choice(choices, *answer, given),
         Expected::TrueFalse(truth) => {
-            if parse_bool(given) == Some(*truth) {
+            if choice::read_truth(given) == Some(*truth) {
                 Verdict::Right
             } else {
                 wrong()
@@ -206,6 +209,7 @@ mod tests {
         for given in ODD_INPUTS {
             let _ = normalise(given);
             let _ = parse_bool(given);
+            let _ = choice::read_truth(given);
         }
     }
 
@@ -233,7 +237,8 @@ mod tests {
             let _ = judge(&expected, &long_word);
         }
         check(&text("collectivisation"), &long_word, no());
-        let long_list = "Lenin, Stalin and ".repeat(5_000);
+        // Repeats are ignored, so the list needs a wrong part to be wrong.
+        let long_list = "Lenin, Stalin, Kerensky and ".repeat(5_000);
         check(&several(&["Lenin", "Stalin"]), &long_list, no());
         let long_text = "the 20th Congress ".repeat(10_000);
         check(&text("20th Congress"), &long_text, no());

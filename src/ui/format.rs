@@ -21,7 +21,13 @@ pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
 pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
-        Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
+        Verdict::Close { correct, missing } if !missing.is_empty() => {
+            format!(
+                " — accepted, missing: {} (all: \"{correct}\")",
+                missing.join(", ")
+            )
+        }
+        Verdict::Close { correct, .. } => format!(" — accepted, spelled \"{correct}\""),
         Verdict::Wrong { missing } if !missing.is_empty() => {
             format!(" — missing: {}", missing.join(", "))
         }

@@ -13,6 +13,7 @@
 mod choice;
 mod compare;
 mod dates;
+mod names;
 mod normalise;
 mod numbers;
 mod several;

@@ -113,9 +113,52 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
             wrong()
         };
     }
-    let Some(right) = choices.get(answer) else {
+    if answer >= choices.len() {
         return wrong();
-    };
+    }
+    if let Some(verdict) = judge_choice_text(choices, answer, given) {
+        return verdict;
+    }
+    // "b. Madrid", "2 Madrid": the letter or number and the text must agree.
+    if let Some((head, rest)) = given.trim().split_once(char::is_whitespace)
+        && let Some(index) = choice_index(head, choices.len())
+    {
+        return match judge_choice_text(choices, answer, rest) {
+            Some(verdict) if index == answer => verdict,
+            _ => wrong(),
+        };
+    }
+    let form = Form::new(words(given));
+    // "two": a number word names a choice too, when it is not the text of one.
+    if let [word] = &form.words[..]
+        && let Some(index) = choice_index(word, choices.len())
+    {
+        return if index == answer {
+            Verdict::Right
+        } else {
+            wrong()
+        };
+    }
+    // "19th" for "19th Congress": words of the right choice that no other choice has all of.
+    let of_choice = |choice: &String| Form::new(words(choice)).words;
+    let right_words = of_choice(&choices[answer]);
+    let within = |words: &[String]| form.words.iter().all(|w| words.contains(w));
+    if !form.words.is_empty()
+        && form.words.len() < right_words.len()
+        && within(&right_words)
+        && choices
+            .iter()
+            .enumerate()
+            .all(|(i, choice)| i == answer || !within(&of_choice(choice)))
+    {
+        return Verdict::Right;
+    }
+    wrong()
+}
+
+/// The verdict on `given` read as the text of a choice, or `None` when it fits none.
+fn judge_choice_text(choices: &[String], answer: usize, given: &str) -> Option<Verdict> {
+    let right = choices.get(answer)?;
     let form = Form::new(words(given));
     let mut right_fit = None;
     let mut other_exact = false;
@@ -135,15 +178,16 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
         }
     }
     match right_fit {
-        Some(Fit::Exact) => Verdict::Right,
+        Some(Fit::Exact) => Some(Verdict::Right),
         // A typo closer to another choice means the learner picked that one.
         Some(Fit::Close(edits)) if !other_exact && other_fewest.is_none_or(|f| edits <= f) => {
-            Verdict::Close {
+            Some(Verdict::Close {
                 correct: right.trim().to_string(),
                 missing: Vec::new(),
-            }
+            })
         }
-        _ => wrong(),
+        None if !other_exact && other_fewest.is_none() => None,
+        _ => Some(wrong()),
     }
 }
 
@@ -227,6 +271,35 @@ mod tests {
         let card = choice(&["Lenin", "Stalin"], 7);
         check(&card, "Lenin", no());
         check(&card, "1", no());
+    }
+
+    #[test]
+    fn choice_by_number_word() {
+        let card = choice(&["Paris", "Madrid", "Rome"], 1);
+        check(&card, "two", Verdict::Right);
+        check(&card, "three", no());
+        // The text of a choice comes first.
+        check(&choice(&["one", "two", "three"], 1), "two", Verdict::Right);
+    }
+
+    #[test]
+    fn choice_by_letter_and_text() {
+        let card = choice(&["Paris", "Madrid", "Rome"], 1);
+        check(&card, "b. Madrid", Verdict::Right);
+        check(&card, "2 Madrid", Verdict::Right);
+        check(&card, "b) Madird", close("Madrid"));
+        check(&card, "c. Madrid", no());
+        check(&card, "b. Paris", no());
+        check(&card, "b. Lisbon", no());
+    }
+
+    #[test]
+    fn choice_by_a_distinguishing_part() {
+        let card = choice(&["19th Congress", "20th Congress", "21st Congress"], 0);
+        check(&card, "19th", Verdict::Right);
+        check(&card, "20th", no());
+        check(&card, "Congress", no());
+        check(&card, "19th Congress of 1952", no());
     }
 
     #[test]

@@ -228,7 +228,10 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
         return None;
     }
 
-    let mut best: Option<NameFit> = None;
+    let mut optional: Vec<&str> = name.given[1..].iter().map(String::as_str).collect();
+    optional.extend(name.particles.iter().map(String::as_str));
+    let mut surname_alone = false;
+    let mut fewest: Option<usize> = None;
     for form in name.surname_forms() {
         let Some(prefix_len) = g.len().checked_sub(form.len()) else {
             continue;
@@ -236,25 +239,20 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
         let Some(edits) = words_edits(&form, &g[prefix_len..]) else {
             continue;
         };
-        let prefix = &g[..prefix_len];
-        if prefix.is_empty() {
-            if edits == 0 && !reordered {
-                best = best.or(Some(NameFit::Partial));
+        match &g[..prefix_len] {
+            [] => surname_alone |= edits == 0 && !reordered,
+            prefix => {
+                if let Some(more) = given_names(&name.given[0], &optional, prefix) {
+                    fewest = Some(fewest.map_or(edits + more, |f| f.min(edits + more)));
+                }
             }
-            continue;
-        }
-        let mut optional: Vec<&str> = name.given[1..].iter().map(String::as_str).collect();
-        optional.extend(name.particles.iter().map(String::as_str));
-        if let Some(more) = given_names(&name.given[0], &optional, prefix) {
-            let fit = NameFit::Full(edits + more);
-            best = Some(match best {
-                Some(NameFit::Full(e)) if e <= edits + more => NameFit::Full(e),
-                _ => fit,
-            });
         }
     }
-    if best.is_some() {
-        return best;
+    if let Some(edits) = fewest {
+        return Some(NameFit::Full(edits));
+    }
+    if surname_alone {
+        return Some(NameFit::Partial);
     }
     // "Lenin Vladimir": surname first without a comma.
     if let [surname @ .., first] = &g[..]

@@ -110,4 +110,24 @@ mod tests {
         assert_eq!(plural(1u32, "card"), "1 card");
         assert_eq!(plural(2usize, "review"), "2 reviews");
     }
+
+    #[test]
+    fn close_verdict_names_the_spelling_or_the_missing_parts() {
+        let typo = Verdict::Close {
+            correct: "Stalin".into(),
+            missing: vec![],
+        };
+        assert_eq!(
+            verdict_detail(&typo, false),
+            " — accepted, spelled \"Stalin\""
+        );
+        let half = Verdict::Close {
+            correct: "Lenin, Stalin".into(),
+            missing: vec!["Stalin".into()],
+        };
+        assert_eq!(
+            verdict_detail(&half, false),
+            " — accepted, missing: Stalin (all: \"Lenin, Stalin\")"
+        );
+    }
 }

@@ -98,6 +98,27 @@ pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
     }
 }
 
+/// Whether `given` is, exactly, one of `answers` (the other cards' answers in the deck)
+/// that is not an answer of this typed card: a typo-close answer that is another card's
+/// answer is that card's answer, not a slip.
+pub(crate) fn is_another_answer(expected: &Expected, given: &str, answers: &[String]) -> bool {
+    let Expected::Text { answer, accept } = expected else {
+        return false;
+    };
+    let key = normalise(given);
+    if key.is_empty() {
+        return false;
+    }
+    let own = |text: &str| {
+        std::iter::once(answer)
+            .chain(accept.iter())
+            .any(|a| normalise(a) == text)
+    };
+    answers
+        .iter()
+        .any(|other| normalise(other) == key && !own(&key))
+}
+
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
 /// wrong answers that look like the right one: a date for a date, a number for a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -243,6 +264,30 @@ mod tests {
         check(&several(&["Lenin", "Stalin"]), &long_list, no());
         let long_text = "the 20th Congress ".repeat(10_000);
         check(&text("20th Congress"), &long_text, no());
+    }
+
+    #[test]
+    fn another_cards_answer_is_not_a_slip() {
+        let deck = [
+            "Australia".to_string(),
+            "Austria".to_string(),
+            "Vienna".into(),
+        ];
+        let card = text("Australia");
+        assert!(is_another_answer(&card, "Austria", &deck));
+        assert!(is_another_answer(&card, " austria. ", &deck));
+        assert!(!is_another_answer(&card, "Australia", &deck));
+        assert!(!is_another_answer(&card, "Austrailia", &deck));
+        assert!(!is_another_answer(
+            &text_with("Austria", &["Österreich"]),
+            "Austria",
+            &deck
+        ));
+        assert!(!is_another_answer(
+            &choice(&["Austria", "Australia"], 1),
+            "Austria",
+            &deck
+        ));
     }
 
     #[test]

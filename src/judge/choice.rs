@@ -139,10 +139,22 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
             wrong()
         };
     }
-    // "19th" for "19th Congress": words of the right choice that no other choice has all of.
+    // "19th" for "19th Congress": words of the right choice that no other choice has all
+    // of. A number stands for its ordinal here ("19"), as the choices give the suffix.
     let of_choice = |choice: &String| Form::new(words(choice)).words;
     let right_words = of_choice(&choices[answer]);
-    let within = |words: &[String]| form.words.iter().all(|w| words.contains(w));
+    let same = |given: &String, word: &String| {
+        given == word
+            || (given.bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|suffix| word.strip_suffix(suffix) == Some(given)))
+    };
+    let within = |words: &[String]| {
+        form.words
+            .iter()
+            .all(|given| words.iter().any(|word| same(given, word)))
+    };
     if !form.words.is_empty()
         && form.words.len() < right_words.len()
         && within(&right_words)
@@ -300,6 +312,8 @@ mod tests {
         check(&card, "20th", no());
         check(&card, "Congress", no());
         check(&card, "19th Congress of 1952", no());
+        check(&card, "19", Verdict::Right);
+        check(&card, "21", no());
     }
 
     #[test]

@@ -165,6 +165,8 @@ struct Run<'a, 'b> {
     options: &'b Options,
     clock: &'b Clock,
     session_id: SessionId,
+    /// Each deck's typed answers, read when a close verdict first needs them.
+    deck_answers: std::collections::HashMap<DeckId, Vec<String>>,
 }
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
@@ -216,6 +218,7 @@ fn run(
         options,
         clock: &context.clock,
         session_id,
+        deck_answers: std::collections::HashMap::new(),
     };
     let quit = run.ask_all(ui.as_mut())?;
     let ended = context.clock.now();
@@ -326,6 +329,7 @@ impl Run<'_, '_> {
         let (verdict, shown, decision) = match given {
             Reaction::Text(text) => {
                 let verdict = judge::judge_with(&card.expected, card.strictness, &text);
+                let verdict = self.unless_another_answer(index, &card, &text, verdict)?;
                 let decision = Decision::of(Given::Judged {
                     verdict: &verdict,
                     hinted,
@@ -395,6 +399,35 @@ impl Run<'_, '_> {
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
+    }
+
+    /// A close answer that is another card's answer in the same deck is wrong: the slip
+    /// made it a different answer (`Austria` on the Australia card).
+    fn unless_another_answer(
+        &mut self,
+        index: usize,
+        card: &Card,
+        given: &str,
+        verdict: judge::Verdict,
+    ) -> anyhow::Result<judge::Verdict> {
+        if !matches!(verdict, judge::Verdict::Close { .. }) {
+            return Ok(verdict);
+        }
+        let deck = self.items[index].deck;
+        if !self.deck_answers.contains_key(deck) {
+            let answers = self.store.indexed_answers(deck)?;
+            self.deck_answers.insert(deck.clone(), answers);
+        }
+        let answers = self.deck_answers.get(deck).map_or(&[][..], Vec::as_slice);
+        Ok(
+            if judge::is_another_answer(&card.expected, given, answers) {
+                judge::Verdict::Wrong {
+                    missing: Vec::new(),
+                }
+            } else {
+                verdict
+            },
+        )
     }
 
     /// Applies "I was right" / "I was wrong" to the latest answer; `None` if there is none,

@@ -3,7 +3,7 @@
 //! true/false takes the usual short spellings.
 
 use super::compare::{Fit, Form, fit_text};
-use super::normalise::fold;
+use super::normalise::{fold, words};
 use super::{Verdict, wrong};
 
 /// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
@@ -44,6 +44,67 @@ fn choice_index(given: &str, count: usize) -> Option<usize> {
     }
 }
 
+/// The words a learner may answer a true/false card with.
+const TRUE_WORDS: [&str; 8] = ["true", "t", "yes", "y", "correct", "right", "yep", "yeah"];
+const FALSE_WORDS: [&str; 8] = [
+    "false",
+    "f",
+    "no",
+    "n",
+    "incorrect",
+    "wrong",
+    "nope",
+    "untrue",
+];
+
+/// Reads a learner's true/false answer, more leniently than `parse_bool` (which reads deck
+/// files): the words above and `1`/`0`, surrounding punctuation ignored (`Correct.`,
+/// `Nope!`), `not` before one of them negating it (`not true`), and one slip in a word of
+/// four letters or more (`ture`, `flase`) unless the slip is as near a word of the other side.
+pub(super) fn read_truth(given: &str) -> Option<bool> {
+    // No accepted answer is this long; this keeps huge input from being folded.
+    if given.len() > 40 {
+        return None;
+    }
+    let folded = fold(given);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words[..] {
+        [word] => truth_word(word),
+        ["not", word] => truth_word(word).map(|truth| !truth),
+        _ => None,
+    }
+}
+
+fn truth_word(word: &str) -> Option<bool> {
+    match word {
+        "1" => return Some(true),
+        "0" => return Some(false),
+        _ => {}
+    }
+    if TRUE_WORDS.contains(&word) {
+        return Some(true);
+    }
+    if FALSE_WORDS.contains(&word) {
+        return Some(false);
+    }
+    if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let near = |list: &[&str]| {
+        list.iter()
+            .any(|w| w.len() >= 4 && strsim::damerau_levenshtein(w, word) == 1)
+    };
+    match (near(&TRUE_WORDS), near(&FALSE_WORDS)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Verdict {
     if let Some(index) = choice_index(given, choices.len()) {
         return if index == answer {
@@ -52,9 +113,64 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
             wrong()
         };
     }
-    let Some(right) = choices.get(answer) else {
+    if answer >= choices.len() {
         return wrong();
+    }
+    if let Some(verdict) = judge_choice_text(choices, answer, given) {
+        return verdict;
+    }
+    // "b. Madrid", "2 Madrid": the letter or number and the text must agree.
+    if let Some((head, rest)) = given.trim().split_once(char::is_whitespace)
+        && let Some(index) = choice_index(head, choices.len())
+    {
+        return match judge_choice_text(choices, answer, rest) {
+            Some(verdict) if index == answer => verdict,
+            _ => wrong(),
+        };
+    }
+    let form = Form::new(words(given));
+    // "two": a number word names a choice too, when it is not the text of one.
+    if let [word] = &form.words[..]
+        && let Some(index) = choice_index(word, choices.len())
+    {
+        return if index == answer {
+            Verdict::Right
+        } else {
+            wrong()
+        };
+    }
+    // "19th" for "19th Congress": words of the right choice that no other choice has all
+    // of. A number stands for its ordinal here ("19"), as the choices give the suffix.
+    let of_choice = |choice: &String| Form::new(words(choice)).words;
+    let right_words = of_choice(&choices[answer]);
+    let same = |given: &String, word: &String| {
+        given == word
+            || (given.bytes().all(|b| b.is_ascii_digit())
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|suffix| word.strip_suffix(suffix) == Some(given)))
     };
+    let within = |words: &[String]| {
+        form.words
+            .iter()
+            .all(|given| words.iter().any(|word| same(given, word)))
+    };
+    if !form.words.is_empty()
+        && form.words.len() < right_words.len()
+        && within(&right_words)
+        && choices
+            .iter()
+            .enumerate()
+            .all(|(i, choice)| i == answer || !within(&of_choice(choice)))
+    {
+        return Verdict::Right;
+    }
+    wrong()
+}
+
+/// The verdict on `given` read as the text of a choice, or `None` when it fits none.
+fn judge_choice_text(choices: &[String], answer: usize, given: &str) -> Option<Verdict> {
+    let right = choices.get(answer)?;
     let form = Form::of_text(given);
     let mut right_fit = None;
     let mut other_exact = false;
@@ -74,14 +190,16 @@ pub(super) fn judge_choice(choices: &[String], answer: usize, given: &str) -> Ve
         }
     }
     match right_fit {
-        Some(Fit::Exact) => Verdict::Right,
+        Some(Fit::Exact) => Some(Verdict::Right),
         // A typo closer to another choice means the learner picked that one.
         Some(Fit::Close(edits)) if !other_exact && other_fewest.is_none_or(|f| edits <= f) => {
-            Verdict::Close {
+            Some(Verdict::Close {
                 correct: right.trim().to_string(),
-            }
+                missing: Vec::new(),
+            })
         }
-        _ => wrong(),
+        None if !other_exact && other_fewest.is_none() => None,
+        _ => Some(wrong()),
     }
 }
 
@@ -168,6 +286,37 @@ mod tests {
     }
 
     #[test]
+    fn choice_by_number_word() {
+        let card = choice(&["Paris", "Madrid", "Rome"], 1);
+        check(&card, "two", Verdict::Right);
+        check(&card, "three", no());
+        // The text of a choice comes first.
+        check(&choice(&["one", "two", "three"], 1), "two", Verdict::Right);
+    }
+
+    #[test]
+    fn choice_by_letter_and_text() {
+        let card = choice(&["Paris", "Madrid", "Rome"], 1);
+        check(&card, "b. Madrid", Verdict::Right);
+        check(&card, "2 Madrid", Verdict::Right);
+        check(&card, "b) Madird", close("Madrid"));
+        check(&card, "c. Madrid", no());
+        check(&card, "b. Paris", no());
+        check(&card, "b. Lisbon", no());
+    }
+
+    #[test]
+    fn choice_by_a_distinguishing_part() {
+        let card = choice(&["19th Congress", "20th Congress", "21st Congress"], 0);
+        check(&card, "19th", Verdict::Right);
+        check(&card, "20th", no());
+        check(&card, "Congress", no());
+        check(&card, "19th Congress of 1952", no());
+        check(&card, "19", Verdict::Right);
+        check(&card, "21", no());
+    }
+
+    #[test]
     fn parse_bool_accepts_every_spelling() {
         let rows = [
             ("t", true),
@@ -197,6 +346,51 @@ mod tests {
             "", " ", "maybe", "tru", "yess", "1", "0", "ja", "falsely", "y e s",
         ] {
             assert_eq!(parse_bool(given), None, "garbage {given:?}");
+        }
+    }
+
+    #[test]
+    fn read_truth_takes_what_learners_type() {
+        for given in [
+            "correct",
+            "Right",
+            "yep",
+            "True!!",
+            "yes.",
+            "ture",
+            "treu",
+            "tru",
+            "1",
+            "not false",
+        ] {
+            assert_eq!(read_truth(given), Some(true), "{given:?}");
+        }
+        for given in [
+            "Incorrect!",
+            "wrong",
+            "Nope!",
+            "untrue",
+            "not true",
+            "flase",
+            "fales",
+            "0",
+            "not correct",
+        ] {
+            assert_eq!(read_truth(given), Some(false), "{given:?}");
+        }
+        for given in [
+            "maybe",
+            "idk",
+            "yes and no",
+            "true false",
+            "true or false",
+            "not",
+            "ye",
+            "tr",
+            "not not true",
+            "nah",
+        ] {
+            assert_eq!(read_truth(given), None, "{given:?}");
         }
     }
 

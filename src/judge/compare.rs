@@ -4,6 +4,7 @@
 //! cards compare their parts the same way.
 
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
+use super::names::{NameFit, fit_name};
 use super::normalise::{squash, strip_article, words};
 use super::numbers::{Quantity, fit_quantity, needs_separators, read_quantity};
 use super::roman::numerals;
@@ -114,17 +115,28 @@ pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdic
     let form = Form::of_text(given);
     let mut best: Option<(usize, &str)> = None;
     for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
-        match fit_text(candidate, given, &form) {
+        let found = match fit_text(candidate, given, &form) {
             Some(Fit::Exact) => return Verdict::Right,
-            Some(Fit::Close(edits)) if best.is_none_or(|(fewest, _)| edits < fewest) => {
-                best = Some((edits, candidate));
-            }
-            _ => {}
+            Some(Fit::Close(edits)) => Some(edits),
+            None => None,
+        };
+        // A person's name may also be written as initials, inverted, or surname alone.
+        let found = match fit_name(candidate, given) {
+            Some(NameFit::Full(0)) => return Verdict::Right,
+            Some(NameFit::Full(edits)) => Some(found.map_or(edits, |f| f.min(edits))),
+            Some(NameFit::Partial) => found.or(Some(usize::MAX)),
+            None => found,
+        };
+        if let Some(edits) = found
+            && best.is_none_or(|(fewest, _)| edits < fewest)
+        {
+            best = Some((edits, candidate));
         }
     }
     match best {
         Some((_, candidate)) => Verdict::Close {
             correct: candidate.trim().to_string(),
+            missing: Vec::new(),
         },
         None => wrong(),
     }

@@ -16,6 +16,7 @@
 mod choice;
 mod compare;
 mod dates;
+mod names;
 mod normalise;
 mod numbers;
 mod roman;
@@ -62,8 +63,11 @@ pub(crate) enum Expected {
 pub(crate) enum Verdict {
     Right,
     /// Accepted, but not spelled right: `correct` is the spelling to show the learner.
+    /// `missing` lists the expected parts not given (a several-answer card answered in
+    /// part, at least half of it; empty otherwise).
     Close {
         correct: String,
+        missing: Vec<String>,
     },
     /// `missing` lists the expected parts not given (several-answer cards; empty otherwise).
     Wrong {
@@ -91,7 +95,7 @@ pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
         Expected::Text { answer, accept } => judge_text(answer, accept, given),
         Expected::Choice { choices, answer } => judge_choice(choices, *answer, given),
         Expected::TrueFalse(truth) => {
-            if parse_bool(given) == Some(*truth) {
+            if choice::read_truth(given) == Some(*truth) {
                 Verdict::Right
             } else {
                 wrong()
@@ -108,6 +112,27 @@ pub(crate) fn judge_with(expected: &Expected, strictness: Strictness, given: &st
         return judge(expected, given);
     }
     strictness::judge_strictly(expected, strictness, given)
+}
+
+/// Whether `given` is, exactly, one of `answers` (the other cards' answers in the deck)
+/// that is not an answer of this typed card: a typo-close answer that is another card's
+/// answer is that card's answer, not a slip.
+pub(crate) fn is_another_answer(expected: &Expected, given: &str, answers: &[String]) -> bool {
+    let Expected::Text { answer, accept } = expected else {
+        return false;
+    };
+    let key = normalise(given);
+    if key.is_empty() {
+        return false;
+    }
+    let own = |text: &str| {
+        std::iter::once(answer)
+            .chain(accept.iter())
+            .any(|a| normalise(a) == text)
+    };
+    answers
+        .iter()
+        .any(|other| normalise(other) == key && !own(&key))
 }
 
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
@@ -222,6 +247,7 @@ mod tests {
         for given in ODD_INPUTS {
             let _ = normalise(given);
             let _ = parse_bool(given);
+            let _ = choice::read_truth(given);
         }
     }
 
@@ -249,10 +275,35 @@ mod tests {
             let _ = judge(&expected, &long_word);
         }
         check(&text("collectivisation"), &long_word, no());
-        let long_list = "Lenin, Stalin and ".repeat(5_000);
+        // Repeats are ignored, so the list needs a wrong part to be wrong.
+        let long_list = "Lenin, Stalin, Kerensky and ".repeat(5_000);
         check(&several(&["Lenin", "Stalin"]), &long_list, no());
         let long_text = "the 20th Congress ".repeat(10_000);
         check(&text("20th Congress"), &long_text, no());
+    }
+
+    #[test]
+    fn another_cards_answer_is_not_a_slip() {
+        let deck = [
+            "Australia".to_string(),
+            "Austria".to_string(),
+            "Vienna".into(),
+        ];
+        let card = text("Australia");
+        assert!(is_another_answer(&card, "Austria", &deck));
+        assert!(is_another_answer(&card, " austria. ", &deck));
+        assert!(!is_another_answer(&card, "Australia", &deck));
+        assert!(!is_another_answer(&card, "Austrailia", &deck));
+        assert!(!is_another_answer(
+            &text_with("Austria", &["Österreich"]),
+            "Austria",
+            &deck
+        ));
+        assert!(!is_another_answer(
+            &choice(&["Austria", "Australia"], 1),
+            "Austria",
+            &deck
+        ));
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! Several-answer cards: the given text is cut at commas, semicolons, new lines, "and"
-//! and "&", pieces that only make sense together are glued back, and each expected part
-//! is matched to one given part. The verdict names the parts that are missing.
+//! Several-answer cards: the given text is cut at commas, semicolons, slashes, new lines,
+//! "and" and "&" (or, when it has none of them, at its spaces), pieces that only make
+//! sense together are glued back, and each expected part is matched to one given part.
+//! A part given twice counts once. At least half of the parts and nothing wrong is close;
+//! the verdict names the parts that are missing.
 
 use super::compare::{Fit, Form, fit};
 use super::dates::MAX_DATE_WORDS;
@@ -17,18 +19,23 @@ struct Pieces {
 }
 
 impl Pieces {
-    fn split(given: &str) -> Self {
+    /// `slash`: whether "/" separates (not when a part has one, as "2/5" does).
+    /// `spaces`: whether every word is a piece of its own.
+    fn split(given: &str, slash: bool, spaces: bool) -> Self {
         let mut out = Pieces {
             pieces: Vec::new(),
             and_seps: Vec::new(),
         };
         let mut pending_and = false;
-        for chunk in fold(given).split([',', ';', '\n', '\r']) {
+        let separator = |c: char| matches!(c, ',' | ';' | '\n' | '\r') || (slash && c == '/');
+        for chunk in fold(given).split(separator) {
             let mut current = Vec::new();
             for word in tokens(chunk) {
                 if word == "and" {
                     out.push(std::mem::take(&mut current), &mut pending_and);
                     pending_and = true;
+                } else if spaces {
+                    out.push(vec![word], &mut pending_and);
                 } else {
                     current.push(word);
                 }
@@ -65,7 +72,22 @@ impl Pieces {
 
 pub(super) fn judge_several(parts: &[String], given: &str) -> Verdict {
     let targets: Vec<Form> = parts.iter().map(|part| Form::new(words(part))).collect();
-    let given_parts = group_pieces(&Pieces::split(given), &targets);
+    let slash = !parts.iter().any(|part| part.contains('/'));
+    let pieces = Pieces::split(given, slash, false);
+    let single = pieces.pieces.len() == 1 && pieces.pieces[0].len() > 1;
+    let verdict = judge_pieces(parts, &targets, &pieces);
+    // "red green blue": parts written with spaces only, read as a list when that fits better.
+    if single && verdict != Verdict::Right {
+        let apart = judge_pieces(parts, &targets, &Pieces::split(given, slash, true));
+        if apart.is_accepted() {
+            return apart;
+        }
+    }
+    verdict
+}
+
+fn judge_pieces(parts: &[String], targets: &[Form], pieces: &Pieces) -> Verdict {
+    let given_parts = group_pieces(pieces, targets);
 
     let fits: Vec<Vec<Option<Fit>>> = given_parts
         .iter()
@@ -125,13 +147,22 @@ pub(super) fn judge_several(parts: &[String], given: &str) -> Verdict {
             None => missing.push(part.trim().to_string()),
         }
     }
-    let extras = matched_given.iter().any(|m| !m);
+    // A part given twice ("Lenin, Lenin") is not a wrong extra: it fits a matched part.
+    let extras = matched_given.iter().zip(&fits).any(|(matched, row)| {
+        !matched
+            && !row
+                .iter()
+                .zip(&owner)
+                .any(|(fit, owner)| fit.is_some() && owner.is_some())
+    });
+    let found = parts.len() - missing.len();
 
-    if !missing.is_empty() || extras || parts.is_empty() {
+    if extras || parts.is_empty() || (!missing.is_empty() && found * 2 < parts.len()) {
         Verdict::Wrong { missing }
-    } else if any_close {
+    } else if any_close || !missing.is_empty() {
         Verdict::Close {
             correct: as_written(parts).join(", "),
+            missing,
         }
     } else {
         Verdict::Right
@@ -217,6 +248,13 @@ mod tests {
     use crate::judge::Verdict;
     use crate::judge::testing::{check, close, missing, no, several};
 
+    fn close_missing(all: &str, parts: &[&str]) -> Verdict {
+        Verdict::Close {
+            correct: all.to_string(),
+            missing: parts.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn several_in_any_order_with_commas() {
         let card = several(&["Lenin", "Trotsky", "Stalin"]);
@@ -280,13 +318,58 @@ mod tests {
     #[test]
     fn several_missing_part_is_named() {
         let card = several(&["Lenin", "Trotsky", "Stalin"]);
-        check(&card, "Stalin, Lenin", missing(&["Trotsky"]));
+        check(
+            &card,
+            "Stalin, Lenin",
+            close_missing("Lenin, Trotsky, Stalin", &["Trotsky"]),
+        );
     }
 
     #[test]
     fn several_missing_parts_in_deck_order() {
         let card = several(&["Lenin", "Trotsky", "Stalin"]);
         check(&card, "Trotsky", missing(&["Lenin", "Stalin"]));
+    }
+
+    #[test]
+    fn several_half_without_a_wrong_part_is_close() {
+        let card = several(&["Paris", "London", "Rome", "Berlin"]);
+        check(
+            &card,
+            "Paris, London",
+            close_missing("Paris, London, Rome, Berlin", &["Rome", "Berlin"]),
+        );
+        check(&card, "Paris", missing(&["London", "Rome", "Berlin"]));
+        check(
+            &card,
+            "Paris, Paris, London",
+            close_missing("Paris, London, Rome, Berlin", &["Rome", "Berlin"]),
+        );
+        check(&card, "Paris, London, Madrid", missing(&["Rome", "Berlin"]));
+    }
+
+    #[test]
+    fn several_with_slashes_unless_a_part_has_one() {
+        let card = several(&["red", "green", "blue"]);
+        check(&card, "red/green / blue", Verdict::Right);
+        let card = several(&["2/5", "3/4"]);
+        check(&card, "3/4, 2/5", Verdict::Right);
+    }
+
+    #[test]
+    fn several_with_spaces_only() {
+        check(
+            &several(&["red", "green", "blue"]),
+            "blue red green",
+            Verdict::Right,
+        );
+        let card = several(&["New York", "Los Angeles"]);
+        check(&card, "New York Los Angeles", Verdict::Right);
+        check(
+            &several(&["red", "green"]),
+            "red green yellow",
+            missing(&["red", "green"]),
+        );
     }
 
     #[test]
@@ -304,7 +387,11 @@ mod tests {
     #[test]
     fn several_duplicate_part_does_not_count_twice() {
         let card = several(&["Lenin", "Stalin"]);
-        check(&card, "Lenin, Lenin", missing(&["Stalin"]));
+        check(
+            &card,
+            "Lenin, Lenin",
+            close_missing("Lenin, Stalin", &["Stalin"]),
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub(super) fn choice(choices: &[&str], answer: usize) -> Expected {
 pub(super) fn close(correct: &str) -> Verdict {
     Verdict::Close {
         correct: correct.to_string(),
+        missing: Vec::new(),
     }
 }
 

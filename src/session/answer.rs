@@ -248,6 +248,7 @@ mod tests {
     fn close() -> Verdict {
         Verdict::Close {
             correct: "Lenin".into(),
+            missing: vec![],
         }
     }
 

@@ -21,7 +21,13 @@ pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
 pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
-        Verdict::Close { correct } => format!(" — accepted, spelled \"{correct}\""),
+        Verdict::Close { correct, missing } if !missing.is_empty() => {
+            format!(
+                " — accepted, missing: {} (all: \"{correct}\")",
+                missing.join(", ")
+            )
+        }
+        Verdict::Close { correct, .. } => format!(" — accepted, spelled \"{correct}\""),
         Verdict::Wrong { missing } if !missing.is_empty() => {
             format!(" — missing: {}", missing.join(", "))
         }
@@ -103,5 +109,25 @@ mod tests {
         assert_eq!(plural(0u32, "card"), "0 cards");
         assert_eq!(plural(1u32, "card"), "1 card");
         assert_eq!(plural(2usize, "review"), "2 reviews");
+    }
+
+    #[test]
+    fn close_verdict_names_the_spelling_or_the_missing_parts() {
+        let typo = Verdict::Close {
+            correct: "Stalin".into(),
+            missing: vec![],
+        };
+        assert_eq!(
+            verdict_detail(&typo, false),
+            " — accepted, spelled \"Stalin\""
+        );
+        let half = Verdict::Close {
+            correct: "Lenin, Stalin".into(),
+            missing: vec!["Stalin".into()],
+        };
+        assert_eq!(
+            verdict_detail(&half, false),
+            " — accepted, missing: Stalin (all: \"Lenin, Stalin\")"
+        );
     }
 }

@@ -401,3 +401,34 @@ fn the_bundled_deck_is_studied_from_a_fresh_data_dir() {
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 2);
     assert!(quiz.data_dir().join("quiz.sqlite3").is_file());
 }
+
+#[test]
+fn a_typo_that_is_another_cards_answer_is_wrong() {
+    let quiz = quiz_with(
+        r#"
+title = "Rivers and countries"
+
+[[cards]]
+id = "colombia"
+question = "Which country has Bogotá as its capital?"
+answer = "Colombia"
+
+[[cards]]
+id = "columbia"
+question = "Which river flows into the Pacific at Astoria, Oregon?"
+answer = "Columbia"
+"#,
+    );
+    let run = quiz.run(&["start", "t"], "Columbia\nColumbia\n");
+    run.success();
+    let verdicts: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| {
+            ["right", "close", "wrong"]
+                .iter()
+                .any(|v| line.starts_with(v))
+        })
+        .collect();
+    assert_eq!(verdicts, ["wrong", "right"], "{}", run.stdout);
+}

@@ -1098,7 +1098,10 @@ fn judging_examples_in_the_deck_format_guide() {
         parts: strings(parts),
     };
     let right = Verdict::Right;
-    let close = |s: &str| Verdict::Close { correct: s.into() };
+    let close = |s: &str| Verdict::Close {
+        correct: s.into(),
+        missing: vec![],
+    };
     let wrong = |missing: &[&str]| Verdict::Wrong {
         missing: strings(missing),
     };
@@ -1243,7 +1246,10 @@ fn judging_examples_in_the_deck_format_guide() {
         (
             several(&["Lenin", "Stalin"]),
             "Lenin, Lenin",
-            wrong(&["Stalin"]),
+            Verdict::Close {
+                correct: "Lenin, Stalin".into(),
+                missing: strings(&["Stalin"]),
+            },
         ),
         (
             several(&["Lenin", "Marx and Engels"]),
@@ -1296,7 +1302,8 @@ fn judging_examples_in_the_deck_format_guide() {
         (Expected::TrueFalse(true), " Yes ", right.clone()),
         (Expected::TrueFalse(false), "F", right.clone()),
         (Expected::TrueFalse(false), "n", right.clone()),
-        (Expected::TrueFalse(true), "correct", wrong(&[])),
+        (Expected::TrueFalse(true), "correct", right.clone()),
+        (Expected::TrueFalse(true), "not true", wrong(&[])),
         // Blank.
         (text("Lenin", &[]), "   ", wrong(&[])),
     ];

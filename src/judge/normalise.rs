@@ -1,9 +1,12 @@
-//! The comparison form of a text: NFKC, transliteration to ASCII, lower case, words
-//! without punctuation, a leading article dropped. Everything the judge compares goes
-//! through here first, so "Khrushchëv", "KHRUSHCHEV" and "the Khrushchev" are one answer.
+//! The comparison form of a text: NFKC, case and accents folded within each script,
+//! words without punctuation, a leading article dropped. Everything the judge compares
+//! goes through here first, so "Khrushchëv", "KHRUSHCHEV" and "the Khrushchev" are one
+//! answer. Scripts are never transliterated into each other: "спасибо" is not
+//! "spasibo", "市" is not "是", "🍎" is not "apple". Symbols that carry meaning ("++",
+//! "!=", "#") are kept as tokens of their own, for answers that contain them.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::numbers::number_words;
 
@@ -12,40 +15,173 @@ pub(crate) fn normalise(text: &str) -> String {
     strip_article(words(text)).join(" ")
 }
 
-/// NFKC, transliteration to ASCII and lower case, before any splitting into words.
+/// NFKC, case and accents folded within each script, before any splitting into words.
 /// Separators are still present, so several-answer splitting can work on this form
-/// (deunicode turns the ideographic and fullwidth commas into plain ones).
+/// (the ideographic and fullwidth commas become plain ones).
 pub(super) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfkc() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_combining_mark(c) {
-            // A mark NFKC could not compose onto a letter carries no meaning for us.
-        } else if let Some(ascii) = deunicode::deunicode_char(c)
-            && !(ascii.is_empty() && c.is_alphanumeric())
-        {
-            out.extend(ascii.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            // Without a transliteration the character itself must still be compared,
-            // or two different answers in an unknown script would both fold to nothing.
-            out.extend(c.to_lowercase());
-        }
+        fold_char(c, &mut out);
     }
     out
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match u32::from(c) {
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f | 0x1e00..=0x1eff | 0x2c60..=0x2c7f => {
+            Script::Latin
+        }
+        0xa720..=0xa7ff | 0xab30..=0xab6f => Script::Latin,
+        0x370..=0x3ff | 0x1f00..=0x1fff => Script::Greek,
+        0x400..=0x52f | 0x1c80..=0x1c8f | 0x2de0..=0x2dff | 0xa640..=0xa69f => Script::Cyrillic,
+        _ => Script::Other,
+    }
+}
+
+/// Marks that only accent a letter (and the emoji variation selectors): dropped, so
+/// "λόγος" = "λογος". Marks that make another letter of their script (Devanagari vowel
+/// signs, the Japanese dakuten, which NFKC composes anyway) are kept.
+fn is_accent_mark(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x300..=0x36f
+            | 0x1ab0..=0x1aff
+            | 0x1dc0..=0x1dff
+            | 0x20d0..=0x20ff
+            | 0xfe00..=0xfe0f
+            | 0xfe20..=0xfe2f
+            // Hebrew points and Arabic vowel marks are optional in writing.
+            | 0x591..=0x5c7
+            | 0x64b..=0x65f
+            | 0x670
+    )
+}
+
+/// Symbols spelled another way on a keyboard: "≠" is typed "!=", "♯" is "#".
+fn symbol_spelling(c: char) -> Option<&'static str> {
+    Some(match c {
+        '≠' => "!=",
+        '≤' | '⩽' => "<=",
+        '≥' | '⩾' => ">=",
+        '→' | '⟶' => "->",
+        '←' | '⟵' => "<-",
+        '⇒' | '⟹' => "=>",
+        '⇔' | '⟺' => "<=>",
+        '×' | '⋅' | '∙' => "*",
+        '÷' => "/",
+        '♯' => "#",
+        '♭' => "b",
+        '«' | '»' | '‹' | '›' | '„' | '“' | '”' | '‟' => "\"",
+        '−' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '₋' => "-",
+        _ => return None,
+    })
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_combining_mark(c) {
+        // A mark NFKC could not compose onto a letter: an accent carries no meaning
+        // for us, a mark of another script is part of its letter.
+        if !is_accent_mark(c) {
+            out.push(c);
+        }
+        return;
+    }
+    if let Some(spelling) = symbol_spelling(c) {
+        out.push_str(spelling);
+        return;
+    }
+    if c.is_alphanumeric() {
+        match script(c) {
+            Script::Latin => fold_latin(c, out),
+            Script::Greek => fold_greek(c, out),
+            Script::Cyrillic => fold_cyrillic(c, out),
+            Script::Other => fold_other(c, out),
+        }
+        return;
+    }
+    // Punctuation and spaces of other scripts become their ASCII forms ("、" is ","),
+    // but a symbol is never turned into letters: "€" is not "EUR", "🍎" is not "apple".
+    match deunicode::deunicode_char(c) {
+        Some(ascii) if !ascii.chars().any(|a| a.is_ascii_alphanumeric()) => {
+            out.push_str(ascii);
+        }
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Latin letters fold to ASCII: "é" is "e", "ß" is "ss", "Þ" is "th".
+fn fold_latin(c: char, out: &mut String) {
+    match deunicode::deunicode_char(c) {
+        Some(ascii) if !ascii.is_empty() && ascii.chars().all(|a| a.is_ascii_alphabetic()) => {
+            out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()));
+        }
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Greek keeps its letters and loses its accents: "Ά" is "α", a final "ς" is "σ".
+fn fold_greek(c: char, out: &mut String) {
+    let mut base = String::new();
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            base.extend(d.to_lowercase());
+        }
+    });
+    out.extend(base.chars().map(|b| if b == 'ς' { 'σ' } else { b }));
+}
+
+/// Cyrillic keeps its letters and its case folds; "ё" is written "е" in most texts, but
+/// "й" is a letter of its own.
+fn fold_cyrillic(c: char, out: &mut String) {
+    for lower in c.to_lowercase() {
+        out.push(if lower == 'ё' { 'е' } else { lower });
+    }
+}
+
+/// Other scripts (CJK, kana, Hangul, Hebrew, Arabic, Indic, ...) are compared as they
+/// are written; digits of any script are digits.
+fn fold_other(c: char, out: &mut String) {
+    if c.is_numeric()
+        && let Some(digit) = c.to_digit(10).or_else(|| {
+            deunicode::deunicode_char(c)
+                .filter(|a| a.len() == 1 && a.chars().all(|d| d.is_ascii_digit()))
+                .and_then(|a| a.chars().next())
+                .and_then(|d| d.to_digit(10))
+        })
+    {
+        out.push(char::from_digit(digit, 10).unwrap_or(c));
+        return;
+    }
+    out.extend(c.to_lowercase());
+}
+
 /// Splits folded text into words. Apostrophes vanish so "Stalin's" = "stalins";
 /// every other non-alphanumeric character separates words, so "Marxist-Leninist" =
-/// "marxist leninist". "&" is spoken as "and", so it becomes that word.
+/// "marxist leninist". "&" is spoken as "and", so it becomes that word. A run of
+/// symbols that carries meaning ("++", "#", "!=", "&&", "::", "x--") is a token of its
+/// own (see [`is_symbol`]); whether it counts is up to the comparison.
 pub(super) fn tokens(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
     let mut raw = Vec::new();
     let mut current = String::new();
     // True while `current` is an initialism being read letter by letter ("d.c").
     let mut initials = false;
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() || is_combining_mark(c) {
             current.push(c);
         } else if c == '\'' || c == '`' {
             // Dropped rather than split on, so the possessive stays one word.
@@ -57,15 +193,47 @@ pub(super) fn tokens(folded: &str) -> Vec<String> {
                 raw.push(std::mem::take(&mut current));
             }
             initials = false;
-            if c == '&' {
-                raw.push("and".to_string());
+            if SYMBOL_CHARS.contains(c) {
+                let end = chars[i..]
+                    .iter()
+                    .position(|s| !SYMBOL_CHARS.contains(*s))
+                    .map_or(chars.len(), |n| i + n);
+                let run: String = chars[i..end].iter().collect();
+                let attached = chars.get(end).is_some_and(|n| n.is_alphanumeric())
+                    || i > 0 && chars[i - 1].is_alphanumeric();
+                if run == "&" {
+                    raw.push("and".to_string());
+                } else if run.contains(|s| OPERATOR_CHARS.contains(s))
+                    || run.len() > 1 && run.chars().all(|s| s == ':')
+                    || attached && run.len() > 1 && run.chars().all(|s| s == '-')
+                {
+                    raw.push(run);
+                }
+                i = end;
+                continue;
             }
         }
+        i += 1;
     }
     if !current.is_empty() {
         raw.push(current);
     }
     number_words(raw)
+}
+
+/// Characters that carry meaning on their own: `C++`, `C#`, `a = b`, `<html>`, `&&`.
+/// Currency signs and the degree sign are never letters ("€" is not "EUR").
+const OPERATOR_CHARS: &str = "+#=<>*|^~@\\&$£€¥¢₹₽₩₺₴₦₱฿₪₫°";
+/// Characters read with them into one symbol (`!=`, `->`, `::`, `x--`, `</`), which
+/// alone are only punctuation (`yes!`, `ice-cream`, `3:2`, `2/5`).
+const SYMBOL_CHARS: &str = "+#=<>*|^~@\\&$£€¥¢₹₽₩₺₴₦₱฿₪₫°-:!/";
+
+/// Whether a token is a symbol ("++", "!=") rather than a word.
+pub(super) fn is_symbol(token: &str) -> bool {
+    token
+        .chars()
+        .next()
+        .is_some_and(|c| SYMBOL_CHARS.contains(c))
 }
 
 /// Whether the dot at `dot` sits between two single letters of an initialism such as

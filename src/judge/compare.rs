@@ -16,18 +16,33 @@ pub(super) struct Form {
     /// answer has such symbols: then `C++` is not `C` and `x++` is not `++x`.
     pub(super) symbols: Vec<String>,
     pub(super) date: Option<Date>,
+    /// The leading article dropped from `words` and `symbols`, if any: "A 4" is also
+    /// "A4", "a x b" is also "a * b".
+    article: (Option<String>, Option<String>),
 }
 
 impl Form {
     pub(super) fn new(tokens: Vec<String>) -> Self {
-        let symbols = without_article(merge_symbols(spoken_symbols(tokens.clone())));
-        let words = strip_article(plain_words(tokens));
+        let (symbols, symbols_article) =
+            split_article(with_stripped(merge_symbols(spoken_symbols(tokens.clone()))));
+        let (words, words_article) = split_article(with_stripped(plain_words(tokens)));
         let date = parse_date(&words);
         Form {
             words,
             symbols,
             date,
+            article: (words_article, symbols_article),
         }
+    }
+
+    /// The words or symbols with the leading article put back.
+    fn whole(&self, symbols: bool) -> Vec<String> {
+        let (list, article) = if symbols {
+            (&self.symbols, &self.article.1)
+        } else {
+            (&self.words, &self.article.0)
+        };
+        article.iter().chain(list).cloned().collect()
     }
 
     fn has_symbols(&self) -> bool {
@@ -44,18 +59,27 @@ impl Form {
     }
 }
 
-/// Symbols dropped; a lone "+" between words is read as "and" (`Romeo + Juliet`).
+fn with_stripped(tokens: Vec<String>) -> (Vec<String>, Vec<String>) {
+    (tokens.clone(), strip_article(tokens))
+}
+
+/// Symbols dropped; a lone "+" between words is read as "and" (`Romeo + Juliet`), and
+/// "flat" after a note is its sign (`B flat` = `Bb` = `B♭`).
 fn plain_words(tokens: Vec<String>) -> Vec<String> {
     let count = tokens.len();
-    tokens
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, t)| match t.as_str() {
-            "+" if i > 0 && i + 1 < count => Some("and".to_string()),
-            _ if is_symbol(&t) => None,
-            _ => Some(t),
-        })
-        .collect()
+    let mut out: Vec<String> = Vec::with_capacity(count);
+    for (i, t) in tokens.into_iter().enumerate() {
+        let after_note = out
+            .last()
+            .is_some_and(|last| matches!(last.as_str(), "b" | "c" | "d" | "e" | "f" | "g"));
+        match t.as_str() {
+            "+" if i > 0 && i + 1 < count => out.push("and".to_string()),
+            "flat" if after_note => out.push("b".to_string()),
+            _ if is_symbol(&t) => {}
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// Symbols said as words: "C plus plus" = "C++", "C sharp" = "C#".
@@ -82,13 +106,10 @@ fn merge_symbols(tokens: Vec<String>) -> Vec<String> {
     out
 }
 
-/// A leading article is dropped, unless it is an operand: "a != b".
-fn without_article(tokens: Vec<String>) -> Vec<String> {
-    if tokens.get(1).is_some_and(|t| is_symbol(t)) {
-        tokens
-    } else {
-        strip_article(tokens)
-    }
+/// The list, and the article `strip_article` took off its front.
+fn split_article((whole, stripped): (Vec<String>, Vec<String>)) -> (Vec<String>, Option<String>) {
+    let article = (whole.len() > stripped.len()).then(|| whole[0].clone());
+    (stripped, article)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +120,8 @@ pub(super) enum Fit {
 }
 
 pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
-    let (e, g) = if expected.has_symbols() {
+    let symbols = expected.has_symbols();
+    let (e, g) = if symbols {
         (&expected.symbols, &given.symbols)
     } else {
         (&expected.words, &given.words)
@@ -114,7 +136,19 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     if e == g {
         return Some(Fit::Exact);
     }
-    match align(e, g)? {
+    let edits = align(e, g).or_else(|| {
+        // The leading "a" may have been a letter of the answer after all ("A 4" for "A4").
+        let articles = if symbols {
+            (&expected.article.1, &given.article.1)
+        } else {
+            (&expected.article.0, &given.article.0)
+        };
+        if articles.0.is_none() && articles.1.is_none() {
+            return None;
+        }
+        align(&expected.whole(symbols), &given.whole(symbols))
+    })?;
+    match edits {
         0 => Some(Fit::Exact),
         edits => Some(Fit::Close(edits)),
     }
@@ -195,8 +229,9 @@ fn pair(expected: &str, given: &str) -> Option<usize> {
         (false, false) => word_edits(expected, given),
         (true, true) if expected == given => Some(0),
         (true, true) => close_symbol(expected, given).then_some(1),
-        // "a x b" for "a * b": the letter a learner types for the times sign.
-        (true, false) => (expected == "*" && given == "x").then_some(1),
+        // "a x b" for "a * b": the letter a learner types for the times sign, and
+        // "Romeo and Juliet" for "Romeo + Juliet".
+        (true, false) => matches!((expected, given), ("*", "x") | ("+", "and")).then_some(1),
         (false, true) => None,
     }
 }
@@ -233,8 +268,30 @@ fn join(parts: &[String]) -> Option<String> {
 
 /// The fewest edits reading one given word as the expected words glued together, each
 /// piece with the typo allowance of its own word ("icecreem" is "ice" + "cream" with
-/// one slip; "fatherinlaw" is not "mother-in-law").
+/// one slip; "fatherinlaw" is not "mother-in-law"), except that a short piece may have
+/// one slip, not on its first letter, when the whole compound is long enough for it
+/// ("basketbal" for "basket ball").
 fn split_edits(expected: &[String], given: &str) -> Option<usize> {
+    let edits = split_edits_within(expected, given)?;
+    if edits == 0 {
+        return Some(0);
+    }
+    let joined = join(expected)?;
+    word_edits(&joined, given).map(|_| edits)
+}
+
+/// One piece against the part of the given word read as it.
+fn piece_edits(piece: &str, text: &str) -> Option<usize> {
+    if let Some(edits) = word_edits(piece, text) {
+        return Some(edits);
+    }
+    let short = piece.chars().count() <= 4;
+    let first_kept = piece.chars().next() == text.chars().next();
+    let digits = piece.chars().chain(text.chars()).any(char::is_numeric);
+    (short && first_kept && !digits && strsim::damerau_levenshtein(piece, text) == 1).then_some(1)
+}
+
+fn split_edits_within(expected: &[String], given: &str) -> Option<usize> {
     let chars: Vec<char> = given.chars().collect();
     // best[p] is the fewest edits reading chars[..p] as the pieces so far.
     let mut best: Vec<Option<usize>> = vec![None; chars.len() + 1];
@@ -255,7 +312,7 @@ fn split_edits(expected: &[String], given: &str) -> Option<usize> {
                     continue;
                 }
                 let text: String = chars[start..end].iter().collect();
-                if let Some(edits) = word_edits(piece, &text) {
+                if let Some(edits) = piece_edits(piece, &text) {
                     let cell = &mut next[end];
                     if cell.is_none_or(|c| cost + edits < c) {
                         *cell = Some(cost + edits);

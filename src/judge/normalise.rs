@@ -201,9 +201,17 @@ pub(super) fn tokens(folded: &str) -> Vec<String> {
                 let run: String = chars[i..end].iter().collect();
                 let attached = chars.get(end).is_some_and(|n| n.is_alphanumeric())
                     || i > 0 && chars[i - 1].is_alphanumeric();
+                // "!x" is a negation and "n!" a factorial, but "Stop!" is only said loud.
+                let negation = chars.get(end).is_some_and(|n| n.is_alphanumeric());
+                let factorial = i > 0
+                    && chars[i - 1].is_alphanumeric()
+                    && raw.last().is_some_and(|w: &String| {
+                        w.chars().count() == 1 || w.chars().all(char::is_numeric)
+                    });
                 if run == "&" {
                     raw.push("and".to_string());
-                } else if run.contains(|s| OPERATOR_CHARS.contains(s))
+                } else if run == "!" && (negation || factorial)
+                    || run.contains(|s| OPERATOR_CHARS.contains(s))
                     || run.len() > 1 && run.chars().all(|s| s == ':')
                     || attached && run.len() > 1 && run.chars().all(|s| s == '-')
                 {
@@ -252,7 +260,12 @@ pub(super) fn words(text: &str) -> Vec<String> {
 
 /// A lone article is kept: "A" may be the whole answer (a vitamin, a grade, a choice).
 pub(super) fn strip_article(mut words: Vec<String>) -> Vec<String> {
-    if words.len() > 1 && matches!(words.first().map(String::as_str), Some("the" | "a" | "an")) {
+    // ... and so is an operand: "a != b".
+    let operand = words.get(1).is_some_and(|w| is_symbol(w));
+    if words.len() > 1
+        && !operand
+        && matches!(words.first().map(String::as_str), Some("the" | "a" | "an"))
+    {
         words.remove(0);
     }
     words
@@ -266,7 +279,7 @@ pub(super) fn squash(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::judge::Verdict;
-    use crate::judge::testing::{check, no, text};
+    use crate::judge::testing::{check, close, no, text};
 
     #[test]
     fn normalise_lowercases() {
@@ -359,6 +372,87 @@ mod tests {
     fn emoji_answers_compare_by_meaning() {
         check(&text("🙂"), "🙂", Verdict::Right);
         check(&text("🙂"), "🚀", no());
+    }
+
+    #[test]
+    fn case_and_accents_fold_within_each_script() {
+        assert_eq!(normalise("ЁЛКА"), "елка", "Cyrillic yo is ye");
+        assert_eq!(normalise("й"), "й", "short i is a letter of its own");
+        assert_eq!(normalise("ΛΌΓΟΣ"), "λογοσ", "Greek accents and final sigma");
+        assert_eq!(normalise("λόγος"), "λογοσ");
+        assert_eq!(normalise("Þór"), "thor");
+        assert_eq!(normalise("ありがとう"), "ありがとう");
+        assert_ne!(
+            normalise("ありがとう"),
+            normalise("ありかとう"),
+            "dakuten kept"
+        );
+        assert_eq!(normalise("❤️"), normalise("❤"), "variation selector");
+    }
+
+    #[test]
+    fn scripts_are_never_transliterated_into_each_other() {
+        check(&text("спасибо"), "spasibo", no());
+        check(&text("спасибо"), "СПАСИБО", Verdict::Right);
+        check(&text("α"), "a", no());
+        check(&text("市"), "是", no());
+        check(&text("市"), "shi", no());
+        check(&text("你好"), "nihao", no());
+        check(&text("ありがとう"), "アリガトウ", no());
+        check(&text("🍎"), "apple", no());
+        check(&text("apple"), "🍎", no());
+        check(&text("Paris"), "Рагis", no());
+        check(&text("北京"), "北 京", Verdict::Right);
+        check(&text("€3"), "EUR3", no());
+    }
+
+    #[test]
+    fn meaningful_symbols_are_tokens() {
+        assert_eq!(normalise("C++"), "c ++");
+        assert_eq!(normalise("a != b"), "a != b");
+        assert_eq!(normalise("a ≠ b"), "a != b");
+        assert_eq!(normalise("x--"), "x --");
+        assert_eq!(normalise("std::vector"), "std :: vector");
+        assert_eq!(normalise("<html>"), "< html >");
+        assert_eq!(normalise("yes!"), "yes", "a lone ! is punctuation");
+        assert_eq!(normalise("ice-cream"), "ice cream", "a lone - is a hyphen");
+        assert_eq!(
+            normalise("Marxist -- Leninist"),
+            "marxist leninist",
+            "a dash"
+        );
+        assert_eq!(normalise("R&B"), "r and b", "a lone & is and");
+    }
+
+    #[test]
+    fn symbols_count_when_the_answer_has_them() {
+        check(&text("C++"), "C", no());
+        check(&text("C++"), "C#", no());
+        check(&text("C++"), "C + +", Verdict::Right);
+        check(&text("C++"), "C plus plus", Verdict::Right);
+        check(&text("C#"), "C sharp", Verdict::Right);
+        check(&text("C#"), "C♯", Verdict::Right);
+        check(&text("a != b"), "a == b", no());
+        check(&text("a != b"), "a b", no());
+        check(&text("a != b"), "a!=b", Verdict::Right);
+        check(&text("x++"), "++x", no());
+        check(&text("i += 1"), "i =+ 1", no());
+        check(&text("&&"), "&", no());
+        check(&text("<html>"), "</html>", no());
+        check(&text("<="), "≤", Verdict::Right);
+        check(&text("!="), "<>", close("!="));
+        check(&text("a * b"), "a x b", close("a * b"));
+        check(&text("£20"), "$20", no());
+        check(&text("£20"), "20", close("£20"));
+    }
+
+    #[test]
+    fn punctuation_elsewhere_never_matters() {
+        check(&text("yes."), "yes", Verdict::Right);
+        check(&text("Hello, world!"), "hello world", Verdict::Right);
+        check(&text("Paris"), "Paris?!", Verdict::Right);
+        check(&text("Paris"), "<Paris>", Verdict::Right);
+        check(&text("Romeo and Juliet"), "Romeo + Juliet", Verdict::Right);
     }
 
     #[test]

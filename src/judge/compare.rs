@@ -357,6 +357,26 @@ pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdic
     }
 }
 
+/// A card that accepts a romanisation (`transliterate = true`): when the answer is not
+/// accepted as written, a romanisation of an answer in another script ("spasibo" for
+/// "спасибо", "nihao" for "你好") is close, shown with the answer as written.
+pub(super) fn judge_text_romanised(answer: &str, accept: &[String], given: &str) -> Verdict {
+    let verdict = judge_text(answer, accept, given);
+    if verdict.is_accepted() {
+        return verdict;
+    }
+    let form = Form::new(words(given));
+    for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
+        let romanised = deunicode::deunicode(candidate);
+        if romanised != candidate && fit_text(&romanised, given, &form).is_some() {
+            return Verdict::Close {
+                correct: candidate.trim().to_string(),
+            };
+        }
+    }
+    verdict
+}
+
 #[cfg(test)]
 mod tests {
     use crate::judge::Verdict;
@@ -483,6 +503,21 @@ mod tests {
     #[test]
     fn punctuation_only_answer_is_wrong() {
         check(&text("Lenin"), "?!", no());
+    }
+
+    #[test]
+    fn romanisation_is_close_only_when_the_card_accepts_it() {
+        use super::judge_text_romanised;
+        let romanised = |answer: &str, given: &str| judge_text_romanised(answer, &[], given);
+        assert_eq!(romanised("спасибо", "spasibo"), close("спасибо"));
+        assert_eq!(romanised("спасибо", "Спасибо"), Verdict::Right);
+        assert_eq!(romanised("你好", "nihao"), close("你好"));
+        assert_eq!(romanised("你好", "ni hao"), close("你好"));
+        assert_eq!(romanised("Москва", "Moskva"), close("Москва"));
+        assert_eq!(romanised("спасибо", "pozhaluista"), no());
+        assert_eq!(romanised("Paris", "Parsi"), close("Paris"));
+        assert_eq!(romanised("Paris", "London"), no());
+        check(&text("спасибо"), "spasibo", no());
     }
 
     #[test]

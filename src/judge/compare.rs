@@ -226,6 +226,7 @@ fn align(expected: &[String], given: &[String]) -> Option<usize> {
 /// One expected token against one given token.
 fn pair(expected: &str, given: &str) -> Option<usize> {
     match (is_symbol(expected), is_symbol(given)) {
+        (false, false) if same_abbreviation(expected, given) => Some(0),
         (false, false) => word_edits(expected, given),
         (true, true) if expected == given => Some(0),
         (true, true) => close_symbol(expected, given).then_some(1),
@@ -238,6 +239,17 @@ fn pair(expected: &str, given: &str) -> Option<usize> {
 
 fn is_unit_sign(token: &str) -> bool {
     token.chars().all(|c| "$£€¥¢₹₽₩₺₴₦₱฿₪₫°".contains(c))
+}
+
+/// Words and their usual abbreviations in names: "St. Petersburg", "Mt. Everest".
+fn same_abbreviation(expected: &str, given: &str) -> bool {
+    let abbreviates = |short: &str, long: &str| {
+        matches!(
+            (short, long),
+            ("st", "saint" | "street") | ("mt", "mount") | ("ft", "fort")
+        )
+    };
+    abbreviates(expected, given) || abbreviates(given, expected)
 }
 
 /// Another way of typing the same operator, shown as a slip.
@@ -334,7 +346,25 @@ pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option
         let a = squash(candidate);
         return (!a.is_empty() && a == squash(given_raw)).then_some(Fit::Exact);
     }
-    fit(&expected, given)
+    fit(&expected, given).or_else(|| {
+        let rest = optional_article(candidate)?;
+        fit(&Form::new(words(rest)), given)
+    })
+}
+
+/// Articles of other languages, and the infinitive "to", that a learner may leave out
+/// when the deck writes them in lower case before a common noun or a verb ("le chat",
+/// "der Hund", "to run"). A place name capitalises them ("Los Angeles", "La Paz", "Le
+/// Mans"), and there they stay. An article typed must still be the deck's: "die Hund"
+/// is not "der Hund".
+fn optional_article(candidate: &str) -> Option<&str> {
+    const ARTICLES: [&str; 21] = [
+        "le", "la", "les", "der", "die", "das", "den", "dem", "des", "el", "los", "las", "il",
+        "lo", "gli", "un", "une", "ein", "eine", "het", "to",
+    ];
+    let (first, rest) = candidate.trim().split_once(char::is_whitespace)?;
+    let rest = rest.trim();
+    (ARTICLES.contains(&first) && !rest.is_empty()).then_some(rest)
 }
 
 pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdict {
@@ -518,6 +548,25 @@ mod tests {
         assert_eq!(romanised("Paris", "Parsi"), close("Paris"));
         assert_eq!(romanised("Paris", "London"), no());
         check(&text("спасибо"), "spasibo", no());
+    }
+
+    #[test]
+    fn lower_case_foreign_articles_are_optional_but_not_interchangeable() {
+        check(&text("le chat"), "chat", Verdict::Right);
+        check(&text("der Hund"), "Hund", Verdict::Right);
+        check(&text("to run"), "run", Verdict::Right);
+        check(&text("der Hund"), "die Hund", no());
+        check(&text("Los Angeles"), "Angeles", no());
+        check(&text("La Paz"), "Paz", no());
+    }
+
+    #[test]
+    fn name_abbreviations_are_the_words() {
+        check(&text("St. Petersburg"), "Saint Petersburg", Verdict::Right);
+        check(&text("Mount Everest"), "Mt Everest", Verdict::Right);
+        check(&text("Baker Street"), "Baker St.", Verdict::Right);
+        check(&text("Mount Everest"), "Ft Everest", no());
+        check(&text("St. Petersburg"), "Petersburg", no());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! cards compare their parts the same way.
 
 use super::dates::{Date, parse_date};
-use super::normalise::{is_symbol, squash, strip_article, words};
+use super::normalise::{is_symbol, squash, strip_article, superscript, words};
 use super::typos::word_edits;
 use super::{Verdict, wrong};
 
@@ -352,6 +352,12 @@ pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option
             fit(&Form::new(words(rest)), given)
         })
         .or_else(|| {
+            // A unit's exponent is typed as a plain digit on a keyboard: "m/s2" for
+            // "m/s²" (but "103" is not "10³", whose base is a number).
+            let plain = plain_exponents(candidate)?;
+            fit(&Form::new(words(&plain)), given)
+        })
+        .or_else(|| {
             // A hyphenated compound is one word, with the typo allowance of its joined
             // length: "mother-in-lwa" is close to "mother-in-law" (each piece still
             // keeps its first letter and at most one slip, so not "father-in-law").
@@ -361,6 +367,26 @@ pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option
             }
             fit(&expected, &Form::new(words(&given_raw.replace('-', ""))))
         })
+}
+
+/// The answer with each superscript after a letter written as a plain digit, if it has one.
+fn plain_exponents(candidate: &str) -> Option<String> {
+    let mut out = String::with_capacity(candidate.len());
+    let mut after_letter = false;
+    let mut changed = false;
+    for c in candidate.chars() {
+        match superscript(c) {
+            Some(plain) if after_letter => {
+                out.push(plain);
+                changed = true;
+            }
+            _ => {
+                out.push(c);
+                after_letter = c.is_alphabetic();
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Articles of other languages, and the infinitive "to", that a learner may leave out
@@ -486,6 +512,17 @@ mod tests {
         check(&text("mother-in-law"), "father-in-law", no());
         check(&text("Coca-Cola"), "Coca-Kola", no());
         check(&text("Stalin-era"), "Stailn-ere", no());
+    }
+
+    #[test]
+    fn superscripts_are_exponents() {
+        check(&text("x^2"), "x²", Verdict::Right);
+        check(&text("x²"), "x^2", Verdict::Right);
+        check(&text("x^2"), "x2", no());
+        check(&text("10³"), "10^3", Verdict::Right);
+        check(&text("10³"), "103", no());
+        check(&text("9.81 m/s²"), "9.81 m/s2", Verdict::Right);
+        check(&text("9.81 m/s²"), "9.81 m/s3", no());
     }
 
     #[test]

@@ -20,10 +20,50 @@ pub(crate) fn normalise(text: &str) -> String {
 /// (the ideographic and fullwidth commas become plain ones).
 pub(super) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
+    for c in superscripts_as_exponents(text).nfkc() {
         fold_char(c, &mut out);
     }
     out
+}
+
+/// Superscript digits are an exponent (x² = x^2, 10³ = 10^3 ≠ 103), which NFKC alone
+/// would turn into plain digits glued to the base.
+fn superscripts_as_exponents(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| superscript(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut inside = false;
+    for c in text.chars() {
+        match superscript(c) {
+            Some(plain) => {
+                if !inside {
+                    out.push('^');
+                }
+                out.push(plain);
+                inside = true;
+            }
+            None => {
+                out.push(c);
+                inside = false;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The plain character a superscript digit or sign stands for.
+pub(super) fn superscript(c: char) -> Option<char> {
+    match c {
+        '\u{2070}' => Some('0'),
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(u32::from(c) - 0x2074 + u32::from('4')),
+        '\u{207a}' => Some('+'),
+        '\u{207b}' => Some('-'),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -76,7 +76,8 @@ enum Script {
 
 fn script(c: char) -> Script {
     match u32::from(c) {
-        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f | 0x1e00..=0x1eff | 0x2c60..=0x2c7f => {
+        // With the IPA letters and the spacing modifiers ("ʼ" is an apostrophe).
+        0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x2ff | 0x1e00..=0x1eff | 0x2c60..=0x2c7f => {
             Script::Latin
         }
         0xa720..=0xa7ff | 0xab30..=0xab6f => Script::Latin,
@@ -164,7 +165,7 @@ fn fold_char(c: char, out: &mut String) {
 /// Latin letters fold to ASCII: "é" is "e", "ß" is "ss", "Þ" is "th".
 fn fold_latin(c: char, out: &mut String) {
     match deunicode::deunicode_char(c) {
-        Some(ascii) if !ascii.is_empty() && ascii.chars().all(|a| a.is_ascii_alphabetic()) => {
+        Some(ascii) if !ascii.is_empty() && ascii.is_ascii() => {
             out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()));
         }
         _ => out.extend(c.to_lowercase()),
@@ -354,6 +355,11 @@ mod tests {
     fn normalise_drops_apostrophes_and_quotes() {
         assert_eq!(normalise("Stalin's"), "stalins");
         assert_eq!(normalise("Stalin’s"), "stalins", "curly apostrophe");
+        assert_eq!(
+            normalise("Stalinʼs"),
+            "stalins",
+            "modifier letter apostrophe"
+        );
         assert_eq!(normalise("\"Pravda\""), "pravda");
         assert_eq!(normalise("«Pravda»"), "pravda");
     }

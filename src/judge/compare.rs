@@ -136,6 +136,9 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     if e == g {
         return Some(Fit::Exact);
     }
+    if symbols && commuted(e, g) {
+        return Some(Fit::Close(1));
+    }
     let edits = align(e, g).or_else(|| {
         // The leading "a" may have been a letter of the answer after all ("A 4" for "A4").
         let articles = if symbols {
@@ -151,6 +154,18 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     match edits {
         0 => Some(Fit::Exact),
         edits => Some(Fit::Close(edits)),
+    }
+}
+
+/// "b + a" for "a + b": the operands of an operator that commutes, swapped. Close,
+/// since the card may be about the order; "b < a" is never "a < b".
+fn commuted(expected: &[String], given: &[String]) -> bool {
+    const COMMUTING: [&str; 7] = ["+", "*", "==", "!=", "&&", "||", "="];
+    match (expected, given) {
+        ([a, op, b], [c, op2, d]) => {
+            op == op2 && COMMUTING.contains(&op.as_str()) && a == d && b == c && a != b
+        }
+        _ => false,
     }
 }
 
@@ -523,6 +538,15 @@ mod tests {
         check(&text("10³"), "103", no());
         check(&text("9.81 m/s²"), "9.81 m/s2", Verdict::Right);
         check(&text("9.81 m/s²"), "9.81 m/s3", no());
+    }
+
+    #[test]
+    fn swapped_operands_of_a_commuting_operator_are_close() {
+        check(&text("a + b"), "b + a", close("a + b"));
+        check(&text("a == b"), "b==a", close("a == b"));
+        check(&text("a < b"), "b < a", no());
+        check(&text("a - b"), "b - a", no());
+        check(&text("x++"), "++x", no());
     }
 
     #[test]

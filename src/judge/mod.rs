@@ -135,6 +135,24 @@ pub(crate) fn is_another_answer(expected: &Expected, given: &str, answers: &[Str
         .any(|other| normalise(other) == key && !own(&key))
 }
 
+/// Judges like [`judge`], for a deck or card with `transliterate = true`: a typed answer
+/// written in another script may also be given in romanisation, which is then close.
+#[cfg_attr(
+    not(test),
+    expect(
+        dead_code,
+        reason = "the deck format does not carry `transliterate` yet"
+    )
+)]
+pub(crate) fn judge_transliterating(expected: &Expected, given: &str) -> Verdict {
+    match expected {
+        Expected::Text { answer, accept } if !given.trim().is_empty() => {
+            compare::judge_text_romanised(answer, accept, given)
+        }
+        _ => judge(expected, given),
+    }
+}
+
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
 /// wrong answers that look like the right one: a date for a date, a number for a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -221,6 +239,16 @@ mod tests {
             several(&[]),
             several(&["", "\u{301}"]),
         ]
+    }
+
+    #[test]
+    fn transliterating_cards_take_a_romanisation_as_close() {
+        let card = text("спасибо");
+        assert_eq!(judge_transliterating(&card, "spasibo"), close("спасибо"));
+        assert_eq!(judge_transliterating(&card, ""), no());
+        assert_eq!(judge(&card, "spasibo"), no());
+        let choices = choice(&["да", "нет"], 0);
+        assert_eq!(judge_transliterating(&choices, "da"), no());
     }
 
     #[test]

@@ -26,11 +26,13 @@ const PARTICLES: [&str; 12] = [
 ];
 /// Words after a name that are not part of it, and may be left out.
 const SUFFIXES: [&str; 4] = ["jr", "junior", "sr", "senior"];
-/// First words of place names, never a given name.
-const PLACE_STARTS: [&str; 34] = [
-    "the", "new", "north", "south", "east", "west", "upper", "lower", "great", "little", "san",
-    "santa", "sao", "saint", "st", "port", "fort", "mount", "mt", "lake", "cape", "los", "las",
-    "el", "rio", "costa", "united", "kuala", "buenos", "hong", "sri", "puerto", "red", "black",
+/// First words of place names, never a given name ("La Paz", "Le Mans": a capitalised
+/// article opens a place, while a particle inside a name stays lower case or comes later).
+const PLACE_STARTS: [&str; 37] = [
+    "la", "le", "al", "the", "new", "north", "south", "east", "west", "upper", "lower", "great",
+    "little", "san", "santa", "sao", "saint", "st", "port", "fort", "mount", "mt", "lake", "cape",
+    "los", "las", "el", "rio", "costa", "united", "kuala", "buenos", "hong", "sri", "puerto",
+    "red", "black",
 ];
 /// Last words of names of places, bodies and events, never a surname.
 const THING_ENDS: [&str; 61] = [

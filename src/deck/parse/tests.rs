@@ -1121,7 +1121,11 @@ fn judging_examples_in_the_deck_format_guide() {
             "marxist leninist",
             right.clone(),
         ),
-        (text("Marxist-Leninist", &[]), "marxistleninist", wrong(&[])),
+        (
+            text("Marxist-Leninist", &[]),
+            "marxistleninist",
+            right.clone(),
+        ),
         (
             text("Washington, D.C.", &[]),
             "washington dc",

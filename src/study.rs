@@ -16,7 +16,7 @@ use crate::calendar::describe_due;
 use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
 use crate::deck::library;
-use crate::deck::{Card, DeckId};
+use crate::deck::{Card, CardId, DeckId, Kind, Origin};
 use crate::distractors::Pool;
 use crate::env::Clock;
 use crate::env::Context;
@@ -47,6 +47,9 @@ pub(crate) struct Study {
     pub seed: u64,
     pub presentation: Presentation,
     pub mode: Mode,
+    /// Where each chosen deck came from: `:accept` writes to a deck file of the learner's
+    /// own and keeps a bundled deck's in the store.
+    pub origins: std::collections::HashMap<DeckId, Origin>,
     /// Held for the whole session: a second session would schedule from stale states.
     _lock: crate::store::lock::DataLock,
 }
@@ -80,6 +83,10 @@ impl Setup {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
         let found = library::locate(&args.decks, &context.data_dir)?;
+        let origins = found
+            .iter()
+            .map(|deck| (deck.id.clone(), deck.origin.clone()))
+            .collect();
         let mut store = Store::open(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
@@ -96,6 +103,7 @@ impl Setup {
                 seed,
                 presentation,
                 mode,
+                origins,
                 _lock: lock,
             },
         })
@@ -117,6 +125,7 @@ impl Study {
             presentation: self.presentation,
             seed: self.seed,
             leech_threshold: self.settings.leech_threshold,
+            origins: self.origins.clone(),
         };
         run(
             items,
@@ -136,12 +145,15 @@ struct Options {
     presentation: Presentation,
     seed: u64,
     leech_threshold: u32,
+    origins: std::collections::HashMap<DeckId, Origin>,
 }
 
 /// What the store keeps of an answer, to revise or undo it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Saved {
     review: ReviewId,
+    /// The answer as typed, when the card asked for one: what `:accept` adds.
+    typed: Option<String>,
     /// The card's state before the answer.
     previous: Option<CardState>,
     at: Timestamp,
@@ -167,6 +179,8 @@ struct Run<'a, 'b> {
     session_id: SessionId,
     /// Each deck's typed answers, read when a close verdict first needs them.
     deck_answers: std::collections::HashMap<DeckId, Vec<String>>,
+    /// The card and typed answer that `:accept` would add, set by an override to right.
+    acceptable: Option<(usize, String)>,
 }
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
@@ -219,6 +233,7 @@ fn run(
         clock: &context.clock,
         session_id,
         deck_answers: std::collections::HashMap::new(),
+        acceptable: None,
     };
     let quit = run.ask_all(ui.as_mut())?;
     let ended = context.clock.now();
@@ -306,9 +321,13 @@ impl Run<'_, '_> {
                     hinted = card.hint.is_some();
                     ui.show_hint(&card)?;
                 }
+                Reply::Accept => self.accept_last(ui)?,
                 Reply::Override(accepted) => match self.override_last(accepted)? {
                     Some(drops_on_screen) => {
                         ui.show_override(accepted)?;
+                        if accepted && ui.offer_accept()? {
+                            self.accept_last(ui)?;
+                        }
                         if drops_on_screen {
                             return Ok(Step::Skip);
                         }
@@ -316,6 +335,7 @@ impl Run<'_, '_> {
                     None => ui.notice("nothing to override yet")?,
                 },
                 Reply::Undo => {
+                    self.acceptable = None;
                     if self.undo_last()? {
                         ui.notice("undone: asking that card again")?;
                         return Ok(Step::Skip);
@@ -326,6 +346,11 @@ impl Run<'_, '_> {
             }
         };
 
+        self.acceptable = None;
+        let typed = match (&given, &card.expected) {
+            (Reaction::Text(text), judge::Expected::Text { .. }) => Some(text.clone()),
+            _ => None,
+        };
         let (verdict, shown, decision) = match given {
             Reaction::Text(text) => {
                 let verdict = judge::judge_with(&card.expected, card.strictness, &text);
@@ -371,6 +396,7 @@ impl Run<'_, '_> {
                 .context("could not save the answer")?;
             let saved = Saved {
                 review: id,
+                typed,
                 previous,
                 at: answered_at,
             };
@@ -392,8 +418,12 @@ impl Run<'_, '_> {
             Next::Override(accepted) => {
                 self.override_last(accepted)?;
                 ui.show_override(accepted)?;
+                if accepted && ui.offer_accept()? {
+                    self.accept_last(ui)?;
+                }
             }
             Next::Undo => {
+                self.acceptable = None;
                 self.undo_last()?;
             }
             Next::Quit => return Ok(Step::Quit),
@@ -445,6 +475,11 @@ impl Run<'_, '_> {
             schedules,
             drops_on_screen,
         } = revision;
+        self.acceptable = if accepted {
+            saved.typed.clone().map(|typed| (item, typed))
+        } else {
+            None
+        };
         let item = &mut self.items[item];
         let state = if schedules {
             Some(self.scheduler.review(
@@ -468,6 +503,50 @@ impl Run<'_, '_> {
         Ok(Some(drops_on_screen))
     }
 
+    /// `:accept`: adds the answer just overridden to right to its card's accepted answers —
+    /// in the deck file when it is the learner's, in the store for a bundled deck — and
+    /// says what became of it. The card accepts it at once, and every session after.
+    fn accept_last(&mut self, ui: &mut dyn Frontend) -> anyhow::Result<()> {
+        let Some((index, typed)) = self.acceptable.take() else {
+            return Ok(ui.notice(
+                "nothing to accept: :accept adds the answer you just overrode to right (:right)",
+            )?);
+        };
+        let shown = crate::escape::escape_line(&typed);
+        if typed.trim().is_empty() {
+            return Ok(ui.notice("nothing to accept: the answer was empty")?);
+        }
+        let item = &self.items[index];
+        let message = match self.options.origins.get(item.deck) {
+            None | Some(Origin::Bundled) => {
+                let at = self.clock.now();
+                if self
+                    .store
+                    .add_learner_accept(item.deck, &item.card.id, &typed, at)?
+                {
+                    format!("added \"{shown}\" to the answers accepted for this card")
+                } else {
+                    format!("\"{shown}\" is already accepted for this card")
+                }
+            }
+            Some(Origin::UserFolder(path) | Origin::Path(path)) => {
+                if item.card.kind == Kind::Cloze {
+                    "not added: a cloze card's accept list is shared by all its gaps;                      edit the deck file to add it"
+                        .to_string()
+                } else {
+                    accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
+                }
+            }
+        };
+        if message.starts_with("added") {
+            let item = &mut self.items[index];
+            if let judge::Expected::Text { accept, .. } = &mut item.card.expected {
+                *accept = accept.iter().cloned().chain([typed]).collect();
+            }
+        }
+        Ok(ui.notice(&message)?)
+    }
+
     /// Takes back the latest answer, whose card the session asks next; false if there is none.
     fn undo_last(&mut self) -> anyhow::Result<bool> {
         let mut session = lock(&self.session);
@@ -489,6 +568,43 @@ impl Run<'_, '_> {
         )?;
         item.state = saved.previous;
         Ok(true)
+    }
+}
+
+/// Adds `typed` to the accept list of `card` in the deck file at `path`, if the deck still
+/// loads with it; what became of it, for the learner.
+fn accept_in_file(
+    path: &std::path::Path,
+    deck: &DeckId,
+    card: &CardId,
+    typed: &str,
+    shown: &str,
+) -> String {
+    use crate::deck::edit::{Accepted, add_accept};
+    let file = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => return format!("not added: could not read {file}: {error}"),
+    };
+    let edited = match add_accept(&text, &card.0, typed) {
+        Ok(Accepted::Added(edited)) => edited,
+        Ok(Accepted::AlreadyThere) => {
+            return format!("\"{shown}\" is already accepted for this card");
+        }
+        Err(error) => return format!("not added to {file}: {error}"),
+    };
+    let parsed = crate::deck::parse::parse_deck_with(
+        deck.clone(),
+        &edited,
+        Origin::Path(path.to_path_buf()),
+        crate::deck::parse::Checks::Errors,
+    );
+    if parsed.deck.is_none() {
+        return format!("not added: {file} would not load with it; nothing was written");
+    }
+    match crate::files::replace(path, &edited) {
+        Ok(()) => format!("added \"{shown}\" to the answers accepted for this card, in {file}"),
+        Err(error) => format!("not added: {error}"),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::deck::{Card, DeckId, Origin};
 use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
+use crate::judge;
 use crate::schedule::{CardState, Scheduler};
 use crate::session::queue::{self, Candidate, Plan};
 use crate::settings::Presentation;
@@ -207,7 +208,7 @@ impl<'a> Items<'a> {
     /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
     /// cards when `tags` is empty).
     pub(crate) fn new(
-        items: Vec<Item<'a>>,
+        mut items: Vec<Item<'a>>,
         decks: &'a [DeckId],
         tags: &[String],
         store: &Store,
@@ -219,6 +220,7 @@ impl<'a> Items<'a> {
                 with_cards.push(deck);
             }
         }
+        add_learner_accepts(&mut items, store)?;
         Ok(Items {
             items,
             decks: with_cards,
@@ -249,12 +251,40 @@ impl<'a> Items<'a> {
                 with_cards.push(deck);
             }
         }
+        add_learner_accepts(&mut items, store)?;
         Ok(Items {
             items,
             decks: with_cards,
             pool: pool(decks, store, presentation)?,
         })
     }
+}
+
+/// Adds to each typed card the answers the learner accepts for it (a bundled deck's cards:
+/// see [`Store::learner_accepts`]), so they are right when the card is asked.
+fn add_learner_accepts(items: &mut [Item<'_>], store: &Store) -> anyhow::Result<()> {
+    let mut decks: Vec<&DeckId> = items.iter().map(|item| item.deck).collect();
+    decks.sort();
+    decks.dedup();
+    for deck in decks {
+        let accepts = store.learner_accepts(deck)?;
+        if accepts.is_empty() {
+            continue;
+        }
+        for item in items.iter_mut().filter(|item| item.deck == deck) {
+            if let judge::Expected::Text { accept, .. } = &mut item.card.expected {
+                let mine: Vec<&String> = accepts
+                    .iter()
+                    .filter(|(card, answer)| *card == item.card.id && !accept.contains(answer))
+                    .map(|(_, answer)| answer)
+                    .collect();
+                if !mine.is_empty() {
+                    *accept = accept.iter().chain(mine).cloned().collect();
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// In choice mode, every typed card's answer in `decks`; nothing otherwise. A typed card is

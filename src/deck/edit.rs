@@ -11,6 +11,89 @@ pub(crate) enum EditError {
     Toml(#[from] toml_edit::TomlError),
     #[error("`cards` in this deck is not an array of [[cards]] tables")]
     CardsNotTables,
+    #[error("no card with the id `{0}` is in this deck file")]
+    NoSuchCard(String),
+    #[error("the card's `accept` is not a list of strings")]
+    AcceptNotList,
+}
+
+/// What [`add_accept`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Accepted {
+    /// The new text of the deck file.
+    Added(String),
+    /// The card's `accept` already lists the answer: nothing to write.
+    AlreadyThere,
+}
+
+/// Adds `answer` to the `accept` list of the card `id` (its explicit id, or the id its
+/// question or cloze gives it), creating the list after the card's other keys if it has
+/// none; everything else is left as it was written.
+pub(crate) fn add_accept(text: &str, id: &str, answer: &str) -> Result<Accepted, EditError> {
+    let mut doc: DocumentMut = text.parse()?;
+    let is_card = |explicit: Option<&str>, source: Option<&str>| match explicit {
+        Some(explicit) => explicit == id,
+        None => source.is_some_and(|source| implicit_id(source) == id),
+    };
+    let list = match doc.get_mut("cards") {
+        Some(Item::ArrayOfTables(cards)) => {
+            let card = cards
+                .iter_mut()
+                .find(|card| {
+                    is_card(
+                        card.get("id").and_then(Item::as_str),
+                        card.get("question")
+                            .or_else(|| card.get("cloze"))
+                            .and_then(Item::as_str),
+                    )
+                })
+                .ok_or_else(|| EditError::NoSuchCard(id.to_string()))?;
+            if !card.contains_key("accept") {
+                card.insert("accept", value(Array::new()));
+                // Right after the answer, where authors write it.
+                let order: Vec<String> = card.iter().map(|(key, _)| key.to_string()).collect();
+                // (The sort is stable: equal to the answer's, it stays after it.)
+                let rank = |key: &str| {
+                    let key = if key == "accept" { "answer" } else { key };
+                    order.iter().position(|k| k == key).unwrap_or(order.len())
+                };
+                card.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
+            }
+            card.get_mut("accept")
+                .and_then(Item::as_array_mut)
+                .ok_or(EditError::AcceptNotList)?
+        }
+        Some(Item::Value(Value::Array(cards))) => {
+            let card = cards
+                .iter_mut()
+                .filter_map(Value::as_inline_table_mut)
+                .find(|card| {
+                    is_card(
+                        card.get("id").and_then(Value::as_str),
+                        card.get("question")
+                            .or_else(|| card.get("cloze"))
+                            .and_then(Value::as_str),
+                    )
+                })
+                .ok_or_else(|| EditError::NoSuchCard(id.to_string()))?;
+            if !card.contains_key("accept") {
+                card.insert("accept", Value::Array(Array::new()));
+            }
+            card.get_mut("accept")
+                .and_then(Value::as_array_mut)
+                .ok_or(EditError::AcceptNotList)?
+        }
+        None => return Err(EditError::NoSuchCard(id.to_string())),
+        Some(_) => return Err(EditError::CardsNotTables),
+    };
+    if list.iter().any(|v| v.as_str() == Some(answer)) {
+        return Ok(Accepted::AlreadyThere);
+    }
+    if list.iter().any(|v| v.as_str().is_none()) {
+        return Err(EditError::AcceptNotList);
+    }
+    list.push(answer);
+    Ok(Accepted::Added(doc.to_string()))
 }
 
 /// A card to append, as an author entered it.
@@ -183,6 +266,36 @@ cloze = "It began the {{Thaw}}."
         let (twice, added) = add_missing_ids(&once).unwrap();
         assert_eq!(added, 0);
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn accept_adds_to_the_list_and_keeps_the_rest() {
+        let deck = "# top\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"  # asked\nanswer = \"x\"\naccept = [\"y\"]  # kept\n\n[[cards]]\nquestion = \"What year?\"\nanswer = \"1956\"\n# after\n";
+        let Accepted::Added(out) = add_accept(deck, "a", "z \"q\"").unwrap() else {
+            panic!("not added");
+        };
+        assert_eq!(out, deck.replace("[\"y\"]", "[\"y\", 'z \"q\"']"));
+        let id = implicit_id("What year?");
+        let Accepted::Added(out) = add_accept(deck, &id, "'56").unwrap() else {
+            panic!("not added");
+        };
+        assert_eq!(
+            out,
+            deck.replace(
+                "answer = \"1956\"\n",
+                "answer = \"1956\"\naccept = [\"'56\"]\n"
+            )
+        );
+        assert_eq!(add_accept(deck, "a", "y").unwrap(), Accepted::AlreadyThere);
+        assert!(matches!(
+            add_accept(deck, "nope", "y"),
+            Err(EditError::NoSuchCard(_))
+        ));
+        let inline = "cards = [{ id = \"a\", question = \"Q\", answer = \"x\" }]\n";
+        let Accepted::Added(out) = add_accept(inline, "a", "y").unwrap() else {
+            panic!("not added");
+        };
+        assert!(out.contains("accept = [\"y\"]"), "{out}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod accepts;
 pub(crate) mod deck_index;
 pub(crate) mod lock;
 pub(crate) mod log;
@@ -20,10 +21,11 @@ pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("schema.sql"),
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
+    include_str!("migration_4.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -416,7 +418,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, 4);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
     }
@@ -485,7 +487,7 @@ mod tests {
                 error,
                 StoreError::ReadOnlyOld {
                     found: 2,
-                    known: 3,
+                    known: 4,
                     ..
                 }
             ),
@@ -498,7 +500,7 @@ mod tests {
                 error,
                 StoreError::TooNew {
                     found: 99,
-                    known: 3,
+                    known: 4,
                     ..
                 }
             ),

@@ -248,6 +248,26 @@ impl Frontend for Interactive {
         self.line(&self.paint(DIM, text))
     }
 
+    fn offer_accept(&mut self) -> io::Result<bool> {
+        self.term
+            .write_str(&self.paint(DIM, "a: accept this answer from now on · Enter: next "))?;
+        self.term.flush()?;
+        let accept = loop {
+            match self.term.read_key() {
+                Ok(Key::Char('a')) => break true,
+                Ok(Key::Enter | Key::Char(' ') | Key::Escape | Key::Char('q')) => break false,
+                Ok(_) => {}
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {
+                    await_interrupt_handler();
+                    break false;
+                }
+                Err(error) => return Err(error),
+            }
+        };
+        self.term.clear_line()?;
+        Ok(accept)
+    }
+
     fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>> {
         self.line(&format!(
             "  {} {}",

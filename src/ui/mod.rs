@@ -37,6 +37,8 @@ pub(crate) enum Reply {
     Override(bool),
     /// Took back the previous answer (`:undo`).
     Undo,
+    /// Accept the answer just overridden to right from now on (`:accept`).
+    Accept,
     Quit,
 }
 
@@ -75,6 +77,11 @@ pub(crate) trait Frontend {
     fn show_hint(&mut self, card: &Card) -> io::Result<()>;
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next>;
     fn show_override(&mut self, accepted: bool) -> io::Result<()>;
+    /// After an override to right: whether the learner asks to accept that answer from now
+    /// on, when the front end asks it there (plain mode takes `:accept` at the next line).
+    fn offer_accept(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
     /// Flip mode: shows the answer and reads the learner's grade; `None` to quit.
     fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>>;
     /// Flip mode: the line after a grade.
@@ -143,6 +150,7 @@ pub(crate) fn command(text: &str) -> Option<Reply> {
         ":right" => Some(Reply::Override(true)),
         ":wrong" => Some(Reply::Override(false)),
         ":undo" => Some(Reply::Undo),
+        ":accept" => Some(Reply::Accept),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@ mod harness;
 mod pty_harness;
 
 // Deck authoring
+mod accept;
 mod add;
 mod check;
 mod check_corpus;

@@ -192,6 +192,8 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
     );
     tty.keys("r");
     tty.expect("counted as right");
+    tty.expect("a: accept this answer from now on · Enter: next");
+    tty.keys(ENTER);
 
     // The missed card no longer comes back: the session is over.
     let screen = tty.exits_with(0);
@@ -205,6 +207,29 @@ fn pressing_r_after_a_wrong_answer_counts_it_as_right() {
     assert_eq!(
         quiz.rows("SELECT card, reps, lapses FROM cards"),
         [["capital", "1", "0"]]
+    );
+}
+
+#[test]
+fn pressing_a_after_r_accepts_the_typed_answer_from_now_on() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn(&quiz, &["start", "t", "--limit", "1"]);
+
+    answer_typed(&mut tty, "[1/1] What is the capital of France?", "Lyon");
+    tty.outcome();
+    tty.keys("r");
+    tty.expect("a: accept this answer from now on · Enter: next");
+    tty.keys("a");
+    tty.expect("added \"Lyon\" to the answers accepted for this card");
+    tty.exits_with(0);
+    let text = std::fs::read_to_string(quiz.data_dir().join("decks/t.toml")).unwrap();
+    assert_eq!(
+        text,
+        fixture("decks/typed.toml").replacen(
+            "answer = \"Paris\"\n",
+            "answer = \"Paris\"\naccept = [\"Lyon\"]\n",
+            1
+        )
     );
 }
 

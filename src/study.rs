@@ -524,26 +524,35 @@ impl Run<'_, '_> {
                     .store
                     .add_learner_accept(item.deck, &item.card.id, &typed, at)?
                 {
-                    format!("added \"{shown}\" to the answers accepted for this card")
+                    Ok(format!(
+                        "added \"{shown}\" to the answers accepted for this card"
+                    ))
                 } else {
-                    format!("\"{shown}\" is already accepted for this card")
+                    Err(format!("\"{shown}\" is already accepted for this card"))
                 }
             }
             Some(Origin::UserFolder(path) | Origin::Path(path)) => {
                 if item.card.kind == Kind::Cloze {
-                    "not added: a cloze card's accept list is shared by all its gaps;                      edit the deck file to add it"
-                        .to_string()
+                    Err(
+                        "not added: a cloze card's accept list is shared by all its gaps; \
+                         edit the deck file to add it"
+                            .to_string(),
+                    )
                 } else {
                     accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
                 }
             }
         };
-        if message.starts_with("added") {
-            let item = &mut self.items[index];
-            if let judge::Expected::Text { accept, .. } = &mut item.card.expected {
-                *accept = accept.iter().cloned().chain([typed]).collect();
+        let message = match message {
+            Ok(added) => {
+                let item = &mut self.items[index];
+                if let judge::Expected::Text { accept, .. } = &mut item.card.expected {
+                    *accept = accept.iter().cloned().chain([typed]).collect();
+                }
+                added
             }
-        }
+            Err(not_added) => not_added,
+        };
         Ok(ui.notice(&message)?)
     }
 
@@ -572,26 +581,26 @@ impl Run<'_, '_> {
 }
 
 /// Adds `typed` to the accept list of `card` in the deck file at `path`, if the deck still
-/// loads with it; what became of it, for the learner.
+/// loads with it: what the learner is told, `Ok` when it was added.
 fn accept_in_file(
     path: &std::path::Path,
     deck: &DeckId,
     card: &CardId,
     typed: &str,
     shown: &str,
-) -> String {
+) -> Result<String, String> {
     use crate::deck::edit::{Accepted, add_accept};
     let file = path.display();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(error) => return format!("not added: could not read {file}: {error}"),
+        Err(error) => return Err(format!("not added: could not read {file}: {error}")),
     };
     let edited = match add_accept(&text, &card.0, typed) {
         Ok(Accepted::Added(edited)) => edited,
         Ok(Accepted::AlreadyThere) => {
-            return format!("\"{shown}\" is already accepted for this card");
+            return Err(format!("\"{shown}\" is already accepted for this card"));
         }
-        Err(error) => return format!("not added to {file}: {error}"),
+        Err(error) => return Err(format!("not added to {file}: {error}")),
     };
     let parsed = crate::deck::parse::parse_deck_with(
         deck.clone(),
@@ -600,11 +609,15 @@ fn accept_in_file(
         crate::deck::parse::Checks::Errors,
     );
     if parsed.deck.is_none() {
-        return format!("not added: {file} would not load with it; nothing was written");
+        return Err(format!(
+            "not added: {file} would not load with it; nothing was written"
+        ));
     }
     match crate::files::replace(path, &edited) {
-        Ok(()) => format!("added \"{shown}\" to the answers accepted for this card, in {file}"),
-        Err(error) => format!("not added: {error}"),
+        Ok(()) => Ok(format!(
+            "added \"{shown}\" to the answers accepted for this card, in {file}"
+        )),
+        Err(error) => Err(format!("not added: {error}")),
     }
 }
 

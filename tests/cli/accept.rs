@@ -121,3 +121,20 @@ fn an_accepted_answer_to_a_bundled_card_is_kept_in_the_store() {
         again.stdout
     );
 }
+
+#[test]
+fn a_cloze_gap_of_a_deck_file_is_not_given_an_accept_of_its_own() {
+    let deck = "title = \"T\"\n\n[[cards]]\nid = \"thaw\"\ncloze = \"The {{Thaw}} followed the {{speech}}.\"\n";
+    let quiz = quiz_with(deck);
+    let run = quiz.run(&["start", "t"], "frost\n:right\n:accept\nspeech\n");
+    run.success();
+    assert!(
+        run.stdout.contains(
+            "not added: a cloze card's accept list is shared by all its gaps; edit the deck file to add it\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(quiz.data_dir().join("decks/t.toml")).unwrap();
+    assert_eq!(text, deck);
+}

@@ -169,6 +169,8 @@ mod tests {
         }
         assert_eq!(command("?"), Some(Reply::Hint));
         assert_eq!(command(":hint"), Some(Reply::Hint));
+        assert_eq!(command(" :accept "), Some(Reply::Accept));
+        assert_eq!(command("accept"), None, "a bare word is an answer");
     }
 
     #[test]

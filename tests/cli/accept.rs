@@ -138,3 +138,26 @@ fn a_cloze_gap_of_a_deck_file_is_not_given_an_accept_of_its_own() {
     let text = std::fs::read_to_string(quiz.data_dir().join("decks/t.toml")).unwrap();
     assert_eq!(text, deck);
 }
+
+#[test]
+fn an_accepted_answer_is_shown_escaped_and_written_as_typed() {
+    let quiz = quiz_with(DECK);
+    let run = quiz.run(
+        &["start", "t"],
+        "Lu\u{1b}[31mtetia\n:right\n:accept\nBerlin\nRome\n",
+    );
+    run.success();
+    let added = run
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("added "))
+        .unwrap_or_else(|| panic!("nothing added:\n{}", run.stdout));
+    assert!(!added.contains('\u{1b}'), "{added:?}");
+    let text = std::fs::read_to_string(quiz.data_dir().join("decks/t.toml")).unwrap();
+    let deck: toml::Table = toml::from_str(&text).expect("the deck still parses");
+    let accept = &deck["cards"].as_array().unwrap()[0]["accept"];
+    assert_eq!(
+        accept.as_array().unwrap()[0].as_str(),
+        Some("Lu\u{1b}[31mtetia")
+    );
+}

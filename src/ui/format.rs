@@ -21,7 +21,9 @@ pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
 pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
-        Verdict::Close { correct, missing } if !missing.is_empty() => {
+        Verdict::Close {
+            correct, missing, ..
+        } if !missing.is_empty() => {
             format!(
                 " — accepted, missing: {} (all: \"{correct}\")",
                 missing.join(", ")
@@ -103,6 +105,7 @@ pub(crate) fn parameters_table(current: &[f32], fitted: &[f32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::judge::Reason;
 
     #[test]
     fn plural_adds_an_s_unless_one() {
@@ -116,6 +119,7 @@ mod tests {
         let typo = Verdict::Close {
             correct: "Stalin".into(),
             missing: vec![],
+            reason: Reason::Typo,
         };
         assert_eq!(
             verdict_detail(&typo, false),
@@ -124,6 +128,7 @@ mod tests {
         let half = Verdict::Close {
             correct: "Lenin, Stalin".into(),
             missing: vec!["Stalin".into()],
+            reason: Reason::SomeParts,
         };
         assert_eq!(
             verdict_detail(&half, false),

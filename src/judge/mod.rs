@@ -106,10 +106,6 @@ pub(crate) enum Reason {
 
 impl Reason {
     /// The name shown to the learner.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "the interactive UI shows it next")
-    )]
     pub(crate) fn label(self) -> &'static str {
         match self {
             Reason::Typo => "typo",
@@ -137,10 +133,6 @@ pub(crate) enum Change {
 /// The typed answer aligned with the expected one, character by character, for the UI to
 /// show where they differ. Runs of the same kind are merged, in reading order; a
 /// substituted letter is its expected letter `Missing` then its typed letter `Extra`.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "the full-screen UI of issue 12 will show it")
-)]
 pub(crate) fn alignment(expected: &str, typed: &str) -> Vec<(Change, String)> {
     use similar::{ChangeTag, TextDiff};
     let (expected, typed) = (expected.trim(), typed.trim());
@@ -204,22 +196,34 @@ pub(crate) fn judge_with(expected: &Expected, strictness: Strictness, given: &st
 /// Whether `given` is, exactly, one of `answers` (the other cards' answers in the deck)
 /// that is not an answer of this typed card: a typo-close answer that is another card's
 /// answer is that card's answer, not a slip.
+#[cfg(test)]
 pub(crate) fn is_another_answer(expected: &Expected, given: &str, answers: &[String]) -> bool {
+    another_answer(expected, given, answers).is_some()
+}
+
+/// Which of `answers` `given` is, as [`is_another_answer`] decides: its index, so the
+/// learner can be told whose answer it is.
+pub(crate) fn another_answer(
+    expected: &Expected,
+    given: &str,
+    answers: &[String],
+) -> Option<usize> {
     let Expected::Text { answer, accept } = expected else {
-        return false;
+        return None;
     };
     let key = normalise(given);
     if key.is_empty() {
-        return false;
+        return None;
     }
     let own = |text: &str| {
         std::iter::once(answer)
             .chain(accept.iter())
             .any(|a| normalise(a) == text)
     };
-    answers
-        .iter()
-        .any(|other| normalise(other) == key && !own(&key))
+    if own(&key) {
+        return None;
+    }
+    answers.iter().position(|other| normalise(other) == key)
 }
 
 /// Judges like [`judge`], for a deck or card with `transliterate = true`: a typed answer
@@ -471,6 +475,8 @@ mod tests {
         let card = text("Australia");
         assert!(is_another_answer(&card, "Austria", &deck));
         assert!(is_another_answer(&card, " austria. ", &deck));
+        assert_eq!(another_answer(&card, "Austria", &deck), Some(1));
+        assert_eq!(another_answer(&card, "vienna", &deck), Some(2));
         assert!(!is_another_answer(&card, "Australia", &deck));
         assert!(!is_another_answer(&card, "Austrailia", &deck));
         assert!(!is_another_answer(

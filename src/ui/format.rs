@@ -17,8 +17,9 @@ pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
     }
 }
 
-/// The rest of the verdict line after its first word.
-pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
+/// The rest of the verdict line after its first word; `answer_to` is the question of
+/// the other card whose answer a wrong answer is.
+pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<&str>) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
         Verdict::Close {
@@ -33,7 +34,10 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
         Verdict::Wrong { missing } if !missing.is_empty() => {
             format!(" — missing: {}", missing.join(", "))
         }
-        Verdict::Wrong { .. } => String::new(),
+        Verdict::Wrong { .. } => match answer_to {
+            Some(question) => format!(" — that is the answer to: {question}"),
+            None => String::new(),
+        },
     };
     if hinted && verdict.is_accepted() {
         detail.push_str(" (with a hint)");
@@ -122,7 +126,7 @@ mod tests {
             reason: Reason::Typo,
         };
         assert_eq!(
-            verdict_detail(&typo, false),
+            verdict_detail(&typo, false, None),
             " — accepted, spelled \"Stalin\""
         );
         let half = Verdict::Close {
@@ -131,7 +135,7 @@ mod tests {
             reason: Reason::SomeParts,
         };
         assert_eq!(
-            verdict_detail(&half, false),
+            verdict_detail(&half, false, None),
             " — accepted, missing: Stalin (all: \"Lenin, Stalin\")"
         );
     }

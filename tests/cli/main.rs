@@ -21,6 +21,7 @@ mod choice;
 mod config;
 mod cram;
 mod decks;
+mod explain;
 mod flip;
 mod leeches;
 mod lock;

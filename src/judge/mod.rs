@@ -131,24 +131,47 @@ pub(crate) enum Change {
 }
 
 /// The typed answer aligned with the expected one, character by character, for the UI to
-/// show where they differ. Runs of the same kind are merged, in reading order; a
-/// substituted letter is its expected letter `Missing` then its typed letter `Extra`.
+/// show where they differ. Case and the accents of Latin letters, which the judge
+/// forgives, are not differences: an `Equal` run is as typed. Runs of the same kind are
+/// merged, in reading order; a substituted letter is its expected letter `Missing` then
+/// its typed letter `Extra`.
 pub(crate) fn alignment(expected: &str, typed: &str) -> Vec<(Change, String)> {
-    use similar::{ChangeTag, TextDiff};
-    let (expected, typed) = (expected.trim(), typed.trim());
-    let diff = TextDiff::configure()
-        .timeout(std::time::Duration::from_millis(5))
-        .diff_chars(expected, typed);
+    use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+    let expected: Vec<char> = expected.trim().chars().collect();
+    let typed: Vec<char> = typed.trim().chars().collect();
+    let key = |c: &char| -> String {
+        let latin = matches!(u32::from(*c), 0xC0..=0x24F | 0x1E00..=0x1EFF);
+        match deunicode::deunicode_char(*c) {
+            Some(plain) if latin && plain.is_ascii() && !plain.is_empty() => plain.to_lowercase(),
+            _ => c.to_lowercase().collect(),
+        }
+    };
+    let (old, new): (Vec<String>, Vec<String>) = (
+        expected.iter().map(key).collect(),
+        typed.iter().map(key).collect(),
+    );
+    // A pasted essay is aligned roughly rather than slowly.
+    let deadline = std::time::Instant::now().checked_add(std::time::Duration::from_millis(5));
     let mut runs: Vec<(Change, String)> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => Change::Equal,
-            ChangeTag::Delete => Change::Missing,
-            ChangeTag::Insert => Change::Extra,
-        };
+    let mut push = |kind: Change, chars: &[char]| {
+        if chars.is_empty() {
+            return;
+        }
         match runs.last_mut() {
-            Some((last, text)) if *last == kind => text.push_str(change.value()),
-            _ => runs.push((kind, change.value().to_string())),
+            Some((last, text)) if *last == kind => text.extend(chars),
+            _ => runs.push((kind, chars.iter().collect())),
+        }
+    };
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(Change::Equal, &typed[new_range]),
+            DiffTag::Delete => push(Change::Missing, &expected[old_range]),
+            DiffTag::Insert => push(Change::Extra, &typed[new_range]),
+            DiffTag::Replace => {
+                push(Change::Missing, &expected[old_range]);
+                push(Change::Extra, &typed[new_range]);
+            }
         }
     }
     runs
@@ -400,6 +423,18 @@ mod tests {
         assert_eq!(
             runs("спасибо", "спсибо"),
             own(&[(Equal, "сп"), (Missing, "а"), (Equal, "сибо")])
+        );
+        assert_eq!(
+            runs("Khrushchëv", "krushchev"),
+            own(&[(Equal, "k"), (Missing, "h"), (Equal, "rushchev")])
+        );
+        assert_eq!(
+            runs("Straße", "STRASSE"),
+            own(&[(Equal, "STRA"), (Missing, "ß"), (Extra, "SS"), (Equal, "E")])
+        );
+        assert_eq!(
+            runs("спасибо", "spasibo"),
+            own(&[(Missing, "спасибо"), (Extra, "spasibo")])
         );
         assert_eq!(runs("", "x"), own(&[(Extra, "x")]));
         assert_eq!(runs("x", ""), own(&[(Missing, "x")]));

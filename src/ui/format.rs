@@ -119,6 +119,16 @@ mod tests {
     }
 
     #[test]
+    fn wrong_verdict_names_the_card_whose_answer_it_is() {
+        let wrong = Verdict::Wrong { missing: vec![] };
+        assert_eq!(verdict_detail(&wrong, false, None), "");
+        assert_eq!(
+            verdict_detail(&wrong, true, Some("Lenin's family name?")),
+            " — that is the answer to: Lenin's family name?"
+        );
+    }
+
+    #[test]
     fn close_verdict_names_the_spelling_or_the_missing_parts() {
         let typo = Verdict::Close {
             correct: "Stalin".into(),

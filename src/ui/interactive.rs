@@ -11,7 +11,7 @@ use super::format::{summary_lines, verdict_detail};
 use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler, command};
 use crate::deck::{Card, Kind};
 use crate::escape::{escape_control, escape_line};
-use crate::judge::{Change, Expected, Verdict, alignment};
+use crate::judge::{Change, Expected, Reason, Verdict, alignment};
 use crate::schedule::Rating;
 use crate::store::types::VerdictWord;
 
@@ -32,9 +32,12 @@ fn aligned_with(outcome: &Outcome<'_>) -> Option<String> {
         return None;
     }
     match (outcome.verdict, &outcome.card.expected) {
+        // A swapped order, initials, a rounded value or another script are no misspelling.
         (
             Verdict::Close {
-                correct, missing, ..
+                correct,
+                missing,
+                reason: Reason::Typo | Reason::SurnameOnly | Reason::Unit,
             },
             Expected::Text { .. },
         ) if missing.is_empty() => Some(correct.clone()),

@@ -177,8 +177,9 @@ struct Run<'a, 'b> {
     options: &'b Options,
     clock: &'b Clock,
     session_id: SessionId,
-    /// Each deck's typed answers, read when a close verdict first needs them.
-    deck_answers: std::collections::HashMap<DeckId, Vec<String>>,
+    /// Each deck's typed answers and their questions, read when a close verdict first
+    /// needs them.
+    deck_answers: std::collections::HashMap<DeckId, (Vec<String>, Vec<String>)>,
     /// The card and typed answer that `:accept` would add, set by an override to right.
     acceptable: Option<(usize, String)>,
 }
@@ -351,10 +352,13 @@ impl Run<'_, '_> {
             (Reaction::Text(text), judge::Expected::Text { .. }) => Some(text.clone()),
             _ => None,
         };
+        let mut other_question = None;
         let (verdict, shown, decision) = match given {
             Reaction::Text(text) => {
                 let verdict = judge::judge_with(&card.expected, card.strictness, &text);
-                let verdict = self.unless_another_answer(index, &card, &text, verdict)?;
+                let (verdict, answer_to) =
+                    self.unless_another_answer(index, &card, &text, verdict)?;
+                other_question = answer_to;
                 let decision = Decision::of(Given::Judged {
                     verdict: &verdict,
                     hinted,
@@ -410,6 +414,8 @@ impl Run<'_, '_> {
                 verdict,
                 hinted,
                 leech,
+                given: &shown,
+                answer_to: other_question.as_deref(),
             })?,
             None => ui.show_grade(&card, decision.word.name(), leech)?,
         };
@@ -432,30 +438,36 @@ impl Run<'_, '_> {
     }
 
     /// A close answer that is another card's answer in the same deck is wrong: the slip
-    /// made it a different answer (`Austria` on the Australia card).
+    /// made it a different answer (`Austria` on the Australia card). Then also that
+    /// card's question, for the verdict to name.
     fn unless_another_answer(
         &mut self,
         index: usize,
         card: &Card,
         given: &str,
         verdict: judge::Verdict,
-    ) -> anyhow::Result<judge::Verdict> {
+    ) -> anyhow::Result<(judge::Verdict, Option<String>)> {
         if !matches!(verdict, judge::Verdict::Close { .. }) {
-            return Ok(verdict);
+            return Ok((verdict, None));
         }
         let deck = self.items[index].deck;
         if !self.deck_answers.contains_key(deck) {
-            let answers = self.store.indexed_answers(deck)?;
-            self.deck_answers.insert(deck.clone(), answers);
+            let pairs = self.store.indexed_answers_and_questions(deck)?;
+            self.deck_answers
+                .insert(deck.clone(), pairs.into_iter().unzip());
         }
-        let answers = self.deck_answers.get(deck).map_or(&[][..], Vec::as_slice);
+        let Some((answers, questions)) = self.deck_answers.get(deck) else {
+            return Ok((verdict, None));
+        };
         Ok(
-            if judge::is_another_answer(&card.expected, given, answers) {
-                judge::Verdict::Wrong {
-                    missing: Vec::new(),
-                }
-            } else {
-                verdict
+            match judge::another_answer(&card.expected, given, answers) {
+                Some(other) => (
+                    judge::Verdict::Wrong {
+                        missing: Vec::new(),
+                    },
+                    questions.get(other).cloned(),
+                ),
+                None => (verdict, None),
             },
         )
     }

@@ -4,7 +4,7 @@
 
 use super::compare::{Fit, Form, fit_text};
 use super::normalise::{fold, words};
-use super::{Verdict, wrong};
+use super::{Reason, Verdict, wrong};
 
 /// Parses t/f, true/false, yes/no, y/n (any case, surrounding spaces ignored).
 pub(crate) fn parse_bool(text: &str) -> Option<bool> {
@@ -196,6 +196,7 @@ fn judge_choice_text(choices: &[String], answer: usize, given: &str) -> Option<V
             Some(Verdict::Close {
                 correct: right.trim().to_string(),
                 missing: Vec::new(),
+                reason: Reason::Typo,
             })
         }
         None if !other_exact && other_fewest.is_none() => None,

@@ -6,10 +6,10 @@
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::names::{NameFit, fit_name};
 use super::normalise::{is_symbol, squash, strip_article, superscript, words};
-use super::numbers::{Quantity, fit_quantity, needs_separators, read_quantity};
+use super::numbers::{Quantity, fit_quantity, needs_separators, quantity_reason, read_quantity};
 use super::roman::numerals;
 use super::typos::word_edits;
-use super::{Verdict, wrong};
+use super::{Reason, Verdict, wrong};
 
 /// An answer in comparison form, with its date reading worked out once.
 pub(super) struct Form {
@@ -196,6 +196,21 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
         0 => Some(Fit::Exact),
         edits => Some(Fit::Close(edits)),
     }
+}
+
+/// Which rule made `given` close to `candidate` (one `fit_text` found close): the cheap
+/// tests of `fit` again, for the one answer shown, so `Fit` stays a count of edits.
+fn close_reason(candidate: &str, given: &Form) -> Reason {
+    let expected = Form::of_text(candidate);
+    if let (Some(Some(a)), Some(Some(b))) = (&expected.quantity, &given.quantity)
+        && fit_quantity(a, b) == Some(Some(false))
+    {
+        return quantity_reason(a, b);
+    }
+    if expected.has_symbols() && commuted(&expected.symbols, &given.symbols) {
+        return Reason::Order;
+    }
+    Reason::Typo
 }
 
 /// "b + a" for "a + b": the operands of an operator that commutes, swapped. Close,
@@ -464,30 +479,34 @@ fn optional_article(candidate: &str) -> Option<&str> {
 
 pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdict {
     let form = Form::of_text(given);
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<(usize, &str, Reason)> = None;
     for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
         let found = match fit_text(candidate, given, &form) {
             Some(Fit::Exact) => return Verdict::Right,
-            Some(Fit::Close(edits)) => Some(edits),
+            Some(Fit::Close(edits)) => Some((edits, close_reason(candidate, &form))),
             None => None,
         };
         // A person's name may also be written as initials, inverted, or surname alone.
         let found = match fit_name(candidate, given) {
             Some(NameFit::Full(0)) => return Verdict::Right,
-            Some(NameFit::Full(edits)) => Some(found.map_or(edits, |f| f.min(edits))),
-            Some(NameFit::Partial) => found.or(Some(usize::MAX)),
+            Some(NameFit::Full(edits)) => match found {
+                Some(f) if f.0 <= edits => Some(f),
+                _ => Some((edits, Reason::Typo)),
+            },
+            Some(NameFit::Partial(reason)) => found.or(Some((usize::MAX, reason))),
             None => found,
         };
-        if let Some(edits) = found
-            && best.is_none_or(|(fewest, _)| edits < fewest)
+        if let Some((edits, reason)) = found
+            && best.is_none_or(|(fewest, _, _)| edits < fewest)
         {
-            best = Some((edits, candidate));
+            best = Some((edits, candidate, reason));
         }
     }
     match best {
-        Some((_, candidate)) => Verdict::Close {
+        Some((_, candidate, reason)) => Verdict::Close {
             correct: candidate.trim().to_string(),
             missing: Vec::new(),
+            reason,
         },
         None => wrong(),
     }
@@ -508,6 +527,7 @@ pub(super) fn judge_text_romanised(answer: &str, accept: &[String], given: &str)
             return Verdict::Close {
                 correct: candidate.trim().to_string(),
                 missing: Vec::new(),
+                reason: Reason::Romanisation,
             };
         }
     }
@@ -516,8 +536,9 @@ pub(super) fn judge_text_romanised(answer: &str, accept: &[String], given: &str)
 
 #[cfg(test)]
 mod tests {
+    use crate::judge::Reason;
     use crate::judge::Verdict;
-    use crate::judge::testing::{check, close, no, text, text_with};
+    use crate::judge::testing::{check, close, close_because, no, text, text_with};
 
     #[test]
     fn text_exact_is_right() {
@@ -597,8 +618,16 @@ mod tests {
 
     #[test]
     fn swapped_operands_of_a_commuting_operator_are_close() {
-        check(&text("a + b"), "b + a", close("a + b"));
-        check(&text("a == b"), "b==a", close("a == b"));
+        check(
+            &text("a + b"),
+            "b + a",
+            close_because("a + b", Reason::Order),
+        );
+        check(
+            &text("a == b"),
+            "b==a",
+            close_because("a == b", Reason::Order),
+        );
         check(&text("a < b"), "b < a", no());
         check(&text("a - b"), "b - a", no());
         check(&text("x++"), "++x", no());
@@ -678,11 +707,23 @@ mod tests {
     fn romanisation_is_close_only_when_the_card_accepts_it() {
         use super::judge_text_romanised;
         let romanised = |answer: &str, given: &str| judge_text_romanised(answer, &[], given);
-        assert_eq!(romanised("спасибо", "spasibo"), close("спасибо"));
+        assert_eq!(
+            romanised("спасибо", "spasibo"),
+            close_because("спасибо", Reason::Romanisation)
+        );
         assert_eq!(romanised("спасибо", "Спасибо"), Verdict::Right);
-        assert_eq!(romanised("你好", "nihao"), close("你好"));
-        assert_eq!(romanised("你好", "ni hao"), close("你好"));
-        assert_eq!(romanised("Москва", "Moskva"), close("Москва"));
+        assert_eq!(
+            romanised("你好", "nihao"),
+            close_because("你好", Reason::Romanisation)
+        );
+        assert_eq!(
+            romanised("你好", "ni hao"),
+            close_because("你好", Reason::Romanisation)
+        );
+        assert_eq!(
+            romanised("Москва", "Moskva"),
+            close_because("Москва", Reason::Romanisation)
+        );
         assert_eq!(romanised("спасибо", "pozhaluista"), no());
         assert_eq!(romanised("Paris", "Parsi"), close("Paris"));
         assert_eq!(romanised("Paris", "London"), no());

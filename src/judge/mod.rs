@@ -68,11 +68,113 @@ pub(crate) enum Verdict {
     Close {
         correct: String,
         missing: Vec<String>,
+        /// Which rule forgave the answer, so the learner sees why it still counts.
+        reason: Reason,
     },
     /// `missing` lists the expected parts not given (several-answer cards; empty otherwise).
     Wrong {
         missing: Vec<String>,
     },
+}
+
+/// What a close answer got wrong that the judge forgave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Reason {
+    /// A slip of a letter or two (also a compound split or joined, "20th century" as
+    /// "1900s", a choice's text misspelt).
+    #[default]
+    Typo,
+    /// A person's surname without the given name ("Lenin" for "Vladimir Lenin").
+    SurnameOnly,
+    /// A person's name in the wrong order ("Lenin Vladimir").
+    NameOrder,
+    /// A person's initials ("JFK").
+    Initials,
+    /// An answer in another script typed in Latin letters ("spasibo" for "спасибо").
+    Romanisation,
+    /// The number is right but its unit is left out, added, or shortened ("5m" for
+    /// "$5 million").
+    Unit,
+    /// The exact value rounded ("0.333" for 1/3), or a percent as a fraction ("0.5" for
+    /// "50%").
+    Rounding,
+    /// The operands of a commuting operator swapped ("b + a" for "a + b").
+    Order,
+    /// A several-answer card answered in part (at least half of it).
+    SomeParts,
+}
+
+impl Reason {
+    /// The name shown to the learner.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Reason::Typo => "typo",
+            Reason::SurnameOnly => "surname only",
+            Reason::NameOrder => "name order",
+            Reason::Initials => "initials",
+            Reason::Romanisation => "romanisation",
+            Reason::Unit => "unit",
+            Reason::Rounding => "rounding",
+            Reason::Order => "order",
+            Reason::SomeParts => "some parts missing",
+        }
+    }
+}
+
+/// One run of an [`alignment`]: characters both share, characters of the expected answer
+/// the learner left out (or got wrong), and characters typed that it does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Change {
+    Equal,
+    Missing,
+    Extra,
+}
+
+/// The typed answer aligned with the expected one, character by character, for the UI to
+/// show where they differ. Case and the accents of Latin letters, which the judge
+/// forgives, are not differences: an `Equal` run is as typed. Runs of the same kind are
+/// merged, in reading order; a substituted letter is its expected letter `Missing` then
+/// its typed letter `Extra`.
+pub(crate) fn alignment(expected: &str, typed: &str) -> Vec<(Change, String)> {
+    use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+    let expected: Vec<char> = expected.trim().chars().collect();
+    let typed: Vec<char> = typed.trim().chars().collect();
+    let key = |c: &char| -> String {
+        let latin = matches!(u32::from(*c), 0xC0..=0x24F | 0x1E00..=0x1EFF);
+        match deunicode::deunicode_char(*c) {
+            Some(plain) if latin && plain.is_ascii() && !plain.is_empty() => plain.to_lowercase(),
+            _ => c.to_lowercase().collect(),
+        }
+    };
+    let (old, new): (Vec<String>, Vec<String>) = (
+        expected.iter().map(key).collect(),
+        typed.iter().map(key).collect(),
+    );
+    // A pasted essay is aligned roughly rather than slowly.
+    let deadline = std::time::Instant::now().checked_add(std::time::Duration::from_millis(5));
+    let mut runs: Vec<(Change, String)> = Vec::new();
+    let mut push = |kind: Change, chars: &[char]| {
+        if chars.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some((last, text)) if *last == kind => text.extend(chars),
+            _ => runs.push((kind, chars.iter().collect())),
+        }
+    };
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(Change::Equal, &typed[new_range]),
+            DiffTag::Delete => push(Change::Missing, &expected[old_range]),
+            DiffTag::Insert => push(Change::Extra, &typed[new_range]),
+            DiffTag::Replace => {
+                push(Change::Missing, &expected[old_range]);
+                push(Change::Extra, &typed[new_range]);
+            }
+        }
+    }
+    runs
 }
 
 impl Verdict {
@@ -117,22 +219,34 @@ pub(crate) fn judge_with(expected: &Expected, strictness: Strictness, given: &st
 /// Whether `given` is, exactly, one of `answers` (the other cards' answers in the deck)
 /// that is not an answer of this typed card: a typo-close answer that is another card's
 /// answer is that card's answer, not a slip.
+#[cfg(test)]
 pub(crate) fn is_another_answer(expected: &Expected, given: &str, answers: &[String]) -> bool {
+    another_answer(expected, given, answers).is_some()
+}
+
+/// Which of `answers` `given` is, as [`is_another_answer`] decides: its index, so the
+/// learner can be told whose answer it is.
+pub(crate) fn another_answer(
+    expected: &Expected,
+    given: &str,
+    answers: &[String],
+) -> Option<usize> {
     let Expected::Text { answer, accept } = expected else {
-        return false;
+        return None;
     };
     let key = normalise(given);
     if key.is_empty() {
-        return false;
+        return None;
     }
     let own = |text: &str| {
         std::iter::once(answer)
             .chain(accept.iter())
             .any(|a| normalise(a) == text)
     };
-    answers
-        .iter()
-        .any(|other| normalise(other) == key && !own(&key))
+    if own(&key) {
+        return None;
+    }
+    answers.iter().position(|other| normalise(other) == key)
 }
 
 /// Judges like [`judge`], for a deck or card with `transliterate = true`: a typed answer
@@ -200,7 +314,7 @@ fn as_written(parts: &[String]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::judge::testing::{
-        REVOLUTIONARIES, check, choice, close, missing, no, several, text, text_with,
+        REVOLUTIONARIES, check, choice, close, close_because, missing, no, several, text, text_with,
     };
 
     const ODD_INPUTS: [&str; 20] = [
@@ -244,11 +358,87 @@ mod tests {
     #[test]
     fn transliterating_cards_take_a_romanisation_as_close() {
         let card = text("спасибо");
-        assert_eq!(judge_transliterating(&card, "spasibo"), close("спасибо"));
+        assert_eq!(
+            judge_transliterating(&card, "spasibo"),
+            close_because("спасибо", Reason::Romanisation)
+        );
         assert_eq!(judge_transliterating(&card, ""), no());
         assert_eq!(judge(&card, "spasibo"), no());
         let choices = choice(&["да", "нет"], 0);
         assert_eq!(judge_transliterating(&choices, "da"), no());
+    }
+
+    #[test]
+    fn close_says_which_rule_forgave_it() {
+        let reason = |expected: &Expected, given: &str| match judge(expected, given) {
+            Verdict::Close { reason, .. } => Some(reason),
+            _ => None,
+        };
+        assert_eq!(reason(&text("Moscow"), "Moscwo"), Some(Reason::Typo));
+        assert_eq!(
+            reason(&text("Vladimir Lenin"), "Lenin"),
+            Some(Reason::SurnameOnly)
+        );
+        assert_eq!(
+            reason(&text("Vladimir Lenin"), "Lenin Vladimir"),
+            Some(Reason::NameOrder)
+        );
+        assert_eq!(
+            reason(&text("John F. Kennedy"), "JFK"),
+            Some(Reason::Initials)
+        );
+        assert_eq!(reason(&text("£20"), "20"), Some(Reason::Unit));
+        assert_eq!(reason(&text("1/3"), "0.333"), Some(Reason::Rounding));
+        assert_eq!(reason(&text("a + b"), "b + a"), Some(Reason::Order));
+        let parts = several(&["Lenin", "Trotsky"]);
+        assert_eq!(reason(&parts, "Lenin"), Some(Reason::SomeParts));
+        assert_eq!(reason(&parts, "Lenin, Trotksy"), Some(Reason::Typo));
+        let picked = choice(&REVOLUTIONARIES, 3);
+        assert_eq!(reason(&picked, "Trotksy"), Some(Reason::Typo));
+        assert_eq!(Reason::SurnameOnly.label(), "surname only");
+        assert_eq!(Reason::default(), Reason::Typo);
+    }
+
+    #[test]
+    fn alignment_marks_what_is_missing_and_what_is_extra() {
+        use Change::{Equal, Extra, Missing};
+        let runs =
+            |expected: &str, typed: &str| -> Vec<(Change, String)> { alignment(expected, typed) };
+        let own = |v: &[(Change, &str)]| -> Vec<(Change, String)> {
+            v.iter().map(|(c, t)| (*c, t.to_string())).collect()
+        };
+        assert_eq!(runs("Moscow", "Moscow"), own(&[(Equal, "Moscow")]));
+        assert_eq!(
+            runs("Moscow", "Mosow"),
+            own(&[(Equal, "Mos"), (Missing, "c"), (Equal, "ow")])
+        );
+        assert_eq!(
+            runs("Moscow", " Mosscow "),
+            own(&[(Equal, "Mos"), (Extra, "s"), (Equal, "cow")])
+        );
+        assert_eq!(
+            runs("Stalin", "Stalyn"),
+            own(&[(Equal, "Stal"), (Missing, "i"), (Extra, "y"), (Equal, "n")])
+        );
+        assert_eq!(
+            runs("спасибо", "спсибо"),
+            own(&[(Equal, "сп"), (Missing, "а"), (Equal, "сибо")])
+        );
+        assert_eq!(
+            runs("Khrushchëv", "krushchev"),
+            own(&[(Equal, "k"), (Missing, "h"), (Equal, "rushchev")])
+        );
+        assert_eq!(
+            runs("Straße", "STRASSE"),
+            own(&[(Equal, "STRA"), (Missing, "ß"), (Extra, "SS"), (Equal, "E")])
+        );
+        assert_eq!(
+            runs("спасибо", "spasibo"),
+            own(&[(Missing, "спасибо"), (Extra, "spasibo")])
+        );
+        assert_eq!(runs("", "x"), own(&[(Extra, "x")]));
+        assert_eq!(runs("x", ""), own(&[(Missing, "x")]));
+        assert!(runs("", "").is_empty());
     }
 
     #[test]
@@ -320,6 +510,8 @@ mod tests {
         let card = text("Australia");
         assert!(is_another_answer(&card, "Austria", &deck));
         assert!(is_another_answer(&card, " austria. ", &deck));
+        assert_eq!(another_answer(&card, "Austria", &deck), Some(1));
+        assert_eq!(another_answer(&card, "vienna", &deck), Some(2));
         assert!(!is_another_answer(&card, "Australia", &deck));
         assert!(!is_another_answer(&card, "Austrailia", &deck));
         assert!(!is_another_answer(

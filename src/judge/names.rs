@@ -17,6 +17,7 @@
 //! Typos are forgiven per word by the usual allowance (`Vladimir Lennin`), except in a
 //! surname given alone: `Lincon` alone is too far from the answer to be worth a guess.
 
+use super::Reason;
 use super::normalise::words;
 use super::typos::word_edits;
 
@@ -200,7 +201,7 @@ pub(super) enum NameFit {
     /// The name, in one of the forms that count as right, with this many typo edits.
     Full(usize),
     /// Close whatever the spelling: the surname alone, the order swapped, an initialism.
-    Partial,
+    Partial(Reason),
 }
 
 /// How `given` fits the deck answer `answer`, if `answer` is a person's name and `given`
@@ -209,7 +210,7 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
     let name = Name::parse(answer)?;
     if name.given.is_empty() {
         // Family name first: only that name alone, exactly, is close.
-        return (words(given) == name.surname).then_some(NameFit::Partial);
+        return (words(given) == name.surname).then_some(NameFit::Partial(Reason::SurnameOnly));
     }
     // "Lenin, Vladimir": the part before the comma is the surname.
     let (mut g, reordered) = match given.split_once(',') {
@@ -254,7 +255,7 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
         return Some(NameFit::Full(edits));
     }
     if surname_alone {
-        return Some(NameFit::Partial);
+        return Some(NameFit::Partial(Reason::SurnameOnly));
     }
     // "Lenin Vladimir": surname first without a comma.
     if let [surname @ .., first] = &g[..]
@@ -262,7 +263,7 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
         && words_edits(&name.surname, surname).is_some()
         && word_edits(&name.given[0], first).is_some()
     {
-        return Some(NameFit::Partial);
+        return Some(NameFit::Partial(Reason::NameOrder));
     }
     // "JFK", "MLK".
     if let [one] = &g[..] {
@@ -273,7 +274,7 @@ pub(super) fn fit_name(answer: &str, given: &str) -> Option<NameFit> {
             .filter_map(|w| w.chars().next())
             .collect();
         if initials.chars().count() >= 3 && *one == initials {
-            return Some(NameFit::Partial);
+            return Some(NameFit::Partial(Reason::Initials));
         }
     }
     None
@@ -330,8 +331,9 @@ fn middles(optional: &[&str], typed: &[String], extra_left: bool) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::judge::Reason;
     use crate::judge::Verdict;
-    use crate::judge::testing::{check, close, no, text, text_with};
+    use crate::judge::testing::{check, close, close_because, no, text, text_with};
 
     fn is_person_name(answer: &str) -> bool {
         Name::parse(answer).is_some()
@@ -352,21 +354,25 @@ mod tests {
 
     #[test]
     fn surname_alone_is_close_with_the_full_name() {
-        check(&text("Vladimir Lenin"), "Lenin", close("Vladimir Lenin"));
+        check(
+            &text("Vladimir Lenin"),
+            "Lenin",
+            close_because("Vladimir Lenin", Reason::SurnameOnly),
+        );
         check(
             &text("Leonardo da Vinci"),
             "da Vinci",
-            close("Leonardo da Vinci"),
+            close_because("Leonardo da Vinci", Reason::SurnameOnly),
         );
         check(
             &text("Ludwig van Beethoven"),
             "Beethoven",
-            close("Ludwig van Beethoven"),
+            close_because("Ludwig van Beethoven", Reason::SurnameOnly),
         );
         check(
             &text("Martin Luther King Jr."),
             "King",
-            close("Martin Luther King Jr."),
+            close_because("Martin Luther King Jr.", Reason::SurnameOnly),
         );
     }
 
@@ -445,9 +451,13 @@ mod tests {
         check(
             &text("Vladimir Lenin"),
             "Lenin Vladimir",
-            close("Vladimir Lenin"),
+            close_because("Vladimir Lenin", Reason::NameOrder),
         );
-        check(&text("John F. Kennedy"), "JFK", close("John F. Kennedy"));
+        check(
+            &text("John F. Kennedy"),
+            "JFK",
+            close_because("John F. Kennedy", Reason::Initials),
+        );
         check(&text("Vladimir Lenin"), "VL", no());
     }
 
@@ -464,7 +474,11 @@ mod tests {
     #[test]
     fn a_name_in_accept_counts_too() {
         let card = text_with("Ulyanov", &["Vladimir Lenin"]);
-        check(&card, "Lenin", close("Vladimir Lenin"));
+        check(
+            &card,
+            "Lenin",
+            close_because("Vladimir Lenin", Reason::SurnameOnly),
+        );
     }
 
     #[test]
@@ -478,7 +492,11 @@ mod tests {
 
     #[test]
     fn family_name_first() {
-        check(&text("Mao Zedong"), "Mao", close("Mao Zedong"));
+        check(
+            &text("Mao Zedong"),
+            "Mao",
+            close_because("Mao Zedong", Reason::SurnameOnly),
+        );
         check(&text("Mao Zedong"), "Zedong", no());
         check(&text("Mao Zedong"), "Mao Zedong", Verdict::Right);
     }

@@ -3,6 +3,8 @@
 //! An answer that is a quantity as a whole ("-40", "12,000", "2/5", "10³", "$3bn",
 //! "5 km") is also read by value, so it compares with the expected quantity exactly.
 
+use super::Reason;
+
 const CARDINALS: [&str; 19] = [
     "one",
     "two",
@@ -1133,6 +1135,35 @@ pub(super) fn fit_quantity(expected: &Quantity, given: &Quantity) -> Option<Opti
     }
 }
 
+/// Why a quantity [`fit_quantity`] found close is close: its unit left out, added or
+/// shortened, or its value rounded (or a percent as a fraction); otherwise a slip of
+/// writing ("3th", a number read another way).
+pub(super) fn quantity_reason(expected: &Quantity, given: &Quantity) -> Reason {
+    let (
+        Quantity::Number {
+            readings: want,
+            units: want_units,
+            ..
+        },
+        Quantity::Number {
+            readings: got,
+            units: got_units,
+            ..
+        },
+    ) = (expected, given)
+    else {
+        return Reason::Typo;
+    };
+    let same_value = want.iter().any(|w| got.iter().any(|g| w.value == g.value));
+    let shorthand = got_units == &["m"] && !want_units.iter().any(|u| u == "m");
+    match (same_value, want_units == got_units) {
+        (true, true) => Reason::Typo,
+        (true, false) => Reason::Unit,
+        (false, _) if shorthand => Reason::Unit,
+        (false, _) => Reason::Rounding,
+    }
+}
+
 /// "degrees" for "°C": a temperature without its scale is the unit left out.
 fn scale_dropped(want: &[String], got: &[String]) -> bool {
     let scale = |u: &String| u == "°c" || u == "°f";
@@ -1177,7 +1208,7 @@ pub(super) fn needs_separators(q: &Quantity) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::judge::testing::{check, no, text};
-    use crate::judge::{Verdict, normalise};
+    use crate::judge::{Reason, Verdict, normalise};
 
     #[test]
     fn normalise_maps_ordinal_words() {
@@ -1256,10 +1287,14 @@ mod tests {
     }
 
     fn close_to(expected: &str, given: &str) {
+        close_by(expected, given, Reason::Typo);
+    }
+
+    fn close_by(expected: &str, given: &str, reason: Reason) {
         check(
             &text(expected),
             given,
-            crate::judge::testing::close(expected),
+            crate::judge::testing::close_because(expected, reason),
         );
     }
 
@@ -1325,7 +1360,7 @@ mod tests {
         wrong("seventeen", "seventy");
         wrong("17", "seventh");
         wrong("6", "sixty");
-        close_to("1/3", "0.333");
+        close_by("1/3", "0.333", Reason::Rounding);
         wrong("1/3", "0.3");
     }
 
@@ -1336,7 +1371,7 @@ mod tests {
         wrong("$1.5 billion", "$1.5 million");
         wrong("one billion", "one million");
         right("12000", "12k");
-        close_to("$5 million", "5m");
+        close_by("$5 million", "5m", Reason::Unit);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::compare::{Fit, Form, fit};
 use super::dates::MAX_DATE_WORDS;
 use super::normalise::{fold, tokens, words};
-use super::{Verdict, as_written};
+use super::{Reason, Verdict, as_written};
 
 /// The given text cut at every separator. Each piece is a run of words; `and_seps[i]`
 /// says whether pieces `i` and `i + 1` were joined by "and"/"&" (as opposed to a comma
@@ -160,9 +160,15 @@ fn judge_pieces(parts: &[String], targets: &[Form], pieces: &Pieces) -> Verdict 
     if extras || parts.is_empty() || (!missing.is_empty() && found * 2 < parts.len()) {
         Verdict::Wrong { missing }
     } else if any_close || !missing.is_empty() {
+        let reason = if missing.is_empty() {
+            Reason::Typo
+        } else {
+            Reason::SomeParts
+        };
         Verdict::Close {
             correct: as_written(parts).join(", "),
             missing,
+            reason,
         }
     } else {
         Verdict::Right
@@ -245,13 +251,18 @@ fn augment(g: usize, edges: &[Vec<usize>], owner: &mut [Option<usize>], seen: &m
 
 #[cfg(test)]
 mod tests {
-    use crate::judge::Verdict;
     use crate::judge::testing::{check, close, missing, no, several};
+    use crate::judge::{Reason, Verdict};
 
     fn close_missing(all: &str, parts: &[&str]) -> Verdict {
         Verdict::Close {
             correct: all.to_string(),
             missing: parts.iter().map(|p| p.to_string()).collect(),
+            reason: if parts.is_empty() {
+                Reason::Typo
+            } else {
+                Reason::SomeParts
+            },
         }
     }
 

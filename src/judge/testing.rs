@@ -1,7 +1,7 @@
 //! Builders for the judge's unit tests, shared by every file of the module so each
 //! test reads as one line: the card, what the learner typed, the verdict wanted.
 
-use super::{Expected, Verdict, judge};
+use super::{Expected, Reason, Verdict, judge};
 
 pub(super) fn text(answer: &str) -> Expected {
     text_with(answer, &[])
@@ -28,9 +28,14 @@ pub(super) fn choice(choices: &[&str], answer: usize) -> Expected {
 }
 
 pub(super) fn close(correct: &str) -> Verdict {
+    close_because(correct, Reason::Typo)
+}
+
+pub(super) fn close_because(correct: &str, reason: Reason) -> Verdict {
     Verdict::Close {
         correct: correct.to_string(),
         missing: Vec::new(),
+        reason,
     }
 }
 

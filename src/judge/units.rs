@@ -227,8 +227,9 @@ pub(super) fn read_unit(pieces: &[String]) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
+    use crate::judge::Reason;
     use crate::judge::Verdict;
-    use crate::judge::testing::{check, close, no, text};
+    use crate::judge::testing::{check, close_because, no, text};
 
     #[test]
     fn unit_spellings_are_one_unit() {
@@ -266,7 +267,7 @@ mod tests {
     #[test]
     fn percent_and_temperature() {
         check(&text("50%"), "50 per cent", Verdict::Right);
-        check(&text("50%"), "half", close("50%"));
+        check(&text("50%"), "half", close_because("50%", Reason::Rounding));
         check(&text("50%"), "5%", no());
         check(&text("100 °C"), "100 degrees Celsius", Verdict::Right);
         check(&text("100 °C"), "100 °F", no());
@@ -280,7 +281,7 @@ mod tests {
         check(&text("£20"), "20 GBP", Verdict::Right);
         check(&text("£20"), "$20", no());
         check(&text("£20"), "20 lb", no());
-        check(&text("£20"), "20", close("£20"));
+        check(&text("£20"), "20", close_because("£20", Reason::Unit));
         check(&text("€3.50"), "3,50 €", Verdict::Right);
         check(&text("€3.50"), "3 euros 50", Verdict::Right);
         check(&text("€3.50"), "€3.05", no());

@@ -249,6 +249,7 @@ mod tests {
         Verdict::Close {
             correct: "Lenin".into(),
             missing: vec![],
+            reason: crate::judge::Reason::Typo,
         }
     }
 

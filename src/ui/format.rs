@@ -17,11 +17,14 @@ pub(crate) fn plural(count: impl TryInto<u64>, noun: &str) -> String {
     }
 }
 
-/// The rest of the verdict line after its first word.
-pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
+/// The rest of the verdict line after its first word; `answer_to` is the question of
+/// the other card whose answer a wrong answer is.
+pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<&str>) -> String {
     let mut detail = match verdict {
         Verdict::Right => String::new(),
-        Verdict::Close { correct, missing } if !missing.is_empty() => {
+        Verdict::Close {
+            correct, missing, ..
+        } if !missing.is_empty() => {
             format!(
                 " — accepted, missing: {} (all: \"{correct}\")",
                 missing.join(", ")
@@ -31,7 +34,10 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool) -> String {
         Verdict::Wrong { missing } if !missing.is_empty() => {
             format!(" — missing: {}", missing.join(", "))
         }
-        Verdict::Wrong { .. } => String::new(),
+        Verdict::Wrong { .. } => match answer_to {
+            Some(question) => format!(" — that is the answer to: {question}"),
+            None => String::new(),
+        },
     };
     if hinted && verdict.is_accepted() {
         detail.push_str(" (with a hint)");
@@ -103,6 +109,7 @@ pub(crate) fn parameters_table(current: &[f32], fitted: &[f32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::judge::Reason;
 
     #[test]
     fn plural_adds_an_s_unless_one() {
@@ -112,21 +119,33 @@ mod tests {
     }
 
     #[test]
+    fn wrong_verdict_names_the_card_whose_answer_it_is() {
+        let wrong = Verdict::Wrong { missing: vec![] };
+        assert_eq!(verdict_detail(&wrong, false, None), "");
+        assert_eq!(
+            verdict_detail(&wrong, true, Some("Lenin's family name?")),
+            " — that is the answer to: Lenin's family name?"
+        );
+    }
+
+    #[test]
     fn close_verdict_names_the_spelling_or_the_missing_parts() {
         let typo = Verdict::Close {
             correct: "Stalin".into(),
             missing: vec![],
+            reason: Reason::Typo,
         };
         assert_eq!(
-            verdict_detail(&typo, false),
+            verdict_detail(&typo, false, None),
             " — accepted, spelled \"Stalin\""
         );
         let half = Verdict::Close {
             correct: "Lenin, Stalin".into(),
             missing: vec!["Stalin".into()],
+            reason: Reason::SomeParts,
         };
         assert_eq!(
-            verdict_detail(&half, false),
+            verdict_detail(&half, false, None),
             " — accepted, missing: Stalin (all: \"Lenin, Stalin\")"
         );
     }

@@ -11,7 +11,7 @@ use super::format::{summary_lines, verdict_detail};
 use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler, command};
 use crate::deck::{Card, Kind};
 use crate::escape::{escape_control, escape_line};
-use crate::judge::{Expected, Verdict};
+use crate::judge::{Change, Expected, Reason, Verdict, alignment};
 use crate::schedule::Rating;
 use crate::store::types::VerdictWord;
 
@@ -23,6 +23,51 @@ pub(crate) struct Interactive {
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
+
+/// The answer a typed answer is aligned with, letter by letter: the spelling a close
+/// answer is accepted as, or a typed card's answer when the answer is wrong. Choices,
+/// true/false and empty answers have nothing to align.
+fn aligned_with(outcome: &Outcome<'_>) -> Option<String> {
+    if outcome.given.trim().is_empty() || outcome.answer_to.is_some() {
+        return None;
+    }
+    match (outcome.verdict, &outcome.card.expected) {
+        // A swapped order, initials, a rounded value or another script are no misspelling.
+        (
+            Verdict::Close {
+                correct,
+                missing,
+                reason: Reason::Typo | Reason::SurnameOnly | Reason::Unit,
+            },
+            Expected::Text { .. },
+        ) if missing.is_empty() => Some(correct.clone()),
+        (Verdict::Wrong { .. }, Expected::Text { answer, .. }) => Some(answer.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// The typed answer with its differences marked: letters it lacks in green, letters it
+/// has too many struck through in red; without colour, `[+a]` and `[-b]`.
+fn render_alignment(runs: &[(Change, String)], color: bool) -> String {
+    const MISSING: Style = Style::new()
+        .underline()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+    const EXTRA: Style = Style::new()
+        .strikethrough()
+        .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+    let mut out = String::new();
+    for (change, text) in runs {
+        let text = escape_control(text);
+        match (change, color) {
+            (Change::Equal, _) => out.push_str(&text),
+            (Change::Missing, true) => out.push_str(&format!("{MISSING}{text}{MISSING:#}")),
+            (Change::Extra, true) => out.push_str(&format!("{EXTRA}{text}{EXTRA:#}")),
+            (Change::Missing, false) => out.push_str(&format!("[+{text}]")),
+            (Change::Extra, false) => out.push_str(&format!("[-{text}]")),
+        }
+    }
+    out
+}
 
 impl Interactive {
     pub(crate) fn new(color: bool) -> Interactive {
@@ -197,13 +242,35 @@ impl Frontend for Interactive {
         };
         self.line(&format!(
             "{word}{}{leech}",
-            escape_line(&verdict_detail(outcome.verdict, outcome.hinted))
+            escape_line(&verdict_detail(
+                outcome.verdict,
+                outcome.hinted,
+                outcome.answer_to
+            ))
         ))?;
         if !matches!(outcome.verdict, Verdict::Right) {
             self.line(&format!(
                 "  {} {}",
                 self.paint(DIM, "answer:"),
                 escape_line(&outcome.card.answer_text())
+            ))?;
+        }
+        if let Verdict::Close { reason, .. } = outcome.verdict {
+            self.line(&format!(
+                "  {} {}",
+                self.paint(DIM, "forgiven:"),
+                reason.label()
+            ))?;
+        }
+        if let Some(expected) = aligned_with(outcome)
+            && let runs = alignment(&expected, outcome.given)
+            // An answer with nothing in common is no misspelling to show.
+            && runs.iter().any(|(change, _)| *change == Change::Equal)
+        {
+            self.line(&format!(
+                "  {} {}",
+                self.paint(DIM, "typed:"),
+                render_alignment(&runs, self.color)
             ))?;
         }
         if let Some(explain) = &outcome.card.explain {
@@ -314,5 +381,24 @@ impl Frontend for Interactive {
             self.line(&line)?;
         }
         io::stderr().flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alignment_marks_letters_missing_and_extra() {
+        let runs = alignment("Stalin", "Stallyn");
+        assert_eq!(render_alignment(&runs, false), "Stal[+i][-ly]n");
+        let runs = alignment("Moscow", "Mosow");
+        assert_eq!(render_alignment(&runs, false), "Mos[+c]ow");
+        assert_eq!(
+            render_alignment(&runs, true),
+            "Mos\u{1b}[4m\u{1b}[32mc\u{1b}[0mow"
+        );
+        let runs = alignment("a", "a\u{1b}[31m");
+        assert!(!render_alignment(&runs, false).contains('\u{1b}'));
     }
 }

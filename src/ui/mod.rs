@@ -49,6 +49,10 @@ pub(crate) struct Outcome<'a> {
     pub hinted: bool,
     /// The card has been missed so often that drilling it is wasting the learner's time.
     pub leech: bool,
+    /// What the learner typed.
+    pub given: &'a str,
+    /// The question of the other card in the deck whose answer `given` is (then wrong).
+    pub answer_to: Option<&'a str>,
 }
 
 /// What the learner chose after seeing a verdict.

@@ -90,7 +90,11 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
             self.output,
             "{}{}{leech}",
             VerdictWord::judged(outcome.verdict).name(),
-            escape_line(&verdict_detail(outcome.verdict, outcome.hinted))
+            escape_line(&verdict_detail(
+                outcome.verdict,
+                outcome.hinted,
+                outcome.answer_to
+            ))
         )?;
         writeln!(
             self.output,

@@ -22,6 +22,7 @@ mod choice;
 mod config;
 mod cram;
 mod decks;
+mod explain;
 mod flip;
 mod leeches;
 mod lock;

@@ -75,6 +75,7 @@ fn typed_answers_right_then_wrong_then_quit() {
         [
             "wrong",
             "  answer: 1956",
+            "  typed: 19[-6]5[+6]",
             "  At the 20th Party Congress.",
             "Enter: next · r: I was right · u: undo · q: quit",
         ]
@@ -306,6 +307,8 @@ fn a_typo_is_close_and_shows_the_spelling() {
         [
             "close — accepted, spelled \"Khrushchev\"",
             "  answer: Khrushchev",
+            "  forgiven: typo",
+            "  typed: K[+h]rushchev",
             "Enter: next · w: I was wrong · u: undo · q: quit",
         ]
     );

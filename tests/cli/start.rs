@@ -430,5 +430,13 @@ answer = "Columbia"
                 .any(|v| line.starts_with(v))
         })
         .collect();
-    assert_eq!(verdicts, ["wrong", "right"], "{}", run.stdout);
+    assert_eq!(
+        verdicts,
+        [
+            "wrong — that is the answer to: Which river flows into the Pacific at Astoria, Oregon?",
+            "right"
+        ],
+        "{}",
+        run.stdout
+    );
 }

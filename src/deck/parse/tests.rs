@@ -1101,6 +1101,7 @@ fn judging_examples_in_the_deck_format_guide() {
     let close = |s: &str| Verdict::Close {
         correct: s.into(),
         missing: vec![],
+        reason: crate::judge::Reason::Typo,
     };
     let wrong = |missing: &[&str]| Verdict::Wrong {
         missing: strings(missing),
@@ -1253,6 +1254,7 @@ fn judging_examples_in_the_deck_format_guide() {
             Verdict::Close {
                 correct: "Lenin, Stalin".into(),
                 missing: strings(&["Stalin"]),
+                reason: crate::judge::Reason::SomeParts,
             },
         ),
         (

@@ -262,6 +262,16 @@ impl Store {
     /// The answers of a deck's typed cards, in file order (what a typed card shown as
     /// multiple choice draws its wrong choices from).
     pub(crate) fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {
+        let answers = self.indexed_answers_and_questions(deck)?;
+        Ok(answers.into_iter().map(|(answer, _)| answer).collect())
+    }
+
+    /// [`Self::indexed_answers`], each with its card's question (to tell a learner who
+    /// typed another card's answer which card that is).
+    pub(crate) fn indexed_answers_and_questions(
+        &self,
+        deck: &DeckId,
+    ) -> Result<Vec<(String, String)>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT data, position FROM deck_cards WHERE deck = ?1 ORDER BY position",
         )?;
@@ -280,7 +290,7 @@ impl Store {
                 &mut heads,
             )?;
             if let Expected::Text { answer, .. } = card.expected {
-                answers.push(answer);
+                answers.push((answer, card.question.text().into_owned()));
             }
         }
         Ok(answers)

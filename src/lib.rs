@@ -33,6 +33,9 @@ mod distractors;
 mod env;
 mod escape;
 mod exit;
+/// The fuzz suite's door to the private parsers (`fuzz/`, `tests/cli/fuzz.rs`); not an API.
+#[doc(hidden)]
+pub mod fuzzing;
 mod interchange;
 mod judge;
 mod schedule;

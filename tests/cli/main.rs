@@ -13,12 +13,14 @@ mod check_corpus;
 mod check_json;
 mod diagnostics;
 mod fix;
+mod fuzz;
 mod new;
 
 // Studying
 mod choice;
 mod config;
 mod cram;
+mod crash;
 mod decks;
 mod flip;
 mod leeches;

@@ -35,6 +35,9 @@ mod env;
 mod escape;
 mod exit;
 mod files;
+/// The fuzz suite's door to the private parsers (`fuzz/`, `tests/cli/fuzz.rs`); not an API.
+#[doc(hidden)]
+pub mod fuzzing;
 mod interchange;
 mod judge;
 mod schedule;

@@ -15,12 +15,14 @@ mod check_json;
 mod cloze;
 mod diagnostics;
 mod fix;
+mod fuzz;
 mod new;
 
 // Studying
 mod choice;
 mod config;
 mod cram;
+mod crash;
 mod decks;
 mod explain;
 mod flip;

@@ -8,7 +8,7 @@
 #   long G KB     one cloze of G gaps padded to about KB KiB (default 200 gaps, 900 KiB)
 #   fat G KB      one cloze of G gaps whose explain, hint and one accept entry are KB KiB
 #                 each, with 4,000 bytes of tags: what each gap's card repeats (200, 900)
-# For each: the deck's size, `quiz check`'s peak RSS and exit code, `echo q | quiz start`'s
+# For each: the deck's size, `quiz check`'s peak RSS and exit code, `echo :q | quiz start`'s
 # peak RSS (it indexes the deck, then stops at the first question) and the database's size
 # after it (quiz.sqlite3 plus its -wal).
 #
@@ -99,7 +99,7 @@ while [[ $# -gt 0 ]]; do
   file_kb=$(( $(stat -c %s "$deck") / 1024 ))
   set +e
   check=$( (ulimit -v "$limit_kb"; /usr/bin/time -f "%M %x" "$QUIZ" --data-dir "$data" check "$deck" 2>&1 >/dev/null) | tail -1)
-  start=$( (ulimit -v "$limit_kb"; echo q | /usr/bin/time -f "%M %x" "$QUIZ" --data-dir "$data" --plain start bench 2>&1 >/dev/null) | tail -1)
+  start=$( (ulimit -v "$limit_kb"; echo :q | /usr/bin/time -f "%M %x" "$QUIZ" --data-dir "$data" --plain start bench 2>&1 >/dev/null) | tail -1)
   set -e
   db_kb=$(( $(cat "$data"/quiz.sqlite3* 2>/dev/null | wc -c) / 1024 ))
   printf '%-14s %10s %12s %5s %12s %5s %12s\n' "$kind ${args[*]}" "$file_kb" ${check% *} ${check#* } ${start% *} ${start#* } "$db_kb"

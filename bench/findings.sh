@@ -15,8 +15,8 @@
 # and these commands, each timed once (wall clock, ms):
 #   quiz check FILE                   (human output)
 #   quiz check --format json FILE     (every finding, one JSON line each)
-#   echo q | quiz start FILE          (the session says the deck is skipped, then ends)
-#   echo q | quiz start               (the deck in the decks folder; the bundled deck is
+#   echo :q | quiz start FILE          (the session says the deck is skipped, then ends)
+#   echo :q | quiz start               (the deck in the decks folder; the bundled deck is
 #                                      studied, the broken one skipped at every start)
 # Usage: bench/findings.sh [CARDS]; QUIZ=path/to/quiz times another binary (no build then).
 #
@@ -91,7 +91,7 @@ PY
 export QUIZ_DATA_DIR="$work/data" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
 
 ms() { local start end; start=$(date +%s%N); "$@" > /dev/null 2>&1 || true; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-start() { echo q | "$quiz" start "$@"; }
+start() { echo :q | "$quiz" start "$@"; }
 in_folder() {
   rm -rf "$QUIZ_DATA_DIR"
   mkdir -p "$QUIZ_DATA_DIR/decks"

@@ -30,31 +30,18 @@
 #        QUIZ=/path/to/quiz bench/read_commands.sh   # time that binary instead of building
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 cards=${1:-100000}
 runs=${RUNS:-5}
-if [ -n "${QUIZ:-}" ]; then
-  quiz=$QUIZ
-else
-  cargo build --release --quiet
-  quiz=$PWD/target/release/quiz
-fi
+quiz=$(quiz_binary)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/decks"
 deck="$work/decks/big.toml"
-python3 - "$cards" "$deck" <<'PY'
-import sys
-n, path = int(sys.argv[1]), sys.argv[2]
-with open(path, "w") as f:
-    f.write('title = "big"\n')
-    for i in range(n):
-        f.write(f'\n[[cards]]\nid = "c{i}"\nquestion = "Question number {i}?"\nanswer = "answer {i}"\n')
-PY
-touch -d '1 hour ago' "$deck"
+big_deck "$cards" "$deck"
 export QUIZ_DATA_DIR="$work" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
 now_ms=1772355600000
 
-ms() { local start end; start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 # median ARGS...: one warm-up call of `quiz ARGS`, then the median of RUNS timed calls, in ms.
 median() {
   local times=()
@@ -71,6 +58,9 @@ report() {
 }
 
 echo "cards: $cards (median of $runs runs after a warm-up call)"
+# Readers create nothing (no data directory, no database): a session creates the store
+# and indexes the deck, as a learner's first `quiz start` does.
+echo :q | "$quiz" start big > /dev/null
 report "no progress"
 # Progress for every card: reviewed a day or more ago, 1% due today, the rest later.
 python3 - "$work/quiz.sqlite3" "$cards" "$now_ms" <<'PY'

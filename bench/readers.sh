@@ -25,29 +25,17 @@
 #        QUIZ=/path/to/quiz bench/readers.sh   # time that binary instead of building
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 cards=${1:-100000}
 runs=${RUNS:-5}
-if [ -n "${QUIZ:-}" ]; then
-  quiz=$QUIZ
-else
-  cargo build --release --quiet
-  quiz=$PWD/target/release/quiz
-fi
+quiz=$(quiz_binary)
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 chmod 755 "$work"
 data="$work/data"
 mkdir -p "$data/decks"
 deck="$data/decks/big.toml"
-python3 - "$cards" "$deck" <<'PY'
-import sys
-n, path = int(sys.argv[1]), sys.argv[2]
-with open(path, "w") as f:
-    f.write('title = "big"\n')
-    for i in range(n):
-        f.write(f'\n[[cards]]\nid = "c{i}"\nquestion = "Question number {i}?"\nanswer = "answer {i}"\n')
-PY
-touch -d '1 hour ago' "$deck"
+big_deck "$cards" "$deck"
 export NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC HOME="$work/home"
 unset QUIZ_CONFIG QUIZ_DATA_DIR
 as_user=()
@@ -55,7 +43,6 @@ if [ "$(id -u)" = 0 ]; then
   as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
 
-ms() { local start end; start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 # median ARGS...: the median of RUNS timed calls of ARGS, in ms.
 median() {
   local times=()

@@ -3,7 +3,7 @@
 # DESIGN's targets: first question <= 15 ms with unchanged decks, <= 400 ms after an edit;
 # memory <= 40 MiB at 100,000 cards.
 #
-# Each time is the median of RUNS runs (default 3) of `echo q | quiz start big` (the
+# Each time is the median of RUNS runs (default 3) of `echo :q | quiz start big` (the
 # process ends at the first question), in these situations:
 #   first start          no progress database yet
 #   unchanged deck       the same deck file as the start before
@@ -17,28 +17,19 @@
 # Usage: bench/startup.sh [CARDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 cards=${1:-100000}
 runs=${RUNS:-3}
-cargo build --release --quiet
-quiz=$PWD/target/release/quiz
+quiz=$(quiz_binary)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/decks"
 deck="$work/decks/big.toml"
-python3 - "$cards" "$deck" <<'PY'
-import sys
-n, path = int(sys.argv[1]), sys.argv[2]
-with open(path, "w") as f:
-    f.write('title = "big"\n')
-    for i in range(n):
-        f.write(f'\n[[cards]]\nid = "c{i}"\nquestion = "Question number {i}?"\nanswer = "answer {i}"\n')
-PY
-touch -d '1 hour ago' "$deck"
+big_deck "$cards" "$deck"
 export QUIZ_DATA_DIR="$work" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
 now_ms=1772355600000
 
-ms() { local start end; start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
-start() { echo q | "$quiz" start big; }
+start() { echo :q | "$quiz" start big; }
 fresh() { rm -f "$work"/quiz.sqlite3*; }
 touch_deck() { touch -d "@$(( $(date +%s) - 3600 - RANDOM ))" "$deck"; }
 edit=0
@@ -57,7 +48,7 @@ median() {
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
-peak() { /usr/bin/time -f "%M" "$quiz" start big <<< q 2>&1 > /dev/null | tail -1; }
+peak() { /usr/bin/time -f "%M" "$quiz" start big <<< :q 2>&1 > /dev/null | tail -1; }
 
 echo "cards: $cards (median of $runs runs)"
 printf '%-36s %6s ms\n' "quiz check big:" "$(ms "$quiz" check "$deck")"

@@ -6,7 +6,7 @@
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::names::{NameFit, fit_name};
 use super::normalise::{is_symbol, squash, strip_article, superscript, words};
-use super::numbers::{Quantity, fit_quantity, needs_separators, quantity_reason, read_quantity};
+use super::quantity::{Quantity, fit_quantity, needs_separators, quantity_reason, read_quantity};
 use super::roman::numerals;
 use super::typos::word_edits;
 use super::{Reason, Verdict, wrong};

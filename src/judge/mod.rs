@@ -19,6 +19,7 @@ mod dates;
 mod names;
 mod normalise;
 mod numbers;
+mod quantity;
 mod roman;
 mod several;
 mod strictness;

@@ -6,9 +6,11 @@
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
 
 use crate::deck::codes::Code;
 use crate::escape::escape_control;
+use crate::ui::format::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Severity {
@@ -297,6 +299,65 @@ fn neutralise_controls(source: &str) -> String {
         }
     }
     safe
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: &'a str,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    message: &'a str,
+    label: &'a str,
+}
+
+/// The line after the first [`SHOWN_PER_FILE`] findings of a file, counting the others.
+pub(crate) fn more_line(display: &str, hidden: &[Finding]) -> String {
+    let errors = hidden.iter().filter(|f| f.is_error()).count();
+    let warnings = hidden.len() - errors;
+    let noun = |count: usize, noun: &str| {
+        if count == 1 {
+            noun.to_string()
+        } else {
+            format!("{noun}s")
+        }
+    };
+    let count = hidden.len();
+    let display = escape_control(display);
+    let what = match (errors, warnings) {
+        (_, 0) => format!("{count} more {} in {display}", noun(count, "error")),
+        (0, _) => format!("{count} more {} in {display}", noun(count, "warning")),
+        _ => format!(
+            "{count} more findings in {display} ({}, {})",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    };
+    format!("… and {what}; `quiz check --format json {display}` lists them all")
+}
+
+/// One finding as a JSON line (`quiz check --format json`), with its start and end.
+pub(crate) fn json_line(
+    source: &Source<'_>,
+    display: &str,
+    finding: &Finding,
+) -> serde_json::Result<String> {
+    let (line, column) = source.line_col(finding.span.start);
+    let (end_line, end_column) = source.line_col(finding.span.end);
+    serde_json::to_string(&JsonFinding {
+        code: finding.code.name(),
+        severity: finding.severity.name(),
+        path: display,
+        line,
+        column,
+        end_line,
+        end_column,
+        message: &finding.message,
+        label: &finding.label,
+    })
 }
 
 #[cfg(test)]

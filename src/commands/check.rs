@@ -2,31 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
 use crate::deck::edit::add_missing_ids;
 use crate::deck::library::{self, DeckFile};
-use crate::diagnostic::{Finding, SHOWN_PER_FILE, Source};
+use crate::diagnostic::{self, SHOWN_PER_FILE, Source};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::files;
 use crate::ui::format::plural;
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    code: &'a str,
-    severity: &'a str,
-    path: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    message: &'a str,
-    label: &'a str,
-}
 
 pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files = files(&args.paths, &context.data_dir)?;
@@ -67,12 +52,12 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
                     .get(SHOWN_PER_FILE..)
                     .filter(|hidden| !hidden.is_empty())
                 {
-                    crate::outln!("{}", more(&file.display, hidden))?;
+                    crate::outln!("{}", diagnostic::more_line(&file.display, hidden))?;
                 }
             }
             (CheckFormat::Json, Some(source)) => {
                 for finding in &parsed.findings {
-                    crate::outln!("{}", json(source, &file.display, finding)?)?;
+                    crate::outln!("{}", diagnostic::json_line(source, &file.display, finding)?)?;
                 }
             }
         }
@@ -89,47 +74,6 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
     } else {
         ExitCode::Success
     })
-}
-
-/// The line after the first [`SHOWN_PER_FILE`] findings of a file, counting the others.
-fn more(display: &str, hidden: &[Finding]) -> String {
-    let errors = hidden.iter().filter(|f| f.is_error()).count();
-    let warnings = hidden.len() - errors;
-    let noun = |count: usize, noun: &str| {
-        if count == 1 {
-            noun.to_string()
-        } else {
-            format!("{noun}s")
-        }
-    };
-    let count = hidden.len();
-    let display = escape_control(display);
-    let what = match (errors, warnings) {
-        (_, 0) => format!("{count} more {} in {display}", noun(count, "error")),
-        (0, _) => format!("{count} more {} in {display}", noun(count, "warning")),
-        _ => format!(
-            "{count} more findings in {display} ({}, {})",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-    };
-    format!("… and {what}; `quiz check --format json {display}` lists them all")
-}
-
-fn json(source: &Source<'_>, display: &str, finding: &Finding) -> anyhow::Result<String> {
-    let (line, column) = source.line_col(finding.span.start);
-    let (end_line, end_column) = source.line_col(finding.span.end);
-    Ok(serde_json::to_string(&JsonFinding {
-        code: finding.code.name(),
-        severity: finding.severity.name(),
-        path: display,
-        line,
-        column,
-        end_line,
-        end_column,
-        message: &finding.message,
-        label: &finding.label,
-    })?)
 }
 
 fn fix(file: &mut DeckFile) -> anyhow::Result<()> {

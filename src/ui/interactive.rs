@@ -48,6 +48,14 @@ fn aligned_with(outcome: &Outcome<'_>) -> Option<String> {
 
 /// The typed answer with its differences marked: letters it lacks in green, letters it
 /// has too many struck through in red; without colour, `[+a]` and `[-b]`.
+/// How many letters of the typed answer stand where the expected answer has them.
+fn shared_letters(runs: &[(Change, String)]) -> usize {
+    runs.iter()
+        .filter(|(change, _)| *change == Change::Equal)
+        .map(|(_, text)| text.chars().count())
+        .sum()
+}
+
 fn render_alignment(runs: &[(Change, String)], color: bool) -> String {
     const MISSING: Style = Style::new()
         .underline()
@@ -264,8 +272,9 @@ impl Frontend for Interactive {
         }
         if let Some(expected) = aligned_with(outcome)
             && let runs = alignment(&expected, outcome.given)
-            // An answer with nothing in common is no misspelling to show.
-            && runs.iter().any(|(change, _)| *change == Change::Equal)
+            // Only a misspelling is worth a letter-by-letter line: an answer sharing a stray
+            // letter or two with the right one ("Moskow" for "March 27, 1958") is not one.
+            && shared_letters(&runs) * 2 >= expected.chars().count()
         {
             self.line(&format!(
                 "  {} {}",
@@ -390,6 +399,8 @@ mod tests {
 
     #[test]
     fn alignment_marks_letters_missing_and_extra() {
+        assert!(shared_letters(&alignment("March 27, 1958", "Moskow")) * 2 < 14);
+        assert!(shared_letters(&alignment("Moscow", "Mosow")) * 2 >= 6);
         let runs = alignment("Stalin", "Stallyn");
         assert_eq!(render_alignment(&runs, false), "Stal[+i][-ly]n");
         let runs = alignment("Moscow", "Mosow");

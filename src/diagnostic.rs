@@ -538,7 +538,7 @@ mod tests {
             .find(|f| f.code == Code::UnknownField)
             .unwrap();
         let expected = "\
-error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact, transliterate
  --> t.toml:4:1
   |
 4 | anwser = \"A\"

@@ -208,13 +208,18 @@ pub(crate) fn judge(expected: &Expected, given: &str) -> Verdict {
     }
 }
 
-/// Judges `given` as [`judge`] does, or more strictly when the deck or card asks for it
-/// (`case_sensitive`, `exact`: see `strictness`).
+/// Judges `given` as [`judge`] does, or as the deck or card asks: more strictly
+/// (`case_sensitive`, `exact`: see `strictness`), or taking a romanisation (`transliterate`).
 pub(crate) fn judge_with(expected: &Expected, strictness: Strictness, given: &str) -> Verdict {
-    if strictness == Strictness::default() || given.trim().is_empty() {
-        return judge(expected, given);
+    if given.trim().is_empty() {
+        judge(expected, given)
+    } else if strictness.exact || strictness.case_sensitive {
+        strictness::judge_strictly(expected, strictness, given)
+    } else if strictness.transliterate {
+        judge_transliterating(expected, given)
+    } else {
+        judge(expected, given)
     }
-    strictness::judge_strictly(expected, strictness, given)
 }
 
 /// Whether `given` is, exactly, one of `answers` (the other cards' answers in the deck)
@@ -252,14 +257,7 @@ pub(crate) fn another_answer(
 
 /// Judges like [`judge`], for a deck or card with `transliterate = true`: a typed answer
 /// written in another script may also be given in romanisation, which is then close.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the deck format does not carry `transliterate` yet"
-    )
-)]
-pub(crate) fn judge_transliterating(expected: &Expected, given: &str) -> Verdict {
+fn judge_transliterating(expected: &Expected, given: &str) -> Verdict {
     match expected {
         Expected::Text { answer, accept } if !given.trim().is_empty() => {
             compare::judge_text_romanised(answer, accept, given)

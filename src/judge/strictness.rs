@@ -1,4 +1,5 @@
-//! Stricter judging, asked for by a deck or a card (`case_sensitive`, `exact`).
+//! Stricter judging, asked for by a deck or a card (`case_sensitive`, `exact`), and the
+//! one leniency a deck can ask for (`transliterate`).
 //!
 //! Both are a layer over the usual rules rather than a change inside them:
 //! - `case_sensitive`: the answer must first be accepted as usual (accents, punctuation,
@@ -24,6 +25,10 @@ pub(crate) struct Strictness {
     pub case_sensitive: bool,
     /// Only spaces are folded; implies `case_sensitive`.
     pub exact: bool,
+    /// A romanisation of an answer in another script (`spasibo` for `спасибо`) is close.
+    /// Spelling a word in another script has no case and no exact form, so `exact` and
+    /// `case_sensitive` win over it (`quiz check` refuses both on one card or deck).
+    pub transliterate: bool,
 }
 
 pub(super) fn judge_strictly(expected: &Expected, strictness: Strictness, given: &str) -> Verdict {
@@ -179,10 +184,17 @@ mod tests {
     const CASE: Strictness = Strictness {
         case_sensitive: true,
         exact: false,
+        transliterate: false,
     };
     const EXACT: Strictness = Strictness {
         case_sensitive: false,
         exact: true,
+        transliterate: false,
+    };
+    const TRANSLITERATE: Strictness = Strictness {
+        case_sensitive: false,
+        exact: false,
+        transliterate: true,
     };
 
     #[track_caller]
@@ -292,10 +304,38 @@ mod tests {
     }
 
     #[test]
+    fn transliterate_takes_a_romanisation_as_close_and_nothing_more() {
+        let card = text("спасибо");
+        check(TRANSLITERATE, &card, "спасибо", Verdict::Right);
+        check(
+            TRANSLITERATE,
+            &card,
+            "spasibo",
+            crate::judge::testing::close_because("спасибо", crate::judge::Reason::Romanisation),
+        );
+        check(TRANSLITERATE, &card, "pozhaluista", no());
+        check(TRANSLITERATE, &card, "", no());
+        // Without the flag, another script is another answer.
+        check(Strictness::default(), &card, "spasibo", no());
+        // `exact` and `case_sensitive` win: a romanisation is never the answer as written.
+        let both = Strictness {
+            transliterate: true,
+            ..EXACT
+        };
+        check(both, &card, "spasibo", no());
+        let both = Strictness {
+            transliterate: true,
+            ..CASE
+        };
+        check(both, &card, "spasibo", no());
+    }
+
+    #[test]
     fn strictness_leaves_choice_and_true_false_alone() {
         let strict = Strictness {
             case_sensitive: true,
             exact: true,
+            transliterate: true,
         };
         let expected = choice(&["CO", "CO2"], 0);
         assert_eq!(judge_with(&expected, strict, "1"), judge(&expected, "1"));

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::Summary;
-use crate::judge::Verdict;
+use crate::judge::{Reason, Verdict};
 use crate::schedule::optimize::Metrics;
 
 /// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
@@ -30,6 +30,11 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<
                 missing.join(", ")
             )
         }
+        Verdict::Close {
+            correct,
+            reason: Reason::Romanisation,
+            ..
+        } => format!(" — accepted as a romanisation of \"{correct}\""),
         Verdict::Close { correct, .. } => format!(" — accepted, spelled \"{correct}\""),
         Verdict::Wrong { missing } if !missing.is_empty() => {
             format!(" — missing: {}", missing.join(", "))
@@ -109,7 +114,6 @@ pub(crate) fn parameters_table(current: &[f32], fitted: &[f32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::judge::Reason;
 
     #[test]
     fn plural_adds_an_s_unless_one() {
@@ -147,6 +151,15 @@ mod tests {
         assert_eq!(
             verdict_detail(&half, false, None),
             " — accepted, missing: Stalin (all: \"Lenin, Stalin\")"
+        );
+        let romanised = Verdict::Close {
+            correct: "спасибо".into(),
+            missing: Vec::new(),
+            reason: Reason::Romanisation,
+        };
+        assert_eq!(
+            verdict_detail(&romanised, false, None),
+            " — accepted as a romanisation of \"спасибо\""
         );
     }
 }

@@ -208,7 +208,7 @@ pub(crate) fn misspelt_drawn(path: &str, i: usize) -> String {
     let width = line.to_string().len();
     let (pad, bar) = (" ".repeat(width), " ".repeat(width + 1));
     format!(
-        "error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact\n\
+        "error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact, transliterate\n\
          {pad}--> {path}:{line}:1\n\
          {bar}|\n\
          {line} | anwser = \"a{i}\"\n\

@@ -39,7 +39,7 @@ fn snapshot_misspelt_field_with_its_suggestion() {
         &["e002-misspelt-answer.toml"],
         1,
         "\
-error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact
+error[E002]: unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, choices, cloze, explain, hint, tags, reverse, case_sensitive, exact, transliterate
  --> e002-misspelt-answer.toml:7:1
   |
 7 | anwser = \"Lisbon\"

@@ -1,4 +1,4 @@
-//! `case_sensitive` and `exact` on a deck and on a card: `quiz check` reads them, and a
+//! `case_sensitive`, `exact` and `transliterate` on a deck and on a card: `quiz check` reads them, and a
 //! session judges by them, also when the cards come back from the deck index.
 
 use crate::common::{asked, quiz_with};
@@ -120,4 +120,41 @@ case_sensitive = false
         run.stdout
     );
     assert!(run.stdout.contains("t.toml:14:18"), "{}", run.stdout);
+}
+
+#[test]
+fn a_transliterating_deck_takes_a_romanisation_as_close() {
+    let quiz = quiz_with(
+        r#"
+title = "Russian"
+transliterate = true
+
+[[cards]]
+id = "thanks"
+question = "Thank you, in Russian?"
+answer = "спасибо"
+
+[[cards]]
+id = "yes"
+question = "Yes, in Russian?"
+answer = "да"
+transliterate = false
+"#,
+    );
+    quiz.run(&["check", "t"], "").success();
+    let run = quiz.run(&["start", "t"], "spasibo\nda\nда\n");
+    run.success();
+    assert_eq!(
+        run.verdicts(),
+        [
+            "close — accepted as a romanisation of \"спасибо\"",
+            "wrong",
+            "right"
+        ],
+        "{}",
+        run.stdout
+    );
+    // Close is a Hard review.
+    let ratings = quiz.rows("SELECT card, rating, verdict FROM reviews ORDER BY id");
+    assert_eq!(ratings[0], ["thanks", "2", "close"], "{ratings:?}");
 }

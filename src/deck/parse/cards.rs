@@ -16,7 +16,7 @@ use crate::deck::{Card, CardId, Kind, Question};
 use crate::diagnostic::Finding;
 use crate::judge::{Expected, Strictness};
 
-pub(super) const CARD_FIELDS: [&str; 13] = [
+pub(super) const CARD_FIELDS: [&str; 14] = [
     "id",
     "kind",
     "question",
@@ -30,6 +30,7 @@ pub(super) const CARD_FIELDS: [&str; 13] = [
     "reverse",
     "case_sensitive",
     "exact",
+    "transliterate",
 ];
 
 /// One `[[cards]]` table, before ids are checked against the rest of the deck.
@@ -43,6 +44,7 @@ pub(super) struct RawCard {
     /// beat the deck's.
     pub(super) case_sensitive: Option<(bool, Range<usize>)>,
     pub(super) exact: Option<bool>,
+    pub(super) transliterate: Option<bool>,
 }
 
 #[derive(Default)]
@@ -60,6 +62,7 @@ pub(super) struct Fields<'a, 'i> {
     pub(super) reverse: Option<&'a Spanned<DeValue<'i>>>,
     pub(super) case_sensitive: Option<&'a Spanned<DeValue<'i>>>,
     pub(super) exact: Option<&'a Spanned<DeValue<'i>>>,
+    pub(super) transliterate: Option<&'a Spanned<DeValue<'i>>>,
 }
 
 /// Reads one card table of `source`; `header` is where a finding about the whole card is
@@ -90,6 +93,7 @@ pub(super) fn read_card(
             "reverse" => &mut fields.reverse,
             "case_sensitive" => &mut fields.case_sensitive,
             "exact" => &mut fields.exact,
+            "transliterate" => &mut fields.transliterate,
             name => {
                 findings.push(unknown_field(key.span(), name, "card", &CARD_FIELDS));
                 misspelt = true;
@@ -364,7 +368,17 @@ pub(super) fn read_card(
         .case_sensitive
         .and_then(|v| Some((boolean(v, "case_sensitive", findings)?, v.span())));
     let exact = fields.exact.and_then(|v| boolean(v, "exact", findings));
-    check_strictness(kind, &fields, case_sensitive.as_ref(), exact, findings);
+    let transliterate = fields
+        .transliterate
+        .and_then(|v| boolean(v, "transliterate", findings));
+    check_strictness(
+        kind,
+        &fields,
+        case_sensitive.as_ref(),
+        exact,
+        transliterate,
+        findings,
+    );
     if findings[findings_before..].iter().any(Finding::is_error) {
         return None;
     }
@@ -384,18 +398,21 @@ pub(super) fn read_card(
         reverse,
         case_sensitive,
         exact,
+        transliterate,
     })
 }
 
-/// `case_sensitive` and `exact` are about how a typed answer is spelled: on a card whose
-/// answer is picked (choice, true/false) they mean nothing, and `exact` (which compares
-/// case) contradicts `case_sensitive = false`. Set on the deck, they are only a default, so
-/// a deck's `exact` does not make its true/false cards wrong.
+/// `case_sensitive`, `exact` and `transliterate` are about how a typed answer is spelled:
+/// on a card whose answer is picked (choice, true/false) they mean nothing, `exact` (which
+/// compares case) contradicts `case_sensitive = false`, and a romanisation can be neither
+/// exact nor in the answer's case. Set on the deck, they are only a default, so a deck's
+/// `exact` does not make its true/false cards wrong.
 fn check_strictness(
     kind: Kind,
     fields: &Fields<'_, '_>,
     case_sensitive: Option<&(bool, Range<usize>)>,
     exact: Option<bool>,
+    transliterate: Option<bool>,
     findings: &mut Vec<Finding>,
 ) {
     if matches!(kind, Kind::Choice | Kind::TrueFalse) {
@@ -406,6 +423,7 @@ fn check_strictness(
                 case_sensitive.map(|(b, _)| *b),
             ),
             ("exact", fields.exact, exact),
+            ("transliterate", fields.transliterate, transliterate),
         ] {
             if let (Some(true), Some(value)) = (set, value) {
                 findings.push(
@@ -425,6 +443,43 @@ fn check_strictness(
     if let (Some(true), Some((false, span))) = (exact, case_sensitive) {
         findings.push(exact_contradiction(span.clone(), "card"));
     }
+    if let (Some(true), Some(value)) = (transliterate, fields.transliterate)
+        && let Some(strict) = stricter_than_romanisation(
+            exact == Some(true),
+            case_sensitive.is_some_and(|(set, _)| *set),
+        )
+    {
+        findings.push(transliterate_contradiction(value.span(), strict, "card"));
+    }
+}
+
+/// Which of `exact` and `case_sensitive`, when set, leaves `transliterate` without effect.
+pub(super) fn stricter_than_romanisation(
+    exact: bool,
+    case_sensitive: bool,
+) -> Option<&'static str> {
+    if exact {
+        Some("exact")
+    } else if case_sensitive {
+        Some("case_sensitive")
+    } else {
+        None
+    }
+}
+
+/// E013 for `transliterate = true` beside `exact = true` or `case_sensitive = true` on the
+/// same card or deck: a romanisation is neither the answer as written nor in its case.
+pub(super) fn transliterate_contradiction(
+    span: Range<usize>,
+    strict: &str,
+    whose: &str,
+) -> Finding {
+    Finding::error(
+        Code::KindMismatch,
+        span,
+        format!("`transliterate = true` contradicts the {whose}'s `{strict} = true`: a romanisation is never the answer as written"),
+    )
+    .label(format!("remove this, or set `{strict} = false`"))
 }
 
 /// E013 for `case_sensitive = false` where `exact = true` holds: `exact` compares case too.

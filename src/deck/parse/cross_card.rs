@@ -1,6 +1,6 @@
 //! The rules across the cards of a deck — no id used twice, no question asked twice — and
 //! what the deck gives each of its cards: its tags, its `reverse`, its strictness
-//! (`case_sensitive`, `exact`), the card's line.
+//! (`case_sensitive`, `exact`, `transliterate`), the card's line.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -37,6 +37,7 @@ impl<'s> CardReader<'s> {
             deck_strictness: Strictness {
                 case_sensitive: head.case_sensitive,
                 exact: head.exact,
+                transliterate: head.transliterate,
             },
             lines: LineCounter::new(source),
             first_ids: HashMap::with_capacity(tables),
@@ -125,6 +126,9 @@ impl<'s> CardReader<'s> {
                 .as_ref()
                 .map_or(self.deck_strictness.case_sensitive, |(set, _)| *set),
             exact: raw.exact.unwrap_or(self.deck_strictness.exact),
+            transliterate: raw
+                .transliterate
+                .unwrap_or(self.deck_strictness.transliterate),
         };
         if let (true, None, Some((false, span))) =
             (strictness.exact, raw.exact, &raw.case_sensitive)

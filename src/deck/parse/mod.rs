@@ -21,7 +21,7 @@ use super::codes::Code;
 use super::{Card, Deck, DeckId, Origin};
 use crate::diagnostic::Finding;
 
-pub(crate) const DECK_FIELDS: [&str; 8] = [
+pub(crate) const DECK_FIELDS: [&str; 9] = [
     "title",
     "description",
     "source",
@@ -29,6 +29,7 @@ pub(crate) const DECK_FIELDS: [&str; 8] = [
     "reverse",
     "case_sensitive",
     "exact",
+    "transliterate",
     "cards",
 ];
 
@@ -213,9 +214,10 @@ struct Head {
     source: Option<String>,
     tags: Vec<String>,
     reverse: bool,
-    /// The deck's `case_sensitive` and `exact`: the default of its cards.
+    /// The deck's `case_sensitive`, `exact` and `transliterate`: the default of its cards.
     case_sensitive: bool,
     exact: bool,
+    transliterate: bool,
 }
 
 fn read_head<'a, 'i>(
@@ -230,8 +232,10 @@ fn read_head<'a, 'i>(
         reverse: false,
         case_sensitive: false,
         exact: false,
+        transliterate: false,
     };
     let mut case_insensitive_span = None;
+    let mut transliterate_span = None;
     let mut card_values: &[Spanned<DeValue<'_>>] = &[];
     for (key, value) in root {
         match key.get_ref().as_ref() {
@@ -248,6 +252,10 @@ fn read_head<'a, 'i>(
                 }
             }
             "exact" => head.exact = boolean(value, "exact", findings).unwrap_or(false),
+            "transliterate" => {
+                head.transliterate = boolean(value, "transliterate", findings).unwrap_or(false);
+                transliterate_span = Some(value.span());
+            }
             "cards" => match value.get_ref() {
                 DeValue::Array(array) => card_values = array_items(array),
                 other => findings.push(wrong_type(
@@ -262,6 +270,14 @@ fn read_head<'a, 'i>(
     }
     if let (true, Some(span)) = (head.exact, case_insensitive_span) {
         findings.push(self::cards::exact_contradiction(span, "deck"));
+    }
+    if let (true, Some(span)) = (head.transliterate, transliterate_span)
+        && let Some(strict) =
+            self::cards::stricter_than_romanisation(head.exact, head.case_sensitive)
+    {
+        findings.push(self::cards::transliterate_contradiction(
+            span, strict, "deck",
+        ));
     }
     (head, card_values)
 }

@@ -498,7 +498,7 @@ fn e002_unknown_card_field() {
     assert_eq!(
         finding.message,
         "unknown card field `anwser`; allowed fields are id, kind, question, answer, accept, \
-         choices, cloze, explain, hint, tags, reverse, case_sensitive, exact"
+         choices, cloze, explain, hint, tags, reverse, case_sensitive, exact, transliterate"
     );
     assert_eq!(finding.label, "did you mean `answer`?");
     assert_eq!(covered(source, &finding), "anwser");
@@ -511,7 +511,7 @@ fn e002_unknown_deck_field() {
     assert!(
         finding.message.contains(
             "allowed fields are title, description, source, tags, reverse, case_sensitive, \
-                 exact, cards"
+                 exact, transliterate, cards"
         ),
         "{finding:?}"
     );
@@ -1495,4 +1495,63 @@ fn a_strict_deck_judges_strictly() {
     let judge = |given| judge::judge_with(&card.expected, card.strictness, given);
     assert_eq!(judge("CO"), Verdict::Right);
     assert!(!judge("Co").is_accepted());
+}
+
+// `transliterate`: a romanisation of an answer in another script is close
+
+#[test]
+fn transliterate_on_the_deck_and_on_a_card() {
+    let source = "transliterate = true\n\n\
+                  [[cards]]\nid = \"a\"\nquestion = \"Thank you?\"\nanswer = \"спасибо\"\n\n\
+                  [[cards]]\nid = \"b\"\nquestion = \"Yes?\"\nanswer = \"да\"\ntransliterate = false\n\n\
+                  [[cards]]\nid = \"c\"\nquestion = \"Carbon monoxide?\"\nanswer = \"CO\"\ncase_sensitive = true\n";
+    let cards = clean_cards(source);
+    let flags: Vec<(&str, bool)> = cards
+        .iter()
+        .map(|c| (c.id.0.as_str(), c.strictness.transliterate))
+        .collect();
+    assert_eq!(flags, vec![("a", true), ("b", false), ("c", true)]);
+    let judge = |card: &Card, given| judge::judge_with(&card.expected, card.strictness, given);
+    assert!(matches!(
+        judge(&cards[0], "spasibo"),
+        Verdict::Close { ref correct, .. } if correct == "спасибо"
+    ));
+    assert!(!judge(&cards[1], "da").is_accepted());
+    // The card's own `case_sensitive` wins over the deck's `transliterate`.
+    assert_eq!(judge(&cards[2], "CO"), Verdict::Right);
+    assert!(!judge(&cards[2], "Co").is_accepted());
+
+    let single = clean_cards(
+        "[[cards]]\nid = \"a\"\nquestion = \"Hello?\"\nanswer = \"你好\"\ntransliterate = true\n",
+    );
+    assert!(judge(&single[0], "ni hao").is_accepted());
+    assert!(!judge(&single[0], "hello").is_accepted());
+}
+
+#[test]
+fn transliterate_beside_exact_or_case_sensitive_is_a_contradiction() {
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"да\"\nexact = true\ntransliterate = true\n",
+        "E013",
+        "6:17",
+        "`transliterate = true` contradicts the card's `exact = true`",
+    );
+    only_error(
+        "case_sensitive = true\ntransliterate = true\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"да\"\n",
+        "E013",
+        "2:17",
+        "`transliterate = true` contradicts the deck's `case_sensitive = true`",
+    );
+    only_error(
+        "[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"да\"\nchoices = [\"да\", \"нет\"]\ntransliterate = true\n",
+        "E013",
+        "6:17",
+        "`transliterate` works only on typed-answer cards",
+    );
+    only_error(
+        "transliterate = \"yes\"\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"да\"\n",
+        "E003",
+        "1:17",
+        "`transliterate`",
+    );
 }

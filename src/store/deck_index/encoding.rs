@@ -13,7 +13,7 @@ use crate::deck::{Card, CardId, Kind, Question};
 use crate::judge::{Expected, Strictness};
 
 // The encoding of `data`: a card's kind, its flags (1 the id is implicit, 2
-// `case_sensitive`, 4 `exact`), its line, question,
+// `case_sensitive`, 4 `exact`, 8 `transliterate`), its line, question,
 // expected answer, explanation and hint (its id and tags have columns of their own).
 // Numbers are LEB128, texts a length and UTF-8, lists a count and texts, options a flag
 // (0 none, 1 a value) and the value.
@@ -45,7 +45,8 @@ pub(super) fn encode(card: &Card, head: Option<(u32, &Card)>, out: &mut Vec<u8>)
     out.push(
         u8::from(card.implicit_id)
             | u8::from(card.strictness.case_sensitive) << 1
-            | u8::from(card.strictness.exact) << 2,
+            | u8::from(card.strictness.exact) << 2
+            | u8::from(card.strictness.transliterate) << 3,
     );
     put_number(out, card.line as u64);
     let head = head.filter(|(back, head)| *back > 0 && same_cloze(card, head));
@@ -195,13 +196,14 @@ pub(super) fn decode(
         _ => return None,
     };
     let flags = input.byte()?;
-    if flags > 0b111 {
+    if flags > 0b1111 {
         return None;
     }
     let implicit_id = flags & 1 != 0;
     let strictness = Strictness {
         case_sensitive: flags & 0b10 != 0,
         exact: flags & 0b100 != 0,
+        transliterate: flags & 0b1000 != 0,
     };
     let line = usize::try_from(input.number()?).ok()?;
     let (question, head) = match input.byte()? {
@@ -447,6 +449,7 @@ mod tests {
                 strictness: Strictness {
                     case_sensitive: true,
                     exact: false,
+                    transliterate: false,
                 },
                 ..card(Expected::Text {
                     answer: "CO".into(),
@@ -455,8 +458,9 @@ mod tests {
             },
             Card {
                 strictness: Strictness {
-                    case_sensitive: true,
-                    exact: true,
+                    case_sensitive: false,
+                    exact: false,
+                    transliterate: true,
                 },
                 implicit_id: false,
                 ..card(Expected::Several {

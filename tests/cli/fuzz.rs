@@ -271,8 +271,20 @@ fn judge_answer() {
     );
 }
 
-/// Inputs the fuzzers found, each once a crash or a hang: (door, input).
-const REGRESSIONS: &[(&str, Door, &[u8])] = &[];
+/// Inputs the fuzzers found, each once a crash or a hang: (door, input). See
+/// tests/fixtures/fuzz/README.md for what each one was.
+const REGRESSIONS: &[(&str, Door, &[u8])] = &[
+    (
+        "deck",
+        fuzzing::deck,
+        include_bytes!("../fixtures/fuzz/deck-timeout-bc3d7910.toml"),
+    ),
+    (
+        "deck",
+        fuzzing::deck,
+        include_bytes!("../fixtures/fuzz/deck-timeout-e5b0aeb3.toml"),
+    ),
+];
 
 #[test]
 fn regressions() {

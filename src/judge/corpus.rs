@@ -88,13 +88,15 @@ fn parse_cases() -> Vec<Case<'static>> {
     cases
 }
 
-/// A kind may carry the card's strictness: `text+case_sensitive`, `several+exact`.
+/// A kind may carry the card's strictness: `text+case_sensitive`, `several+exact`,
+/// `text+transliterate`.
 fn strictness(case: &Case) -> Strictness {
     let mut strictness = Strictness::default();
     for flag in case.kind.split('+').skip(1) {
         match flag {
             "case_sensitive" => strictness.case_sensitive = true,
             "exact" => strictness.exact = true,
+            "transliterate" => strictness.transliterate = true,
             other => panic!("cases.tsv line {}: unknown kind flag {other:?}", case.line),
         }
     }

@@ -20,7 +20,10 @@ use crate::settings::Presentation;
 use crate::store::Store;
 use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
 
+mod known;
 mod title;
+
+pub(crate) use known::known_deck_names;
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.

@@ -11,6 +11,8 @@ mod kinds;
 mod plain_table;
 mod values;
 
+pub(crate) use values::nearest;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

@@ -299,6 +299,9 @@ impl Run<'_, '_> {
         let card = self.presented(index);
         let flip = self.options.presentation == Presentation::Flip;
         let mut hinted = false;
+        // Once the hint was asked for (even of a card without one), the question is on
+        // screen already and is not put again.
+        let mut hint_asked = false;
         let started = Instant::now();
         let given = loop {
             let (asked, remaining) = {
@@ -309,7 +312,7 @@ impl Run<'_, '_> {
                 position: asked + 1,
                 total: asked + 1 + remaining,
                 card: &card,
-                hint_shown: hinted,
+                hint_shown: hint_asked,
                 flip,
             };
             match ui.ask(&prompt)? {
@@ -320,6 +323,7 @@ impl Run<'_, '_> {
                 Reply::Answer(text) => break Reaction::Text(text),
                 Reply::Hint => {
                     hinted = card.hint.is_some();
+                    hint_asked = true;
                     ui.show_hint(&card)?;
                 }
                 Reply::Accept => self.accept_last(ui)?,

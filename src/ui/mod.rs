@@ -22,6 +22,8 @@ pub(crate) struct Prompt<'a> {
     pub position: usize,
     pub total: usize,
     pub card: &'a Card,
+    /// The learner asked for the hint (shown, or said to be missing): the question is on
+    /// screen already.
     pub hint_shown: bool,
     /// Flip mode: show the question and wait for Enter instead of reading an answer.
     pub flip: bool,

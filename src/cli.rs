@@ -157,6 +157,10 @@ pub(crate) struct MissedArgs {
     /// List the leeches (cards missed again and again) instead of drilling
     #[arg(long)]
     pub leeches: bool,
+
+    /// With --leeches: print the list as JSON
+    #[arg(long, requires = "leeches")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

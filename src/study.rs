@@ -15,7 +15,6 @@ use jiff::Timestamp;
 use crate::calendar::describe_due;
 use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
-use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId, Kind, Origin};
 use crate::distractors::Pool;
 use crate::env::Clock;
@@ -60,6 +59,8 @@ pub(crate) struct Study {
 pub(crate) struct Reading {
     /// The chosen decks that load, indexed in the store.
     pub decks: Vec<DeckId>,
+    /// The chosen decks known only from their history (no deck file).
+    pub logged: Vec<DeckId>,
     pub store: Store,
     pub settings: Settings,
 }
@@ -67,11 +68,23 @@ pub(crate) struct Reading {
 impl Reading {
     pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
         let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
         let mut store = Store::open_to_read(&context.data_dir)?;
-        let decks = catalog::index_decks(found, context, &mut store)?;
+        let mut files = Vec::new();
+        let mut logged = Vec::new();
+        for known in catalog::known::choose(names, &context.data_dir, &store)? {
+            match known {
+                catalog::Known::File(file) => files.push(file),
+                catalog::Known::Logged(id) => logged.push(id),
+            }
+        }
+        let decks = if files.is_empty() {
+            Vec::new()
+        } else {
+            catalog::index_decks(files, context, &mut store)?
+        };
         Ok(Reading {
             decks,
+            logged,
             store,
             settings,
         })
@@ -82,7 +95,7 @@ impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found = catalog::known::locate_files(&args.decks, &context.data_dir)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))

@@ -1,25 +1,107 @@
 //! One idea of the "known decks", the same for every command that takes deck names: the deck
-//! files quiz finds (bundled, the user's decks folder) and the decks known only from their
-//! history (an imported log, a deck file since deleted).
+//! files quiz finds (bundled, the user's decks folder, a path given) and the decks known only
+//! from their history (an imported log, a deck file since deleted, a deck once studied by
+//! its path).
 
 use std::path::Path;
 
 use crate::deck::DeckId;
-use crate::deck::library;
+use crate::deck::library::{self, LibraryError, Located};
+use crate::escape::escape_line;
 use crate::store::Store;
+
+/// A deck a command was asked for (or, with no names, every known deck).
+pub(crate) enum Known {
+    /// A deck file, found but not necessarily read yet.
+    File(Located),
+    /// A deck with reviews and no deck file: its progress is there, its cards are not.
+    Logged(DeckId),
+}
+
+impl Known {
+    pub(crate) fn id(&self) -> &DeckId {
+        match self {
+            Known::File(located) => &located.id,
+            Known::Logged(id) => id,
+        }
+    }
+}
+
+/// The decks `names` name, in their order, each once; with no names every deck file, then
+/// every deck with history and no file. A name that is neither is an error listing both.
+pub(crate) fn choose(
+    names: &[String],
+    data_dir: &Path,
+    store: &Store,
+) -> anyhow::Result<Vec<Known>> {
+    let logged = store.reviewed_decks()?;
+    let mut chosen: Vec<Known> = Vec::new();
+    let mut add = |known: Known| {
+        if !chosen.iter().any(|c| c.id() == known.id()) {
+            chosen.push(known);
+        }
+    };
+    if names.is_empty() {
+        library::locate(&[], data_dir)?
+            .into_iter()
+            .for_each(|file| add(Known::File(file)));
+        logged.into_iter().for_each(|id| add(Known::Logged(id)));
+        return Ok(chosen);
+    }
+    for name in names {
+        match library::locate(std::slice::from_ref(name), data_dir) {
+            Ok(found) => found.into_iter().for_each(|file| add(Known::File(file))),
+            Err(LibraryError::Unknown { .. }) if logged.iter().any(|id| &id.0 == name) => {
+                add(Known::Logged(DeckId(name.clone())));
+            }
+            Err(LibraryError::Unknown { .. }) => {
+                anyhow::bail!(unknown(name, data_dir, store)?)
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(chosen)
+}
 
 /// The deck files' names, then those of decks with reviews but no file, each once.
 pub(crate) fn known_decks(data_dir: &Path, store: &Store) -> anyhow::Result<Vec<DeckId>> {
-    let mut known: Vec<DeckId> = library::locate(&[], data_dir)?
+    Ok(choose(&[], data_dir, store)?
         .into_iter()
-        .map(|deck| deck.id)
+        .map(|known| known.id().clone())
+        .collect())
+}
+
+/// "no deck named `x`; known decks: …", every known deck listed.
+pub(crate) fn unknown(name: &str, data_dir: &Path, store: &Store) -> anyhow::Result<String> {
+    let known: Vec<String> = known_decks(data_dir, store)?
+        .iter()
+        .map(|deck| escape_line(&deck.0))
         .collect();
-    for logged in store.reviewed_decks()? {
-        if !known.contains(&logged) {
-            known.push(logged);
+    Ok(format!(
+        "no deck named `{}`; known decks: {}",
+        escape_line(name),
+        known.join(", ")
+    ))
+}
+
+/// [`library::locate`] for a command that needs deck files (to ask cards, export, add): a
+/// name known only from its history says why it cannot be used, and an unknown name lists
+/// every known deck, as [`choose`] does.
+pub(crate) fn locate_files(names: &[String], data_dir: &Path) -> anyhow::Result<Vec<Located>> {
+    match library::locate(names, data_dir) {
+        Err(LibraryError::Unknown { name, .. }) => {
+            let store = Store::open_to_read(data_dir)?;
+            if store.reviewed_decks()?.iter().any(|id| id.0 == name) {
+                let name = escape_line(&name);
+                anyhow::bail!(
+                    "deck `{name}` has no deck file: it is known only from its history, so it \
+                     has no cards to ask (`quiz stats {name}` shows its progress)"
+                );
+            }
+            anyhow::bail!(unknown(&name, data_dir, &store)?)
         }
+        found => Ok(found?),
     }
-    Ok(known)
 }
 
 /// [`known_decks`] for a shell's completion: nothing (rather than an error) when the data

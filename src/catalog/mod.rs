@@ -20,15 +20,18 @@ use crate::settings::Presentation;
 use crate::store::Store;
 use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
 
-mod known;
+pub(crate) mod known;
 mod title;
 
-pub(crate) use known::known_deck_names;
+pub(crate) use known::{Known, known_deck_names};
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
 pub(crate) fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
-    let files = library::resolve(names, &context.data_dir)?;
+    let files: Vec<_> = known::locate_files(names, &context.data_dir)?
+        .into_iter()
+        .map(Located::read)
+        .collect();
     let loaded = library::load_with(files, Checks::Errors);
     print_failures(&loaded.reports, context);
     if loaded.decks.is_empty() {

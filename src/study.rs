@@ -254,7 +254,10 @@ fn run(
     run.store.end_session(session_id, ended)?;
     let next_due = catalog::next_due(run.store, &decks)?
         .map(|due| (due, describe_due(due, ended, &context.clock)));
-    let summary = summary(lock(&run.session).tally(), started, next_due);
+    let summary = {
+        let session = lock(&run.session);
+        summary(session.tally(), started, next_due, !session.schedules())
+    };
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
     }
@@ -262,8 +265,14 @@ fn run(
     Ok(ExitCode::Success)
 }
 
-/// The summary of a session with `tally`, begun at `started`.
-fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+/// The summary of a session with `tally`, begun at `started` (`cram`: one that schedules
+/// nothing).
+fn summary(
+    tally: Tally,
+    started: Instant,
+    next_due: Option<(Timestamp, String)>,
+    cram: bool,
+) -> Summary {
     Summary {
         asked: tally.asked(),
         right: tally.right,
@@ -271,6 +280,7 @@ fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>
         wrong: tally.wrong,
         spent: started.elapsed(),
         next_due,
+        cram,
     }
 }
 
@@ -696,7 +706,7 @@ mod interrupt {
                     .min();
                 next_due = next.map(|due| (due, describe_due(due, now, &clock)));
             }
-            let summary = summary(guard.tally(), started, next_due);
+            let summary = summary(guard.tally(), started, next_due, !guard.schedules());
             print_and_exit(&summary_lines(&summary), interactive);
         });
         if let Err(error) = result {

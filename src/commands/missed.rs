@@ -65,7 +65,9 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
         (None, None) => String::new(),
     };
     if order.is_empty() {
-        if window.is_empty() {
+        if let Some(reason) = crate::catalog::nothing_to_ask(&decks, &args.study.tags, store)? {
+            crate::outln!("Nothing to drill: {reason}.")?;
+        } else if window.is_empty() {
             crate::outln!("Nothing missed: no card has been answered wrong yet.")?;
         } else {
             crate::outln!("Nothing missed {window}.")?;

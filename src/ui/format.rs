@@ -94,11 +94,33 @@ pub(crate) fn summary_lines(summary: &Summary) -> Vec<String> {
         summary.wrong,
         format_duration(summary.spent)
     )];
-    match &summary.next_due {
-        Some((_, text)) => lines.push(format!("next card due: {text}")),
-        None => lines.push("next card due: no cards studied yet".to_string()),
-    }
+    lines.push(match (&summary.next_due, summary.cram) {
+        (Some((_, text)), false) => format!("next card due: {text}"),
+        (Some((_, text)), true) => {
+            format!("next card due in your schedule (cramming leaves it alone): {text}")
+        }
+        (None, false) => format!("next card due: {NONE_SCHEDULED}"),
+        (None, true) => {
+            format!("next card due: {NONE_SCHEDULED} (cramming schedules nothing; quiz start does)")
+        }
+    });
     lines
+}
+
+/// What "next card due" says when no card of the decks has a review scheduled, the same
+/// words wherever it is said.
+pub(crate) const NONE_SCHEDULED: &str = "none scheduled yet";
+
+/// When the next card is due, as "next card due: …" goes on.
+pub(crate) fn describe_next(
+    next: Option<jiff::Timestamp>,
+    now: jiff::Timestamp,
+    clock: &crate::env::Clock,
+) -> String {
+    match next {
+        Some(due) => crate::calendar::describe_due(due, now, clock),
+        None => NONE_SCHEDULED.to_string(),
+    }
 }
 
 /// How well parameters predict a history, one row each: log loss, RMSE over bins, and how

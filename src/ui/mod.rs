@@ -74,6 +74,8 @@ pub(crate) struct Summary {
     pub wrong: usize,
     pub spent: Duration,
     pub next_due: Option<(Timestamp, String)>,
+    /// A cram: `next_due` is the schedule the session left alone.
+    pub cram: bool,
 }
 
 pub(crate) trait Frontend {

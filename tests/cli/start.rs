@@ -481,3 +481,45 @@ next card due: 2026-03-02 09:00 (tomorrow)
 "
     );
 }
+
+#[test]
+fn an_empty_deck_or_a_tag_no_card_has_is_named_as_the_reason() {
+    let quiz = quiz_with("title = \"Empty\"\n");
+    for (command, verb) in [("start", "study"), ("cram", "cram"), ("missed", "drill")] {
+        let run = quiz.run(&[command, "t"], "");
+        run.success();
+        assert_eq!(
+            run.stdout,
+            format!("Nothing to {verb}: deck t has no cards.\n")
+        );
+    }
+    let deck = capitals_deck(2).replace(
+        "title = \"Capitals\"",
+        "title = \"Capitals\"\ntags = [\"europe\"]",
+    );
+    let quiz = quiz_with(&deck);
+    let run = quiz.run(&["start", "t", "--tag", "nosuchtag"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to study: no card has the tag nosuchtag (tags in this deck: europe).\n"
+    );
+    let run = quiz.run(&["missed", "t", "-t", "asia", "-t", "africa"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to drill: no card has any of the tags asia, africa (tags in this deck: europe).\n"
+    );
+    // Only when the day's new cards are used up is --new the way on.
+    let run = quiz.run(&["start", "t", "--new", "0"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "\
+Nothing to study now: no cards are due and no new cards are left for today.
+next card due: none scheduled yet
+New cards are left: raise --new to study more of them today.
+"
+    );
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);
+}

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::common::{capitals_deck, path_arg, quiz_with, with_config};
+use crate::common::{capitals_deck, path_arg, quiz_with, repo_path, with_config};
 use crate::harness::{Quiz, run_command};
 
 #[test]
@@ -192,5 +192,36 @@ fn the_manual_page_is_roff_and_a_folder_gets_one_page_per_command() {
         "quiz-manpage.1",
     ] {
         assert!(dir.join(page).is_file(), "{page}");
+    }
+}
+
+/// The README's first minutes stay true to the repository (issue 18, point 1): the Rust it
+/// asks for is Cargo.toml's `rust-version`, it says how to get a `quiz` binary, and it names
+/// no path outside the repository.
+#[test]
+fn the_readme_asks_for_the_rust_version_cargo_toml_names_and_stays_in_the_repository() {
+    let readme = std::fs::read_to_string(repo_path("README.md")).expect("README.md");
+    let manifest = std::fs::read_to_string(repo_path("Cargo.toml")).expect("Cargo.toml");
+    let rust_version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("rust-version = "))
+        .map(|value| value.trim_matches('"'))
+        .expect("rust-version in Cargo.toml");
+    assert!(
+        readme.contains(&format!("Rust {rust_version} or newer")),
+        "README names another Rust than {rust_version}"
+    );
+    for needed in [
+        "cargo install --path .",
+        "a C compiler",
+        "~/.local/share/quiz",
+    ] {
+        assert!(readme.contains(needed), "README lacks {needed:?}");
+    }
+    for outside in ["../", "/work/", "/home/"] {
+        assert!(
+            !readme.contains(outside),
+            "README names a path outside the repository: {outside}"
+        );
     }
 }

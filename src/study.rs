@@ -53,44 +53,6 @@ pub(crate) struct Study {
     _lock: crate::store::lock::DataLock,
 }
 
-/// What a command that reads the chosen decks' cards without studying them starts from
-/// (`quiz missed --leeches`): it takes no lock, so it works while a session runs, and it
-/// creates nothing (see [`Store::open_to_read`]).
-pub(crate) struct Reading {
-    /// The chosen decks that load, indexed in the store.
-    pub decks: Vec<DeckId>,
-    /// The chosen decks known only from their history (no deck file).
-    pub logged: Vec<DeckId>,
-    pub store: Store,
-    pub settings: Settings,
-}
-
-impl Reading {
-    pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
-        let settings = context.settings()?;
-        let mut store = Store::open_to_read(&context.data_dir)?;
-        let mut files = Vec::new();
-        let mut logged = Vec::new();
-        for known in catalog::known::choose(names, &context.data_dir, &store)? {
-            match known {
-                catalog::Known::File(file) => files.push(file),
-                catalog::Known::Logged(id) => logged.push(id),
-            }
-        }
-        let decks = if files.is_empty() {
-            Vec::new()
-        } else {
-            catalog::index_decks(files, context, &mut store)?
-        };
-        Ok(Reading {
-            decks,
-            logged,
-            store,
-            settings,
-        })
-    }
-}
-
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use crate::deck::DeckId;
 use crate::deck::library::{self, LibraryError, Located};
+use crate::env::Context;
 use crate::escape::escape_line;
+use crate::settings::Settings;
 use crate::store::Store;
 
 /// A deck a command was asked for (or, with no names, every known deck).
@@ -24,6 +26,44 @@ impl Known {
             Known::File(located) => &located.id,
             Known::Logged(id) => id,
         }
+    }
+}
+
+/// What a command that reads the chosen decks' cards without studying them starts from
+/// (`quiz missed --leeches`): it takes no lock, so it works while a session runs, and it
+/// creates nothing (see [`Store::open_to_read`]).
+pub(crate) struct Reading {
+    /// The chosen decks that load, indexed in the store.
+    pub decks: Vec<DeckId>,
+    /// The chosen decks known only from their history (no deck file).
+    pub logged: Vec<DeckId>,
+    pub store: Store,
+    pub settings: Settings,
+}
+
+impl Reading {
+    pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
+        let settings = context.settings()?;
+        let mut store = Store::open_to_read(&context.data_dir)?;
+        let mut files = Vec::new();
+        let mut logged = Vec::new();
+        for known in choose(names, &context.data_dir, &store)? {
+            match known {
+                Known::File(file) => files.push(file),
+                Known::Logged(id) => logged.push(id),
+            }
+        }
+        let decks = if files.is_empty() {
+            Vec::new()
+        } else {
+            super::index_decks(files, context, &mut store)?
+        };
+        Ok(Reading {
+            decks,
+            logged,
+            store,
+            settings,
+        })
     }
 }
 

@@ -14,7 +14,8 @@ use crate::exit::ExitCode;
 use crate::stats::leeches;
 use crate::store::{Misses, Mode};
 
-use crate::study::{Reading, Setup};
+use crate::catalog::known::Reading;
+use crate::study::Setup;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {

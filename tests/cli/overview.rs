@@ -178,6 +178,17 @@ fn the_manual_page_is_roff_and_a_folder_gets_one_page_per_command() {
     assert!(run.stdout.contains(".TH quiz 1"), "{}", run.stdout);
     assert!(run.stdout.contains(".SH SUBCOMMANDS"), "{}", run.stdout);
     assert!(run.stdout.contains("quiz\\-start(1)"), "{}", run.stdout);
+    // What --help has no room for: the variables and files, before the version.
+    let section = |name: &str| run.stdout.find(&format!(".SH {name}\n")).expect(name);
+    assert!(section("ENVIRONMENT") < section("FILES"));
+    assert!(section("FILES") < section("VERSION"));
+    for name in ["QUIZ_DATA_DIR", "QUIZ_CONFIG", "QUIZ_NOW", "NO_COLOR", "TZ"] {
+        assert!(
+            run.stdout.contains(&format!(".TP\n\\fB{name}\\fR\n")),
+            "{name}"
+        );
+    }
+    assert!(run.stdout.contains("quiz.sqlite3"), "{}", run.stdout);
 
     let dir = quiz.data_dir().join("man");
     let written = quiz.run(&["manpage", "--dir", path_arg(&dir)], "");
@@ -185,6 +196,11 @@ fn the_manual_page_is_roff_and_a_folder_gets_one_page_per_command() {
     let start = std::fs::read_to_string(dir.join("quiz-start.1")).expect("quiz-start.1");
     assert!(start.contains(".TH quiz-start 1"), "{start}");
     assert!(start.contains("\\fB\\-n\\fR, \\fB\\-\\-new\\fR"), "{start}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("quiz.1")).expect("quiz.1"),
+        run.stdout,
+        "the folder's quiz.1 is the page printed"
+    );
     for page in [
         "quiz.1",
         "quiz-missed.1",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times one Tab of deck-name completion (`quiz start <Tab>` in bash): the shell runs
-# `COMPLETE=bash quiz -- quiz start ''`, which lists the bundled deck, every deck file in
+# `QUIZ_COMPLETE=bash quiz -- quiz start ''`, which lists the bundled deck, every deck file in
 # the decks folder and every deck known from the review log, in a release build.
 #   DECKS deck files of 10 cards (default 200) and a log of REVIEWS reviews (default
 #   100000) over 50 decks without a file, imported with `quiz history import`.
@@ -40,7 +40,7 @@ with open(log, "w") as f:
 PY
 "$quiz" history import "$work/log.csv" > /dev/null
 tab() {
-  COMPLETE=bash _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=false \
+  QUIZ_COMPLETE=bash _CLAP_COMPLETE_INDEX=2 _CLAP_COMPLETE_COMP_TYPE=9 _CLAP_COMPLETE_SPACE=false \
     _CLAP_IFS=$'\n' "$quiz" -- quiz start ''
 }
 names=$(tab | grep -vc '^-')

@@ -1,5 +1,5 @@
 //! `quiz completions SHELL` and the completions themselves: the script a shell sources
-//! calls quiz back on every Tab (`COMPLETE=SHELL quiz -- …`), so deck names are completed
+//! calls quiz back on every Tab (`QUIZ_COMPLETE=SHELL quiz -- …`), so deck names are completed
 //! from the decks known at that moment, not from a list frozen when the script was written.
 
 use std::ffi::OsString;
@@ -12,8 +12,9 @@ use clap_complete::env::{CompleteEnv, Shells};
 use crate::cli::Cli;
 use crate::exit::ExitCode;
 
-/// The variable the registration script sets when it calls quiz back.
-const VAR: &str = "COMPLETE";
+/// The variable the registration script sets when it calls quiz back: clap's default,
+/// `COMPLETE`, is a name another program may well have exported.
+const VAR: &str = "QUIZ_COMPLETE";
 
 /// The subcommands whose deck arguments complete to deck names, and the argument's id.
 const DECK_ARGUMENTS: [(&str, &str); 5] = [

@@ -17,8 +17,9 @@ pub(crate) struct Cli {
     #[arg(long, global = true)]
     pub plain: bool,
 
+    /// None: a short overview of the first commands and where data and settings live.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,12 +51,21 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Draft a deck from a plain-text document: its dates, numbers and names become cards
     Derive(DeriveArgs),
-    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    /// Print shell completions (bash, zsh, fish, elvish, powershell), deck names included
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page quiz(1), or write every command's page into a folder
+    Manpage(ManpageArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManpageArgs {
+    /// Write quiz.1 and one page per command (quiz-start.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -105,15 +115,15 @@ pub(crate) struct StudyArgs {
     pub decks: Vec<String>,
 
     /// Only cards with this tag (a card's or its deck's); repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(short = 't', long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
     /// How cards are put [default: from config.toml, else type]
-    #[arg(long, value_enum)]
+    #[arg(short, long, value_enum)]
     pub mode: Option<Presentation>,
 
     /// Ask at most N cards
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub limit: Option<usize>,
 
     /// Seed for shuffling, choices and where missed cards come back (reproducible sessions)
@@ -127,7 +137,7 @@ pub(crate) struct StartArgs {
     pub study: StudyArgs,
 
     /// New cards a day [default: from config.toml, else 20]
-    #[arg(long = "new", value_name = "N")]
+    #[arg(short = 'n', long = "new", value_name = "N")]
     pub new_cards: Option<usize>,
 
     /// Shuffle the new cards
@@ -147,6 +157,10 @@ pub(crate) struct MissedArgs {
     /// List the leeches (cards missed again and again) instead of drilling
     #[arg(long)]
     pub leeches: bool,
+
+    /// With --leeches: print the list as JSON
+    #[arg(long, requires = "leeches")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -293,7 +307,7 @@ pub(crate) struct DeriveArgs {
     pub title: Option<String>,
 
     /// At most this many cards
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub limit: Option<usize>,
 }
 

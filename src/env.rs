@@ -76,7 +76,7 @@ impl Clock {
         };
         Ok(Clock {
             fixed,
-            tz: TimeZone::system(),
+            tz: time_zone(),
         })
     }
 
@@ -90,6 +90,28 @@ impl Clock {
 
     pub(crate) fn now(&self) -> Timestamp {
         self.fixed.unwrap_or_else(Timestamp::now)
+    }
+}
+
+/// The learner's time zone: `TZ`, else the system's. A `TZ` that names no zone would
+/// otherwise count days in UTC without a word, so that is said, naming the value.
+fn time_zone() -> TimeZone {
+    match TimeZone::try_system() {
+        Ok(tz) => tz,
+        Err(_) => {
+            match std::env::var_os("TZ") {
+                Some(value) => crate::ui::warn(format!(
+                    "TZ={} is not a time zone (an IANA name such as Europe/Paris, or a POSIX rule \
+                     such as EST5EDT); days are counted in UTC",
+                    crate::escape::escape_line(&value.to_string_lossy())
+                )),
+                None => crate::ui::warn(
+                    "the system's time zone could not be read; days are counted in UTC (set TZ)"
+                        .to_string(),
+                ),
+            }
+            TimeZone::UTC
+        }
     }
 }
 

@@ -62,6 +62,10 @@ pub fn run<I>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = OsString>,
 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if let Some(code) = commands::completions::complete(&args) {
+        return code;
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -91,7 +95,10 @@ where
 
 fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     let context = Context::read(cli.data_dir.as_deref(), cli.plain)?;
-    match &cli.command {
+    let Some(command) = &cli.command else {
+        return commands::overview::run(&context);
+    };
+    match command {
         Command::Start(args) => commands::start::run(args, &context),
         Command::Missed(args) => commands::missed::run(args, &context),
         Command::Cram(args) => commands::cram::run(args, &context),
@@ -103,13 +110,9 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => commands::export::run(args, &context),
         Command::Derive(args) => commands::derive::run(args, &context),
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            // Generated into memory: clap_complete panics on a closed stdout.
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut command, "quiz", &mut script);
-            crate::out!("{}", String::from_utf8_lossy(&script))?;
-            Ok(ExitCode::Success)
+            commands::completions::run(*shell, std::env::args_os().next().as_ref())
         }
+        Command::Manpage(args) => commands::manpage::run(args),
         Command::Check(args) => commands::check::run(args, &context),
         Command::New(args) => commands::new::run(args, &context),
         Command::Add(args) => commands::add::run(args, &context),

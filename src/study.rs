@@ -15,7 +15,6 @@ use jiff::Timestamp;
 use crate::calendar::describe_due;
 use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
-use crate::deck::library;
 use crate::deck::{Card, CardId, DeckId, Kind, Origin};
 use crate::distractors::Pool;
 use crate::env::Clock;
@@ -54,35 +53,11 @@ pub(crate) struct Study {
     _lock: crate::store::lock::DataLock,
 }
 
-/// What a command that reads the chosen decks' cards without studying them starts from
-/// (`quiz missed --leeches`): it takes no lock, so it works while a session runs, and it
-/// creates nothing (see [`Store::open_to_read`]).
-pub(crate) struct Reading {
-    /// The chosen decks that load, indexed in the store.
-    pub decks: Vec<DeckId>,
-    pub store: Store,
-    pub settings: Settings,
-}
-
-impl Reading {
-    pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
-        let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
-        let mut store = Store::open_to_read(&context.data_dir)?;
-        let decks = catalog::index_decks(found, context, &mut store)?;
-        Ok(Reading {
-            decks,
-            store,
-            settings,
-        })
-    }
-}
-
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found = catalog::known::locate_files(&args.decks, &context.data_dir)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
@@ -241,7 +216,10 @@ fn run(
     run.store.end_session(session_id, ended)?;
     let next_due = catalog::next_due(run.store, &decks)?
         .map(|due| (due, describe_due(due, ended, &context.clock)));
-    let summary = summary(lock(&run.session).tally(), started, next_due);
+    let summary = {
+        let session = lock(&run.session);
+        summary(session.tally(), started, next_due, !session.schedules())
+    };
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
     }
@@ -249,8 +227,14 @@ fn run(
     Ok(ExitCode::Success)
 }
 
-/// The summary of a session with `tally`, begun at `started`.
-fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+/// The summary of a session with `tally`, begun at `started` (`cram`: one that schedules
+/// nothing).
+fn summary(
+    tally: Tally,
+    started: Instant,
+    next_due: Option<(Timestamp, String)>,
+    cram: bool,
+) -> Summary {
     Summary {
         asked: tally.asked(),
         right: tally.right,
@@ -258,6 +242,7 @@ fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>
         wrong: tally.wrong,
         spent: started.elapsed(),
         next_due,
+        cram,
     }
 }
 
@@ -299,6 +284,9 @@ impl Run<'_, '_> {
         let card = self.presented(index);
         let flip = self.options.presentation == Presentation::Flip;
         let mut hinted = false;
+        // Once the hint was asked for (even of a card without one), the question is on
+        // screen already and is not put again.
+        let mut hint_asked = false;
         let started = Instant::now();
         let given = loop {
             let (asked, remaining) = {
@@ -309,7 +297,7 @@ impl Run<'_, '_> {
                 position: asked + 1,
                 total: asked + 1 + remaining,
                 card: &card,
-                hint_shown: hinted,
+                hint_shown: hint_asked,
                 flip,
             };
             match ui.ask(&prompt)? {
@@ -320,6 +308,7 @@ impl Run<'_, '_> {
                 Reply::Answer(text) => break Reaction::Text(text),
                 Reply::Hint => {
                     hinted = card.hint.is_some();
+                    hint_asked = true;
                     ui.show_hint(&card)?;
                 }
                 Reply::Accept => self.accept_last(ui)?,
@@ -679,7 +668,7 @@ mod interrupt {
                     .min();
                 next_due = next.map(|due| (due, describe_due(due, now, &clock)));
             }
-            let summary = summary(guard.tally(), started, next_due);
+            let summary = summary(guard.tally(), started, next_due, !guard.schedules());
             print_and_exit(&summary_lines(&summary), interactive);
         });
         if let Err(error) = result {

@@ -20,12 +20,18 @@ use crate::settings::Presentation;
 use crate::store::Store;
 use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
 
+pub(crate) mod known;
 mod title;
+
+pub(crate) use known::{Known, known_deck_names};
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
 pub(crate) fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
-    let files = library::resolve(names, &context.data_dir)?;
+    let files: Vec<_> = known::locate_files(names, &context.data_dir)?
+        .into_iter()
+        .map(Located::read)
+        .collect();
     let loaded = library::load_with(files, Checks::Errors);
     print_failures(&loaded.reports, context);
     if loaded.decks.is_empty() {
@@ -367,6 +373,68 @@ pub(crate) fn pick<'a>(
         items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
     }
     Ok(items)
+}
+
+/// Why a session over `decks` (with cards carrying any of `tags`, all when empty) can have
+/// nothing to ask whatever the schedule says: the decks have no cards, or no card has those
+/// tags. `None` when there are cards to pick from.
+pub(crate) fn nothing_to_ask(
+    decks: &[DeckId],
+    tags: &[String],
+    store: &Store,
+) -> anyhow::Result<Option<String>> {
+    let listed = |names: Vec<&str>| -> String {
+        names
+            .into_iter()
+            .map(crate::escape::escape_line)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut empty = true;
+    for deck in decks {
+        empty &= !store.has_indexed_cards(deck, &[])?;
+    }
+    if empty {
+        let names = listed(decks.iter().map(|d| d.0.as_str()).collect());
+        return Ok(Some(if decks.len() == 1 {
+            format!("deck {names} has no cards")
+        } else {
+            format!("decks {names} have no cards")
+        }));
+    }
+    if tags.is_empty() {
+        return Ok(None);
+    }
+    for deck in decks {
+        if store.has_indexed_cards(deck, tags)? {
+            return Ok(None);
+        }
+    }
+    let mut known: Vec<String> = Vec::new();
+    for deck in decks {
+        known.extend(store.indexed_tags(deck)?);
+    }
+    known.sort();
+    known.dedup();
+    let asked = listed(tags.iter().map(String::as_str).collect());
+    let which = if tags.len() == 1 {
+        format!("no card has the tag {asked}")
+    } else {
+        format!("no card has any of the tags {asked}")
+    };
+    let these = match (decks.len(), known.is_empty()) {
+        (1, true) => "this deck has no tags".to_string(),
+        (_, true) => "these decks have no tags".to_string(),
+        (1, false) => format!(
+            "tags in this deck: {}",
+            listed(known.iter().map(String::as_str).collect())
+        ),
+        (_, false) => format!(
+            "tags in these decks: {}",
+            listed(known.iter().map(String::as_str).collect())
+        ),
+    };
+    Ok(Some(format!("{which} ({these})")))
 }
 
 /// When the first card of `decks` that has been reviewed is due next.

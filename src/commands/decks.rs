@@ -41,7 +41,8 @@ pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
     table.set_header(vec![
         "deck",
         "title",
-        "source",
+        // Bundled or which folder; a deck's own `source` is where its facts come from.
+        "from",
         "cards",
         "new",
         "due now",

@@ -5,7 +5,7 @@
 //! reading every card: the due cards through an index on their due time, the new ones in
 //! file order through an index of the cards never reviewed.
 
-use crate::calendar::{self, describe_due};
+use crate::calendar;
 use crate::catalog::{self, Items};
 use crate::cli::StartArgs;
 use crate::env::Context;
@@ -13,6 +13,7 @@ use crate::exit::ExitCode;
 use crate::session::queue::Plan;
 use crate::store::Mode;
 use crate::study::{Setup, Study};
+use crate::ui::format::describe_next;
 
 pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Review, context)?;
@@ -45,17 +46,27 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
         return Ok(ExitCode::Success);
     }
     if items.is_empty() {
+        if let Some(reason) = catalog::nothing_to_ask(&decks, tags, store)? {
+            crate::outln!("Nothing to study: {reason}.")?;
+            return Ok(ExitCode::Success);
+        }
         crate::outln!(
             "Nothing to study now: no cards are due and no new cards are left for today."
         )?;
         let decks: Vec<_> = decks.iter().collect();
-        match catalog::next_due(store, &decks)? {
-            Some(due) => {
-                crate::outln!("next card due: {}", describe_due(due, now, &context.clock))?
+        let next = catalog::next_due(store, &decks)?;
+        crate::outln!(
+            "next card due: {}",
+            describe_next(next, now, &context.clock)
+        )?;
+        if plan.new_limit.saturating_sub(plan.new_seen_today) == 0 {
+            let mut new_left = false;
+            for deck in &decks {
+                new_left |= store.new_indexed_card_count(deck)? > 0;
             }
-            None => crate::outln!(
-                "next card due: none yet (raise --new to study more new cards today)"
-            )?,
+            if new_left {
+                crate::outln!("New cards are left: raise --new to study more of them today.")?;
+            }
         }
         return Ok(ExitCode::Success);
     }

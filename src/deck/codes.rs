@@ -51,12 +51,14 @@ pub(crate) enum Code {
     MissingId,
     /// W002: two cards ask the same question (after normalisation; a cloze text is a question).
     DuplicateQuestion,
+    /// W003: a deck without any card (it loads, but there is nothing to ask).
+    NoCards,
 }
 
 impl Code {
     #[cfg(test)]
     /// Every code, in the order of their names.
-    pub(crate) const ALL: [Code; 20] = [
+    pub(crate) const ALL: [Code; 21] = [
         Code::BadSetting,
         Code::InvalidToml,
         Code::UnknownField,
@@ -77,6 +79,7 @@ impl Code {
         Code::FieldTooLong,
         Code::MissingId,
         Code::DuplicateQuestion,
+        Code::NoCards,
     ];
 
     /// The name a user sees and looks up: `E001`, `W002`.
@@ -102,6 +105,7 @@ impl Code {
             Code::FieldTooLong => "E018",
             Code::MissingId => "W001",
             Code::DuplicateQuestion => "W002",
+            Code::NoCards => "W003",
         }
     }
 }

@@ -362,7 +362,12 @@ mod tests {
             assert!(!card.implicit_id, "{} has no id", card.id);
         }
         let source = deck.source.as_deref().expect("the deck names its source");
-        assert!(source.contains("seed document"), "{source}");
+        // The document by its title and origin, not a file name of ours.
+        assert_eq!(
+            source,
+            "“Nikita Khrushchev Becomes Soviet Premier on March 27, 1958”, a text from \
+             English Wikipedia (en.wikipedia.org)"
+        );
     }
 
     // ---------------------------------------------------------------------------

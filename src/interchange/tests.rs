@@ -317,7 +317,7 @@ fn csv_with_header_and_list_columns() {
                 "published",
                 "truefalse",
                 "The speech was published in the Soviet Union at the time.",
-                "false",
+                "False",
                 &[],
             ),
             card(

@@ -50,6 +50,32 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<
     detail
 }
 
+/// [`verdict_detail`] for a front end that prints the card's answer on the next line
+/// (`shown_answer`): what that line says is not said again on the verdict line, so a close
+/// answer spelled as the card's answer says which rule forgave it instead.
+pub(crate) fn verdict_detail_above(
+    verdict: &Verdict,
+    hinted: bool,
+    answer_to: Option<&str>,
+    shown_answer: &str,
+) -> String {
+    let mut detail = match verdict {
+        Verdict::Close {
+            correct, missing, ..
+        } if !missing.is_empty() && correct == shown_answer => {
+            format!(" — accepted, missing: {}", missing.join(", "))
+        }
+        Verdict::Close {
+            correct, reason, ..
+        } if correct == shown_answer => format!(" — forgiven: {}", reason.label()),
+        _ => return verdict_detail(verdict, hinted, answer_to),
+    };
+    if hinted {
+        detail.push_str(" (with a hint)");
+    }
+    detail
+}
+
 pub(crate) fn format_duration(spent: Duration) -> String {
     let seconds = spent.as_secs();
     if seconds >= 3600 {
@@ -73,11 +99,33 @@ pub(crate) fn summary_lines(summary: &Summary) -> Vec<String> {
         summary.wrong,
         format_duration(summary.spent)
     )];
-    match &summary.next_due {
-        Some((_, text)) => lines.push(format!("next card due: {text}")),
-        None => lines.push("next card due: no cards studied yet".to_string()),
-    }
+    lines.push(match (&summary.next_due, summary.cram) {
+        (Some((_, text)), false) => format!("next card due: {text}"),
+        (Some((_, text)), true) => {
+            format!("next card due in your schedule (cramming leaves it alone): {text}")
+        }
+        (None, false) => format!("next card due: {NONE_SCHEDULED}"),
+        (None, true) => {
+            format!("next card due: {NONE_SCHEDULED} (cramming schedules nothing; quiz start does)")
+        }
+    });
     lines
+}
+
+/// What "next card due" says when no card of the decks has a review scheduled, the same
+/// words wherever it is said.
+pub(crate) const NONE_SCHEDULED: &str = "none scheduled yet";
+
+/// When the next card is due, as "next card due: …" goes on.
+pub(crate) fn describe_next(
+    next: Option<jiff::Timestamp>,
+    now: jiff::Timestamp,
+    clock: &crate::env::Clock,
+) -> String {
+    match next {
+        Some(due) => crate::calendar::describe_due(due, now, clock),
+        None => NONE_SCHEDULED.to_string(),
+    }
 }
 
 /// How well parameters predict a history, one row each: log loss, RMSE over bins, and how
@@ -160,6 +208,42 @@ mod tests {
         assert_eq!(
             verdict_detail(&romanised, false, None),
             " — accepted as a romanisation of \"спасибо\""
+        );
+    }
+
+    #[test]
+    fn above_the_answer_line_a_close_verdict_does_not_repeat_it() {
+        let typo = Verdict::Close {
+            correct: "Moscow".into(),
+            missing: vec![],
+            reason: Reason::Typo,
+        };
+        assert_eq!(
+            verdict_detail_above(&typo, false, None, "Moscow"),
+            " — forgiven: typo"
+        );
+        assert_eq!(
+            verdict_detail_above(&typo, true, None, "Moscow"),
+            " — forgiven: typo (with a hint)"
+        );
+        // An accepted spelling other than the card's answer is still named.
+        assert_eq!(
+            verdict_detail_above(&typo, false, None, "Moskva"),
+            " — accepted, spelled \"Moscow\""
+        );
+        let half = Verdict::Close {
+            correct: "Lenin, Stalin".into(),
+            missing: vec!["Stalin".into()],
+            reason: Reason::SomeParts,
+        };
+        assert_eq!(
+            verdict_detail_above(&half, false, None, "Lenin, Stalin"),
+            " — accepted, missing: Stalin"
+        );
+        let wrong = Verdict::Wrong { missing: vec![] };
+        assert_eq!(
+            verdict_detail_above(&wrong, false, Some("Q?"), "A"),
+            " — that is the answer to: Q?"
         );
     }
 }

@@ -22,6 +22,8 @@ pub(crate) struct Prompt<'a> {
     pub position: usize,
     pub total: usize,
     pub card: &'a Card,
+    /// The learner asked for the hint (shown, or said to be missing): the question is on
+    /// screen already.
     pub hint_shown: bool,
     /// Flip mode: show the question and wait for Enter instead of reading an answer.
     pub flip: bool,
@@ -72,6 +74,8 @@ pub(crate) struct Summary {
     pub wrong: usize,
     pub spent: Duration,
     pub next_due: Option<(Timestamp, String)>,
+    /// A cram: `next_due` is the schedule the session left alone.
+    pub cram: bool,
 }
 
 pub(crate) trait Frontend {

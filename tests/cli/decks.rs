@@ -13,7 +13,7 @@ fn decks_lists_bundled_and_user_decks_with_their_counts() {
         [
             "deck",
             "title",
-            "source",
+            "from",
             "cards",
             "new",
             "due now",

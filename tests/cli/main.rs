@@ -48,5 +48,6 @@ mod history;
 mod import_errors;
 mod interchange;
 mod optimize;
+mod overview;
 mod readers;
 mod stats;

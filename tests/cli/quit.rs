@@ -112,7 +112,7 @@ fn quitting_at_the_first_question_saves_nothing() {
         "\
 [1/2] Capital of France?
 session: 0 asked, 0 right, 0 close, 0 wrong in <time>
-next card due: no cards studied yet
+next card due: none scheduled yet
 "
     );
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);

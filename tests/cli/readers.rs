@@ -95,7 +95,13 @@ fn with_a_leech() -> (Quiz, PathBuf) {
     (quiz, config)
 }
 
-const LEECHES: &str = "caps/fr\t1 lapses\tCapital of France?\n";
+const LEECHES: &str = "\
++------+------+--------+---------+--------------------+
+| deck | card | lapses | reviews | question           |
++=====================================================+
+| caps | fr   |      1 |       4 | Capital of France? |
++------+------+--------+---------+--------------------+
+";
 
 /// What the readers print, each as (args, stdout).
 fn read_everything(run: impl Fn(&[&str]) -> Run) -> Vec<(String, String)> {

@@ -39,7 +39,7 @@ fn a_piped_session_prints_the_documented_transcript_and_saves_each_answer() {
         without_time(&run.stdout),
         "\
 [1/3] Which river flows through New Orleans?
-close — accepted, spelled \"Mississippi\"
+close — forgiven: typo
   answer: Mississippi
   explain: New Orleans lies on the Mississippi.
 
@@ -53,7 +53,7 @@ right
 [3/3] The earth is flat.
   (true/false)
 wrong
-  answer: false
+  answer: False
   explain: It is round.
 
 [4/4] The earth is flat.
@@ -217,7 +217,8 @@ question = "What is the capital of Germany?"
 answer = "Berlin"
 "#,
     );
-    let run = quiz.run(&["start", "t"], ":hint\nParis\n?\nRome\nBerlin\n");
+    // A card without a hint says so, and its question is not put again.
+    let run = quiz.run(&["start", "t"], ":hint\nParis\n?\nRome\n?\nBerlin\n");
     run.success();
     assert_eq!(
         without_time(&run.stdout),
@@ -233,6 +234,7 @@ right (with a hint)
   answer: Rome
 
 [3/3] What is the capital of Germany?
+  hint: (this card has no hint)
 right
   answer: Berlin
 
@@ -439,4 +441,85 @@ answer = "Columbia"
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_close_verdict_does_not_repeat_the_answer_line_below_it() {
+    let quiz = quiz_with(
+        r#"
+title = "Said once"
+
+[[cards]]
+id = "two"
+question = "Name the two leaders."
+answer = ["Lenin", "Stalin"]
+
+[[cards]]
+id = "moscow"
+question = "Capital of Russia?"
+answer = "Moscow"
+accept = ["Moskva"]
+"#,
+    );
+    let run = quiz.run(&["start", "t"], "Lenin\nMoskwa\n");
+    run.success();
+    assert_eq!(
+        without_time(&run.stdout),
+        "\
+[1/2] Name the two leaders.
+  (2 answers, separated by commas)
+close — accepted, missing: Stalin
+  answer: Lenin, Stalin
+
+[2/2] Capital of Russia?
+close — accepted, spelled \"Moskva\"
+  answer: Moscow
+
+All done for now.
+session: 2 asked, 0 right, 2 close, 0 wrong in <time>
+next card due: 2026-03-02 09:00 (tomorrow)
+"
+    );
+}
+
+#[test]
+fn an_empty_deck_or_a_tag_no_card_has_is_named_as_the_reason() {
+    let quiz = quiz_with("title = \"Empty\"\n");
+    for (command, verb) in [("start", "study"), ("cram", "cram"), ("missed", "drill")] {
+        let run = quiz.run(&[command, "t"], "");
+        run.success();
+        assert_eq!(
+            run.stdout,
+            format!("Nothing to {verb}: deck t has no cards.\n")
+        );
+    }
+    let deck = capitals_deck(2).replace(
+        "title = \"Capitals\"",
+        "title = \"Capitals\"\ntags = [\"europe\"]",
+    );
+    let quiz = quiz_with(&deck);
+    let run = quiz.run(&["start", "t", "--tag", "nosuchtag"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to study: no card has the tag nosuchtag (tags in this deck: europe).\n"
+    );
+    let run = quiz.run(&["missed", "t", "-t", "asia", "-t", "africa"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to drill: no card has any of the tags asia, africa (tags in this deck: europe).\n"
+    );
+    // Only when the day's new cards are used up is --new the way on.
+    let run = quiz.run(&["start", "t", "--new", "0"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "\
+Nothing to study now: no cards are due and no new cards are left for today.
+next card due: none scheduled yet
+New cards are left: raise --new to study more of them today.
+"
+    );
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);
 }

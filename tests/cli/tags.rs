@@ -90,7 +90,10 @@ fn tags_select_cards_by_card_or_deck_tag_on_start_missed_and_cram() {
     assert!(run.stdout.starts_with("Cramming 3 cards"), "{}", run.stdout);
     let run = quiz.run(&["cram", "t", "u", "--tag", "nope"], "");
     run.success();
-    assert_eq!(run.stdout, "No cards to cram with those tags.\n");
+    assert_eq!(
+        run.stdout,
+        "Nothing to cram: no card has the tag nope (tags in these decks: geo, x, y).\n"
+    );
 
     // missed: every card missed once, then drilled by tag.
     let quiz = tagged_quiz();

@@ -340,7 +340,13 @@ source = "seed document 000"
 tags = ["history"]
 "#,
     );
-    assert!(parsed.findings.is_empty());
+    // Its only finding: it has no cards yet (W003), marked on the first line.
+    let codes: Vec<_> = parsed
+        .findings
+        .iter()
+        .map(|f| (f.code, f.span.clone(), f.is_error()))
+        .collect();
+    assert_eq!(codes, [(Code::NoCards, 0..23, false)]);
     let deck = parsed.deck.unwrap();
     assert_eq!(deck.id, DeckId("t".into()));
     assert_eq!(deck.title, "Secret Speech");

@@ -259,6 +259,19 @@ impl Store {
         )?)
     }
 
+    /// Every tag the deck's indexed cards carry (their own and the deck's), sorted, each once:
+    /// what a learner could have meant by a tag no card has.
+    pub(crate) fn indexed_tags(&self, deck: &DeckId) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT t.value FROM deck_cards AS c, json_each(c.tags) AS t
+             WHERE c.deck = ?1 ORDER BY t.value",
+        )?;
+        let tags = statement
+            .query_map(params![deck], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(tags)
+    }
+
     /// The answers of a deck's typed cards, in file order (what a typed card shown as
     /// multiple choice draws its wrong choices from).
     pub(crate) fn indexed_answers(&self, deck: &DeckId) -> Result<Vec<String>> {

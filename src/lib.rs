@@ -62,10 +62,11 @@ pub fn run<I>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = OsString>,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            print_usage_error(&args, &error);
             return if error.use_stderr() {
                 ExitCode::Usage
             } else {
@@ -86,6 +87,35 @@ where
             }
             code
         }
+    }
+}
+
+/// clap's message, with every argument that holds an unsafe character (`--mode
+/// $'x\e]0;PWNED\a'` would retitle the terminal) shown escaped. clap echoes values raw on a
+/// terminal, so the arguments are escaped and parsed again for the message: the same mistake
+/// gives the same message, with the value readable and harmless.
+fn print_usage_error(args: &[OsString], error: &clap::Error) {
+    let unsafe_arg = |arg: &OsString| {
+        arg.to_str()
+            .is_some_and(|a| a.chars().any(escape::is_unsafe))
+    };
+    if !args.iter().any(unsafe_arg) {
+        let _ = error.print();
+        return;
+    }
+    let shown: Vec<OsString> = args
+        .iter()
+        .map(|arg| match arg.to_str() {
+            Some(text) => escape::escape_line(text).into(),
+            None => arg.clone(),
+        })
+        .collect();
+    match Cli::try_parse_from(shown) {
+        Err(again) if again.kind() == error.kind() => {
+            let _ = again.print();
+        }
+        // Escaping changed the verdict: clap's own words, without colour, made safe.
+        _ => eprint!("{}", escape::escape_control(&error.render().to_string())),
     }
 }
 

@@ -14,6 +14,7 @@ mod check_corpus;
 mod check_json;
 mod cloze;
 mod diagnostics;
+mod escapes;
 mod fix;
 mod fuzz;
 mod new;

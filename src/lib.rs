@@ -38,6 +38,7 @@ mod files;
 /// The fuzz suite's door to the private parsers (`fuzz/`, `tests/cli/fuzz.rs`); not an API.
 #[doc(hidden)]
 pub mod fuzzing;
+mod input;
 mod interchange;
 mod judge;
 mod schedule;

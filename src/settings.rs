@@ -51,7 +51,7 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
     let Some(path) = path else {
         return Ok(settings);
     };
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input::read_text(path, crate::input::Input::Config) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(settings),
         Err(error) => bail!("could not read the config file {}: {error}", path.display()),

@@ -603,7 +603,7 @@ fn accept_in_file(
 ) -> Result<String, String> {
     use crate::deck::edit::{Accepted, add_accept};
     let file = path.display();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input::read_text(path, crate::input::Input::Deck) {
         Ok(text) => text,
         Err(error) => return Err(format!("not added: could not read {file}: {error}")),
     };

@@ -12,7 +12,7 @@ use crate::interchange::{self, ImportOptions, Source};
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
+    let bytes = crate::input::read(&args.file, crate::input::Input::Import)
         .with_context(|| format!("could not read {}", args.file.display()))?;
     // Identified before it is read: nothing is written, and stdout stays empty, for a file
     // that is not text.

@@ -47,6 +47,7 @@ mod derive;
 mod files;
 mod history;
 mod import_errors;
+mod inputs;
 mod interchange;
 mod optimize;
 mod readers;

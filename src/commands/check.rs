@@ -14,6 +14,9 @@ use crate::files;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    if args.database {
+        return database(context);
+    }
     let files = files(&args.paths, &context.data_dir)?;
     if files.is_empty() {
         eprintln!(
@@ -117,4 +120,19 @@ fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
         }
     }
     Ok(files)
+}
+
+/// `quiz check --database`: the progress database opened as a reader would (its schema
+/// version checked against its tables), then every page read by SQLite's quick_check.
+fn database(context: &Context) -> anyhow::Result<ExitCode> {
+    let path = context.data_dir.join(crate::store::FILE_NAME);
+    let shown = escape_control(&path.display().to_string());
+    if !path.exists() {
+        crate::outln!("no progress database at {shown} yet: nothing to check")?;
+        return Ok(ExitCode::Success);
+    }
+    let store = crate::store::Store::open_to_read(&context.data_dir)?;
+    store.refuse_if_damaged()?;
+    crate::outln!("the progress database {shown} is sound (SQLite's quick_check found nothing)")?;
+    Ok(ExitCode::Success)
 }

@@ -24,6 +24,7 @@ mod choice;
 mod config;
 mod cram;
 mod crash;
+mod damaged;
 mod decks;
 mod explain;
 mod flip;

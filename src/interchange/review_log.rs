@@ -38,10 +38,24 @@ pub(crate) fn card_number(deck: &str, card: &str) -> i64 {
     i64::try_from(hash & (u64::MAX >> 1)).unwrap_or(0)
 }
 
-/// `2024-03-29T20:32:32.250Z`: UTC, always three decimals, as FSRS tools expect.
+/// `2024-03-29T20:32:32.250Z`: UTC, always three decimals, as FSRS tools expect. A year
+/// outside 0000-9999 (a review dated before year 0) has no four-digit form: it is written
+/// with ISO 8601's expanded year, sign and six digits (`-000001-06-01T12:00:00.250Z`),
+/// which [`parse_time`] reads back.
 pub(crate) fn format_time(at: Timestamp) -> String {
     let millis = at.as_millisecond().rem_euclid(1000);
-    format!("{}.{millis:03}Z", at.strftime("%Y-%m-%dT%H:%M:%S"))
+    let utc = at.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let year = utc.year();
+    let date = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!(
+            "{}{:06}",
+            if year < 0 { '-' } else { '+' },
+            year.unsigned_abs()
+        )
+    };
+    format!("{date}{}.{millis:03}Z", utc.strftime("-%m-%dT%H:%M:%S"))
 }
 
 /// Writes the header and every review; hands the writer back, flushed.
@@ -288,6 +302,25 @@ mod tests {
             card_number("secret-speech", "speech-date"),
             2_193_642_866_267_874_095
         );
+    }
+
+    #[test]
+    fn issue_17_times_before_year_0_are_written_so_they_read_back() {
+        for text in [
+            "-000001-06-01T12:00:00.250Z",
+            "-009999-01-03T00:00:00.000Z",
+            "0000-01-01T00:00:00.000Z",
+            "9999-12-30T21:59:59.999Z",
+        ] {
+            let at: Timestamp = text.parse().unwrap();
+            assert_eq!(format_time(at), text);
+            assert_eq!(parse_time(&format_time(at)), Some(at));
+        }
+        // The extremes the store can hold.
+        for millis in [-377_705_023_201_000, 253_402_207_200_000] {
+            let at = Timestamp::from_millisecond(millis).unwrap();
+            assert_eq!(parse_time(&format_time(at)), Some(at), "{at}");
+        }
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod catalog;
 mod cli;
 mod commands;
 mod deck;
+mod deck_edit_lock;
 mod derive;
 mod diagnostic;
 mod distractors;

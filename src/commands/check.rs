@@ -6,11 +6,11 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
 use crate::deck::edit::add_missing_ids;
 use crate::deck::library::{self, DeckFile};
+use crate::deck_edit_lock::{self, Change};
 use crate::diagnostic::{self, SHOWN_PER_FILE, Source};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::files;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
@@ -84,12 +84,14 @@ fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
         Origin::Bundled => return Ok(()),
         Origin::UserFolder(path) | Origin::Path(path) => path.clone(),
     };
-    // A file that is not valid TOML cannot be edited safely; check reports why.
-    let Ok((fixed, added)) = add_missing_ids(&file.text) else {
-        return Ok(());
-    };
-    if added > 0 {
-        files::replace(&path, &fixed)?;
+    // Under the deck's lock, on what the file holds now: a card `quiz add` appended since
+    // the file was read is kept. A file that is not valid TOML cannot be edited safely;
+    // check reports why.
+    let fixed = deck_edit_lock::edit(&path, |text| match add_missing_ids(text) {
+        Ok((fixed, added)) if added > 0 => Change::Write(fixed.clone(), Some((fixed, added))),
+        _ => Change::Keep(None),
+    })?;
+    if let Some((fixed, added)) = fixed {
         eprintln!(
             "quiz: {}: wrote {}",
             escape_control(&file.display),

@@ -29,6 +29,7 @@ mod decks;
 mod explain;
 mod flip;
 mod leeches;
+mod leftovers;
 mod lock;
 mod missed;
 mod r#override;

@@ -9,6 +9,7 @@ use rexpect::session::spawn_command;
 
 use crate::common::{NOW, path_arg, quiz_with};
 use crate::harness::Quiz;
+use crate::pty_harness::Tty;
 
 /// A deck whose every text field holds C1 controls (CSI, OSC, ST) and bidi marks.
 const HOSTILE: &str = r#"
@@ -255,4 +256,21 @@ fn issue_17_export_to_a_terminal_escapes_c1_and_bidi() {
     assert!(!contains(&screen, "\u{202e}".as_bytes()), "{text:?}");
     assert!(!contains(&screen, "\u{200e}".as_bytes()), "{text:?}");
     assert!(text.contains("Clear \\u{9b}2J"), "{text:?}");
+}
+
+#[test]
+fn issue_17_the_study_screen_shows_c1_and_bidi_escaped() {
+    let quiz = quiz_with(HOSTILE);
+    let mut tty = Tty::spawn(&quiz, &["start", "t"]);
+    tty.expect("\\u{9b}2J now \\u{202e}evil\\u{202c}?");
+    tty.type_line("London");
+    let outcome = tty.outcome().join("\n");
+    assert!(outcome.contains("Paris\\u{200e}"), "{outcome}");
+    assert!(
+        outcome.contains("and \\u{61c} mark \\u{9d}0;t\\u{9c}"),
+        "{outcome}"
+    );
+    tty.keys("q");
+    let screen = tty.exits_with(0);
+    assert_safe("the study screen", &screen.replace('\u{1b}', ""));
 }

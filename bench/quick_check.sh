@@ -12,8 +12,8 @@
 #   quiz decks:              8-15 ms
 #   quiz check --database:   538-772 ms (two runs)
 #   Python's sqlite3 3.40.1 (an optimised SQLite) on the same file: 527-658 ms
-# Far above "a few milliseconds": quick_check runs on `quiz check --database` and when a
-# writer opens a file a killed process left, never at every open.
+# Far above "a few milliseconds": quick_check runs on `quiz check --database` and once when
+# a writer finds a session a killed process left open, never at every open.
 set -eu
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -18,7 +18,11 @@ pub(crate) enum Input {
     Document,
     /// An Anki package or a text export for `quiz import` (packages carry media).
     Import,
-    /// A review log for `quiz history import`: a million reviews are about 80 MiB.
+    /// A text export for `quiz import`, once known to be text: the deck it makes must be
+    /// readable as a deck.
+    TextImport,
+    /// A review log for `quiz history import`: a million reviews are about 80 MiB, and
+    /// reading one takes about four bytes of memory per byte.
     History,
     /// The config file.
     Config,
@@ -30,8 +34,9 @@ impl Input {
     /// The most bytes quiz reads from a file of this kind.
     pub(crate) fn limit(self) -> u64 {
         match self {
-            Input::Deck | Input::Document => 64 * MIB,
-            Input::Import | Input::History => 1024 * MIB,
+            Input::Deck | Input::Document | Input::TextImport => 64 * MIB,
+            Input::History => 512 * MIB,
+            Input::Import => 1024 * MIB,
             Input::Config => MIB,
         }
     }
@@ -41,6 +46,7 @@ impl Input {
             Input::Deck => "a deck",
             Input::Document => "a document",
             Input::Import => "a file to import",
+            Input::TextImport => "a text export to import",
             Input::History => "a review log",
             Input::Config => "the config file",
         }
@@ -124,7 +130,9 @@ fn describe(kind: &std::fs::FileType) -> &'static str {
     }
 }
 
-fn refuse_above_limit(size: u64, input: Input) -> io::Result<()> {
+/// Refuses `size` bytes when they are more than `input` may be: for a limit that is known
+/// only once the file is read (a text export, not a package).
+pub(crate) fn refuse_above_limit(size: u64, input: Input) -> io::Result<()> {
     if size > input.limit() {
         Err(too_large(size, input))
     } else {

@@ -18,6 +18,8 @@ pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitC
     // that is not text.
     let text = interchange::text_of(&args.file, &bytes)
         .map_err(|problem| anyhow::anyhow!("{} {problem}", args.file.display()))?;
+    crate::input::refuse_above_limit(text.len() as u64, crate::input::Input::TextImport)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
     let name = args
         .file
         .file_name()

@@ -229,12 +229,18 @@ fn parse_row(
         .parse::<u8>()
         .ok()
         .and_then(Rating::from_number)
-        .with_context(|| format!("review_rating must be 1, 2, 3 or 4, not {rating_text:?}"))?;
+        .with_context(|| {
+            format!(
+                "review_rating must be 1, 2, 3 or 4, not {}",
+                quoted(rating_text)
+            )
+        })?;
     let time_text = field(Some(columns.time));
     let reviewed_at = parse_time(time_text).with_context(|| {
         format!(
-            "review_time {time_text:?} is neither an ISO-8601 time with an offset \
-             (2024-03-29T20:32:32.250Z) nor milliseconds since 1970"
+            "review_time {} is neither an ISO-8601 time with an offset \
+             (2024-03-29T20:32:32.250Z) nor milliseconds since 1970",
+            quoted(time_text)
         )
     })?;
     let duration_text = field(columns.duration);
@@ -242,13 +248,19 @@ fn parse_row(
         0
     } else {
         parse_duration(duration_text).with_context(|| {
-            format!("review_duration must be a number of milliseconds, not {duration_text:?}")
+            format!(
+                "review_duration must be a number of milliseconds, not {}",
+                quoted(duration_text)
+            )
         })?
     };
     let mode = match field(columns.mode) {
         "" => Mode::Import,
         name => Mode::from_name(name).with_context(|| {
-            format!("mode must be review, missed, cram or import, not {name:?}")
+            format!(
+                "mode must be review, missed, cram or import, not {}",
+                quoted(name)
+            )
         })?,
     };
     let verdict = match field(columns.verdict) {
@@ -264,6 +276,16 @@ fn parse_row(
         elapsed_ms,
         mode,
     })
+}
+
+/// A field as a message quotes it: `{:?}`, cut to its first 60 characters, so a broken
+/// file's one huge field does not become a message as large.
+fn quoted(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{:?}… ({} bytes in all)", &text[..cut], text.len()),
+        None => format!("{text:?}"),
+    }
 }
 
 /// An ISO-8601 instant with an offset, or whole milliseconds since 1970 (as some FSRS

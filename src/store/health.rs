@@ -1,6 +1,7 @@
 //! Noticing a damaged progress database before anything is appended to it: a schema version
 //! (`PRAGMA user_version`) that disagrees with the tables the file holds, and pages SQLite's
-//! `quick_check` finds broken. Either is refused with what is wrong and how to recover,
+//! `quick_check` finds broken (on `quiz check --database`, and once after a session was
+//! left open by a kill). Either is refused with what is wrong and how to recover,
 //! instead of migrations re-run over a populated file or a session appended to a bad one.
 //!
 //! What each version holds is read from the migrations themselves (the names their `CREATE`
@@ -9,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension as _};
 
 use super::{MIGRATIONS, StoreError};
 
@@ -137,9 +138,45 @@ fn start_afresh(path: &Path) -> String {
     )
 }
 
+/// Where the last session checked after a crash is kept.
+const CHECKED_KEY: &str = "quick_checked_through_session";
+
+/// The latest session left open (its process killed, or the machine stopped) that no
+/// check has looked at yet; `None` when there is none. A writer holds the data
+/// directory's lock, so no session is running while this is asked.
+pub(super) fn unchecked_crash(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    let open: Option<i64> = conn.query_row(
+        "SELECT MAX(id) FROM sessions WHERE ended_at IS NULL",
+        [],
+        |row| row.get(0),
+    )?;
+    let Some(open) = open else {
+        return Ok(None);
+    };
+    let checked: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [CHECKED_KEY],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let checked = checked.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    Ok((open > checked).then_some(open))
+}
+
+/// Records that the file was found sound after the sessions up to `session` were left open.
+pub(super) fn checked_through(conn: &Connection, session: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        rusqlite::params![CHECKED_KEY, session.to_string()],
+    )?;
+    Ok(())
+}
+
 /// SQLite's `PRAGMA quick_check`: the problems it finds (at most `limit`), none when the file
 /// is sound. It reads every page, so it runs on `quiz check --database` and when a writer
-/// opens a file a killed process left, not at every open.
+/// finds a session a killed process left open, not at every open.
 pub(super) fn quick_check(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<String>> {
     let mut statement = conn.prepare(&format!("PRAGMA quick_check({limit})"))?;
     let rows = statement.query_map([], |row| row.get::<_, String>(0))?;

@@ -148,14 +148,14 @@ impl Store {
         Store::open_file(&data_dir.join(FILE_NAME))
     }
 
-    /// Opens the database for a writer (which holds the data directory's lock). A
-    /// write-ahead log left with answers in it means the last writer was killed: the file
-    /// is checked for damage then, before anything is appended to it.
+    /// Opens the database for a writer (which holds the data directory's lock). A session
+    /// row never closed means a session was killed (or the machine stopped) since the last
+    /// check: the file is checked for damage then, once, before anything is appended to it.
     pub(crate) fn open_file(path: &Path) -> Result<Store> {
-        let left_by_a_kill = std::fs::metadata(wal_path(path)).is_ok_and(|log| log.len() > 0);
         let store = Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)?;
-        if left_by_a_kill {
+        if let Some(session) = health::unchecked_crash(&store.conn)? {
             store.refuse_if_damaged()?;
+            health::checked_through(&store.conn, session)?;
         }
         Ok(store)
     }

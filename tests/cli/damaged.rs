@@ -1,9 +1,8 @@
 //! Issue 17, point 6: a damaged progress database is noticed before anything is appended to
 //! it. A schema version that disagrees with the tables (0, -1, 2^31 on a populated file) is
 //! refused by writers and readers alike, with the version the tables are; SQLite's
-//! quick_check runs on `quiz check --database` and when a writer opens a file a killed
-//! process left (a write-ahead log with answers in it), and a damaged file is refused with
-//! how to recover.
+//! quick_check runs on `quiz check --database` and, once, when a writer finds a session a
+//! killed process left open, and a damaged file is refused with how to recover.
 
 use std::io::{Seek, SeekFrom, Write};
 
@@ -153,13 +152,17 @@ fn issue_17_check_database_finds_a_broken_page_and_says_how_to_recover() {
 }
 
 #[test]
-fn issue_17_a_writer_after_a_kill_checks_the_file_before_appending() {
+fn issue_17_a_writer_after_a_killed_session_checks_the_file_before_appending() {
     let (quiz, _) = populated();
     break_a_page(&quiz);
     let reviews = quiz.count("SELECT COUNT(*) FROM reviews");
-    // What a killed writer leaves: a write-ahead log with frames in it.
-    let wal = quiz.data_dir().join("quiz.sqlite3-wal");
-    std::fs::write(&wal, vec![0u8; 4096]).expect("a left write-ahead log");
+    // What a killed session leaves: its row never closed.
+    quiz.db()
+        .execute(
+            "INSERT INTO sessions (started_at, decks, mode) VALUES (1772355600000, 't', 'review')",
+            [],
+        )
+        .expect("an open session");
     let run = quiz.run(&["start", "t"], "Madrid\n");
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(
@@ -188,12 +191,17 @@ fn issue_17_a_really_killed_session_leaves_a_sound_file_the_next_session_checks_
     }
     child.kill().expect("SIGKILL");
     child.wait().expect("wait");
-    let wal = quiz.data_dir().join("quiz.sqlite3-wal");
-    assert!(
-        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0),
-        "a killed writer leaves its log"
+    assert_eq!(
+        quiz.count("SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL"),
+        1,
+        "a killed session leaves its row open"
     );
     let run = quiz.run(&["start", "t"], "Madrid\n");
     run.success();
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 2);
+    // Checked once: the next session does not read the whole file again.
+    assert_eq!(
+        quiz.rows("SELECT value FROM meta WHERE key = 'quick_checked_through_session'"),
+        [["1".to_string()]]
+    );
 }

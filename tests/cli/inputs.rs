@@ -143,7 +143,7 @@ fn issue_17_a_file_just_above_its_limit_is_refused_and_says_the_limit() {
     let quiz = Quiz::new();
     let deck = sparse(quiz.data_dir(), "big.toml", 64 * MIB + 1);
     let config = sparse(quiz.data_dir(), "config.toml", MIB + 1);
-    let log = sparse(quiz.data_dir(), "log.csv", 1024 * MIB + 1);
+    let log = sparse(quiz.data_dir(), "log.csv", 512 * MIB + 1);
     let import = sparse(quiz.data_dir(), "cards.csv", 1024 * MIB + 1);
     let document = sparse(quiz.data_dir(), "doc.txt", 64 * MIB + 1);
     let cases: [(&Reader, &PathBuf, String); 7] = [
@@ -158,7 +158,7 @@ fn issue_17_a_file_just_above_its_limit_is_refused_and_says_the_limit() {
         (
             &READERS[4],
             &log,
-            "it is 1.0 GiB (1073741825 bytes), and a review log may be at most 1 GiB".into(),
+            "it is 512.0 MiB (536870913 bytes), and a review log may be at most 512 MiB".into(),
         ),
         (
             &READERS[5],
@@ -177,6 +177,29 @@ fn issue_17_a_file_just_above_its_limit_is_refused_and_says_the_limit() {
         assert_eq!(run.code, 1, "{:?}: {text}", reader.args);
         assert!(text.contains(&expected), "{:?}: {text}", reader.args);
     }
+}
+
+#[test]
+fn issue_17_a_text_export_above_the_deck_limit_is_refused_once_known_to_be_text() {
+    let quiz = Quiz::new();
+    // Real text (a sparse file reads as NUL bytes, refused as binary first).
+    let mut text = "front\tback ".to_string();
+    text.extend(std::iter::repeat_n(
+        'a',
+        (64 * MIB) as usize - text.len() + 1,
+    ));
+    let export = quiz.write("cards.txt", &text);
+    let run = quiz.run(&["import", path_arg(&export)], "");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quiz: error: could not read {}: it is 64.0 MiB (67108865 bytes), and a text export \
+             to import may be at most 64 MiB\n",
+            path_arg(&export)
+        )
+    );
+    assert_eq!(run.stdout, "");
 }
 
 fn deck_limit() -> String {

@@ -198,7 +198,11 @@ fn remove_leftovers(path: &Path) {
         else {
             continue;
         };
-        if random.len() != RANDOM_CHARS || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // Ours, or one an older quiz named after its process id (`.NAME.PID.tmp`).
+        let ours =
+            random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric());
+        let older = (1..=10).contains(&random.len()) && random.bytes().all(|b| b.is_ascii_digit());
+        if !ours && !older {
             continue;
         }
         let leftover = entry.path();

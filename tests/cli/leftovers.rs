@@ -87,6 +87,8 @@ fn issue_17_the_next_write_of_a_deck_removes_what_a_killed_writer_left() {
     // A killed writer's file (nobody holds its lock), one a writer is filling right now
     // (locked), and a symlink planted under such a name: only the first may go.
     let dead = quiz.write("decks/.mine.toml.a1B2c3.tmp", "half a deck");
+    // And one an older quiz left, named after its process id.
+    let older = quiz.write("decks/.mine.toml.48213.tmp", "half a deck");
     let busy = quiz.write("decks/.mine.toml.x9Y8z7.tmp", "being written");
     let held = std::fs::File::open(&busy).expect("open");
     held.lock().expect("lock");
@@ -96,6 +98,7 @@ fn issue_17_the_next_write_of_a_deck_removes_what_a_killed_writer_left() {
     let run = quiz.run(&["check", "--fix", path_arg(&deck)], "");
     run.success();
     assert!(!dead.exists(), "the dead writer's file is removed");
+    assert!(!older.exists(), "the older quiz's leftover is removed");
     assert_eq!(
         temporary_files(&folder),
         [

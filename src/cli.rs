@@ -89,6 +89,11 @@ pub(crate) struct CheckArgs {
     /// Write an `id` into every card that lacks one (the id it already has, so no progress is lost)
     #[arg(long)]
     pub fix: bool,
+
+    /// Check the progress database instead of decks: its schema version against its tables,
+    /// and every page (SQLite's quick_check)
+    #[arg(long, conflicts_with_all = ["paths", "fix"])]
+    pub database: bool,
 }
 
 #[derive(Debug, Args)]

@@ -65,13 +65,7 @@ pub(crate) struct Clock {
 impl Clock {
     pub(crate) fn from_env() -> anyhow::Result<Clock> {
         let fixed = match std::env::var("QUIZ_NOW") {
-            Ok(text) if !text.trim().is_empty() => {
-                Some(text.trim().parse::<Timestamp>().with_context(|| {
-                    format!(
-                        "QUIZ_NOW={text:?} is not an RFC 3339 instant such as 2026-03-01T09:00:00Z"
-                    )
-                })?)
-            }
+            Ok(text) if !text.trim().is_empty() => Some(fixed_now(text.trim())?),
             _ => None,
         };
         Ok(Clock {
@@ -113,6 +107,28 @@ fn time_zone() -> TimeZone {
             TimeZone::UTC
         }
     }
+}
+
+/// The instants `QUIZ_NOW` may name: far enough inside the calendar's ends (years -9999 to
+/// 9999) for a hundred-year interval and a year of stats around them.
+const QUIZ_NOW_RANGE: (&str, &str) = ("-009000-01-01T00:00:00Z", "9000-12-31T23:59:59Z");
+
+fn fixed_now(text: &str) -> anyhow::Result<Timestamp> {
+    let (first, last) = QUIZ_NOW_RANGE;
+    let range = format!("quiz supports {first} to {last}");
+    let at = text.parse::<Timestamp>().with_context(|| {
+        format!(
+            "QUIZ_NOW={text:?} is not an RFC 3339 instant such as 2026-03-01T09:00:00Z ({range}; \
+             years before 0 or after 9999 are written with a sign and six digits)"
+        )
+    })?;
+    let bounds = (first.parse::<Timestamp>(), last.parse::<Timestamp>());
+    if let (Ok(first), Ok(last)) = bounds
+        && !(first..=last).contains(&at)
+    {
+        anyhow::bail!("QUIZ_NOW={text:?} is outside the range of the calendar: {range}");
+    }
+    Ok(at)
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.

@@ -28,6 +28,7 @@ mod catalog;
 mod cli;
 mod commands;
 mod deck;
+mod deck_edit_lock;
 mod derive;
 mod diagnostic;
 mod distractors;
@@ -38,6 +39,7 @@ mod files;
 /// The fuzz suite's door to the private parsers (`fuzz/`, `tests/cli/fuzz.rs`); not an API.
 #[doc(hidden)]
 pub mod fuzzing;
+mod input;
 mod interchange;
 mod judge;
 mod schedule;
@@ -66,10 +68,10 @@ where
     if let Some(code) = commands::completions::complete(&args) {
         return code;
     }
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            print_usage_error(&args, &error);
             return if error.use_stderr() {
                 ExitCode::Usage
             } else {
@@ -90,6 +92,35 @@ where
             }
             code
         }
+    }
+}
+
+/// clap's message, with every argument that holds an unsafe character (`--mode
+/// $'x\e]0;PWNED\a'` would retitle the terminal) shown escaped. clap echoes values raw on a
+/// terminal, so the arguments are escaped and parsed again for the message: the same mistake
+/// gives the same message, with the value readable and harmless.
+fn print_usage_error(args: &[OsString], error: &clap::Error) {
+    let unsafe_arg = |arg: &OsString| {
+        arg.to_str()
+            .is_some_and(|a| a.chars().any(escape::is_unsafe))
+    };
+    if !args.iter().any(unsafe_arg) {
+        let _ = error.print();
+        return;
+    }
+    let shown: Vec<OsString> = args
+        .iter()
+        .map(|arg| match arg.to_str() {
+            Some(text) => escape::escape_line(text).into(),
+            None => arg.clone(),
+        })
+        .collect();
+    match Cli::try_parse_from(shown) {
+        Err(again) if again.kind() == error.kind() => {
+            let _ = again.print();
+        }
+        // Escaping changed the verdict: clap's own words, without colour, made safe.
+        _ => eprint!("{}", escape::escape_control(&error.render().to_string())),
     }
 }
 

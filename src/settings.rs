@@ -53,7 +53,7 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::input::read_text(path, crate::input::Input::Config) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Settings::default());

@@ -591,34 +591,39 @@ fn accept_in_file(
     shown: &str,
 ) -> Result<String, String> {
     use crate::deck::edit::{Accepted, add_accept};
+    use crate::deck_edit_lock::{Change, edit};
     let file = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => return Err(format!("not added: could not read {file}: {error}")),
-    };
-    let edited = match add_accept(&text, &card.0, typed) {
-        Ok(Accepted::Added(edited)) => edited,
-        Ok(Accepted::AlreadyThere) => {
-            return Err(format!("\"{shown}\" is already accepted for this card"));
+    // Under the deck's lock, on what the file holds now: an edit made meanwhile (`quiz add`,
+    // `check --fix`) is kept.
+    let outcome = edit(path, |text| {
+        let edited = match add_accept(text, &card.0, typed) {
+            Ok(Accepted::Added(edited)) => edited,
+            Ok(Accepted::AlreadyThere) => {
+                return Change::Keep(Err(format!(
+                    "\"{shown}\" is already accepted for this card"
+                )));
+            }
+            Err(error) => return Change::Keep(Err(format!("not added to {file}: {error}"))),
+        };
+        let parsed = crate::deck::parse::parse_deck_with(
+            deck.clone(),
+            &edited,
+            Origin::Path(path.to_path_buf()),
+            crate::deck::parse::Checks::Errors,
+        );
+        if parsed.deck.is_none() {
+            return Change::Keep(Err(format!(
+                "not added: {file} would not load with it; nothing was written"
+            )));
         }
-        Err(error) => return Err(format!("not added to {file}: {error}")),
-    };
-    let parsed = crate::deck::parse::parse_deck_with(
-        deck.clone(),
-        &edited,
-        Origin::Path(path.to_path_buf()),
-        crate::deck::parse::Checks::Errors,
-    );
-    if parsed.deck.is_none() {
-        return Err(format!(
-            "not added: {file} would not load with it; nothing was written"
-        ));
-    }
-    match crate::files::replace(path, &edited) {
-        Ok(()) => Ok(format!(
+        Change::Write(edited, Ok(()))
+    });
+    match outcome {
+        Ok(Ok(())) => Ok(format!(
             "added \"{shown}\" to the answers accepted for this card, in {file}"
         )),
-        Err(error) => Err(format!("not added: {error}")),
+        Ok(Err(message)) => Err(message),
+        Err(error) => Err(format!("not added: {:#}", anyhow::Error::new(error))),
     }
 }
 

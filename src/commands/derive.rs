@@ -20,8 +20,8 @@ pub(crate) fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitC
     if args.limit == Some(0) {
         return Err(UsageError("--limit must be at least 1".into()).into());
     }
-    let bytes =
-        std::fs::read(&args.document).with_context(|| format!("could not read {display}"))?;
+    let bytes = crate::input::read(&args.document, crate::input::Input::Document)
+        .with_context(|| format!("could not read {display}"))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(error) => bail!(

@@ -61,7 +61,8 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = crate::store::lock::acquire(&context.data_dir)?;
-    let text = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+    let text = crate::input::read(file, crate::input::Input::History)
+        .with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())

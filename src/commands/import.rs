@@ -12,12 +12,14 @@ use crate::interchange::{self, ImportOptions, Source};
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &ImportArgs, _context: &Context) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
+    let bytes = crate::input::read(&args.file, crate::input::Input::Import)
         .with_context(|| format!("could not read {}", args.file.display()))?;
     // Identified before it is read: nothing is written, and stdout stays empty, for a file
     // that is not text.
     let text = interchange::text_of(&args.file, &bytes)
         .map_err(|problem| anyhow::anyhow!("{} {problem}", args.file.display()))?;
+    crate::input::refuse_above_limit(text.len() as u64, crate::input::Input::TextImport)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
     let name = args
         .file
         .file_name()

@@ -84,7 +84,7 @@ fn list_leeches(reading: &Reading, json: bool, context: &Context) -> anyhow::Res
     let found = leeches::gather(&reading.store, &reading.decks, &reading.logged, threshold)?;
     if json {
         let text = serde_json::to_string_pretty(&found).context("could not encode the JSON")?;
-        crate::outln!("{text}")?;
+        crate::outln!("{}", crate::escape::json(&text))?;
     } else if found.is_empty() {
         crate::outln!("No leeches: no card has been missed {threshold} times.")?;
     } else {

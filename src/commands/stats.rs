@@ -34,7 +34,7 @@ pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCod
     let mut out = std::io::stdout().lock();
     if args.json {
         let json = serde_json::to_string_pretty(&report).context("could not encode the JSON")?;
-        writeln!(out, "{json}")?;
+        writeln!(out, "{}", crate::escape::json(&json))?;
     } else {
         let styled = context.color && std::io::stdout().is_terminal();
         write!(

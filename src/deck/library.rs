@@ -197,9 +197,11 @@ pub(crate) fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
 }
 
 pub(crate) fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
-    let text = fs::read_to_string(path).map_err(|source| LibraryError::Read {
-        path: path.display().to_string(),
-        source,
+    let text = crate::input::read_text(path, crate::input::Input::Deck).map_err(|source| {
+        LibraryError::Read {
+            path: path.display().to_string(),
+            source,
+        }
     })?;
     Ok(DeckFile {
         id: DeckId(stem(path)),

@@ -71,6 +71,8 @@ pub(super) fn deck_text(text: &str, options: &DeriveOptions, cards: ArrayOfTable
     ));
     doc["source"] = value(file.as_str());
     doc.insert("cards", Item::ArrayOfTables(cards));
+    // The draft is often printed to a terminal: its unsafe characters become TOML escapes.
+    crate::escape::toml(&mut doc);
     let shown = crate::escape::escape_line(&file);
     format!(
         "# Drafted automatically by `quiz derive` from {shown}.\n\

@@ -101,6 +101,8 @@ pub(super) fn assemble(read: Read, options: &ImportOptions, source: Source) -> I
         doc.insert("cards", Item::ArrayOfTables(tables));
     }
     skipped.sort_by_key(|s| s.line);
+    // The deck is often printed to a terminal: its unsafe characters become TOML escapes.
+    crate::escape::toml(&mut doc);
     Imported {
         toml: doc.to_string(),
         cards,

@@ -11,6 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 mod accepts;
 pub(crate) mod deck_index;
+mod health;
 pub(crate) mod lock;
 pub(crate) mod log;
 mod reviews;
@@ -66,6 +67,20 @@ pub(crate) enum StoreError {
         "the progress database {path} is read-only and its last answers are still in {log}, which quiz cannot read without writing to the folder: run quiz once where the folder can be written"
     )]
     ReadOnlyLog { path: PathBuf, log: PathBuf },
+    #[error(
+        "the progress database {path} is damaged: {problem}; quiz leaves it as it is. To recover: {recovery}"
+    )]
+    Damaged {
+        path: PathBuf,
+        problem: String,
+        recovery: String,
+    },
+    #[error(
+        "the progress database is damaged ({0}). To recover: save what it still holds with \
+         `quiz history export -o reviews.csv`, move quiz.sqlite3 aside, and `quiz history \
+         import reviews.csv` replays it into a fresh database"
+    )]
+    Malformed(rusqlite::Error),
     #[error("progress database error: {0}")]
     Sql(rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
@@ -92,6 +107,9 @@ impl From<rusqlite::Error> for StoreError {
                         column, kind, inner,
                     )),
                 }
+            }
+            error if error.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+                StoreError::Malformed(error)
             }
             error => StoreError::Sql(error),
         }
@@ -130,8 +148,37 @@ impl Store {
         Store::open_file(&data_dir.join(FILE_NAME))
     }
 
+    /// Opens the database for a writer (which holds the data directory's lock). A session
+    /// row never closed means a session was killed (or the machine stopped) since the last
+    /// check: the file is checked for damage then, once, before anything is appended to it.
     pub(crate) fn open_file(path: &Path) -> Result<Store> {
-        Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)
+        let store = Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)?;
+        if let Some(session) = health::unchecked_crash(&store.conn)? {
+            store.refuse_if_damaged()?;
+            health::checked_through(&store.conn, session)?;
+        }
+        Ok(store)
+    }
+
+    /// SQLite's `quick_check` of the whole file (it reads every page), as an error that
+    /// names the first problems found and says how to recover.
+    pub(crate) fn refuse_if_damaged(&self) -> Result<()> {
+        let problems = match health::quick_check(&self.conn, 10) {
+            Ok(problems) => problems,
+            // A page so broken that the check itself stops is one more problem it found.
+            Err(error) if error.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+                vec![error.to_string()]
+            }
+            Err(error) => return Err(error.into()),
+        };
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(StoreError::Damaged {
+            path: self.path.clone(),
+            problem: format!("SQLite finds {}", problems.join("; ")),
+            recovery: health::replay_advice(&self.path),
+        })
     }
 
     /// Opens `<data_dir>/quiz.sqlite3` for a command that only reads, which takes no lock
@@ -249,6 +296,7 @@ impl Store {
         };
         let known = MIGRATIONS.len();
         let found = user_version(&store.conn).map_err(open_error)?;
+        health::check_version(&store.conn, &store.path, found)?;
         if found > known as i64 {
             return Err(StoreError::TooNew {
                 path: store.path,
@@ -324,6 +372,7 @@ impl Store {
                 known,
             });
         }
+        health::check_version(&self.conn, &self.path, version)?;
         if version == known as i64 {
             return Ok(());
         }
@@ -479,8 +528,12 @@ mod tests {
     fn a_read_only_store_of_another_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let writer = Store::open(dir.path()).unwrap();
-        writer.conn.pragma_update(None, "user_version", 2).unwrap();
+        // A real schema-2 file (its version agreeing with its tables, or it is damaged).
+        let older = Connection::open(&path).unwrap();
+        older.execute_batch(MIGRATIONS[0]).unwrap();
+        older.execute_batch(MIGRATIONS[1]).unwrap();
+        older.pragma_update(None, "user_version", 2).unwrap();
+        drop(older);
         let error = Store::open_read_only(&path).err().unwrap();
         assert!(
             matches!(
@@ -493,6 +546,7 @@ mod tests {
             ),
             "{error}"
         );
+        let writer = Store::open(dir.path()).unwrap();
         writer.conn.pragma_update(None, "user_version", 99).unwrap();
         let error = Store::open_read_only(&path).err().unwrap();
         assert!(

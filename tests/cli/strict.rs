@@ -146,11 +146,7 @@ transliterate = false
     run.success();
     assert_eq!(
         run.verdicts(),
-        [
-            "close — forgiven: romanisation",
-            "wrong",
-            "right"
-        ],
+        ["close — forgiven: romanisation", "wrong", "right"],
         "{}",
         run.stdout
     );

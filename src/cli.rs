@@ -233,12 +233,21 @@ pub(crate) enum ImportFrom {
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The export to read
+    /// The export to read: a text export, or an Anki package (.apkg, .colpkg)
     pub file: PathBuf,
 
-    /// Write the deck here instead of standard output (never overwrites)
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the deck here instead of standard output (never overwrites); for an Anki
+    /// package, the folder its deck files go to [default: the decks folder]
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+
+    /// Anki package: replace deck files edited since the last import of this package
+    #[arg(long)]
+    pub update: bool,
+
+    /// Anki package: import the cards only, not the review history
+    #[arg(long)]
+    pub no_history: bool,
 
     /// What the file is [default: detected]
     #[arg(long, value_enum)]
@@ -263,6 +272,10 @@ pub(crate) enum ExportTo {
     Tsv,
     /// comma-separated, with a header row
     Csv,
+    /// Anki's "Notes in Plain Text", with its own note types and field names
+    Anki,
+    /// an Anki package (.apkg) Anki and AnkiDroid import
+    Apkg,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +290,10 @@ pub(crate) struct ExportArgs {
     /// Write here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// apkg: add your reviews of the deck, so your progress moves to Anki
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Args)]

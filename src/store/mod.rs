@@ -10,6 +10,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 mod accepts;
+pub(crate) mod anki_collection;
 pub(crate) mod deck_index;
 pub(crate) mod lock;
 pub(crate) mod log;
@@ -357,7 +358,7 @@ impl Store {
             .optional()?)
     }
 
-    #[cfg(test)]
+    /// Sets one `meta` entry (an Anki import records here the hash of each deck file it wrote).
     pub(crate) fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -41,6 +41,7 @@ mod tags;
 mod undo;
 
 // History, figures and other formats
+mod anki_package;
 mod derive;
 #[cfg(unix)]
 mod files;

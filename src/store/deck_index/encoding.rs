@@ -70,6 +70,7 @@ pub(super) fn encode(card: &Card, head: Option<(u32, &Card)>, out: &mut Vec<u8>)
                         put_number(out, gap.range.end as u64);
                         put_text(out, &gap.answer);
                         put_optional(out, gap.hint.as_deref());
+                        put_number(out, u64::from(gap.number.unwrap_or(0)));
                     }
                 }
             }
@@ -353,6 +354,10 @@ impl Input<'_> {
                 range,
                 answer: self.text()?,
                 hint: self.optional_text()?,
+                number: match u32::try_from(self.number()?).ok()? {
+                    0 => None,
+                    n => Some(n),
+                },
             });
         }
         Some(Cloze { text, gaps })

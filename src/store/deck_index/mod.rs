@@ -38,7 +38,7 @@ const INDEXED: &str =
     "(?2 OR EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card))";
 
 /// Names the encoding of `data` below; a change to it must change this.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The start of every key this quiz writes: a newer parser may read the same text
 /// differently, so an index is used only by the version that wrote it.

@@ -1,0 +1,115 @@
+//! A read package put in place: its deck files in the decks folder (or `-o DIR`), its
+//! media in `<data dir>/media/<deck>/`.
+//!
+//! Importing a package again updates what the last import wrote, but never a deck file
+//! the learner edited since (or one quiz did not write): the store keeps a hash of each
+//! file an import wrote, and a file whose text no longer matches it is replaced only with
+//! `--update`. Every file is checked before the first is written, so a refusal writes
+//! nothing.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+use super::{MediaFile, Package, media_folder};
+use crate::escape::escape_control;
+use crate::files;
+use crate::store::Store;
+
+/// What happened to one deck file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// The deck files and media an install wrote.
+#[derive(Debug, Default)]
+pub(crate) struct Installed {
+    /// Each deck's path, its card count and what happened to its file.
+    pub decks: Vec<(PathBuf, usize, Outcome)>,
+    pub media: usize,
+}
+
+fn hash_key(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("anki-import-hash:{}", absolute.display())
+}
+
+fn hash(text: &[u8]) -> String {
+    format!("{:016x}", crate::stable_hash::fnv1a(text.iter().copied()))
+}
+
+pub(crate) fn install(
+    package: &Package,
+    folder: &Path,
+    data_dir: &Path,
+    store: &Store,
+    update: bool,
+) -> anyhow::Result<Installed> {
+    let mut plan = Vec::new();
+    for deck in package.decks.iter().filter(|d| d.imported.cards > 0) {
+        let path = folder.join(format!("{}.toml", deck.name));
+        let text = &deck.imported.toml;
+        let outcome = match std::fs::read(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Outcome::Created,
+            Err(error) => {
+                return Err(error).with_context(|| format!("could not read {}", path.display()));
+            }
+            Ok(old) if old == text.as_bytes() => Outcome::Unchanged,
+            Ok(old) => {
+                let ours = store
+                    .meta(&hash_key(&path))?
+                    .is_some_and(|h| h == hash(&old));
+                if !ours && !update {
+                    bail!(
+                        "{} was changed since it was imported (or was not written by an import); \
+                         nothing was imported. Import again with --update to replace it, or \
+                         with -o DIR to write the decks elsewhere",
+                        escape_control(&path.display().to_string())
+                    );
+                }
+                Outcome::Updated
+            }
+        };
+        plan.push((path, deck.imported.cards, text, outcome));
+    }
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("could not create {}", folder.display()))?;
+    let mut installed = Installed::default();
+    for (path, cards, text, outcome) in plan {
+        match outcome {
+            Outcome::Created => files::write_new(&path, text)?,
+            Outcome::Updated => files::replace(&path, text)?,
+            Outcome::Unchanged => {}
+        }
+        store.set_meta(&hash_key(&path), &hash(text.as_bytes()))?;
+        installed.decks.push((path, cards, outcome));
+    }
+    for file in &package.media {
+        installed.media += write_media(data_dir, file)?;
+    }
+    Ok(installed)
+}
+
+/// Writes one media file into each of its decks' folders; how many copies were written.
+fn write_media(data_dir: &Path, file: &MediaFile) -> anyhow::Result<usize> {
+    let mut written = 0;
+    for deck in &file.decks {
+        let folder = media_folder(data_dir, deck);
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("could not create {}", folder.display()))?;
+        // `read_media` let through plain file names only: this stays in `folder`.
+        let path = folder.join(&file.name);
+        match std::fs::read(&path) {
+            Ok(old) if old == file.bytes => continue,
+            Ok(_) => std::fs::remove_file(&path)
+                .with_context(|| format!("could not replace {}", path.display()))?,
+            Err(_) => {}
+        }
+        files::create_new(&path, |out| std::io::Write::write_all(out, &file.bytes))?;
+        written += 1;
+    }
+    Ok(written)
+}

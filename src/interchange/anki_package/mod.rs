@@ -1,0 +1,247 @@
+//! Anki packages in: an `.apkg` or `.colpkg` becomes one deck file per Anki deck, the
+//! review log becomes history, and the media come along.
+//!
+//! All three layouts are read: `collection.anki2` (Anki 2.0, schema 11),
+//! `collection.anki21` (Anki 2.1's legacy export, schema 11) and `collection.anki21b` (the
+//! current default: zstd-compressed, schema 18, a protobuf media map and compressed media).
+//! A modern package also holds a dummy `collection.anki2` saying "please update Anki";
+//! the `meta` file's version says which database is the real one. Everything is read and
+//! checked before anything is written, so a damaged package writes nothing; every limit on
+//! sizes holds before the bytes are inflated, so a hostile package costs bounded memory.
+
+mod install;
+mod media;
+mod model;
+mod notes;
+mod protobuf;
+mod write;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read as _;
+
+use crate::deck::{CardId, DeckId};
+use crate::store::Mode;
+use crate::store::anki_collection::{RawReview, for_each_review, read_collection};
+
+use super::review_log::ImportedReview;
+use super::{ImportOptions, Imported, Source};
+
+pub(crate) use install::{Outcome, install};
+pub(crate) use media::{MediaFile, card_media, media_folder};
+pub(crate) use notes::guid_of;
+pub(crate) use write::{ExportedReview, PackageInput, write_apkg};
+
+/// The most a package's database or one media file may inflate to.
+const MAX_ENTRY_BYTES: u64 = 1 << 30;
+
+/// One Anki deck as a deck file.
+#[derive(Debug)]
+pub(crate) struct PackageDeck {
+    /// The file stem and deck id: the deck's path as a slug (`geography-capitals`).
+    pub name: String,
+    /// The Anki deck's path (`Geography::Capitals`).
+    pub path: String,
+    pub imported: Imported,
+    /// The cards it asks (a note with its reverse asks two, a cloze one per number).
+    pub asked: usize,
+}
+
+/// What a package holds, read and checked, nothing written yet.
+#[derive(Debug, Default)]
+pub(crate) struct Package {
+    pub decks: Vec<PackageDeck>,
+    /// Notes left out, each with its reason.
+    pub skipped: Vec<String>,
+    /// Things said once about how a note type was read.
+    pub notices: Vec<String>,
+    pub reviews: Vec<ImportedReview>,
+    /// Review-log rows that are no review (manual, rescheduled, ease 0) or of a card
+    /// not imported.
+    pub dropped_reviews: usize,
+    /// Cards suspended in Anki.
+    pub suspended: Vec<(DeckId, CardId)>,
+    pub media: Vec<MediaFile>,
+    /// Media names left out (unsafe names, missing files), with why.
+    pub skipped_media: Vec<String>,
+    /// The database the package was read from (`collection.anki21b`…).
+    pub layout: &'static str,
+}
+
+/// Why a package cannot be imported. Each message follows the file's name.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum PackageError {
+    #[error("is not a ZIP archive, so not an Anki package")]
+    NotZip,
+    #[error("is a damaged ZIP archive, so no Anki package can be read from it ({0})")]
+    DamagedZip(String),
+    #[error(
+        "is a ZIP archive but not an Anki package: it holds no collection.anki2, \
+         collection.anki21 or collection.anki21b"
+    )]
+    NotAnki,
+    #[error("is a damaged Anki package: {0}")]
+    Damaged(String),
+    #[error("holds a damaged Anki collection ({layout}): {reason}")]
+    Database {
+        layout: &'static str,
+        reason: String,
+    },
+}
+
+/// Reads the package `bytes`, a file named `file_name`, into decks, history and media.
+pub(crate) fn read_package(bytes: &[u8], file_name: &str) -> Result<Package, PackageError> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        if bytes.starts_with(b"PK") {
+            PackageError::DamagedZip(e.to_string())
+        } else {
+            PackageError::NotZip
+        }
+    })?;
+    let names: HashSet<String> = zip.file_names().map(str::to_string).collect();
+    let version = match names.contains("meta") {
+        true => {
+            let meta = entry(&mut zip, "meta")?;
+            let fields = protobuf::fields(&meta)
+                .ok_or_else(|| PackageError::Damaged("its meta file is not readable".into()))?;
+            protobuf::varint_field(&fields, 1)
+        }
+        false => 0,
+    };
+    let layout = if version >= 3 || (version == 0 && names.contains("collection.anki21b")) {
+        "collection.anki21b"
+    } else if names.contains("collection.anki21") {
+        "collection.anki21"
+    } else if names.contains("collection.anki2") {
+        "collection.anki2"
+    } else {
+        return Err(PackageError::NotAnki);
+    };
+    if !names.contains(layout) {
+        return Err(PackageError::Damaged(format!(
+            "its meta names {layout}, which it lacks"
+        )));
+    }
+    let modern = layout == "collection.anki21b";
+    let mut database = entry(&mut zip, layout)?;
+    if modern {
+        database = unzstd(&database).map_err(|reason| {
+            PackageError::Damaged(format!("{layout} does not decompress: {reason}"))
+        })?;
+    }
+    let temp = tempfile::NamedTempFile::new()
+        .map_err(|e| PackageError::Damaged(format!("no room for its database: {e}")))?;
+    std::fs::write(temp.path(), &database)
+        .map_err(|e| PackageError::Damaged(format!("no room for its database: {e}")))?;
+    drop(database);
+    let db_error = |e: rusqlite::Error| PackageError::Database {
+        layout,
+        reason: e.to_string(),
+    };
+    let (conn, raw) = read_collection(temp.path()).map_err(db_error)?;
+    let (notetypes, deck_paths) =
+        model::read_model(&raw).map_err(|reason| PackageError::Database { layout, reason })?;
+
+    let converted = notes::convert(&raw, &notetypes, &deck_paths);
+    let mut package = Package {
+        skipped: converted.skipped,
+        notices: converted.notices,
+        layout,
+        ..Package::default()
+    };
+    for deck in converted.decks {
+        let options = ImportOptions {
+            title: deck.path.clone(),
+            source_note: format!("imported from {file_name} (Anki deck {})", deck.path),
+            ..ImportOptions::default()
+        };
+        let imported = super::deck_file::assemble(deck.read, &options, Source::Anki);
+        let asked = crate::deck::parse::parse_deck(
+            DeckId(deck.name.clone()),
+            &imported.toml,
+            crate::deck::Origin::Bundled,
+        )
+        .deck
+        .map_or(0, |d| d.cards.len());
+        package.decks.push(PackageDeck {
+            asked,
+            name: deck.name,
+            path: deck.path,
+            imported,
+        });
+    }
+    package.suspended = converted.suspended;
+
+    let mut reviews = Vec::new();
+    let mut dropped = 0;
+    for_each_review(&conn, |row: RawReview| {
+        match review(&row, &converted.cards) {
+            Some(review) => reviews.push(review),
+            None => dropped += 1,
+        }
+    })
+    .map_err(db_error)?;
+    package.reviews = reviews;
+    package.dropped_reviews = dropped;
+
+    let map = match names.contains("media") {
+        true => entry(&mut zip, "media")?,
+        false => Vec::new(),
+    };
+    let (files, skipped_media) = media::read_media(&mut zip, &map, modern, &converted.media)?;
+    package.media = files;
+    package.skipped_media = skipped_media;
+    Ok(package)
+}
+
+/// A revlog row as a review of the card it belongs to: the rating is the button; manual
+/// and rescheduling rows and rows without a button are no review; a review in a filtered
+/// deck that does not reschedule (type 3) is cram.
+fn review(row: &RawReview, cards: &HashMap<i64, (DeckId, CardId)>) -> Option<ImportedReview> {
+    let rating = crate::schedule::Rating::from_number(u8::try_from(row.ease).ok()?)?;
+    let mode = match row.kind {
+        0..=2 => Mode::Import,
+        3 => Mode::Cram,
+        _ => return None,
+    };
+    let (deck, card) = cards.get(&row.card)?;
+    Some(ImportedReview {
+        reviewed_at: jiff::Timestamp::from_millisecond(row.id).ok()?,
+        deck: deck.clone(),
+        card: card.clone(),
+        rating,
+        verdict: crate::store::types::VerdictWord::graded(rating),
+        elapsed_ms: u64::try_from(row.time).unwrap_or(0),
+        mode,
+    })
+}
+
+type Zip<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
+
+/// A member's bytes, at most [`MAX_ENTRY_BYTES`].
+fn entry(zip: &mut Zip<'_>, name: &str) -> Result<Vec<u8>, PackageError> {
+    let file = zip
+        .by_name(name)
+        .map_err(|e| PackageError::Damaged(format!("{name}: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| PackageError::Damaged(format!("{name} does not inflate: {e}")))?;
+    if bytes.len() as u64 > MAX_ENTRY_BYTES {
+        return Err(PackageError::Damaged(format!("{name} inflates past 1 GiB")));
+    }
+    Ok(bytes)
+}
+
+/// Zstandard-decompressed `bytes`, at most [`MAX_ENTRY_BYTES`].
+fn unzstd(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let decoder = ruzstd::decoding::StreamingDecoder::new(bytes).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| e.to_string())?;
+    if out.len() as u64 > MAX_ENTRY_BYTES {
+        return Err("it decompresses past 1 GiB".into());
+    }
+    Ok(out)
+}

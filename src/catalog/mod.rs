@@ -229,7 +229,8 @@ impl<'a> Items<'a> {
     }
 
     /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
-    /// `keep` keeps, in file order, with their stored state.
+    /// `keep` keeps and the learner has not suspended, in file order, with their stored
+    /// state.
     pub(crate) fn matching(
         decks: &'a [DeckId],
         tags: &[String],
@@ -241,9 +242,10 @@ impl<'a> Items<'a> {
         let mut with_cards = Vec::new();
         for deck in decks {
             let mut any = false;
+            let suspended = store.suspended_cards(deck)?;
             store.each_indexed_card(deck, tags, &mut |card, state| {
                 any = true;
-                if keep(deck, &card) {
+                if !suspended.contains(&card.id) && keep(deck, &card) {
                     items.push(Item { deck, card, state });
                 }
             })?;

@@ -4,7 +4,7 @@
 //! (due first, least remembered first, new cards up to the daily limit, misses coming back)
 //! are unit-tested exactly.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use jiff::Timestamp;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -69,6 +69,8 @@ pub(crate) const RETRY_GAP: std::ops::RangeInclusive<usize> = 3..=5;
 pub(crate) struct Queue {
     pending: VecDeque<usize>,
     rng: Xoshiro256PlusPlus,
+    /// Cards taken out of the session for good (suspended): nothing puts them back.
+    dropped: HashSet<usize>,
 }
 
 impl Queue {
@@ -76,6 +78,7 @@ impl Queue {
         Queue {
             pending: order.into(),
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
+            dropped: HashSet::new(),
         }
     }
 
@@ -85,7 +88,21 @@ impl Queue {
 
     /// Puts a card back at the front, as when an answer is taken back.
     pub(crate) fn push_front(&mut self, item: usize) {
-        self.pending.push_front(item);
+        if !self.dropped.contains(&item) {
+            self.pending.push_front(item);
+        }
+    }
+
+    /// Takes `item` out of the session for good (the learner suspended it): every showing
+    /// still pending goes, and no later miss, override or undo brings it back.
+    pub(crate) fn drop_item(&mut self, item: usize) {
+        self.pending.retain(|&pending| pending != item);
+        self.dropped.insert(item);
+    }
+
+    /// Whether `item` was taken out of the session.
+    pub(crate) fn dropped(&self, item: usize) -> bool {
+        self.dropped.contains(&item)
     }
 
     pub(crate) fn remaining(&self) -> usize {
@@ -95,7 +112,7 @@ impl Queue {
     /// Records the outcome of the card just asked: a miss comes back after 3–5 other cards,
     /// or at the end when fewer remain.
     pub(crate) fn answered(&mut self, item: usize, accepted: bool) {
-        if accepted {
+        if accepted || self.dropped.contains(&item) {
             return;
         }
         let gap = self.rng.random_range(RETRY_GAP);
@@ -278,6 +295,23 @@ mod tests {
         assert_eq!(queue.pop(), Some(0));
         queue.answered(0, true);
         assert_eq!(queue.pop(), None);
+    }
+
+    #[test]
+    fn a_dropped_card_leaves_the_queue_and_nothing_brings_it_back() {
+        let mut queue = Queue::new(vec![0, 1, 2, 3], 1);
+        assert_eq!(queue.pop(), Some(0));
+        queue.answered(0, false);
+        queue.drop_item(0);
+        assert!(queue.dropped(0));
+        assert_eq!(queue.remaining(), 3);
+        queue.answered(0, false);
+        queue.revise(0, false);
+        queue.push_front(0);
+        assert_eq!(queue.remaining(), 3);
+        queue.drop_item(2);
+        let rest: Vec<usize> = std::iter::from_fn(|| queue.pop()).collect();
+        assert_eq!(rest, [1, 3]);
     }
 
     #[test]

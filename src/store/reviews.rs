@@ -149,13 +149,19 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    /// The earliest due instant among a deck's cards, if any were reviewed.
+    /// The earliest due instant among a deck's cards not suspended, if any were reviewed.
     pub(crate) fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
-        let due: Option<Millis> = self.conn.query_row(
-            "SELECT MIN(due) FROM cards WHERE deck = ?1",
-            params![deck],
-            |row| row.get(0),
-        )?;
+        // In due order, so only the suspended cards due first are stepped over.
+        let due: Option<Millis> = self
+            .conn
+            .query_row(
+                "SELECT p.due FROM cards AS p WHERE p.deck = ?1 AND NOT EXISTS
+                   (SELECT 1 FROM suspended AS s WHERE s.deck = p.deck AND s.card = p.card)
+                 ORDER BY p.due LIMIT 1",
+                params![deck],
+                |row| row.get(0),
+            )
+            .optional()?;
         Ok(due.map(|due| due.0))
     }
 

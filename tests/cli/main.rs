@@ -37,6 +37,7 @@ mod reverse;
 mod scheduling;
 mod start;
 mod strict;
+mod suspend;
 mod tags;
 mod undo;
 

@@ -67,7 +67,7 @@ pub(crate) struct Reading {
 impl Reading {
     pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
         let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
+        let found = locate(names, &settings, context)?;
         let mut store = Store::open_to_read(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;
         Ok(Reading {
@@ -78,11 +78,29 @@ impl Reading {
     }
 }
 
+/// The decks named, or every deck shown (see `show_bundled`); when that leaves none, an
+/// error saying why and what to do.
+fn locate(
+    names: &[String],
+    settings: &Settings,
+    context: &Context,
+) -> anyhow::Result<Vec<library::Located>> {
+    let found = library::locate_shown(names, &context.data_dir, settings.show_bundled)?;
+    if found.is_empty() {
+        anyhow::bail!(
+            "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
+             and {} holds none; name a deck, or make one with `quiz new NAME`",
+            context.data_dir.join("decks").display()
+        );
+    }
+    Ok(found)
+}
+
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found = locate(&args.decks, &settings, context)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))

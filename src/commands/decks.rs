@@ -13,7 +13,8 @@ use crate::exit::ExitCode;
 use crate::store::Store;
 
 pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
-    let found = library::locate(&[], &context.data_dir)?;
+    let settings = context.settings()?;
+    let found = library::locate_shown(&[], &context.data_dir, settings.show_bundled)?;
     let mut store = Store::open_to_read(&context.data_dir)?;
     let mut listed = Vec::new();
     let mut failed = Vec::new();
@@ -43,7 +44,7 @@ pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
         "leeches",
         "suspended",
     ]);
-    let leech_threshold = context.settings()?.leech_threshold;
+    let leech_threshold = settings.leech_threshold;
     for (id, title, source) in &listed {
         let all_indexed = store.progress_all_indexed(id)?;
         // New and due count what a session would ask: suspended cards are left out.

@@ -15,7 +15,11 @@ use crate::store::{Store, Suspension};
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let found = library::locate(&args.decks, &context.data_dir)?;
+    let found = library::locate_shown(
+        &args.decks,
+        &context.data_dir,
+        context.settings()?.show_bundled,
+    )?;
     // With no deck named, every suspension is listed, also of decks that are gone.
     let named: Option<Vec<DeckId>> =
         (!args.decks.is_empty()).then(|| found.iter().map(|deck| deck.id.clone()).collect());

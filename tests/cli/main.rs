@@ -35,6 +35,7 @@ mod quit;
 mod retry;
 mod reverse;
 mod scheduling;
+mod siblings;
 mod start;
 mod strict;
 mod suspend;

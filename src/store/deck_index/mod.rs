@@ -191,24 +191,30 @@ impl Store {
         Ok(cards)
     }
 
-    /// The file positions of a deck's first `limit` (all, when `None`) indexed cards never
-    /// reviewed and not suspended that carry any of `tags` (all when empty), in file order.
-    pub(crate) fn new_indexed_positions(
+    /// The file positions and ids of a deck's first `limit` (all, when `None`) indexed cards
+    /// after position `after` (from the first, when `None`) never reviewed and not suspended
+    /// that carry any of `tags` (all when empty), in file order: a page of its new cards.
+    pub(crate) fn new_indexed_cards(
         &self,
         deck: &DeckId,
         tags: &[String],
+        after: Option<u32>,
         limit: Option<usize>,
-    ) -> Result<Vec<u32>> {
+    ) -> Result<Vec<(u32, CardId)>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT c.position FROM deck_cards AS c INDEXED BY deck_cards_new
-             WHERE c.deck = ?1 AND c.reviewed = 0 AND {TAGGED} AND {NOT_SUSPENDED}
+            "SELECT c.position, c.card FROM deck_cards AS c INDEXED BY deck_cards_new
+             WHERE c.deck = ?1 AND c.reviewed = 0 AND c.position > ?4 AND {TAGGED}
+               AND {NOT_SUSPENDED}
              ORDER BY c.position LIMIT ?3"
         ))?;
         let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let positions = statement
-            .query_map(params![deck, tags_filter(tags), limit], |row| row.get(0))?
-            .collect::<rusqlite::Result<Vec<u32>>>()?;
-        Ok(positions)
+        let after = after.map_or(-1, i64::from);
+        let cards = statement
+            .query_map(params![deck, tags_filter(tags), limit, after], |row| {
+                Ok((row.get(0)?, CardId(row.get(1)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(cards)
     }
 
     /// The indexed card at a file position, with its state. The cards of a cloze read

@@ -55,8 +55,8 @@ fn export_apkg(args: &ExportArgs, deck: &Deck, context: &Context) -> anyhow::Res
     };
     let notes = anki_notes::notes(deck);
     let media = package_media(deck, context);
+    let store = Store::open_to_read(&context.data_dir)?;
     let (states, reviews) = if args.with_history {
-        let store = Store::open_to_read(&context.data_dir)?;
         let states = store.card_states(&deck.id)?;
         let mut reviews = Vec::new();
         store.export_reviews(|row: &LoggedRow<'_>| -> anyhow::Result<()> {
@@ -75,7 +75,9 @@ fn export_apkg(args: &ExportArgs, deck: &Deck, context: &Context) -> anyhow::Res
     } else {
         Default::default()
     };
+    let suspended = store.suspended_cards(&deck.id)?;
     let bytes = anki_package::write_apkg(&PackageInput {
+        suspended: &suspended,
         deck: &anki_notes::anki_deck_name(deck),
         notes: &notes,
         history: args.with_history.then_some((&states, reviews.as_slice())),

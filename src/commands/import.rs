@@ -121,6 +121,13 @@ fn import_package(args: &ImportArgs, bytes: &[u8], context: &Context) -> anyhow:
             plural(*notes, "note")
         )?;
     }
+    let mut suspended = 0;
+    for (deck, card) in &package.suspended {
+        suspended += usize::from(store.suspend(deck, card, context.clock.now())?);
+    }
+    if suspended > 0 {
+        crate::outln!("suspended {} as in Anki", plural(suspended, "card"))?;
+    }
     let history = if args.no_history {
         "history not imported (--no-history)".to_string()
     } else {

@@ -189,6 +189,8 @@ pub(crate) struct NewCard {
     pub interval: i64,
     pub reps: i64,
     pub lapses: i64,
+    /// Suspended: queue -1 whatever its type.
+    pub suspended: bool,
 }
 
 pub(crate) struct NewReview {
@@ -254,7 +256,8 @@ pub(crate) fn write_collection(
         let mut note_row =
             tx.prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
         let mut card_row = tx.prepare(
-            "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, ?6, ?7, ?8, \
+            "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, ?6, \
+             CASE WHEN ?11 THEN -1 ELSE ?6 END, ?7, ?8, \
              CASE WHEN ?6 = 2 THEN 2500 ELSE 0 END, ?9, ?10, 0, 0, 0, 0, '')",
         )?;
         for (note, cards) in notes {
@@ -279,7 +282,8 @@ pub(crate) fn write_collection(
                     card.due,
                     card.interval,
                     card.reps,
-                    card.lapses
+                    card.lapses,
+                    card.suspended
                 ])?;
             }
         }

@@ -31,7 +31,8 @@ fn import_stdout(quiz: &Quiz, name: &str, layout: &str, history: &str, media: us
     let decks = quiz.data_dir().join("decks");
     format!(
         "wrote {0}/geography-capitals.toml (2 notes)\nwrote {0}/languages.toml (4 notes)\n\
-         wrote {0}/geography.toml (1 note)\nimported 7 notes (10 cards) in 3 decks from {1} \
+         wrote {0}/geography.toml (1 note)\nsuspended 1 card as in Anki\n\
+         imported 7 notes (10 cards) in 3 decks from {1} \
          ({layout}); {history}; {media} media files\n",
         decks.display(),
         package(name).display()
@@ -127,6 +128,11 @@ fn every_layout_imports_the_same_cards_ids_decks_media_and_history() {
             quiz.rows("SELECT reviewed_at, rating FROM reviews ORDER BY reviewed_at LIMIT 2"),
             [["1793577637000", "3"], ["1793578237000", "1"]]
                 .map(|row| row.map(str::to_string).to_vec())
+        );
+        // The reverse of "chat" was suspended in Anki.
+        assert_eq!(
+            quiz.rows("SELECT deck, card FROM suspended"),
+            [["languages", "N!)(X_Wi}Q~r"]].map(|row| row.map(str::to_string).to_vec())
         );
         let media = quiz.data_dir().join("media");
         assert_eq!(
@@ -461,6 +467,33 @@ fn exports_anki_reads() {
     assert_eq!(
         std::fs::read(back.data_dir().join("media/geography/flag.gif")).expect("gif"),
         GIF
+    );
+    // A suspended card is suspended in the package too.
+    let languages = quiz.data_dir().join("languages.apkg");
+    quiz.run(
+        &[
+            "export",
+            "languages",
+            "--format",
+            "apkg",
+            "-o",
+            path_arg(&languages),
+        ],
+        "",
+    )
+    .success();
+    let mut third = Quiz::new();
+    third.at(NOW);
+    let imported = third.run(&["import", path_arg(&languages)], "");
+    imported.success();
+    assert!(
+        imported.stdout.contains("suspended 1 card as in Anki\n"),
+        "{}",
+        imported.stdout
+    );
+    assert_eq!(
+        third.rows("SELECT card FROM suspended"),
+        [["N!)(X_Wi}Q~r"]].map(|row| row.map(str::to_string).to_vec())
     );
     // A binary package is never written to the terminal.
     let no_file = quiz.run(&["export", "geography", "--format", "apkg"], "");

@@ -8,7 +8,7 @@
 //! each reviewed card a review card due when quiz has it due, so the learner's progress
 //! moves to Anki; Anki's FSRS recomputes its memory from those rows.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 
 use jiff::Timestamp;
@@ -33,6 +33,8 @@ pub(crate) struct PackageInput<'a> {
     pub notes: &'a [Note],
     /// The cards' schedule and reviews, when the history goes too.
     pub history: Option<(&'a HashMap<CardId, CardState>, &'a [ExportedReview])>,
+    /// The cards the learner suspended: suspended in Anki too.
+    pub suspended: &'a HashSet<CardId>,
     /// `(name, bytes)` of the media the cards show.
     pub media: &'a [(String, Vec<u8>)],
     pub now: Timestamp,
@@ -99,9 +101,9 @@ pub(crate) fn write_apkg(input: &PackageInput<'_>) -> anyhow::Result<Vec<u8>> {
         for (ord, quiz_card) in &note.cards {
             let card_id = id();
             card_of.insert(quiz_card.as_str(), card_id);
-            let state = input
-                .history
-                .and_then(|(states, _)| states.get(&CardId(quiz_card.clone())));
+            let quiz_id = CardId(quiz_card.clone());
+            let suspended = input.suspended.contains(&quiz_id);
+            let state = input.history.and_then(|(states, _)| states.get(&quiz_id));
             cards.push(match state {
                 Some(state) => {
                     let due_ms = state.due.as_millisecond();
@@ -116,6 +118,7 @@ pub(crate) fn write_apkg(input: &PackageInput<'_>) -> anyhow::Result<Vec<u8>> {
                         interval: ((due_ms - last_ms).div_euclid(DAY_MS)).max(1),
                         reps: i64::from(state.reps),
                         lapses: i64::from(state.lapses),
+                        suspended,
                     }
                 }
                 None => NewCard {
@@ -128,6 +131,7 @@ pub(crate) fn write_apkg(input: &PackageInput<'_>) -> anyhow::Result<Vec<u8>> {
                     interval: 0,
                     reps: 0,
                     lapses: 0,
+                    suspended,
                 },
             });
         }

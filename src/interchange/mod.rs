@@ -20,8 +20,8 @@
 //! Anki package, [`anki_package`]); a UTF-8 BOM is
 //! dropped, CRLF is LF, blank lines are ignored, unquoted fields are trimmed, quoted fields
 //! are kept as written (quotes doubled inside), and a card without an `id` gets a slug of
-//! its wording (`-2`, `-3`… when taken). Anki's guid column is not used as the id: guids
-//! may hold `#` and `~`, which ids may not.
+//! its wording (`-2`, `-3`… when taken). Anki's guid column is the id, with the `#`, `~`
+//! and `%` that ids may not hold (or that the mapping uses) escaped (`anki_package::id_of`).
 
 pub(crate) mod anki_notes;
 pub(crate) mod anki_package;

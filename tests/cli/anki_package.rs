@@ -503,3 +503,28 @@ fn exports_anki_reads() {
         "quiz: error: an Anki package is a binary file: name it with -o FILE.apkg\n"
     );
 }
+
+#[test]
+fn ankis_text_export_keeps_guids_reverses_groups_and_decks() {
+    let quiz = Quiz::new();
+    let run = quiz.run(&["import", path_arg(&package("notes.txt"))], "");
+    run.success();
+    for expected in [
+        // The same ids as the package gives, so progress is shared.
+        "id = \"b4Vr^m_%23ft\"\nquestion = \"Capital of Japan?\"\nanswer = \"Tokyo\"\ntags = [\"asia\", \"typed\", \"Geography::Capitals\"]\n",
+        "id = \"N!)(X_Wi}Q\"\nquestion = \"chat\"\nanswer = \"cat\"\ntags = [\"french\", \"Languages\"]\nreverse = true\n",
+        "id = \"wz]so=^{{Q\"\nquestion = \"Hund\"\nanswer = \"dog\"\ntags = [\"german\", \"Languages\"]\nreverse = true\n",
+        "id = \"Kj!}7REhX6\"\nquestion = \"Katze\"\nanswer = \"cat\"\ntags = [\"german\", \"Languages\"]\n\n",
+        "cloze = \"\"\"\n{{c1::Rome}} and {{c1::Milan}} are in {{c2::Italy}}.\nFlag: [image: flag.gif]\"\"\"\n",
+        "answer = \"hola\"\nexplain = \"[sound: word.mp3]\"\n",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quiz: imported 7 cards from {} (read as anki), skipped 0 rows\n",
+            package("notes.txt").display()
+        )
+    );
+}

@@ -28,7 +28,7 @@ use super::{ImportOptions, Imported, Source};
 
 pub(crate) use install::{Outcome, install};
 pub(crate) use media::{MediaFile, card_media, media_folder};
-pub(crate) use notes::guid_of;
+pub(crate) use notes::{field_text, guid_of, id_of, split_media};
 pub(crate) use write::{ExportedReview, PackageInput, write_apkg};
 
 /// The most a package's database or one media file may inflate to.

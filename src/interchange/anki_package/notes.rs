@@ -208,7 +208,7 @@ pub(super) fn convert(
 
 /// An Anki field as card text: `<img src="x">` becomes `[image: x]` and `[sound:x]`
 /// becomes `[sound: x]` (each name also pushed to `media`), then HTML becomes text.
-fn field_text(html: &str, media: &mut Vec<String>) -> String {
+pub(crate) fn field_text(html: &str, media: &mut Vec<String>) -> String {
     let mut marked = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find('<') {
@@ -254,7 +254,7 @@ fn field_text(html: &str, media: &mut Vec<String>) -> String {
 }
 
 /// `text` without its `[image: …]` and `[sound: …]` markers, and the markers.
-fn split_media(text: &str) -> (String, Vec<String>) {
+pub(crate) fn split_media(text: &str) -> (String, Vec<String>) {
     let mut kept = String::with_capacity(text.len());
     let mut markers = Vec::new();
     let mut rest = text;

@@ -54,7 +54,7 @@ fn export_apkg(args: &ExportArgs, deck: &Deck, context: &Context) -> anyhow::Res
         bail!("an Anki package is a binary file: name it with -o FILE.apkg");
     };
     let notes = anki_notes::notes(deck);
-    let media = package_media(deck, context);
+    let media = anki_package::deck_media(&context.data_dir, deck);
     let store = Store::open_to_read(&context.data_dir)?;
     let (states, reviews) = if args.with_history {
         let states = store.card_states(&deck.id)?;
@@ -99,30 +99,4 @@ fn export_apkg(args: &ExportArgs, deck: &Deck, context: &Context) -> anyhow::Res
         }
     )?;
     Ok(ExitCode::Success)
-}
-
-/// The media files the deck's cards show, from its media folder.
-fn package_media(deck: &Deck, context: &Context) -> Vec<(String, Vec<u8>)> {
-    let mut media = Vec::new();
-    for card in &deck.cards {
-        let question = card.question.text();
-        let answer = card.answer_text();
-        let explain = card.explain.as_deref().unwrap_or_default();
-        for path in anki_package::card_media(
-            &context.data_dir,
-            &deck.id.0,
-            &[&question, &answer, explain],
-        ) {
-            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-                continue;
-            };
-            if media.iter().any(|(known, _)| *known == name) {
-                continue;
-            }
-            if let Ok(bytes) = std::fs::read(&path) {
-                media.push((name, bytes));
-            }
-        }
-    }
-    media
 }

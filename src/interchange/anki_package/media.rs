@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::protobuf::{Value, fields, text_field, varint_field};
 use super::{PackageError, Zip, entry, unzstd};
+use crate::deck::Deck;
 
 /// One media file and the decks (file stems) whose cards show it.
 #[derive(Debug)]
@@ -56,6 +57,30 @@ pub(crate) fn card_media(data_dir: &Path, deck: &str, texts: &[&str]) -> Vec<Pat
         }
     }
     found
+}
+
+/// `(name, bytes)` of every media file the deck's cards show, from its media folder, each
+/// once: what an exported package carries.
+pub(crate) fn deck_media(data_dir: &Path, deck: &Deck) -> Vec<(String, Vec<u8>)> {
+    let mut media: Vec<(String, Vec<u8>)> = Vec::new();
+    for card in &deck.cards {
+        let question = card.question.text();
+        let answer = card.answer_text();
+        let explain = card.explain.as_deref().unwrap_or_default();
+        for path in card_media(data_dir, &deck.id.0, &[&question, &answer, explain]) {
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            if media.iter().any(|(known, _)| *known == name) {
+                continue;
+            }
+            // A file that vanished since it was found is simply not carried.
+            if let Ok(bytes) = std::fs::read(&path) {
+                media.push((name, bytes));
+            }
+        }
+    }
+    media
 }
 
 /// The files the cards name, read from the package: `map` is the `media` member (JSON

@@ -27,7 +27,10 @@ use super::review_log::ImportedReview;
 use super::{ImportOptions, Imported, Source};
 
 pub(crate) use install::{Outcome, install};
-pub(crate) use media::{MediaFile, card_media, media_folder};
+// `card_media` is what the study screen's `o` key is to open (wired by the screen's owner).
+#[allow(unused_imports)]
+pub(crate) use media::card_media;
+pub(crate) use media::{MediaFile, deck_media, media_folder};
 pub(crate) use notes::{field_text, guid_of, id_of, split_media};
 pub(crate) use write::{ExportedReview, PackageInput, write_apkg};
 

@@ -514,6 +514,29 @@ mod tests {
     }
 
     #[test]
+    fn anki_numbered_gaps_keep_their_numbers_and_groups() {
+        let source =
+            "[[cards]]\nid = \"g\"\ncloze = \"{{c2::Italy}}: {{c1::Rome}}, {{c1::Milan::city}}\"\n";
+        let deck = crate::deck::parse::parse_deck(
+            crate::deck::DeckId("d".into()),
+            source,
+            crate::deck::Origin::Bundled,
+        )
+        .deck
+        .unwrap();
+        let (_, decoded) = round_trip(&deck.cards);
+        for (card, decoded) in deck.cards.iter().zip(&decoded) {
+            let decoded = decoded.as_ref().unwrap();
+            assert_eq!(decoded, card);
+            assert_eq!(decoded.question.text(), card.question.text());
+        }
+        assert_eq!(
+            decoded[0].as_ref().unwrap().question.text(),
+            "Italy: [...], [city]"
+        );
+    }
+
+    #[test]
     fn the_gaps_of_a_cloze_hold_its_text_once() {
         let text = "«Khrushchev» gave the {{Secret Speech}} in {{1956::year}} to the \
                     {{20th}} Congress — {{Moscow}}.";

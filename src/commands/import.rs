@@ -134,11 +134,12 @@ fn import_package(args: &ImportArgs, bytes: &[u8], context: &Context) -> anyhow:
         let outcome = crate::commands::history::import_into(&mut store, &package.reviews, context)
             .with_context(|| format!("could not import the history of {display}"))?;
         format!(
-            "{} added ({} already in the log, {} of the log were no review), {} rescheduled",
+            "{} added ({} already in the log), {} rescheduled, {} left out (manual, \
+             rescheduling or no rating)",
             plural(outcome.added, "review"),
             outcome.skipped,
-            package.dropped_reviews,
-            plural(outcome.cards, "card")
+            plural(outcome.cards, "card"),
+            plural(package.dropped_reviews, "log row")
         )
     };
     crate::outln!(

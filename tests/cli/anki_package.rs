@@ -69,8 +69,8 @@ fn every_layout_imports_the_same_cards_ids_decks_media_and_history() {
                 &quiz,
                 name,
                 layout,
-                "49 reviews added (0 already in the log, 1 of the log were no review), \
-                 10 cards rescheduled",
+                "49 reviews added (0 already in the log), 10 cards rescheduled, 1 log row left \
+                 out (manual, rescheduling or no rating)",
                 2
             ),
             "{name}"
@@ -188,7 +188,8 @@ fn importing_again_updates_and_keeps_a_deck_the_learner_edited() {
         decks.display()
     )));
     assert!(again.stdout.contains(
-        "0 reviews added (49 already in the log, 1 of the log were no review), 0 cards rescheduled; 0 media files\n"
+        "0 reviews added (49 already in the log), 0 cards rescheduled, 1 log row left out \
+         (manual, rescheduling or no rating); 0 media files\n"
     ));
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 49);
 

@@ -15,11 +15,16 @@ use crate::store::Store;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    // A package is streamed from the file: only its first bytes say it is one.
+    let mut start = Vec::with_capacity(4);
+    std::fs::File::open(&args.file)
+        .and_then(|file| std::io::Read::read_to_end(&mut std::io::Read::take(file, 4), &mut start))
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    if interchange::is_package(&args.file, &start) {
+        return import_package(args, context);
+    }
     let bytes = std::fs::read(&args.file)
         .with_context(|| format!("could not read {}", args.file.display()))?;
-    if interchange::is_package(&args.file, &bytes) {
-        return import_package(args, &bytes, context);
-    }
     // Identified before it is read: nothing is written, and stdout stays empty, for a file
     // that is not text.
     let text = interchange::text_of(&bytes)
@@ -65,14 +70,14 @@ pub(crate) fn run(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCo
     })
 }
 
-fn import_package(args: &ImportArgs, bytes: &[u8], context: &Context) -> anyhow::Result<ExitCode> {
+fn import_package(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let display = escape_control(&args.file.display().to_string());
     let name = args
         .file
         .file_name()
         .map_or_else(|| "package".into(), |n| n.to_string_lossy().into_owned());
     // Read and checked whole before anything is written: a damaged package writes nothing.
-    let package = anki_package::read_package(bytes, &name)
+    let mut package = anki_package::read_package(&args.file, &name, !args.no_history)
         .map_err(|problem| anyhow::anyhow!("{display} {problem}"))?;
     let notes: usize = package.decks.iter().map(|d| d.imported.cards).sum();
     let cards: usize = package.decks.iter().map(|d| d.asked).sum();
@@ -107,8 +112,13 @@ fn import_package(args: &ImportArgs, bytes: &[u8], context: &Context) -> anyhow:
         .output
         .clone()
         .unwrap_or_else(|| crate::deck::library::user_folder(&context.data_dir));
-    let installed =
-        anki_package::install(&package, &folder, &context.data_dir, &store, args.update)?;
+    let installed = anki_package::install(
+        &mut package,
+        &folder,
+        &context.data_dir,
+        &store,
+        args.update,
+    )?;
     for (path, notes, outcome) in &installed.decks {
         let what = match outcome {
             Outcome::Created => "wrote",

@@ -337,6 +337,21 @@ fn bad_packages_are_errors_that_write_nothing() {
         run.stderr
     );
     assert!(!quiz.db_path().exists());
+    // word.mp3 is member 1; a damaged media file stops the import before anything is written.
+    let gif = altered(&quiz, "modern.apkg", "1", b"\x28\xb5\x2f\xfd\x00\x58");
+    let run = quiz.run(&["import", path_arg(&gif)], "");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "quiz: error: {} is a damaged Anki package: media file \"word.mp3\", member 1 does \
+             not decompress: ",
+            gif.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!quiz.data_dir().join("decks").exists());
+    assert!(!quiz.db_path().exists());
     let map = altered(&quiz, "modern.apkg", "media", b"\x28\xb5\x2f\xfd");
     let run = quiz.run(&["import", path_arg(&map)], "");
     assert_eq!(run.code, 1);

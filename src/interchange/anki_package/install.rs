@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use super::{MediaFile, Package, media_folder};
+use std::io::Read as _;
+
+use super::{Archive, MediaFile, Package, media_folder};
 use crate::escape::escape_control;
 use crate::files;
 use crate::store::Store;
@@ -42,7 +44,7 @@ fn hash(text: &[u8]) -> String {
 }
 
 pub(crate) fn install(
-    package: &Package,
+    package: &mut Package,
     folder: &Path,
     data_dir: &Path,
     store: &Store,
@@ -87,14 +89,17 @@ pub(crate) fn install(
         store.set_meta(&hash_key(&path), &hash(text.as_bytes()))?;
         installed.decks.push((path, cards, outcome));
     }
-    for file in &package.media {
-        installed.media += write_media(data_dir, file)?;
+    if let Some(archive) = &mut package.archive {
+        for file in &package.media {
+            installed.media += write_media(data_dir, archive, file)?;
+        }
     }
     Ok(installed)
 }
 
-/// Writes one media file into each of its decks' folders; how many copies were written.
-fn write_media(data_dir: &Path, file: &MediaFile) -> anyhow::Result<usize> {
+/// Writes one media file into each of its decks' folders (a copy that is already there,
+/// byte for byte, is left alone); how many copies were written.
+fn write_media(data_dir: &Path, archive: &mut Archive, file: &MediaFile) -> anyhow::Result<usize> {
     let mut written = 0;
     for deck in &file.decks {
         let folder = media_folder(data_dir, deck);
@@ -102,14 +107,57 @@ fn write_media(data_dir: &Path, file: &MediaFile) -> anyhow::Result<usize> {
             .with_context(|| format!("could not create {}", folder.display()))?;
         // `read_media` let through plain file names only: this stays in `folder`.
         let path = folder.join(&file.name);
-        match std::fs::read(&path) {
-            Ok(old) if old == file.bytes => continue,
-            Ok(_) => std::fs::remove_file(&path)
-                .with_context(|| format!("could not replace {}", path.display()))?,
-            Err(_) => {}
+        if let Ok(old) = std::fs::File::open(&path) {
+            let mut same = Same::new(old);
+            archive.extract(&file.member, &mut same)?;
+            if same.finish() {
+                continue;
+            }
+            std::fs::remove_file(&path)
+                .with_context(|| format!("could not replace {}", path.display()))?;
         }
-        files::create_new(&path, |out| std::io::Write::write_all(out, &file.bytes))?;
+        files::create_new(&path, |out| {
+            archive
+                .extract(&file.member, out)
+                .map(drop)
+                .map_err(|e| std::io::Error::other(e.to_string()))
+        })?;
         written += 1;
     }
     Ok(written)
+}
+
+/// A writer that compares what it is given with a file, without holding either.
+struct Same {
+    old: std::io::BufReader<std::fs::File>,
+    same: bool,
+}
+
+impl Same {
+    fn new(old: std::fs::File) -> Same {
+        Same {
+            old: std::io::BufReader::new(old),
+            same: true,
+        }
+    }
+
+    /// Whether the file held exactly what was written, to its end.
+    fn finish(mut self) -> bool {
+        let mut rest = [0u8; 1];
+        self.same && matches!(self.old.read(&mut rest), Ok(0))
+    }
+}
+
+impl std::io::Write for Same {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.same {
+            let mut old = vec![0u8; buf.len()];
+            self.same = self.old.read_exact(&mut old).is_ok() && old == buf;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -9,15 +9,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::protobuf::{Value, fields, text_field, varint_field};
-use super::{PackageError, Zip, entry, unzstd};
+use super::{PackageError, Zip, copy_entry, unzstd};
 use crate::deck::Deck;
 
-/// One media file and the decks (file stems) whose cards show it.
+/// One media file, the archive member holding it, and the decks (file stems) whose cards
+/// show it.
 #[derive(Debug)]
 pub(crate) struct MediaFile {
     pub name: String,
     pub decks: Vec<String>,
-    pub bytes: Vec<u8>,
+    pub member: String,
 }
 
 /// Where a deck's media go.
@@ -88,7 +89,7 @@ pub(crate) fn deck_media(data_dir: &Path, deck: &Deck) -> Vec<(String, Vec<u8>)>
 /// one, entry i in member `i`, its files compressed too). Returns the files and what was
 /// left out.
 pub(super) fn read_media(
-    zip: &mut Zip<'_>,
+    zip: &mut Zip,
     map: &[u8],
     modern: bool,
     referenced: &BTreeMap<String, Vec<String>>,
@@ -136,16 +137,18 @@ pub(super) fn read_media(
             skipped.push(format!("{name:?}: not in the package"));
             continue;
         };
-        let mut bytes = entry(zip, member)?;
-        if modern {
-            bytes = unzstd(&bytes).map_err(|e| {
-                PackageError::Damaged(format!("media file {name:?} does not decompress: {e}"))
-            })?;
-        }
+        // Unpacked once to check it, into nothing: a damaged file is found before anything
+        // is written, and no file is held in memory.
+        copy_entry(zip, member, modern, &mut std::io::sink()).map_err(|error| match error {
+            PackageError::Damaged(reason) => {
+                PackageError::Damaged(format!("media file {name:?}, member {reason}"))
+            }
+            other => other,
+        })?;
         files.push(MediaFile {
             name: name.clone(),
             decks: decks.clone(),
-            bytes,
+            member: member.clone(),
         });
     }
     Ok((files, skipped))

@@ -18,6 +18,7 @@ mod write;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
+use std::path::Path;
 
 use crate::deck::{CardId, DeckId};
 use crate::store::Mode;
@@ -68,6 +69,8 @@ pub(crate) struct Package {
     pub skipped_media: Vec<String>,
     /// The database the package was read from (`collection.anki21b`…).
     pub layout: &'static str,
+    /// The archive, for the media.
+    pub archive: Option<Archive>,
 }
 
 /// Why a package cannot be imported. Each message follows the file's name.
@@ -91,10 +94,21 @@ pub(crate) enum PackageError {
     },
 }
 
-/// Reads the package `bytes`, a file named `file_name`, into decks, history and media.
-pub(crate) fn read_package(bytes: &[u8], file_name: &str) -> Result<Package, PackageError> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        if bytes.starts_with(b"PK") {
+/// Reads the package at `path`, a file named `file_name`, into decks, history and media:
+/// everything checked, the media left in the archive (streamed out by `install`), so that
+/// memory does not grow with the package.
+/// Without `history` the review log is not read.
+pub(crate) fn read_package(
+    path: &Path,
+    file_name: &str,
+    history: bool,
+) -> Result<Package, PackageError> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| PackageError::Damaged(format!("it cannot be read: {e}")))?;
+    let mut magic = [0u8; 2];
+    let zip_like = std::io::Read::read_exact(&mut &file, &mut magic).is_ok() && magic == *b"PK";
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
+        if zip_like {
             PackageError::DamagedZip(e.to_string())
         } else {
             PackageError::NotZip
@@ -125,17 +139,9 @@ pub(crate) fn read_package(bytes: &[u8], file_name: &str) -> Result<Package, Pac
         )));
     }
     let modern = layout == "collection.anki21b";
-    let mut database = entry(&mut zip, layout)?;
-    if modern {
-        database = unzstd(&database).map_err(|reason| {
-            PackageError::Damaged(format!("{layout} does not decompress: {reason}"))
-        })?;
-    }
-    let temp = tempfile::NamedTempFile::new()
+    let mut temp = tempfile::NamedTempFile::new()
         .map_err(|e| PackageError::Damaged(format!("no room for its database: {e}")))?;
-    std::fs::write(temp.path(), &database)
-        .map_err(|e| PackageError::Damaged(format!("no room for its database: {e}")))?;
-    drop(database);
+    copy_entry(&mut zip, layout, modern, temp.as_file_mut())?;
     let db_error = |e: rusqlite::Error| PackageError::Database {
         layout,
         reason: e.to_string(),
@@ -176,13 +182,15 @@ pub(crate) fn read_package(bytes: &[u8], file_name: &str) -> Result<Package, Pac
 
     let mut reviews = Vec::new();
     let mut dropped = 0;
-    for_each_review(&conn, |row: RawReview| {
-        match review(&row, &converted.cards) {
-            Some(review) => reviews.push(review),
-            None => dropped += 1,
-        }
-    })
-    .map_err(db_error)?;
+    if history {
+        for_each_review(&conn, |row: RawReview| {
+            match review(&row, &converted.cards) {
+                Some(review) => reviews.push(review),
+                None => dropped += 1,
+            }
+        })
+        .map_err(db_error)?;
+    }
     package.reviews = reviews;
     package.dropped_reviews = dropped;
 
@@ -193,6 +201,7 @@ pub(crate) fn read_package(bytes: &[u8], file_name: &str) -> Result<Package, Pac
     let (files, skipped_media) = media::read_media(&mut zip, &map, modern, &converted.media)?;
     package.media = files;
     package.skipped_media = skipped_media;
+    package.archive = Some(Archive { zip, modern });
     Ok(package)
 }
 
@@ -218,33 +227,94 @@ fn review(row: &RawReview, cards: &HashMap<i64, (DeckId, CardId)>) -> Option<Imp
     })
 }
 
-type Zip<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
+type Zip = zip::ZipArchive<std::fs::File>;
 
-/// A member's bytes, at most [`MAX_ENTRY_BYTES`].
-fn entry(zip: &mut Zip<'_>, name: &str) -> Result<Vec<u8>, PackageError> {
+/// The package's archive, kept open so its media can be streamed out.
+pub(crate) struct Archive {
+    zip: Zip,
+    modern: bool,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Archive")
+    }
+}
+
+impl Archive {
+    /// Streams member `member` (decompressed in the modern layout) into `out`.
+    pub(crate) fn extract(
+        &mut self,
+        member: &str,
+        out: &mut dyn std::io::Write,
+    ) -> Result<u64, PackageError> {
+        copy_entry(&mut self.zip, member, self.modern, out)
+    }
+}
+
+/// The most a package's small members (`meta`, the media map) may inflate to.
+const MAX_SMALL_BYTES: u64 = 64 << 20;
+
+/// A small member's bytes, at most [`MAX_SMALL_BYTES`].
+fn entry(zip: &mut Zip, name: &str) -> Result<Vec<u8>, PackageError> {
     let file = zip
         .by_name(name)
         .map_err(|e| PackageError::Damaged(format!("{name}: {e}")))?;
     let mut bytes = Vec::new();
-    file.take(MAX_ENTRY_BYTES + 1)
+    file.take(MAX_SMALL_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| PackageError::Damaged(format!("{name} does not inflate: {e}")))?;
-    if bytes.len() as u64 > MAX_ENTRY_BYTES {
-        return Err(PackageError::Damaged(format!("{name} inflates past 1 GiB")));
+    if bytes.len() as u64 > MAX_SMALL_BYTES {
+        return Err(PackageError::Damaged(format!(
+            "{name} inflates past 64 MiB"
+        )));
     }
     Ok(bytes)
 }
 
-/// Zstandard-decompressed `bytes`, at most [`MAX_ENTRY_BYTES`].
+/// Streams member `name` into `out`, zstd-decompressed when `zstd`, at most
+/// [`MAX_ENTRY_BYTES`]; how many bytes it wrote.
+fn copy_entry(
+    zip: &mut Zip,
+    name: &str,
+    zstd: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, PackageError> {
+    let file = zip
+        .by_name(name)
+        .map_err(|e| PackageError::Damaged(format!("{name}: {e}")))?;
+    let damaged = |e: std::io::Error| {
+        if zstd {
+            PackageError::Damaged(format!("{name} does not decompress: {e}"))
+        } else {
+            PackageError::Damaged(format!("{name} does not inflate: {e}"))
+        }
+    };
+    let reader: Box<dyn std::io::Read> = if zstd {
+        Box::new(
+            ruzstd::decoding::StreamingDecoder::new(file)
+                .map_err(|e| PackageError::Damaged(format!("{name} does not decompress: {e}")))?,
+        )
+    } else {
+        Box::new(file)
+    };
+    let copied = std::io::copy(&mut reader.take(MAX_ENTRY_BYTES + 1), out).map_err(damaged)?;
+    if copied > MAX_ENTRY_BYTES {
+        return Err(PackageError::Damaged(format!("{name} unpacks past 1 GiB")));
+    }
+    Ok(copied)
+}
+
+/// Zstandard-decompressed `bytes` (a small member), at most [`MAX_SMALL_BYTES`].
 fn unzstd(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let decoder = ruzstd::decoding::StreamingDecoder::new(bytes).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     decoder
-        .take(MAX_ENTRY_BYTES + 1)
+        .take(MAX_SMALL_BYTES + 1)
         .read_to_end(&mut out)
         .map_err(|e| e.to_string())?;
-    if out.len() as u64 > MAX_ENTRY_BYTES {
-        return Err("it decompresses past 1 GiB".into());
+    if out.len() as u64 > MAX_SMALL_BYTES {
+        return Err("it decompresses past 64 MiB".into());
     }
     Ok(out)
 }

@@ -34,6 +34,8 @@ pub(crate) enum Command {
     Decks,
     /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
     Stats(StatsArgs),
+    /// List the cards you suspended (`:suspend` in a session), or restore them
+    Suspended(SuspendedArgs),
     /// The review log as CSV, out and in (the columns FSRS tools read)
     #[command(subcommand)]
     History(HistoryCommand),
@@ -214,6 +216,21 @@ pub(crate) struct StatsArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub(crate) struct SuspendedArgs {
+    /// Deck names or paths [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Restore this card (its id, as listed): it is asked again, with the progress it had
+    #[arg(long, value_name = "CARD", conflicts_with = "all")]
+    pub restore: Option<String>,
+
+    /// Restore every suspended card of the decks named (of every deck when none is)
+    #[arg(long)]
+    pub all: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum HistoryCommand {
     /// Write the review log as CSV (card_id,review_time,review_rating,review_duration,deck,card,…)
@@ -252,12 +269,21 @@ pub(crate) enum ImportFrom {
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The export to read
+    /// The export to read: a text export, or an Anki package (.apkg, .colpkg)
     pub file: PathBuf,
 
-    /// Write the deck here instead of standard output (never overwrites)
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the deck here instead of standard output (never overwrites); for an Anki
+    /// package, the folder its deck files go to [default: the decks folder]
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+
+    /// Anki package: replace deck files edited since the last import of this package
+    #[arg(long)]
+    pub update: bool,
+
+    /// Anki package: import the cards only, not the review history
+    #[arg(long)]
+    pub no_history: bool,
 
     /// What the file is [default: detected]
     #[arg(long, value_enum)]
@@ -282,6 +308,10 @@ pub(crate) enum ExportTo {
     Tsv,
     /// comma-separated, with a header row
     Csv,
+    /// Anki's "Notes in Plain Text", with its own note types and field names
+    Anki,
+    /// an Anki package (.apkg) Anki and AnkiDroid import
+    Apkg,
 }
 
 #[derive(Debug, Args)]
@@ -296,6 +326,10 @@ pub(crate) struct ExportArgs {
     /// Write here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// apkg: add your reviews of the deck, so your progress moves to Anki
+    #[arg(long)]
+    pub with_history: bool,
 }
 
 #[derive(Debug, Args)]

@@ -65,8 +65,13 @@ struct TomlStrings;
 
 impl toml_edit::visit_mut::VisitMut for TomlStrings {
     fn visit_value_mut(&mut self, node: &mut toml_edit::Value) {
+        // A new line or a tab is safe to print: a string holding only those keeps its
+        // form (a multi-line string stays one, as a reader would write it).
         if let toml_edit::Value::String(text) = node
-            && text.value().chars().any(is_unsafe)
+            && text
+                .value()
+                .chars()
+                .any(|c| is_unsafe(c) && c != '\n' && c != '\t')
         {
             let mut basic = String::from("\"");
             for c in text.value().chars() {

@@ -57,7 +57,8 @@ impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = catalog::known::locate_files(&args.decks, &context.data_dir)?;
+        let found =
+            catalog::known::locate_files(&args.decks, &context.data_dir, settings.show_bundled)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
@@ -326,11 +327,21 @@ impl Run<'_, '_> {
                 },
                 Reply::Undo => {
                     self.acceptable = None;
-                    if self.undo_last()? {
-                        ui.notice("undone: asking that card again")?;
-                        return Ok(Step::Skip);
+                    match self.undo_last()? {
+                        Some(undone) if lock(&self.session).suspended(undone) => {
+                            ui.notice("undone: that card stays suspended")?;
+                            return Ok(Step::Skip);
+                        }
+                        Some(_) => {
+                            ui.notice("undone: asking that card again")?;
+                            return Ok(Step::Skip);
+                        }
+                        None => ui.notice("nothing to undo yet")?,
                     }
-                    ui.notice("nothing to undo yet")?;
+                }
+                Reply::Suspend => {
+                    self.suspend(ui, index)?;
+                    return Ok(Step::Skip);
                 }
                 Reply::Quit => return Ok(Step::Quit),
             }
@@ -421,6 +432,7 @@ impl Run<'_, '_> {
                 self.acceptable = None;
                 self.undo_last()?;
             }
+            Next::Suspend => self.suspend(ui, index)?,
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -557,8 +569,29 @@ impl Run<'_, '_> {
         Ok(ui.notice(&message)?)
     }
 
-    /// Takes back the latest answer, whose card the session asks next; false if there is none.
-    fn undo_last(&mut self) -> anyhow::Result<bool> {
+    /// Suspends the card at `index` — the one on screen, or the one just answered, whose
+    /// answer stays saved — in the store and for the rest of the session, and says how to
+    /// bring it back.
+    fn suspend(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
+        let item = &self.items[index];
+        {
+            // Locked like a save, so Ctrl-C finds the card either suspended or not.
+            let mut session = lock(&self.session);
+            self.store
+                .suspend(item.deck, &item.card.id, self.clock.now())
+                .context("could not suspend the card")?;
+            session.suspend(index);
+        }
+        Ok(ui.notice(&format!(
+            "suspended: not asked again until `quiz suspended {} --restore {}`",
+            crate::escape::escape_line(&item.deck.0),
+            crate::escape::escape_line(&item.card.id.0)
+        ))?)
+    }
+
+    /// Takes back the latest answer, whose card the session asks next unless the learner
+    /// suspended it; the card's handle, `None` if there is no answer to take back.
+    fn undo_last(&mut self) -> anyhow::Result<Option<usize>> {
         let mut session = lock(&self.session);
         let Some(Undo {
             item,
@@ -566,8 +599,9 @@ impl Run<'_, '_> {
             schedules,
         }) = session.undo_last()
         else {
-            return Ok(false);
+            return Ok(None);
         };
+        let undone = item;
         let item = &mut self.items[item];
         self.store.undo(
             saved.review,
@@ -577,7 +611,7 @@ impl Run<'_, '_> {
             schedules,
         )?;
         item.state = saved.previous;
-        Ok(true)
+        Ok(Some(undone))
     }
 }
 

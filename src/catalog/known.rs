@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use crate::deck::DeckId;
 use crate::deck::library::{self, LibraryError, Located};
+use crate::deck::{DeckId, Origin};
 use crate::env::Context;
 use crate::escape::escape_line;
 use crate::settings::Settings;
@@ -47,7 +47,7 @@ impl Reading {
         let mut store = Store::open_to_read(&context.data_dir)?;
         let mut files = Vec::new();
         let mut logged = Vec::new();
-        for known in choose(names, &context.data_dir, &store)? {
+        for known in choose(names, &context.data_dir, &store, settings.show_bundled)? {
             match known {
                 Known::File(file) => files.push(file),
                 Known::Logged(id) => logged.push(id),
@@ -67,12 +67,14 @@ impl Reading {
     }
 }
 
-/// The decks `names` name, in their order, each once; with no names every deck file, then
-/// every deck with history and no file. A name that is neither is an error listing both.
+/// The decks `names` name, in their order, each once; with no names every deck file (the
+/// bundled ones only when `show_bundled`), then every deck with history and no file. A name
+/// that is neither is an error listing both.
 pub(crate) fn choose(
     names: &[String],
     data_dir: &Path,
     store: &Store,
+    show_bundled: bool,
 ) -> anyhow::Result<Vec<Known>> {
     let logged = store.reviewed_decks()?;
     let mut chosen: Vec<Known> = Vec::new();
@@ -82,10 +84,21 @@ pub(crate) fn choose(
         }
     };
     if names.is_empty() {
-        library::locate(&[], data_dir)?
+        let files = library::locate(&[], data_dir)?;
+        // Hidden bundled decks stay hidden, their history too.
+        let hidden: Vec<DeckId> = files
+            .iter()
+            .filter(|file| !show_bundled && file.origin == Origin::Bundled)
+            .map(|file| file.id.clone())
+            .collect();
+        files
             .into_iter()
+            .filter(|file| !hidden.contains(&file.id))
             .for_each(|file| add(Known::File(file)));
-        logged.into_iter().for_each(|id| add(Known::Logged(id)));
+        logged
+            .into_iter()
+            .filter(|id| !hidden.contains(id))
+            .for_each(|id| add(Known::Logged(id)));
         return Ok(chosen);
     }
     for name in names {
@@ -105,7 +118,7 @@ pub(crate) fn choose(
 
 /// The deck files' names, then those of decks with reviews but no file, each once.
 pub(crate) fn known_decks(data_dir: &Path, store: &Store) -> anyhow::Result<Vec<DeckId>> {
-    Ok(choose(&[], data_dir, store)?
+    Ok(choose(&[], data_dir, store, true)?
         .into_iter()
         .map(|known| known.id().clone())
         .collect())
@@ -127,8 +140,20 @@ pub(crate) fn unknown(name: &str, data_dir: &Path, store: &Store) -> anyhow::Res
 /// [`library::locate`] for a command that needs deck files (to ask cards, export, add): a
 /// name known only from its history says why it cannot be used, and an unknown name lists
 /// every known deck, as [`choose`] does.
-pub(crate) fn locate_files(names: &[String], data_dir: &Path) -> anyhow::Result<Vec<Located>> {
-    match library::locate(names, data_dir) {
+///
+/// With no names, every deck file shown: the bundled decks are left out when the learner
+/// hides them (`show_bundled = false`), and a choice that leaves none says so.
+pub(crate) fn locate_files(
+    names: &[String],
+    data_dir: &Path,
+    show_bundled: bool,
+) -> anyhow::Result<Vec<Located>> {
+    match library::locate_shown(names, data_dir, show_bundled) {
+        Ok(found) if found.is_empty() && names.is_empty() => anyhow::bail!(
+            "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
+             and {} holds none; name a deck, or make one with `quiz new NAME`",
+            data_dir.join("decks").display()
+        ),
         Err(LibraryError::Unknown { name, .. }) => {
             let store = Store::open_to_read(data_dir)?;
             if store.reviewed_decks()?.iter().any(|id| id.0 == name) {

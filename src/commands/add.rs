@@ -19,11 +19,14 @@ use crate::ui::format::plural;
 use crate::ui::forms::{Form, PlainForm, TermForm, ask_card, preview};
 
 pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let files: Vec<_> =
-        crate::catalog::known::locate_files(std::slice::from_ref(&args.deck), &context.data_dir)?
-            .into_iter()
-            .map(library::Located::read)
-            .collect();
+    let files: Vec<_> = crate::catalog::known::locate_files(
+        std::slice::from_ref(&args.deck),
+        &context.data_dir,
+        true,
+    )?
+    .into_iter()
+    .map(library::Located::read)
+    .collect();
     let Some(file) = files.into_iter().next() else {
         bail!("no deck named `{}`", escape_control(&args.deck));
     };

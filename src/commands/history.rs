@@ -18,7 +18,7 @@ use crate::exit::ExitCode;
 use crate::files;
 use crate::interchange::review_log::{ImportedReview, parse_log, write_log};
 use crate::schedule::Scheduler;
-use crate::store::log::Replay;
+use crate::store::log::{ImportOutcome, Replay};
 use crate::store::{Review, Store};
 use crate::ui;
 use crate::ui::format::plural;
@@ -33,6 +33,21 @@ pub(crate) fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result
 /// [`Scheduler::replay`] shaped for the store's rebuilds.
 pub(crate) fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a>> {
     Box::new(move |log| scheduler.replay(log, tz))
+}
+
+/// Appends `reviews` to the log (leaving out those it holds) and replays every card they
+/// touch: the one path by which any outside history comes in (`quiz history import`, an
+/// Anki package's review log). The caller holds the data directory's lock.
+pub(crate) fn import_into(
+    store: &mut Store,
+    reviews: &[ImportedReview],
+    context: &Context,
+) -> anyhow::Result<ImportOutcome> {
+    let settings = context.settings()?;
+    let scheduler =
+        crate::schedule::parameters::scheduler(store, settings.desired_retention, ui::warn)?;
+    let rows: Vec<Review<'_>> = reviews.iter().map(ImportedReview::review).collect();
+    Ok(store.import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))?)
 }
 
 fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> {
@@ -69,13 +84,8 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
         .filter(|stem| !stem.trim().is_empty());
     let reviews = parse_log(&text, deck.as_deref())
         .with_context(|| format!("could not import {}", file.display()))?;
-    let settings = context.settings()?;
     let mut store = Store::open(&context.data_dir)?;
-    let scheduler =
-        crate::schedule::parameters::scheduler(&store, settings.desired_retention, ui::warn)?;
-    let rows: Vec<Review<'_>> = reviews.iter().map(ImportedReview::review).collect();
-    let outcome = store
-        .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))
+    let outcome = import_into(&mut store, &reviews, context)
         .with_context(|| format!("could not import {}", file.display()))?;
     let decks = if outcome.decks.is_empty() {
         String::new()

@@ -16,3 +16,4 @@ pub(crate) mod optimize;
 pub(crate) mod overview;
 pub(crate) mod start;
 pub(crate) mod stats;
+pub(crate) mod suspended;

@@ -29,12 +29,14 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
     let tags = &args.study.tags;
 
     let day_start = calendar::day_start(now, tz);
-    let mut new_seen_today = 0;
+    // Each deck has its own allowance: a large deck does not starve a small one.
+    let mut new_seen_today = Vec::with_capacity(decks.len());
     for deck in &decks {
-        new_seen_today += store.new_cards_since(deck, day_start)?;
+        new_seen_today.push(store.new_cards_since(deck, day_start)?);
     }
     let plan = Plan {
         due_before: calendar::next_day_start(now, tz),
+        day_start,
         new_limit: args.new_cards.unwrap_or(settings.new_cards_per_day),
         new_seen_today,
         limit: args.study.limit,
@@ -59,14 +61,15 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
             "next card due: {}",
             describe_next(next, now, &context.clock)
         )?;
-        if plan.new_limit.saturating_sub(plan.new_seen_today) == 0 {
-            let mut new_left = false;
-            for deck in &decks {
-                new_left |= store.new_indexed_card_count(deck)? > 0;
-            }
-            if new_left {
-                crate::outln!("New cards are left: raise --new to study more of them today.")?;
-            }
+        // Said only when the daily limit is what holds back a deck's new cards.
+        let mut new_left = false;
+        for (number, deck) in decks.iter().enumerate() {
+            let seen = plan.new_seen_today.get(number).copied().unwrap_or(0);
+            new_left |=
+                plan.new_limit.saturating_sub(seen) == 0 && store.new_indexed_card_count(deck)? > 0;
+        }
+        if new_left {
+            crate::outln!("New cards are left: raise --new to study more of them today.")?;
         }
         return Ok(ExitCode::Success);
     }

@@ -57,7 +57,8 @@ fn choose(
 ) -> anyhow::Result<(Vec<Chosen>, Option<Vec<DeckId>>)> {
     let mut files = Vec::new();
     let mut order = Vec::new();
-    for known in catalog::known::choose(names, &context.data_dir, store)? {
+    let show_bundled = context.settings()?.show_bundled;
+    for known in catalog::known::choose(names, &context.data_dir, store, show_bundled)? {
         order.push(known.id().clone());
         match known {
             Known::File(file) => files.push(file),
@@ -81,7 +82,9 @@ fn choose(
             id,
         })
         .collect();
-    let filter = (!names.is_empty()).then(|| chosen.iter().map(|c| c.id.clone()).collect());
+    // Hidden bundled decks' reviews stay out of the totals too.
+    let filter =
+        (!names.is_empty() || !show_bundled).then(|| chosen.iter().map(|c| c.id.clone()).collect());
     Ok((chosen, filter))
 }
 

@@ -151,6 +151,7 @@ fn build_card(row: &Row) -> Result<Built, String> {
                     ClozeError::NoGaps => "cloze text has no {{gap}}",
                     ClozeError::Empty(_) => "empty cloze gap",
                     ClozeError::Unbalanced(_) => "unbalanced cloze braces",
+                    ClozeError::Numbering(_) => "cloze gaps numbered from c1, all or none",
                 }
                 .to_string()
             })?;

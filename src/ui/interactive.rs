@@ -206,6 +206,10 @@ impl Frontend for Interactive {
         }
         let label = match card.kind {
             Kind::Several => "Your answers (comma-separated; ? for a hint, Esc to quit)",
+            // Gaps that share an Anki number are one card: every gap is answered.
+            Kind::Cloze if matches!(card.expected, Expected::Several { .. }) => {
+                "Fill the gaps (comma-separated; ? for a hint, Esc to quit)"
+            }
             Kind::Cloze => "Fill the gap (? for a hint, Esc to quit)",
             _ => "Your answer (? for a hint, Esc to quit)",
         };

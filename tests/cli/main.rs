@@ -38,12 +38,15 @@ mod quit;
 mod retry;
 mod reverse;
 mod scheduling;
+mod siblings;
 mod start;
 mod strict;
+mod suspend;
 mod tags;
 mod undo;
 
 // History, figures and other formats
+mod anki_package;
 mod derive;
 #[cfg(unix)]
 mod files;

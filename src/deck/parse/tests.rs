@@ -373,6 +373,24 @@ fn cloze_ids_are_numbered_from_one() {
 }
 
 #[test]
+fn anki_numbered_gaps_of_one_number_are_one_card_with_that_number() {
+    let cards = clean_cards(
+        "[[cards]]\nid = \"c\"\ncloze = \"{{c3::Italy}}: {{c1::Rome}} and {{c1::Milan}}\"\n",
+    );
+    let ids: Vec<&str> = cards.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, vec!["c#1", "c#3"]);
+    assert_eq!(cards[0].question.text(), "Italy: [...] and [...]");
+    assert_eq!(
+        cards[0].expected,
+        Expected::Several {
+            parts: vec!["Rome".into(), "Milan".into()]
+        }
+    );
+    assert_eq!(cards[1].question.text(), "[...]: Rome and Milan");
+    assert!(matches!(&cards[1].expected, Expected::Text { answer, .. } if answer == "Italy"));
+}
+
+#[test]
 fn a_card_without_id_gets_one_from_its_question() {
     let source = "[[cards]]\nquestion = \"Who gave the Secret Speech?\"\nanswer = \"Khrushchev\"\n";
     let parsed = parse(source);

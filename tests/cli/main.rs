@@ -52,3 +52,4 @@ mod interchange;
 mod optimize;
 mod readers;
 mod stats;
+mod widths;

@@ -1,12 +1,12 @@
 //! The tables and prose of the reports (`quiz decks`, `quiz stats`, `quiz suspended`): one
 //! border style and one rule for how wide they may be, so every report looks and fits alike.
 //!
-//! A table is laid out by comfy-table's dynamic arrangement within the width the
-//! environment gives ([`crate::env::report_width`]): numbers are never cut, long text is
-//! cut to one line ending in `…`, and headers may wrap. Where even that cannot fit (many
-//! numeric columns at 40 columns), each row is drawn as a short block of `name: value`
-//! lines instead. Box-drawing lines on a terminal, ASCII ones in a pipe or with `--plain`;
-//! `NO_COLOR` changes neither (it only takes colour away).
+//! A table's column widths are decided here within the width the environment gives
+//! ([`crate::env::report_width`]) and drawn by comfy-table: numbers are never cut, long
+//! text is cut to one line ending in `…`, and headers may wrap at their spaces. Where no
+//! table fits (many numeric columns at 40 columns), each row is drawn as a short block of
+//! `name: value` lines instead. Box-drawing lines on a terminal, ASCII ones in a pipe or
+//! with `--plain`; `NO_COLOR` changes neither (it only takes colour away).
 
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row, Table, Width};

@@ -4,11 +4,13 @@
 # builds side by side: on a shared, loaded machine CPU time moves far less than wall time.
 # Each figure is the mean over N runs (default 40), three rounds per build.
 #
-# Figures (2026-12-01, 2 cores, load average ~13), before (e28ca08) and after issue 12's
-# suspension, siblings and per-deck limits (queue12):
-#                           before          after
-#   start, first question   10.5-11.0 ms    11.0-12.5 ms
-#   decks                   see the run     see the run
+# Figures (2026-12-01, 2 cores shared, load average ~13; the three rounds' means), before
+# (e28ca08) and after issue 12's suspension, siblings, per-deck limits and fitted tables
+# (queue12, 6158ace):
+#                           before            after
+#   start, first question   13.0-13.8 ms      13.8-14.2 ms
+#   decks                   19.2-20.8 ms      18.8-21.0 ms
+# (Before 6158ace, decks took 27 ms: SQLite walked the due cards to count suspended ones.)
 #
 # Usage: QUIZ_A=/path/to/old/quiz QUIZ_B=/path/to/new/quiz [N=40] bench/cpu_ab.sh
 set -euo pipefail

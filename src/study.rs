@@ -86,7 +86,7 @@ fn locate(
     context: &Context,
 ) -> anyhow::Result<Vec<library::Located>> {
     let found = library::locate_shown(names, &context.data_dir, settings.show_bundled)?;
-    if found.is_empty() {
+    if found.is_empty() && !settings.show_bundled {
         anyhow::bail!(
             "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
              and {} holds none; name a deck, or make one with `quiz new NAME`",

@@ -31,7 +31,7 @@ pub(crate) enum Command {
     /// Practise every card without touching the schedule
     Cram(CramArgs),
     /// List known decks with their cards, new, and due counts
-    Decks,
+    Decks(DecksArgs),
     /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
     Stats(StatsArgs),
     /// List the cards you suspended (`:suspend` in a session), or restore them
@@ -211,6 +211,13 @@ pub(crate) struct StatsArgs {
     #[arg(value_name = "DECK")]
     pub decks: Vec<String>,
 
+    /// Print the same figures as one JSON document
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DecksArgs {
     /// Print the same figures as one JSON document
     #[arg(long)]
     pub json: bool,

@@ -133,7 +133,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Start(args) => commands::start::run(args, &context),
         Command::Missed(args) => commands::missed::run(args, &context),
         Command::Cram(args) => commands::cram::run(args, &context),
-        Command::Decks => commands::decks::run(&context),
+        Command::Decks(args) => commands::decks::run(args, &context),
         Command::Stats(args) => commands::stats::run(args, &context),
         Command::Suspended(args) => commands::suspended::run(args, &context),
         Command::History(command) => commands::history::run(command, &context),

@@ -185,11 +185,10 @@ fn run(
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
         options.mode,
     )?;
-    let session: Shared = Arc::new(Mutex::new(Session::new(
-        order,
-        options.seed,
-        options.mode.schedules(),
-    )));
+    let notes = catalog::note_numbers(&items);
+    let session: Shared = Arc::new(Mutex::new(
+        Session::new(order, options.seed, options.mode.schedules()).with_notes(notes),
+    ));
     let started = Instant::now();
     interrupt::install(
         &session,

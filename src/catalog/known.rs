@@ -149,7 +149,7 @@ pub(crate) fn locate_files(
     show_bundled: bool,
 ) -> anyhow::Result<Vec<Located>> {
     match library::locate_shown(names, data_dir, show_bundled) {
-        Ok(found) if found.is_empty() && names.is_empty() => anyhow::bail!(
+        Ok(found) if found.is_empty() && names.is_empty() && !show_bundled => anyhow::bail!(
             "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
              and {} holds none; name a deck, or make one with `quiz new NAME`",
             data_dir.join("decks").display()

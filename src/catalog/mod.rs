@@ -495,18 +495,23 @@ pub(crate) fn nothing_to_ask(
 /// `order` (indexes into `items`) with siblings apart (see [`queue::spread`]), for a drill or
 /// a cram, which ask every card they chose.
 pub(crate) fn siblings_apart(items: &Items<'_>, order: &[usize]) -> Vec<usize> {
+    let notes = note_numbers(&items.items);
+    let cards: Vec<(usize, usize)> = order.iter().map(|&index| (index, notes[index])).collect();
+    queue::spread(&cards)
+}
+
+/// The note of each of `items`, numbered (siblings share one), by index.
+pub(crate) fn note_numbers(items: &[Item<'_>]) -> Vec<usize> {
     let mut notes = Notes::default();
     let mut decks: std::collections::HashMap<&DeckId, usize> = std::collections::HashMap::new();
-    let cards: Vec<(usize, usize)> = order
+    items
         .iter()
-        .map(|&index| {
-            let item = &items.items[index];
+        .map(|item| {
             let count = decks.len();
             let deck = *decks.entry(item.deck).or_insert(count);
-            (index, notes.of(deck, &item.card.id))
+            notes.of(deck, &item.card.id)
         })
-        .collect();
-    queue::spread(&cards)
+        .collect()
 }
 
 /// When the first card of `decks` that has been reviewed is due next.

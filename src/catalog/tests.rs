@@ -81,6 +81,8 @@ fn context(dir: &Path) -> Context {
         color: false,
         interactive: false,
         config_path: None,
+        stdout_terminal: false,
+        width: None,
     }
 }
 

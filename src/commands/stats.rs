@@ -2,7 +2,7 @@
 //! report on them from [`crate::stats`], printed as text or (with `--json`) as one JSON
 //! document.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 
 use anyhow::Context as _;
 
@@ -36,11 +36,11 @@ pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCod
         let json = serde_json::to_string_pretty(&report).context("could not encode the JSON")?;
         writeln!(out, "{}", crate::escape::json(&json))?;
     } else {
-        let styled = context.color && std::io::stdout().is_terminal();
+        let styled = context.color && context.stdout_terminal;
         write!(
             out,
             "{}",
-            stats::render::render(&report, context.plain || !styled, styled)
+            stats::render::render(&report, ui::table::Layout::of(context), styled)
         )?;
     }
     Ok(ExitCode::Success)

@@ -13,6 +13,7 @@ use crate::escape::escape_line;
 use crate::exit::{ExitCode, UsageError};
 use crate::store::{Store, Suspension};
 use crate::ui::format::plural;
+use crate::ui::table::{Layout, Report, wrap};
 
 pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let found = library::locate_shown(
@@ -49,8 +50,7 @@ pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<Exi
     // The questions come from the deck index, brought up to date first; a deck that does
     // not load is only left without its questions here.
     catalog::refresh(found, &mut store, false)?;
-    let mut table = crate::ui::table::new(context);
-    table.set_header(vec!["deck", "card", "question", "suspended"]);
+    let mut table = Report::new(&["deck", "card", "question", "suspended"]).whole(3);
     for suspension in &suspended {
         let question = store
             .indexed_question(&suspension.deck, &suspension.card)?
@@ -58,18 +58,20 @@ pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<Exi
                 || "(not in the deck any more)".to_string(),
                 |q| escape_line(&q),
             );
-        table.add_row(vec![
+        table.row(vec![
             escape_line(&suspension.deck.0),
             escape_line(&suspension.card.0),
             question,
             describe_instant(suspension.at, &context.clock),
         ]);
     }
-    crate::outln!("{table}")?;
-    crate::outln!(
+    let layout = Layout::of(context);
+    crate::outln!("{}", table.render(layout))?;
+    let footer = format!(
         "{} suspended; `quiz suspended --restore CARD` restores one, `--all` every one.",
         plural(suspended.len(), "card")
-    )?;
+    );
+    crate::outln!("{}", wrap(&footer, layout.columns(), "  "))?;
     Ok(ExitCode::Success)
 }
 

@@ -136,6 +136,13 @@ impl<S: Clone> Session<S> {
         }
     }
 
+    /// The note of each card (by the caller's handle), so that a miss does not come back
+    /// beside a sibling (see [`Queue::with_notes`]).
+    pub(crate) fn with_notes(mut self, notes: Vec<usize>) -> Session<S> {
+        self.queue = self.queue.with_notes(notes);
+        self
+    }
+
     /// The next card to ask, now on screen; `None` when the session is over.
     pub(crate) fn ask_next(&mut self) -> Option<usize> {
         self.on_screen = self.queue.pop();

@@ -221,6 +221,8 @@ pub(crate) struct Queue {
     rng: Xoshiro256PlusPlus,
     /// Cards taken out of the session for good (suspended): nothing puts them back.
     dropped: HashSet<usize>,
+    /// Each card's note, by the caller's handle; empty when not known.
+    notes: Vec<usize>,
 }
 
 impl Queue {
@@ -229,7 +231,30 @@ impl Queue {
             pending: order.into(),
             rng: Xoshiro256PlusPlus::seed_from_u64(seed),
             dropped: HashSet::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// The note of each card (by the caller's handle), so that a miss comes back where it
+    /// is not beside a sibling when [`RETRY_GAP`] leaves such a place.
+    pub(crate) fn with_notes(mut self, notes: Vec<usize>) -> Queue {
+        self.notes = notes;
+        self
+    }
+
+    /// Whether `a` and `b` are siblings.
+    fn siblings(&self, a: usize, b: usize) -> bool {
+        matches!((self.notes.get(a), self.notes.get(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// Whether `item` put at `at` in the pending cards would sit beside a sibling.
+    fn beside_sibling(&self, item: usize, at: usize) -> bool {
+        let before = at.checked_sub(1).and_then(|b| self.pending.get(b));
+        let after = self.pending.get(at);
+        before
+            .into_iter()
+            .chain(after)
+            .any(|&other| other != item && self.siblings(item, other))
     }
 
     pub(crate) fn pop(&mut self) -> Option<usize> {
@@ -267,6 +292,12 @@ impl Queue {
         }
         let gap = self.rng.random_range(RETRY_GAP);
         let at = gap.min(self.pending.len());
+        // The place drawn, else the nearest one in the range not beside a sibling.
+        let at = std::iter::once(at)
+            .chain(RETRY_GAP.filter(|&g| g != gap))
+            .map(|g| g.min(self.pending.len()))
+            .find(|&place| !self.beside_sibling(item, place))
+            .unwrap_or(at);
         self.pending.insert(at, item);
     }
 
@@ -514,6 +545,26 @@ mod tests {
                 (3..=5).contains(&between),
                 "seed {seed}: {between} cards between"
             );
+        }
+    }
+
+    #[test]
+    fn a_miss_does_not_come_back_beside_a_sibling_when_it_can_go_elsewhere() {
+        // Cards 0 and 5 are siblings (note 9); every other card has its own note.
+        let notes = vec![9, 1, 2, 3, 4, 9, 6, 7, 8];
+        for seed in 0..50 {
+            let mut queue = Queue::new((0..9).collect(), seed).with_notes(notes.clone());
+            assert_eq!(queue.pop(), Some(0));
+            queue.answered(0, false);
+            let rest: Vec<usize> = std::iter::from_fn(|| queue.pop()).collect();
+            let at = rest.iter().position(|&i| i == 0).unwrap();
+            assert!((3..=5).contains(&at), "seed {seed}: {rest:?}");
+            for pair in rest.windows(2) {
+                assert!(
+                    !(pair.contains(&0) && pair.contains(&5)),
+                    "seed {seed}: {rest:?}"
+                );
+            }
         }
     }
 

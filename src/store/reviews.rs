@@ -156,12 +156,16 @@ impl Store {
         deck: &DeckId,
         since: Timestamp,
     ) -> Result<Vec<CardId>> {
+        // Not DISTINCT: SQLite would then walk every review of the deck in card order.
         let mut statement = self.conn.prepare_cached(
-            "SELECT DISTINCT card FROM reviews WHERE deck = ?1 AND reviewed_at >= ?2",
+            "SELECT card FROM reviews INDEXED BY reviews_by_deck_time
+             WHERE deck = ?1 AND reviewed_at >= ?2",
         )?;
-        let cards = statement
+        let mut cards: Vec<CardId> = statement
             .query_map(params![deck, Millis(since)], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        cards.sort_unstable();
+        cards.dedup();
         Ok(cards)
     }
 

@@ -18,6 +18,8 @@ pub(crate) struct Suspension {
     pub at: Timestamp,
 }
 
+// The counts below read the suspended cards first (CROSS JOIN keeps that order): there are
+// few of them, where SQLite would otherwise walk a deck's due cards and look each one up.
 impl Store {
     /// Suspends `card` of `deck` from `at`; false when it already was (its time is kept).
     pub(crate) fn suspend(&self, deck: &DeckId, card: &CardId, at: Timestamp) -> Result<bool> {
@@ -87,7 +89,7 @@ impl Store {
     pub(crate) fn suspended_indexed_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM suspended AS s
-             JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
+             CROSS JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
              WHERE s.deck = ?1",
             params![deck],
             |row| row.get(0),
@@ -99,7 +101,7 @@ impl Store {
     pub(crate) fn suspended_new_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM suspended AS s
-             JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
+             CROSS JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
              WHERE s.deck = ?1 AND c.reviewed = 0",
             params![deck],
             |row| row.get(0),
@@ -111,8 +113,8 @@ impl Store {
     pub(crate) fn suspended_due_count(&self, deck: &DeckId, at: Timestamp) -> Result<u64> {
         Ok(self.conn.query_row(
             "SELECT COUNT(*) FROM suspended AS s
-             JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
-             JOIN cards AS p ON p.deck = s.deck AND p.card = s.card
+             CROSS JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
+             CROSS JOIN cards AS p ON p.deck = s.deck AND p.card = s.card
              WHERE s.deck = ?1 AND p.due <= ?2",
             params![deck, Millis(at)],
             |row| row.get(0),

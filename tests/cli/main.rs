@@ -58,3 +58,4 @@ mod optimize;
 mod overview;
 mod readers;
 mod stats;
+mod widths;

@@ -52,11 +52,13 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
     let text = seed();
     let derived = derive(&text, &options()).unwrap();
     let deck = assert_loads_cleanly(&derived.toml);
+    // Fewer cards than before issue 15, each one a teacher would keep: the headline is the
+    // title, the subject (`Khrushchev`, `Stalin`, `Soviet`) and facts already asked are not
+    // asked again, and adjectives made from names (`Leninist`) are no gaps.
     assert_eq!(
         (derived.cards, derived.gaps, derived.sentences),
-        (20, 36, 24)
+        (8, 12, 23)
     );
-    assert!(derived.cards >= 10);
     assert_eq!(deck.cards.len(), derived.gaps, "one card per gap");
     assert_eq!(
         deck.title,
@@ -84,30 +86,32 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
     // The same document drafts the same deck, id for id.
     assert_eq!(derive(&text, &options()).unwrap(), derived);
     assert_eq!(
-        drafted[..4],
+        drafted[..2],
         [
             (
-                "nikita-khrushchev-becomes-soviet-premier".to_string(),
-                "Nikita Khrushchev Becomes Soviet Premier on {{March 27, 1958}}".to_string(),
-                "Nikita Khrushchev Becomes Soviet Premier on March 27, 1958".to_string()
-            ),
-            (
                 "nikita-khrushchev-became-soviet-premier".to_string(),
-                "{{Nikita Khrushchev}} became {{Soviet Premier}}, consolidating his power as both head of the {{Communist Party}} and the government.".to_string(),
+                "Nikita Khrushchev became Soviet Premier, consolidating his power as both head of the {{Communist Party}} and the government.".to_string(),
                 "Nikita Khrushchev became Soviet Premier, consolidating his power as both head of the Communist Party and the government.".to_string()
             ),
             (
                 "nikita-khrushchev-delivered-the-secret".to_string(),
-                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th Congress}} of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of Joseph Stalin.".to_string(),
+                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th Congress}} of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of {{Joseph Stalin}}.".to_string(),
                 "Nikita Khrushchev delivered the 'Secret Speech' at the 20th Congress of the Communist Party of the Soviet Union, denouncing the cult of personality and dictatorship of Joseph Stalin.".to_string()
             ),
-            (
-                "on-february-25-1956-nikita-khrushchev".to_string(),
-                "On {{February 25, 1956}}, Nikita Khrushchev, the {{First Secretary}} of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th Congress}} of the Communist Party.".to_string(),
-                "On February 25, 1956, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the 20th Congress of the Communist Party.".to_string()
-            ),
         ],
-        "a fact already asked gives way to a fresh one (`First Secretary` over `Secret Speech`)"
+        "the subject's name is no gap"
+    );
+    assert_eq!(
+        drafted[2].1,
+        "On {{February 25, 1956}}, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th Congress}} of the Communist Party.",
+        "a fact already asked gives way (`Secret Speech`), a number may be asked again"
+    );
+    assert!(
+        derived
+            .explanation
+            .contains("  - Stalin (capitalised word): not asked, the document's own subject\n"),
+        "{}",
+        derived.explanation
     );
 }
 
@@ -119,7 +123,7 @@ fn limit_caps_the_cards() {
     };
     let derived = derive(&seed(), &limited).unwrap();
     assert_eq!(derived.cards, 3);
-    assert_eq!(derived.sentences, 24);
+    assert_eq!(derived.sentences, 23);
     assert_eq!(cards(&derived.toml).len(), 3);
     assert_loads_cleanly(&derived.toml);
 }
@@ -165,10 +169,10 @@ fn odd_text_still_drafts_a_deck_that_loads() {
     assert_eq!(
         clozes,
         [
-            "The \"{{Iron Curtain}}\" speech was given at Fulton in {{1946}}.",
+            "The \"{{Iron Curtain}}\" speech was given at {{Fulton}} in {{1946}}.",
             "Braces ((like)) these)) and (odd) ones appeared in {{1947}} in {{Moscow}}.",
             "A bell rang and an escape [2J sequence came in {{1948}} from {{Leningrad}}.",
-            "{{Backslashes C}}:\\temp and \\u0041 appeared in {{1949}} near Kiev.",
+            "{{Backslashes C}}:\\temp and \\u0041 appeared in {{1949}} near {{Kiev}}.",
             "A hint-like text {{1950}}::x came before {{Berlin}}.",
             "The same sentence was written twice in {{1951}} by {{Pravda}}.",
             "Хрущёв выступил в {{1956}} году в {{Москве}}.",

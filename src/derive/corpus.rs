@@ -16,6 +16,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{DeriveOptions, derive};
+use crate::deck::parse::parse_deck;
+use crate::deck::{DeckId, Origin};
 use crate::judge::{self, Expected};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/derive");
@@ -276,6 +278,13 @@ fn measure(path: &Path) -> Figures {
         ..DeriveOptions::default()
     };
     let derived = derive(&text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(
+        derive(&text, &options).as_ref(),
+        Ok(&derived),
+        "{name}: the same document drafts the same deck"
+    );
+    let parsed = parse_deck(DeckId("corpus".into()), &derived.toml, Origin::Bundled);
+    assert!(parsed.findings.is_empty(), "{name}: {:?}", parsed.findings);
     let title = toml::from_str::<toml::Table>(&derived.toml).expect("toml")["title"]
         .as_str()
         .unwrap_or_default()

@@ -256,6 +256,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         let mut last = i;
         let mut end = tokens[i].end;
         let mut hide = None;
+        let mut accept = Vec::new();
         let category = if is_time(w) {
             // The zone after a time stays visible: `{{20:17}} UTC` takes `20:17`.
             if let Some(zone) = tokens.get(i + 1)
@@ -289,14 +290,14 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         } else if is_year_range(w) || is_decade(w) {
             Category::Year
         } else if is_ordinal(w) {
-            // `20th Congress`: the ordinal with what it counts, when that is a name.
+            // `the {{20th}} Congress`: what the ordinal counts stays visible (the natural
+            // answer is `20th`), and is no name of its own.
             if i + 1 < tokens.len()
                 && !claimed[i + 1]
                 && between(i, i + 1) == " "
                 && name_word(word(i + 1))
             {
-                last = i + 1;
-                end = tokens[last].end;
+                claimed[i + 1] = true;
             }
             Category::Ordinal
         } else if is_number(w) || is_glued_amount(w) {
@@ -346,6 +347,8 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             // A conversion in parentheses right after: ` (96 mi)`.
             if measured && let Some(close) = conversion(text, end) {
                 hide = Some(end..close);
+                // The conversion is a right answer too: `96 mi` for `155 kilometres`.
+                accept.push(text[end + 2..close - 1].to_string());
                 for t in last + 1..tokens.len() {
                     if tokens[t].end <= close {
                         claimed[t] = true;
@@ -374,6 +377,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         claim(&mut found, &mut claimed, i..=last, start..end, category);
         if let Some(fact) = found.last_mut() {
             fact.hide = hide;
+            fact.accept = accept;
         }
     }
 
@@ -649,7 +653,7 @@ mod tests {
         );
         let expected = [
             ("February 25, 1956", Date),
-            ("20th Congress", Ordinal),
+            ("20th", Ordinal),
             ("Secret Speech", Quote),
             ("Nikita Khrushchev", Name),
             ("Communist Party of the Soviet Union", Name),
@@ -694,7 +698,7 @@ mod tests {
                 "Nikita Khrushchev",
                 "Communist Party of the Soviet Union",
                 "Secret Speech",
-                "20th Congress"
+                "20th"
             ],
             "`Communist Party` is not a gap: the longer name shows it"
         );

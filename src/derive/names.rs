@@ -34,8 +34,12 @@ pub(super) fn name_fact(
     // The first word of a sentence is capitalised anyway: it starts a name only when it is
     // a known name or the next word is capitalised too, and alone it is never a gap.
     let at_start = first == body_start && !part;
-    let keeps_first =
-        !at_start || context.known.contains(without_possessive(word(first))) || piece.len() >= 2;
+    // `Nicolas-Théodore de Saussure` is a name; `See the BBC page` is not.
+    let keeps_first = !at_start
+        || context.known.contains(without_possessive(word(first)))
+        || piece
+            .get(1)
+            .is_some_and(|&t| capitalised(word(t)) || !matches!(word(t), "the" | "of" | "for"));
     let mut piece: Vec<usize> = if keeps_first {
         piece
     } else {

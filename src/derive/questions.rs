@@ -127,7 +127,13 @@ fn when(text: &str, gaps: &[Fact]) -> Option<Question> {
     if words[..p].iter().any(|w| w.ends_with(',')) && !words[p - 1].ends_with(',') {
         return None;
     }
-    let subject = subject_case(words[..p].join(" ").trim_end_matches(','), gaps);
+    // `The prime minister, Sir Anthony Eden, resigned`: an apposition keeps both commas.
+    let joined = words[..p].join(" ");
+    let subject = match joined.strip_suffix(',') {
+        Some(head) if !head.contains(',') => head,
+        _ => joined.as_str(),
+    };
+    let subject = subject_case(subject, gaps);
     let rest = words[p + 1..].join(" ");
     let question = if rest.is_empty() {
         format!("When did {subject} {base}?")
@@ -165,4 +171,90 @@ fn who(text: &str, gaps: &[Fact]) -> Option<Question> {
         gap,
         question: format!("Who {clause}?"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use crate::derive::facts::{context, facts};
+    use crate::derive::input::{Format, blocks};
+    use crate::derive::rank::choose;
+    use crate::derive::sentences::{clean, sentences};
+
+    /// The question drafted for a one-sentence text, with its answer.
+    fn question(text: &str) -> Option<(String, String)> {
+        let all = sentences(&blocks(&clean(&format!("Notes\n\n{text}")), Format::Text));
+        let context = context(&all, "");
+        let sentence = &all[0];
+        let gaps = choose(
+            sentence,
+            &facts(sentence, &context),
+            &context,
+            &HashSet::new(),
+        )
+        .gaps;
+        super::draft(sentence, &gaps).map(|q| {
+            (
+                q.question,
+                sentence.text[gaps[q.gap].range.clone()].to_string(),
+            )
+        })
+    }
+
+    fn asked(question: &str, answer: &str) -> Option<(String, String)> {
+        Some((question.to_string(), answer.to_string()))
+    }
+
+    #[test]
+    fn an_event_with_a_date_is_asked_when() {
+        assert_eq!(
+            question("The wall fell on 9 November 1989, after a spokesman announced it."),
+            asked("When did the wall fall?", "9 November 1989")
+        );
+        assert_eq!(
+            question("The canal was opened to ships in 1869."),
+            asked("When was the canal opened to ships?", "1869")
+        );
+        assert_eq!(
+            question("The British prime minister, Sir Anthony Eden, resigned on 9 January 1957."),
+            asked(
+                "When did the British prime minister, Sir Anthony Eden, resign?",
+                "9 January 1957"
+            )
+        );
+        assert_eq!(
+            question("It fell on 9 November 1989."),
+            None,
+            "a pronoun says too little"
+        );
+        assert_eq!(
+            question("By the time the fire was stopped on 6 September 1666, it had spread."),
+            None,
+            "a sentence opening with a clause has no clear subject"
+        );
+        assert_eq!(
+            question("The wall fell on 9 November 1989 and the border opened on 10 November 1989."),
+            None,
+            "two dates: which one?"
+        );
+    }
+
+    #[test]
+    fn an_agent_and_a_verb_are_asked_who() {
+        assert_eq!(
+            question(
+                "Christopher Wren presented a plan with wide avenues, but it was never adopted."
+            ),
+            asked(
+                "Who presented a plan with wide avenues?",
+                "Christopher Wren"
+            )
+        );
+        assert_eq!(
+            question("Christopher Wren was an architect of note."),
+            None,
+            "no verb in the past"
+        );
+    }
 }

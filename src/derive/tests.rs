@@ -95,7 +95,7 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
             ),
             (
                 "nikita-khrushchev-delivered-the-secret".to_string(),
-                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th Congress}} of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of {{Joseph Stalin}}.".to_string(),
+                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th}} Congress of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of {{Joseph Stalin}}.".to_string(),
                 "Nikita Khrushchev delivered the 'Secret Speech' at the 20th Congress of the Communist Party of the Soviet Union, denouncing the cult of personality and dictatorship of Joseph Stalin.".to_string()
             ),
         ],
@@ -103,7 +103,7 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
     );
     assert_eq!(
         drafted[2].1,
-        "On {{February 25, 1956}}, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th Congress}} of the Communist Party.",
+        "On {{February 25, 1956}}, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th}} Congress of the Communist Party.",
         "a fact already asked gives way (`Secret Speech`), a number may be asked again"
     );
     assert!(

@@ -176,12 +176,14 @@ fn bad_gap(gap: &str, before: &str, after: &str, card: &Card, title: &str) -> Op
     {
         return Some("splits a clock time or a number");
     }
-    if prev == Some('(')
-        && before[..before.len() - 1]
-            .trim_end()
-            .ends_with(|c: char| c.is_alphanumeric())
-        && gap.starts_with(|c: char| c.is_ascii_digit())
-    {
+    // `155 kilometres ({{96}} mi)`: a number, a unit, then the gap in parentheses.
+    let after_number = before.strip_suffix('(').is_some_and(|head| {
+        let words: Vec<&str> = head.split_whitespace().rev().take(2).collect();
+        words.len() == 2
+            && words[1].starts_with(|c: char| c.is_ascii_digit())
+            && words[0].chars().all(|c| c.is_alphabetic() || c == '°')
+    });
+    if after_number && gap.starts_with(|c: char| c.is_ascii_digit()) {
         return Some("inside a unit conversion");
     }
     if prev == Some('[') && next == Some(']') {
@@ -207,7 +209,10 @@ fn bad_gap(gap: &str, before: &str, after: &str, card: &Card, title: &str) -> Op
     }
     // Direct speech: an open double quote before the gap that is not the gap's own.
     let open_before = before.matches(['"', '“', '”']).count() % 2 == 1;
-    let own_quote = matches!(prev, Some('"' | '“')) && matches!(next, Some('"' | '”'));
+    let own_quote = matches!(prev, Some('"' | '“'))
+        && after
+            .trim_start_matches(['.', ',', ';', '!', '?'])
+            .starts_with(['"', '”']);
     if open_before && !own_quote {
         return Some("inside direct speech");
     }
@@ -273,28 +278,42 @@ fn measure(path: &Path) -> Figures {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
+    let derived = draft(&name, &text);
+    figures(name, &derived.toml, derived.gaps, &keys)
+}
+
+/// The draft of a document, checked to load cleanly and to be the same every time.
+fn draft(name: &str, text: &str) -> super::Derived {
     let options = DeriveOptions {
-        file_name: name.clone(),
+        file_name: name.to_string(),
         ..DeriveOptions::default()
     };
-    let derived = derive(&text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let derived = derive(text, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_eq!(
-        derive(&text, &options).as_ref(),
+        derive(text, &options).as_ref(),
         Ok(&derived),
         "{name}: the same document drafts the same deck"
     );
     let parsed = parse_deck(DeckId("corpus".into()), &derived.toml, Origin::Bundled);
     assert!(parsed.findings.is_empty(), "{name}: {:?}", parsed.findings);
-    let title = toml::from_str::<toml::Table>(&derived.toml).expect("toml")["title"]
+    derived
+}
+
+/// The figures of a deck (drafted or not) against a teacher's key facts.
+fn figures(name: String, toml: &str, asked: usize, keys: &[&str]) -> Figures {
+    let derived_toml = toml;
+    let title = toml::from_str::<toml::Table>(derived_toml).expect("toml")["title"]
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let cards = cards(&derived.toml);
+    let cards = cards(derived_toml);
     let mut fragments = Vec::new();
     let mut bad = Vec::new();
     for card in &cards {
-        if let Some(why) = fragment(&card.sentence) {
-            fragments.push(format!("{why}: {}", card.sentence));
+        // What the learner reads: the sentence of a cloze, else the question.
+        let shown = card.prompt.replace("{{", "").replace("}}", "");
+        if let Some(why) = fragment(&shown) {
+            fragments.push(format!("{why}: {shown}"));
         }
         if card.prompt.contains("{{") {
             let mut rest = card.prompt.as_str();
@@ -317,7 +336,7 @@ fn measure(path: &Path) -> Figures {
     let mut recalled = 0;
     let mut missed = Vec::new();
     let mut judged_wrong = Vec::new();
-    for key in &keys {
+    for key in keys {
         let asking: Vec<(&Card, &String)> = cards
             .iter()
             .flat_map(|c| c.answers.iter().map(move |a| (c, a)))
@@ -342,7 +361,7 @@ fn measure(path: &Path) -> Figures {
         held_out: name.starts_with("heldout-"),
         name,
         cards: cards.len(),
-        asked: derived.gaps,
+        asked,
         fragments,
         bad,
         keys: keys.len(),
@@ -419,4 +438,49 @@ fn corpus_drafts_have_no_fragment_no_bad_gap_and_ask_the_key_facts() {
         recalled * 100 / keys.max(1)
     );
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The seed document's draft beside the bundled deck written by hand from it: the same
+/// checks, the bundled deck's typed and cloze answers as the key facts.
+#[test]
+fn seed_draft_beside_the_bundled_deck() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let seed = std::fs::read_to_string(format!(
+        "{root}/tests/fixtures/derive/000_36f739adb32d5b01.txt"
+    ))
+    .expect("seed");
+    let bundled =
+        std::fs::read_to_string(format!("{root}/decks/secret-speech.toml")).expect("bundled deck");
+    let answers: Vec<String> = cards(&bundled)
+        .into_iter()
+        .filter(|c| c.prompt.contains("{{") || c.answers.len() == 1)
+        .flat_map(|c| c.answers)
+        .filter(|a| !a.is_empty() && a != "true" && a != "false")
+        .collect();
+    let keys: Vec<&str> = answers.iter().map(String::as_str).collect();
+    let derived = draft("seed.txt", &seed);
+    let drafted = figures("seed draft".into(), &derived.toml, derived.gaps, &keys);
+    let hand = figures("bundled deck".into(), &bundled, keys.len(), &keys);
+    for f in [&drafted, &hand] {
+        println!(
+            "{:<14} {:>3} cards {:>3} asked {:>2} fragments {:>2} bad gaps; bundled answers asked {}/{}",
+            f.name,
+            f.cards,
+            f.asked,
+            f.fragments.len(),
+            f.bad.len(),
+            f.recalled,
+            f.keys
+        );
+        for line in f.fragments.iter().chain(&f.bad) {
+            println!("    {line}");
+        }
+    }
+    println!("    not asked by the draft: {}", drafted.missed.join(" · "));
+    assert!(
+        drafted.fragments.is_empty() && drafted.bad.is_empty(),
+        "{:?} {:?}",
+        drafted.fragments,
+        drafted.bad
+    );
 }

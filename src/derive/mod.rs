@@ -112,6 +112,36 @@ impl Draft {
     }
 }
 
+/// The title's own question, when it is a dated headline.
+fn headline(text: &str, context: &facts::Context, draft: &mut Draft, explanation: &mut String) {
+    let sentence = sentences::Sentence {
+        text: text.to_string(),
+        ..sentences::Sentence::default()
+    };
+    let found = facts(&sentence, context);
+    let gaps = rank::choose(&sentence, &found, context, &draft.asked).gaps;
+    let Some(question) = questions::headline(text, &gaps) else {
+        return;
+    };
+    let fact = &gaps[question.gap];
+    let id = draft.id(text);
+    if draft.add(
+        &id,
+        question_table(&id, &sentence, fact, &question.question),
+        1,
+    ) {
+        draft
+            .asked
+            .insert(judge::normalise(&text[fact.range.clone()]));
+        let _ = writeln!(
+            explanation,
+            "title: {}\n  ? asked as a question: {}",
+            crate::escape::escape_line(text),
+            crate::escape::escape_line(&question.question)
+        );
+    }
+}
+
 /// Drafts a deck from `text`. Pure: no files, no clock.
 pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, DeriveError> {
     let text = clean(text);
@@ -131,6 +161,9 @@ pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, Der
     let limit = options.limit.unwrap_or(usize::MAX);
     let mut draft = Draft::default();
     let mut explanation = String::new();
+    if let Some(heading) = heading {
+        headline(&heading.text, &context, &mut draft, &mut explanation);
+    }
     for (number, sentence) in sentences.iter().enumerate() {
         if draft.tables.len() >= limit {
             break;

@@ -143,6 +143,43 @@ fn when(text: &str, gaps: &[Fact]) -> Option<Question> {
     Some(Question { gap, question })
 }
 
+/// A headline that ends with its date (`Nikita Khrushchev Becomes Soviet Premier on March
+/// 27, 1958`) is no sentence to gap, but it asks itself: `When did Nikita Khrushchev become
+/// Soviet Premier?`.
+pub(super) fn headline(text: &str, gaps: &[Fact]) -> Option<Question> {
+    let gap = gaps.iter().position(|g| g.category == Category::Date)?;
+    let date = &gaps[gap];
+    if !text[date.range.end..].trim().is_empty() {
+        return None;
+    }
+    let before = text[..date.range.start].trim_end();
+    let before = before
+        .strip_suffix(" on")
+        .or_else(|| before.strip_suffix(" On"))?;
+    let words: Vec<&str> = before.split(' ').collect();
+    let (p, base) = words.iter().enumerate().skip(1).find_map(|(i, w)| {
+        let lower = w.to_lowercase();
+        let stem = lower.strip_suffix('s')?;
+        EVENT_VERBS
+            .iter()
+            .map(|(_, base)| *base)
+            .find(|base| *base == stem || stem.strip_suffix('e') == Some(base))
+            .map(|base| (i, base))
+    })?;
+    let first = words[0].to_lowercase();
+    if PRONOUNS.contains(&first.as_str()) || FUNCTION_WORDS.contains(&first.as_str()) {
+        return None;
+    }
+    let subject = words[..p].join(" ");
+    let rest = words[p + 1..].join(" ");
+    let question = if rest.is_empty() {
+        format!("When did {subject} {base}?")
+    } else {
+        format!("When did {subject} {base} {rest}?")
+    };
+    Some(Question { gap, question })
+}
+
 fn who(text: &str, gaps: &[Fact]) -> Option<Question> {
     let gap = gaps
         .iter()
@@ -237,6 +274,39 @@ mod tests {
             question("The wall fell on 9 November 1989 and the border opened on 10 November 1989."),
             None,
             "two dates: which one?"
+        );
+    }
+
+    #[test]
+    fn a_dated_headline_is_asked_when() {
+        let headline = |text: &str| {
+            let sentence = crate::derive::sentences::Sentence {
+                text: text.to_string(),
+                ..Default::default()
+            };
+            let context = context(std::slice::from_ref(&sentence), "");
+            let gaps = choose(
+                &sentence,
+                &facts(&sentence, &context),
+                &context,
+                &HashSet::new(),
+            )
+            .gaps;
+            super::headline(text, &gaps)
+                .map(|q| (q.question, text[gaps[q.gap].range.clone()].to_string()))
+        };
+        assert_eq!(
+            headline("Nikita Khrushchev Becomes Soviet Premier on March 27, 1958"),
+            asked(
+                "When did Nikita Khrushchev become Soviet Premier?",
+                "March 27, 1958"
+            )
+        );
+        assert_eq!(headline("Wall Notes on March 27, 1958"), None, "no verb");
+        assert_eq!(
+            headline("The Wall Falls on November 9, 1989, at Night"),
+            None,
+            "the date does not end it"
         );
     }
 

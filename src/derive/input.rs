@@ -116,7 +116,12 @@ fn strip_citations(text: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let close = after.find(']').filter(|&c| c <= 40);
+        // Only a short mark is looked for, so a text of `[` stays linear.
+        let close = after
+            .char_indices()
+            .take(41)
+            .find(|&(_, c)| c == ']')
+            .map(|(i, _)| i);
         let Some(close) = close else {
             out.push('[');
             rest = after;
@@ -361,10 +366,9 @@ const SKIPPED: [&str; 14] = [
 ];
 
 /// Elements that end a block of text.
-const BLOCKS: [&str; 24] = [
+const BLOCKS: [&str; 23] = [
     "p",
     "div",
-    "br",
     "li",
     "td",
     "th",
@@ -433,6 +437,9 @@ fn html(text: &str) -> Vec<Block> {
                     };
                 } else if matches!(tag_name.as_str(), "em" | "strong" | "b" | "i" | "dfn") {
                     builder.open_term();
+                } else if tag_name == "br" {
+                    // A line break inside a paragraph is a wrap, as in plain text.
+                    builder.push(" ");
                 }
             }
             Token::EndTag(tag) => {

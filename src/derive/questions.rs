@@ -204,10 +204,13 @@ fn who(text: &str, gaps: &[Fact]) -> Option<Question> {
     if clause.split(' ').count() < 3 || clause.contains(['"', '“', '”', '(']) {
         return None;
     }
-    Some(Question {
-        gap,
-        question: format!("Who {clause}?"),
-    })
+    let question = format!("Who {clause}?");
+    // The answer must not be readable in its own question.
+    let name = crate::judge::normalise(&text[gaps[gap].range.clone()]);
+    if format!(" {} ", crate::judge::normalise(&question)).contains(&format!(" {name} ")) {
+        return None;
+    }
+    Some(Question { gap, question })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! sentences. A block that opens with a short `Label:` keeps the label with its first
 //! sentence (it often carries a date), but names are not looked for in it; a `Label: value`
 //! line whose value is no sentence is a [`Sentence::value`], the value itself the fact. A
-//! long line of `;`-separated parts is split into its parts, each with the line's label; a
+//! labelled line of `;`-separated parts is split into its parts, each with the label; a
 //! label's parts that are all short bare items (`Main exports: fish; aluminium; …`) are one
 //! list, asked as a whole, since any item could fill another's gap. A line labelled
 //! `Source:`, `References:` and the like is skipped, and so is a line without a full stop
@@ -24,8 +24,9 @@ use crate::judge;
 
 const MIN_WORDS: usize = 4;
 const MAX_WORDS: usize = 80;
-/// A line of more words than this with `;` in it is split at each `;`.
-const LONG_LINE_WORDS: usize = 25;
+/// And no sentence is longer than this (80 words of ordinary length fit well inside), so
+/// the fact finder's work per sentence stays bounded whatever the input.
+const MAX_BYTES: usize = 2_000;
 /// A value (`Capital: Reykjavík`) of more words than this is read as prose.
 const MAX_VALUE_WORDS: usize = 10;
 /// The parts of a labelled list no longer than this are bare items.
@@ -74,6 +75,7 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         let short_ok = sentence.value || !sentence.items.is_empty();
         if (short_ok || words >= MIN_WORDS)
             && words <= MAX_WORDS
+            && sentence.text.len() <= MAX_BYTES
             && seen.insert(judge::normalise(&sentence.text))
         {
             out.push(sentence);
@@ -91,8 +93,9 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
                 continue;
             }
         }
-        let words = line.split_whitespace().count();
-        if line.contains("; ") && (label_end.is_some() || words > LONG_LINE_WORDS) {
+        // A labelled line of `;`-separated notes is split into its parts; prose joined by
+        // semicolons stays whole (its parts would be fragments), its facts gapped in one card.
+        if line.contains("; ") && label_end.is_some() {
             for part in parts(line, label_end) {
                 keep(part, &mut out);
             }

@@ -17,6 +17,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::sentences::ends_sentence;
+use super::words::title_case;
 
 /// How the document is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -227,9 +228,15 @@ fn labelled(line: &str) -> bool {
 /// Plain text: paragraphs rebuilt from hard-wrapped lines.
 fn plain(text: &str) -> Vec<Block> {
     let lines: Vec<String> = text.lines().map(collapse).collect();
-    // The wrap width: a line much shorter than the longest did not run out of room, so it
-    // ends where its author ended it.
-    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // The wrap width, from the lines that stop mid-sentence (a paragraph left unwrapped on
+    // one long line ends its sentence, so it does not count): a line much shorter did not
+    // run out of room, so it ends where its author ended it.
+    let width = lines
+        .iter()
+        .filter(|l| !ends_sentence(l))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
     let short = |line: &str| line.chars().count() * 5 < width * 3;
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -291,7 +298,10 @@ fn plain(text: &str) -> Vec<Block> {
             || is_item_line(next)
             || (labelled(line) && labelled(next))
             || ends_sentence(line)
-            || (short(line) && !next.starts_with(char::is_lowercase));
+            || (short(line) && !next.starts_with(char::is_lowercase))
+            // A headline or a by-line stands alone however long.
+            || (title_case(line) && !next.starts_with(char::is_lowercase))
+            || line.contains(['|', '·', '•']);
         if ends {
             flush(&mut current, &mut out);
         }
@@ -517,6 +527,19 @@ mod tests {
                 (Item, "an item".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn one_long_line_does_not_unwrap_the_rest() {
+        let long = "A long line that runs on and on. ".repeat(20);
+        let text = format!(
+            "Title\n\n{long}\n\nThe Lord Mayor, Sir Thomas Bloodworth, was slow to order the\nDemolition of houses; the fire was stopped by soldiers on 6\nSeptember, when the wind dropped and the gaps held at last.\n"
+        );
+        let all = texts(&text, Format::Text);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all[2].1.contains(
+            "the Demolition of houses; the fire was stopped by soldiers on 6 September, when"
+        ));
     }
 
     #[test]

@@ -100,7 +100,11 @@ fn dropped(
         return Some("the document's own subject");
     }
     let repeatable = matches!(fact.category, Category::Name | Category::Word) && !others;
-    if named && fact.category != Category::Value && used.contains(&key) && !repeatable {
+    // `Okafor` after `Helen Okafor`: the surname of a name already asked.
+    let surname =
+        fact.category == Category::Word && used.iter().any(|u| u.ends_with(&format!(" {key}")));
+    if named && fact.category != Category::Value && (used.contains(&key) || surname) && !repeatable
+    {
         return Some("an earlier card asks it already");
     }
     None

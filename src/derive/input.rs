@@ -238,6 +238,13 @@ fn plain(text: &str) -> Vec<Block> {
         .max()
         .unwrap_or(0);
     let short = |line: &str| line.chars().count() * 5 < width * 3;
+    // A hard-wrapped text has several lines that stop near that width; in one that is not,
+    // a line joins the next only when the next goes on in lower case.
+    let near_width = lines
+        .iter()
+        .filter(|l| !ends_sentence(l) && l.chars().count() * 5 >= width * 4)
+        .count();
+    let wrapped = near_width >= 2;
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>| {
@@ -298,7 +305,7 @@ fn plain(text: &str) -> Vec<Block> {
             || is_item_line(next)
             || (labelled(line) && labelled(next))
             || ends_sentence(line)
-            || (short(line) && !next.starts_with(char::is_lowercase))
+            || ((short(line) || !wrapped) && !next.starts_with(char::is_lowercase))
             // A headline or a by-line stands alone however long.
             || (title_case(line) && !next.starts_with(char::is_lowercase))
             || line.contains(['|', '·', '•']);

@@ -124,6 +124,95 @@ fn fragment(sentence: &str) -> Option<&'static str> {
     None
 }
 
+/// The document as one line for finding where a card's sentence starts: paragraph breaks
+/// kept as `¶`, other line ends spaces, words split at a line end joined, citation marks out.
+fn flat(document: &str) -> String {
+    let text = document.replace("\r\n", "\n").replace("\n\n", " ¶ ");
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // `recon-\nstruction`
+        if c == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1) == Some(&'\n')
+            && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
+        {
+            i += 2;
+            continue;
+        }
+        // `[12]`, `[citation needed]`
+        if c == '['
+            && let Some(close) = chars[i..].iter().take(25).position(|&c| c == ']')
+        {
+            let inner: String = chars[i + 1..i + close].iter().collect();
+            if inner.chars().all(|c| c.is_ascii_digit()) || inner.ends_with("needed") {
+                i += close + 1;
+                continue;
+            }
+        }
+        match c {
+            '\n' => out.push_str(" ⏎ "),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ⏎ ", "⏎")
+        .replace("⏎ ", "⏎")
+        .replace(" ⏎", "⏎")
+}
+
+/// Whether `sentence` starts in the middle of one of `document`'s sentences: found there
+/// after text that does not end a sentence, a heading or a list marker.
+fn starts_mid_sentence(sentence: &str, document: &str) -> bool {
+    let body = sentence
+        .split_once(": ")
+        .filter(|_| is_label_line(sentence))
+        .map_or(sentence, |(label, _)| label);
+    let start: String = body.chars().take(24).collect();
+    let Some(at) = document.find(&start) else {
+        return false;
+    };
+    let boundary = |text: &str| {
+        text.is_empty()
+            || text.ends_with([
+                '.', '!', '?', '…', ':', '"', '”', '’', ')', '¶', '>', '*', '#', '-', '•', ';',
+                '|', '·',
+            ])
+    };
+    let before = document[..at].trim_end();
+    if boundary(before) {
+        return false;
+    }
+    // After a line end: the line before stood alone if it ends a sentence, is short (a
+    // heading, a date line), a label line or a by-line.
+    let Some(head) = before.strip_suffix('⏎') else {
+        return true;
+    };
+    let previous = head
+        .trim_end()
+        .rsplit(['⏎', '¶'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let widest = document
+        .split(['⏎', '¶'])
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    !(boundary(previous)
+        || previous.chars().count() * 5 < widest * 3
+        || is_label_line(previous)
+        || previous.contains(['·', '|']))
+}
+
 /// Titles, nationalities and `-led` words a gap must not carry (the checker's own list).
 const TITLES: [&str; 12] = [
     "dr",
@@ -279,7 +368,7 @@ fn measure(path: &Path) -> Figures {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
     let derived = draft(&name, &text);
-    figures(name, &derived.toml, derived.gaps, &keys)
+    figures(name, &derived.toml, derived.gaps, &keys, Some(&flat(&text)))
 }
 
 /// The draft of a document, checked to load cleanly and to be the same every time.
@@ -300,7 +389,13 @@ fn draft(name: &str, text: &str) -> super::Derived {
 }
 
 /// The figures of a deck (drafted or not) against a teacher's key facts.
-fn figures(name: String, toml: &str, asked: usize, keys: &[&str]) -> Figures {
+fn figures(
+    name: String,
+    toml: &str,
+    asked: usize,
+    keys: &[&str],
+    document: Option<&str>,
+) -> Figures {
     let derived_toml = toml;
     let title = toml::from_str::<toml::Table>(derived_toml).expect("toml")["title"]
         .as_str()
@@ -314,6 +409,13 @@ fn figures(name: String, toml: &str, asked: usize, keys: &[&str]) -> Figures {
         let shown = card.prompt.replace("{{", "").replace("}}", "");
         if let Some(why) = fragment(&shown) {
             fragments.push(format!("{why}: {shown}"));
+        } else if let Some(document) = document
+            && card.prompt.contains("{{")
+            && starts_mid_sentence(&card.sentence, document)
+        {
+            fragments.push(format!(
+                "starts in the middle of the document's sentence: {shown}"
+            ));
         }
         if card.prompt.contains("{{") {
             let mut rest = card.prompt.as_str();
@@ -459,8 +561,14 @@ fn seed_draft_beside_the_bundled_deck() {
         .collect();
     let keys: Vec<&str> = answers.iter().map(String::as_str).collect();
     let derived = draft("seed.txt", &seed);
-    let drafted = figures("seed draft".into(), &derived.toml, derived.gaps, &keys);
-    let hand = figures("bundled deck".into(), &bundled, keys.len(), &keys);
+    let drafted = figures(
+        "seed draft".into(),
+        &derived.toml,
+        derived.gaps,
+        &keys,
+        Some(&flat(&seed)),
+    );
+    let hand = figures("bundled deck".into(), &bundled, keys.len(), &keys, None);
     for f in [&drafted, &hand] {
         println!(
             "{:<14} {:>3} cards {:>3} asked {:>2} fragments {:>2} bad gaps; bundled answers asked {}/{}",
@@ -483,4 +591,64 @@ fn seed_draft_beside_the_bundled_deck() {
         drafted.fragments,
         drafted.bad
     );
+}
+
+/// The checks catch what they are for: the fragment a wrapped line of names once made.
+#[test]
+fn the_checks_catch_fragments_and_bad_gaps() {
+    let document = flat(
+        "The Title\n\nBritain and Israel agreed a plan at Sevres, near\nParis, on 24 October 1956.[4] Israel invaded the Sinai Peninsula on\n29 October, and paratroopers landed at Port Said on 5 November.\nCapital: Paris\n",
+    );
+    assert!(starts_mid_sentence(
+        "29 October, and paratroopers landed at Port Said on 5 November.",
+        &document
+    ));
+    assert!(!starts_mid_sentence(
+        "Israel invaded the Sinai Peninsula on 29 October, and paratroopers landed at Port Said on 5 November.",
+        &document
+    ));
+    assert!(!starts_mid_sentence("Capital: Paris", &document));
+    assert_eq!(fragment("He led the 8, the"), Some("ends in the middle"));
+    assert_eq!(
+        fragment("recon- struction was slow."),
+        Some("starts in the middle")
+    );
+    let card = Card {
+        sentence: String::new(),
+        prompt: String::new(),
+        answers: Vec::new(),
+        accept: Vec::new(),
+    };
+    let bad =
+        |gap: &str, before: &str, after: &str| bad_gap(gap, before, after, &card, "The Title");
+    assert_eq!(
+        bad("17", "at 20:", " UTC."),
+        Some("splits a clock time or a number")
+    );
+    assert_eq!(
+        bad("96", "ran 155 kilometres (", " mi)."),
+        Some("inside a unit conversion")
+    );
+    assert_eq!(bad("5", "in 1989.[", "]"), Some("a citation mark"));
+    assert_eq!(
+        bad("Dr Azzam Tamimi", "said ", "."),
+        Some("carries a title")
+    );
+    assert_eq!(
+        bad("Soviet-led Warsaw Pact", "the ", "."),
+        Some("carries an adjective")
+    );
+    assert_eq!(
+        bad("Soviet", "the ", " leaders."),
+        Some("a bare nationality")
+    );
+    assert_eq!(
+        bad("Stalin", "\"I saw ", " there,\" he said."),
+        Some("inside direct speech")
+    );
+    assert_eq!(
+        bad("Stalin", "", " and Stalin."),
+        Some("readable elsewhere on its card")
+    );
+    assert_eq!(bad("1961", "in ", "."), None);
 }

@@ -299,6 +299,7 @@ fn plain(text: &str) -> Vec<Block> {
         }
         current.push(line);
         let next = lines.get(i + 1).map_or("", String::as_str);
+        let opens = current.len() == 1;
         // A paragraph ends at a blank line, before an item, between two label lines, at a
         // sentence's end, and after a short line unless the next goes on in lower case.
         let ends = next.is_empty()
@@ -306,8 +307,9 @@ fn plain(text: &str) -> Vec<Block> {
             || (labelled(line) && labelled(next))
             || ends_sentence(line)
             || ((short(line) || !wrapped) && !next.starts_with(char::is_lowercase))
-            // A headline or a by-line stands alone however long.
-            || (title_case(line) && !next.starts_with(char::is_lowercase))
+            // A headline (a line of capitals that opens a block) or a by-line stands alone
+            // however long; a wrapped line of many names does not open one.
+            || (opens && title_case(line) && !next.starts_with(char::is_lowercase))
             || line.contains(['|', '·', '•']);
         if ends {
             flush(&mut current, &mut out);
@@ -547,6 +549,12 @@ mod tests {
         assert!(all[2].1.contains(
             "the Demolition of houses; the fire was stopped by soldiers on 6 September, when"
         ));
+    }
+
+    #[test]
+    fn a_wrapped_line_of_names_is_no_headline() {
+        let text = "Britain, France and Israel then agreed a secret plan at Sevres, near\nParis, on 24 October 1956. Israel invaded the Sinai Peninsula on\n29 October, and British and French paratroopers landed at Port Said\non 5 November.\n";
+        assert_eq!(texts(text, Format::Text).len(), 1);
     }
 
     #[test]

@@ -190,11 +190,27 @@ impl Builder {
 
     fn finish(&mut self, kind: BlockKind, out: &mut Vec<Block>) {
         self.close_term();
-        let text = self.text.trim_end().to_string();
-        let terms = std::mem::take(&mut self.terms)
+        let built = self.text.trim_end().to_string();
+        let terms: Vec<Range<usize>> = std::mem::take(&mut self.terms)
             .into_iter()
-            .filter(|r| r.end <= text.len())
+            .filter(|r| r.end <= built.len())
             .collect();
+        // A citation mark assembled from markup (`<sup>&#91;5&#93;</sup>`, as Wikipedia
+        // writes them) is only whole now; the terms are found again in the text without it.
+        let text = collapse(&strip_citations(&built));
+        let terms = if text == built {
+            terms
+        } else {
+            let mut from = 0;
+            terms
+                .iter()
+                .filter_map(|r| {
+                    let at = from + text.get(from..)?.find(&built[r.clone()])?;
+                    from = at + r.len();
+                    Some(at..from)
+                })
+                .collect()
+        };
         if !text.is_empty() {
             out.push(Block { text, kind, terms });
         }
@@ -596,6 +612,19 @@ mod tests {
             ]
         );
         assert_eq!(&all[1].text[all[1].terms[0].clone()], "loudly");
+    }
+
+    #[test]
+    fn citation_marks_made_of_markup_go_too() {
+        let text = "<p>It fell in <b>1989</b>.<sup class=\"reference\"><a href=\"#c\"><span>&#91;</span>5<span>&#93;</span></a></sup> It was <i>rebuilt</i>.</p>";
+        let all = blocks(text, Format::Html);
+        assert_eq!(all[0].text, "It fell in 1989. It was rebuilt.");
+        let terms: Vec<&str> = all[0]
+            .terms
+            .iter()
+            .map(|r| &all[0].text[r.clone()])
+            .collect();
+        assert_eq!(terms, ["1989", "rebuilt"]);
     }
 
     #[test]

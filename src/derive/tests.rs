@@ -283,6 +283,28 @@ fn never_panics_and_always_loads() {
         "~",
         "\\",
         "x",
+        "<p>",
+        "</p>",
+        "<script>",
+        "</script>",
+        "<em>",
+        "</em>",
+        "&#91;",
+        "&#93;",
+        "[5]",
+        "[citation needed]",
+        "**",
+        "*",
+        "# ",
+        "- ",
+        "```",
+        "recon-\n",
+        "20:17",
+        "£9m",
+        "(96 mi)",
+        "Dr",
+        "Capital: ",
+        "; ",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -300,12 +322,18 @@ fn never_panics_and_always_loads() {
                 text.push(' ');
             }
         }
-        match derive(&text, &options()) {
-            Ok(derived) => {
-                assert_loads_cleanly(&derived.toml);
+        for from in [Format::Text, Format::Markdown, Format::Html] {
+            let options = DeriveOptions {
+                from: Some(from),
+                ..options()
+            };
+            match derive(&text, &options) {
+                Ok(derived) => {
+                    assert_loads_cleanly(&derived.toml);
+                }
+                Err(DeriveError::NothingFound) => {}
+                Err(other) => panic!("round {round} ({from:?}): {other} for {text:?}"),
             }
-            Err(DeriveError::NothingFound) => {}
-            Err(other) => panic!("round {round}: {other} for {text:?}"),
         }
     }
 }

@@ -339,10 +339,29 @@ pub(crate) struct ExportArgs {
     pub with_history: bool,
 }
 
+/// How a document for `quiz derive` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DeriveFrom {
+    /// Plain text (hard-wrapped lines are joined into paragraphs)
+    Text,
+    /// Markdown
+    Markdown,
+    /// HTML (the article's text; scripts, navigation and footers dropped)
+    Html,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct DeriveArgs {
-    /// The plain-text document
+    /// The document: plain text, Markdown or HTML
     pub document: PathBuf,
+
+    /// How the document is written [default: from its extension, else its content]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<DeriveFrom>,
+
+    /// Print, for each sentence, the facts found and why each was asked or not
+    #[arg(long)]
+    pub explain: bool,
 
     /// Write the deck here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]

@@ -24,12 +24,16 @@ use crate::exit::ExitCode;
 use crate::judge;
 use crate::schedule::parameters::scheduler;
 use crate::schedule::{CardState, Scheduler};
-use crate::session::answer::{Decision, Given, Revision, Session, Tally, Undo};
+use crate::session::answer::{Decision, Given, Revision, Session, Undo};
 use crate::settings::{Presentation, Settings};
 use crate::store::{Mode, Review, ReviewId, SessionId, Store};
-use crate::ui::interactive::Interactive;
 use crate::ui::plain::Plain;
+use crate::ui::screen::Screen;
 use crate::ui::{self, Frontend, Next, Outcome, Prompt, Reply, Summary};
+
+mod edit;
+mod interrupt;
+mod shown;
 
 /// What every study command starts from, read from its arguments and the environment: the
 /// chosen decks, indexed, and the run that studies cards picked from them.
@@ -157,6 +161,8 @@ struct Saved {
     /// The card's state before the answer.
     previous: Option<CardState>,
     at: Timestamp,
+    /// The question as asked, for the list of missed cards the summary ends with.
+    question: String,
 }
 
 /// The session, shared with the Ctrl-C handler, which prints its tally if the learner
@@ -182,6 +188,10 @@ struct Run<'a, 'b> {
     deck_answers: std::collections::HashMap<DeckId, (Vec<String>, Vec<String>)>,
     /// The card and typed answer that `:accept` would add, set by an override to right.
     acceptable: Option<(usize, String)>,
+    /// How often each card has been shown in this session: each showing shuffles its
+    /// choices anew.
+    showings: std::collections::HashMap<usize, u64>,
+    data_dir: &'b std::path::Path,
 }
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
@@ -195,7 +205,16 @@ fn run(
     header: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let mut ui: Box<dyn Frontend> = if context.interactive {
-        Box::new(Interactive::new(context.color))
+        let title = items
+            .decks
+            .iter()
+            .map(|deck| deck.0.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Box::new(Screen::new(
+            context.color,
+            format!("{title} · {}", options.mode.name()),
+        )?)
     } else {
         Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
     };
@@ -235,13 +254,25 @@ fn run(
         session_id,
         deck_answers: std::collections::HashMap::new(),
         acceptable: None,
+        showings: std::collections::HashMap::new(),
+        data_dir: &context.data_dir,
     };
-    let quit = run.ask_all(ui.as_mut())?;
+    let quit = match run.ask_all(ui.as_mut()) {
+        Ok(quit) => quit,
+        Err(error) => {
+            // A full disk or a lost database: what was saved stays saved, and the learner
+            // sees how far they got before the error.
+            let _ = run.store.end_session(session_id, context.clock.now());
+            let summary = summary(&lock(&run.session), started, None);
+            let _ = ui.summary(&summary);
+            return Err(error);
+        }
+    };
     let ended = context.clock.now();
     run.store.end_session(session_id, ended)?;
     let next_due = catalog::next_due(run.store, &decks)?
         .map(|due| (due, describe_due(due, ended, &context.clock)));
-    let summary = summary(lock(&run.session).tally(), started, next_due);
+    let summary = summary(&lock(&run.session), started, next_due);
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
     }
@@ -249,8 +280,13 @@ fn run(
     Ok(ExitCode::Success)
 }
 
-/// The summary of a session with `tally`, begun at `started`.
-fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+/// The summary of `session`, begun at `started`.
+fn summary(
+    session: &Session<Saved>,
+    started: Instant,
+    next_due: Option<(Timestamp, String)>,
+) -> Summary {
+    let tally = session.tally();
     Summary {
         asked: tally.asked(),
         right: tally.right,
@@ -258,6 +294,12 @@ fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>
         wrong: tally.wrong,
         spent: started.elapsed(),
         next_due,
+        left: session.remaining() + usize::from(session.on_screen().is_some()),
+        missed: session
+            .missed()
+            .into_iter()
+            .map(|saved| saved.question.clone())
+            .collect(),
     }
 }
 
@@ -282,7 +324,8 @@ impl Run<'_, '_> {
     }
 
     /// The card at `index` as it is shown: in choice mode a typed card becomes multiple
-    /// choice the first time it is asked, the same choices every time (they are seeded).
+    /// choice the first time it is asked, the same choices every time (they are seeded);
+    /// the choices are shuffled anew at each showing.
     fn presented(&mut self, index: usize) -> Card {
         let item = &mut self.items[index];
         if self.options.presentation == Presentation::Choice
@@ -292,7 +335,11 @@ impl Run<'_, '_> {
         {
             item.card.expected = expected;
         }
-        item.card.clone()
+        let showing = self.showings.entry(index).or_insert(0);
+        *showing += 1;
+        let mut card = item.card.clone();
+        shown::shuffle_choices(&mut card, self.options.seed, *showing);
+        card
     }
 
     fn ask_one(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<Step> {
@@ -301,9 +348,10 @@ impl Run<'_, '_> {
         let mut hinted = false;
         let started = Instant::now();
         let given = loop {
-            let (asked, remaining) = {
+            let (asked, remaining, counts) = {
                 let session = lock(&self.session);
-                (session.asked(), session.remaining())
+                let counts = shown::counts(&session, &self.items, index);
+                (session.asked(), session.remaining(), counts)
             };
             let prompt = Prompt {
                 position: asked + 1,
@@ -311,9 +359,10 @@ impl Run<'_, '_> {
                 card: &card,
                 hint_shown: hinted,
                 flip,
+                counts,
             };
             match ui.ask(&prompt)? {
-                Reply::Answer(_) if flip => match ui.grade(&card)? {
+                Reply::Answer(_) if flip => match ui.grade(&card, &self.grades(index)?)? {
                     Some(rating) => break Reaction::Grade(rating),
                     None => return Ok(Step::Quit),
                 },
@@ -403,6 +452,7 @@ impl Run<'_, '_> {
                 typed,
                 previous,
                 at: answered_at,
+                question: card.question.text().into_owned(),
             };
             session.answered(index, &decision, saved);
         }
@@ -416,6 +466,9 @@ impl Run<'_, '_> {
                 leech,
                 given: &shown,
                 answer_to: other_question.as_deref(),
+                next: state
+                    .filter(|_| schedules)
+                    .map(|state| shown::next_in(state.due, answered_at, self.clock)),
             })?,
             None => ui.show_grade(&card, decision.word.name(), leech)?,
         };
@@ -430,8 +483,11 @@ impl Run<'_, '_> {
             }
             Next::Undo => {
                 self.acceptable = None;
-                self.undo_last()?;
+                if self.undo_last()? {
+                    ui.notice("undone: asking that card again")?;
+                }
             }
+            Next::Edit => self.edit(ui, index)?,
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -568,6 +624,27 @@ impl Run<'_, '_> {
         Ok(ui.notice(&message)?)
     }
 
+    /// Flip mode: each grade with the interval it would give the card at `index` now.
+    fn grades(&self, index: usize) -> anyhow::Result<Vec<ui::GradeChoice>> {
+        let schedules = lock(&self.session).schedules();
+        let now = self.clock.now();
+        let previous = self.items[index].state;
+        crate::schedule::Rating::ALL
+            .into_iter()
+            .map(|rating| {
+                let interval = if schedules {
+                    let state =
+                        self.scheduler
+                            .review(previous.as_ref(), rating, now, &self.clock.tz)?;
+                    Some(shown::short_interval(state.due, now))
+                } else {
+                    None
+                };
+                Ok((rating, interval))
+            })
+            .collect()
+    }
+
     /// Takes back the latest answer, whose card the session asks next; false if there is none.
     fn undo_last(&mut self) -> anyhow::Result<bool> {
         let mut session = lock(&self.session);
@@ -637,70 +714,4 @@ enum Step {
     Done,
     Skip,
     Quit,
-}
-
-/// The Ctrl-C policy, all of it: close the session row, print the summary, exit 130. Every
-/// answer is already committed, so nothing is lost. (A front end that sees the interrupt
-/// as a read error waits for this handler: `ui::await_interrupt_handler`.)
-mod interrupt {
-    use std::time::Instant;
-
-    use super::{Shared, lock, summary};
-    use crate::calendar::describe_due;
-    use crate::deck::DeckId;
-    use crate::env::Clock;
-    use crate::exit::ExitCode;
-    use crate::store::{SessionId, Store};
-    use crate::ui::format::summary_lines;
-
-    pub(super) fn install(
-        session: &Shared,
-        started: Instant,
-        store: &Store,
-        id: SessionId,
-        clock: &Clock,
-        decks: &[&DeckId],
-        interactive: bool,
-    ) {
-        let session = std::sync::Arc::clone(session);
-        let path = store.path().to_path_buf();
-        let clock = clock.clone();
-        let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
-        let result = ctrlc::set_handler(move || {
-            // The lock is held until exit, so no answer can start saving meanwhile.
-            let guard = lock(&session);
-            let now = clock.now();
-            let mut next_due = None;
-            if let Ok(store) = Store::open_file(&path) {
-                let _ = store.end_session(id, now);
-                let next = deck_ids
-                    .iter()
-                    .filter_map(|deck| store.next_due(deck).ok().flatten())
-                    .min();
-                next_due = next.map(|due| (due, describe_due(due, now, &clock)));
-            }
-            let summary = summary(guard.tally(), started, next_due);
-            print_and_exit(&summary_lines(&summary), interactive);
-        });
-        if let Err(error) = result {
-            eprintln!("quiz: warning: Ctrl-C will not print a summary: {error}");
-        }
-    }
-
-    fn print_and_exit(lines: &[String], interactive: bool) -> ! {
-        if interactive {
-            // A select list hides the cursor; an interrupt must not leave it hidden.
-            let _ = console::Term::stderr().show_cursor();
-            eprintln!();
-            for line in lines {
-                eprintln!("{line}");
-            }
-        } else {
-            println!();
-            for line in lines {
-                println!("{line}");
-            }
-        }
-        std::process::exit(ExitCode::Interrupted.code())
-    }
 }

@@ -33,6 +33,8 @@ pub(crate) enum Command {
     Decks,
     /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
     Stats(StatsArgs),
+    /// List the cards you suspended (`:suspend` in a session), or restore them
+    Suspended(SuspendedArgs),
     /// The review log as CSV, out and in (the columns FSRS tools read)
     #[command(subcommand)]
     History(HistoryCommand),
@@ -193,6 +195,21 @@ pub(crate) struct StatsArgs {
     /// Print the same figures as one JSON document
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SuspendedArgs {
+    /// Deck names or paths [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Restore this card (its id, as listed): it is asked again, with the progress it had
+    #[arg(long, value_name = "CARD", conflicts_with = "all")]
+    pub restore: Option<String>,
+
+    /// Restore every suspended card of the decks named (of every deck when none is)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Subcommand)]

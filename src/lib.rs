@@ -97,6 +97,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Cram(args) => commands::cram::run(args, &context),
         Command::Decks => commands::decks::run(&context),
         Command::Stats(args) => commands::stats::run(args, &context),
+        Command::Suspended(args) => commands::suspended::run(args, &context),
         Command::History(command) => commands::history::run(command, &context),
         Command::Optimize(args) => commands::optimize::run(args, &context),
         Command::Import(args) => commands::import::run(args, &context),

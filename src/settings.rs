@@ -24,6 +24,8 @@ pub(crate) struct Settings {
     pub new_cards_per_day: usize,
     pub leech_threshold: u32,
     pub mode: Presentation,
+    /// Whether "every deck" (a command with no deck named) includes the bundled decks.
+    pub show_bundled: bool,
 }
 
 impl Default for Settings {
@@ -33,15 +35,17 @@ impl Default for Settings {
             new_cards_per_day: 20,
             leech_threshold: 8,
             mode: Presentation::Type,
+            show_bundled: true,
         }
     }
 }
 
-pub(crate) const SETTING_KEYS: [&str; 4] = [
+pub(crate) const SETTING_KEYS: [&str; 5] = [
     "desired_retention",
     "new_cards_per_day",
     "leech_threshold",
     "default_mode",
+    "show_bundled",
 ];
 
 /// Reads the settings; a missing file means the defaults. A bad value is an error that
@@ -132,6 +136,16 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
                     }
                 }
             }
+            "show_bundled" => match value.get_ref() {
+                toml::de::DeValue::Boolean(shown) => settings.show_bundled = *shown,
+                _ => {
+                    return Err(fail(
+                        span,
+                        "`show_bundled` must be true or false".into(),
+                        "not true or false",
+                    ));
+                }
+            },
             other => {
                 return Err(fail(
                     key.span(),
@@ -166,7 +180,7 @@ mod tests {
     #[test]
     fn settings_are_read_and_missing_ones_default() {
         let settings =
-            load("desired_retention = 0.85\nleech_threshold = 5\ndefault_mode = \"flip\"\n")
+            load("desired_retention = 0.85\nleech_threshold = 5\ndefault_mode = \"flip\"\nshow_bundled = false\n")
                 .unwrap();
         assert_eq!(
             settings,
@@ -174,8 +188,14 @@ mod tests {
                 desired_retention: 0.85,
                 leech_threshold: 5,
                 mode: Presentation::Flip,
+                show_bundled: false,
                 ..Settings::default()
             }
+        );
+        let error = load("show_bundled = 0\n").unwrap_err().to_string();
+        assert!(
+            error.contains("DIR/config.toml:1:16") && error.contains("must be true or false"),
+            "{error}"
         );
         assert_eq!(
             load_settings(Some(Path::new("/nonexistent/config.toml")), false).unwrap(),

@@ -16,7 +16,7 @@ use crate::calendar::describe_due;
 use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
 use crate::deck::library;
-use crate::deck::{Card, CardId, DeckId, Kind, Origin};
+use crate::deck::{Card, DeckId, Kind, Origin};
 use crate::distractors::Pool;
 use crate::env::Clock;
 use crate::env::Context;
@@ -31,6 +31,7 @@ use crate::ui::plain::Plain;
 use crate::ui::screen::Screen;
 use crate::ui::{self, Frontend, Next, Outcome, Prompt, Reply, Summary};
 
+mod accept;
 mod edit;
 mod interrupt;
 mod shown;
@@ -71,7 +72,7 @@ pub(crate) struct Reading {
 impl Reading {
     pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
         let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
+        let found = locate(names, &settings, context)?;
         let mut store = Store::open_to_read(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;
         Ok(Reading {
@@ -82,11 +83,29 @@ impl Reading {
     }
 }
 
+/// The decks named, or every deck shown (see `show_bundled`); when that leaves none, an
+/// error saying why and what to do.
+fn locate(
+    names: &[String],
+    settings: &Settings,
+    context: &Context,
+) -> anyhow::Result<Vec<library::Located>> {
+    let found = library::locate_shown(names, &context.data_dir, settings.show_bundled)?;
+    if found.is_empty() {
+        anyhow::bail!(
+            "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
+             and {} holds none; name a deck, or make one with `quiz new NAME`",
+            context.data_dir.join("decks").display()
+        );
+    }
+    Ok(found)
+}
+
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found = locate(&args.decks, &settings, context)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
@@ -386,11 +405,21 @@ impl Run<'_, '_> {
                 },
                 Reply::Undo => {
                     self.acceptable = None;
-                    if self.undo_last()? {
-                        ui.notice("undone: asking that card again")?;
-                        return Ok(Step::Skip);
+                    match self.undo_last()? {
+                        Some(undone) if lock(&self.session).suspended(undone) => {
+                            ui.notice("undone: that card stays suspended")?;
+                            return Ok(Step::Skip);
+                        }
+                        Some(_) => {
+                            ui.notice("undone: asking that card again")?;
+                            return Ok(Step::Skip);
+                        }
+                        None => ui.notice("nothing to undo yet")?,
                     }
-                    ui.notice("nothing to undo yet")?;
+                }
+                Reply::Suspend => {
+                    self.suspend(ui, index)?;
+                    return Ok(Step::Skip);
                 }
                 Reply::Quit => return Ok(Step::Quit),
             }
@@ -483,11 +512,16 @@ impl Run<'_, '_> {
             }
             Next::Undo => {
                 self.acceptable = None;
-                if self.undo_last()? {
-                    ui.notice("undone: asking that card again")?;
+                match self.undo_last()? {
+                    Some(undone) if lock(&self.session).suspended(undone) => {
+                        ui.notice("undone: that card stays suspended")?;
+                    }
+                    Some(_) => ui.notice("undone: asking that card again")?,
+                    None => {}
                 }
             }
             Next::Edit => self.edit(ui, index)?,
+            Next::Suspend => self.suspend(ui, index)?,
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -607,7 +641,7 @@ impl Run<'_, '_> {
                             .to_string(),
                     )
                 } else {
-                    accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
+                    accept::accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
                 }
             }
         };
@@ -624,29 +658,29 @@ impl Run<'_, '_> {
         Ok(ui.notice(&message)?)
     }
 
-    /// Flip mode: each grade with the interval it would give the card at `index` now.
-    fn grades(&self, index: usize) -> anyhow::Result<Vec<ui::GradeChoice>> {
-        let schedules = lock(&self.session).schedules();
-        let now = self.clock.now();
-        let previous = self.items[index].state;
-        crate::schedule::Rating::ALL
-            .into_iter()
-            .map(|rating| {
-                let interval = if schedules {
-                    let state =
-                        self.scheduler
-                            .review(previous.as_ref(), rating, now, &self.clock.tz)?;
-                    Some(shown::short_interval(state.due, now))
-                } else {
-                    None
-                };
-                Ok((rating, interval))
-            })
-            .collect()
+    /// Suspends the card at `index` — the one on screen, or the one just answered, whose
+    /// answer stays saved — in the store and for the rest of the session, and says how to
+    /// bring it back.
+    fn suspend(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
+        let item = &self.items[index];
+        {
+            // Locked like a save, so Ctrl-C finds the card either suspended or not.
+            let mut session = lock(&self.session);
+            self.store
+                .suspend(item.deck, &item.card.id, self.clock.now())
+                .context("could not suspend the card")?;
+            session.suspend(index);
+        }
+        Ok(ui.notice(&format!(
+            "suspended: not asked again until `quiz suspended {} --restore {}`",
+            crate::escape::escape_line(&item.deck.0),
+            crate::escape::escape_line(&item.card.id.0)
+        ))?)
     }
 
-    /// Takes back the latest answer, whose card the session asks next; false if there is none.
-    fn undo_last(&mut self) -> anyhow::Result<bool> {
+    /// Takes back the latest answer, whose card the session asks next unless the learner
+    /// suspended it; the card's handle, `None` if there is no answer to take back.
+    fn undo_last(&mut self) -> anyhow::Result<Option<usize>> {
         let mut session = lock(&self.session);
         let Some(Undo {
             item,
@@ -654,8 +688,9 @@ impl Run<'_, '_> {
             schedules,
         }) = session.undo_last()
         else {
-            return Ok(false);
+            return Ok(None);
         };
+        let undone = item;
         let item = &mut self.items[item];
         self.store.undo(
             saved.review,
@@ -665,48 +700,7 @@ impl Run<'_, '_> {
             schedules,
         )?;
         item.state = saved.previous;
-        Ok(true)
-    }
-}
-
-/// Adds `typed` to the accept list of `card` in the deck file at `path`, if the deck still
-/// loads with it: what the learner is told, `Ok` when it was added.
-fn accept_in_file(
-    path: &std::path::Path,
-    deck: &DeckId,
-    card: &CardId,
-    typed: &str,
-    shown: &str,
-) -> Result<String, String> {
-    use crate::deck::edit::{Accepted, add_accept};
-    let file = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => return Err(format!("not added: could not read {file}: {error}")),
-    };
-    let edited = match add_accept(&text, &card.0, typed) {
-        Ok(Accepted::Added(edited)) => edited,
-        Ok(Accepted::AlreadyThere) => {
-            return Err(format!("\"{shown}\" is already accepted for this card"));
-        }
-        Err(error) => return Err(format!("not added to {file}: {error}")),
-    };
-    let parsed = crate::deck::parse::parse_deck_with(
-        deck.clone(),
-        &edited,
-        Origin::Path(path.to_path_buf()),
-        crate::deck::parse::Checks::Errors,
-    );
-    if parsed.deck.is_none() {
-        return Err(format!(
-            "not added: {file} would not load with it; nothing was written"
-        ));
-    }
-    match crate::files::replace(path, &edited) {
-        Ok(()) => Ok(format!(
-            "added \"{shown}\" to the answers accepted for this card, in {file}"
-        )),
-        Err(error) => Err(format!("not added: {error}")),
+        Ok(Some(undone))
     }
 }
 

@@ -14,18 +14,21 @@ pub(crate) mod deck_index;
 pub(crate) mod lock;
 pub(crate) mod log;
 mod reviews;
+mod suspended;
 pub(crate) mod types;
 
 pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
+pub(crate) use suspended::Suspension;
 
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("schema.sql"),
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
     include_str!("migration_4.sql"),
+    include_str!("migration_5.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -418,7 +421,7 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 4);
+        assert_eq!(version, 5);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
     }
@@ -487,7 +490,7 @@ mod tests {
                 error,
                 StoreError::ReadOnlyOld {
                     found: 2,
-                    known: 4,
+                    known: 5,
                     ..
                 }
             ),
@@ -500,7 +503,7 @@ mod tests {
                 error,
                 StoreError::TooNew {
                     found: 99,
-                    known: 4,
+                    known: 5,
                     ..
                 }
             ),

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::Run;
+use super::{Run, lock};
 use crate::deck::parse::{Checks, parse_deck_with};
 use crate::deck::{DeckId, Origin};
 use crate::diagnostic::line_col;
@@ -113,6 +113,9 @@ impl Run<'_, '_> {
         // The answer was judged against the card as it was: it is taken back and the
         // edited card asked again, from the progress it had before.
         self.undo_last()?;
+        if lock(&self.session).suspended(index) {
+            return Ok(ui.notice("saved; the card stays suspended")?);
+        }
         Ok(ui.notice("saved: the edited card is asked again")?)
     }
 }

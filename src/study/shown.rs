@@ -6,7 +6,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use super::Saved;
+use super::{Saved, lock};
 use crate::calendar::{learner_days_between, next_day_start};
 use crate::catalog::Item;
 use crate::deck::Card;
@@ -84,6 +84,29 @@ pub(crate) fn short_interval(due: Timestamp, now: Timestamp) -> String {
         format!("{:.1}mo", days / 30.0)
     } else {
         format!("{:.1}y", days / 365.0)
+    }
+}
+
+impl super::Run<'_, '_> {
+    /// Flip mode: each grade with the interval it would give the card at `index` now.
+    pub(super) fn grades(&self, index: usize) -> anyhow::Result<Vec<crate::ui::GradeChoice>> {
+        let schedules = lock(&self.session).schedules();
+        let now = self.clock.now();
+        let previous = self.items[index].state;
+        crate::schedule::Rating::ALL
+            .into_iter()
+            .map(|rating| {
+                let interval = if schedules {
+                    let state =
+                        self.scheduler
+                            .review(previous.as_ref(), rating, now, &self.clock.tz)?;
+                    Some(short_interval(state.due, now))
+                } else {
+                    None
+                };
+                Ok((rating, interval))
+            })
+            .collect()
     }
 }
 

@@ -6,6 +6,7 @@ pub(crate) mod forms;
 pub(crate) mod plain;
 pub(crate) mod progress;
 pub(crate) mod screen;
+pub(crate) mod table;
 
 use std::io;
 use std::time::Duration;
@@ -50,6 +51,9 @@ pub(crate) enum Reply {
     Undo,
     /// Accept the answer just overridden to right from now on (`:accept`).
     Accept,
+    /// Suspend the card on screen, unanswered: it is not asked again, in this session or
+    /// any other, until `quiz suspended --restore` (`:suspend`).
+    Suspend,
     Quit,
 }
 
@@ -79,6 +83,10 @@ pub(crate) enum Next {
     Undo,
     /// Open the card in the learner's editor (`e`).
     Edit,
+    /// Suspend the card just answered (its answer stays saved): it is not asked again, in
+    /// this session or any other, until `quiz suspended --restore`. The study screen sends
+    /// it (`s` after a verdict); plain mode suspends at the next question (`Reply::Suspend`).
+    Suspend,
     Quit,
 }
 
@@ -190,6 +198,7 @@ pub(crate) fn command(text: &str) -> Option<Reply> {
         ":wrong" => Some(Reply::Override(false)),
         ":undo" => Some(Reply::Undo),
         ":accept" => Some(Reply::Accept),
+        ":suspend" => Some(Reply::Suspend),
         _ => None,
     }
 }
@@ -210,6 +219,8 @@ mod tests {
         assert_eq!(command(":hint"), Some(Reply::Hint));
         assert_eq!(command(" :accept "), Some(Reply::Accept));
         assert_eq!(command("accept"), None, "a bare word is an answer");
+        assert_eq!(command(" :suspend"), Some(Reply::Suspend));
+        assert_eq!(command("suspend"), None, "a bare word is an answer");
     }
 
     #[test]

@@ -85,7 +85,7 @@ right
 
 
 
-Enter next · w I was wrong · u undo · e edit · Esc quit"
+Enter next · w I was wrong · u undo · e edit · s suspend · Esc quit"
     );
     tty.decide(ENTER);
     tty.expect("In what year");
@@ -107,8 +107,8 @@ wrong
 
 
 
-
-Enter next · r I was right · a accept mine · u undo · e edit · Esc quit"
+Enter next · r I was right · a accept mine · u undo · e edit · s suspend
+Esc quit"
     );
     tty.decide(ESC);
 
@@ -198,7 +198,7 @@ Khrushchev\"
 
 
 Enter next · w I was wrong · u undo
-e edit · Esc quit"
+e edit · s suspend · Esc quit"
     );
     tty.decide(ESC);
     tty.exits_with(0);
@@ -231,7 +231,7 @@ close — accepted, spelled \"Nikita Khrushchev\"
   He became First Secretary in September 1953 and denounced Stalin three years later.
   next: tomorrow
 
-Enter next · w I was wrong · u undo · e edit · Esc quit"
+Enter next · w I was wrong · u undo · e edit · s suspend · Esc quit"
     );
     tty.decide(ENTER);
     let screen = tty.exits_with(0);
@@ -730,4 +730,41 @@ fn e_on_a_bundled_card_says_it_cannot_be_edited() {
     );
     tty.decide(ESC);
     tty.exits_with(0);
+}
+
+/// `s` after a verdict suspends the card: its answer stays saved, its retry is dropped, the
+/// session goes on without it, and the database keeps the suspension.
+#[test]
+fn s_after_a_verdict_suspends_the_card() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn(&quiz, &["start", "t"]);
+    tty.expect("What is the capital of France?");
+    tty.type_line("Lyon");
+    tty.expect("s suspend");
+    tty.decide("s");
+    let screen = shown(&mut tty, "In what year");
+    assert!(
+        screen.contains("suspended: not asked again until `quiz suspended t --restore capital`"),
+        "{screen}"
+    );
+    tty.type_line("1956");
+    tty.expect("right");
+    tty.decide(ENTER);
+    let screen = tty.exits_with(0);
+    assert!(
+        screen.contains("All done for now."),
+        "the miss did not come back:\n{screen}"
+    );
+    assert_summary(&screen, "2 asked, 1 right, 0 close, 1 wrong");
+    assert_eq!(
+        answers(&quiz),
+        [
+            ["capital", "1", "wrong", "Lyon"],
+            ["year", "3", "right", "1956"]
+        ]
+    );
+    assert_eq!(
+        quiz.rows("SELECT deck, card FROM suspended"),
+        [["t", "capital"]]
+    );
 }

@@ -541,7 +541,7 @@ impl Frontend for Screen {
         if self.accept_offered {
             keys.push(key("a", "accept mine"));
         }
-        keys.extend([key("u", "undo"), key("e", "edit")]);
+        keys.extend([key("u", "undo"), key("e", "edit"), key("s", "suspend")]);
         if outcome.card.hint.is_some() && self.hint.is_none() {
             keys.push(key("?", "hint"));
         }
@@ -573,6 +573,7 @@ impl Frontend for Screen {
                 }
                 Some(KeyCode::Char('u')) => return Ok(Next::Undo),
                 Some(KeyCode::Char('e')) => return Ok(Next::Edit),
+                Some(KeyCode::Char('s')) => return Ok(Next::Suspend),
                 Some(KeyCode::Char('?')) => {
                     self.show_hint(outcome.card)?;
                 }

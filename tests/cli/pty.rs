@@ -183,8 +183,7 @@ new 1 · learning 0 · due 0   ───────────
 Who led the Communist Party of the
 Soviet Union after Stalin died in 1953?
 
-close — accepted, spelled \"Nikita
-Khrushchev\"
+close — accepted
   you typed Nikita Krushchov
   answer    Nikita Khrushchev
   letters   Nikita K[+h]rushch[+e][-o]v
@@ -193,6 +192,7 @@ Khrushchev\"
   1953 and denounced Stalin three years
   later.
   next: tomorrow
+
 
 
 
@@ -223,7 +223,7 @@ new 1 · learning 0 · due 0   ────────────────�
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 Who led the Communist Party of the Soviet Union after Stalin died in 1953?
 
-close — accepted, spelled \"Nikita Khrushchev\"
+close — accepted
   you typed Nikita Krushchev
   answer    Nikita Khrushchev
   letters   Nikita K[+h]rushchev

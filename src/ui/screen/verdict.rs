@@ -126,6 +126,18 @@ fn given_text(outcome: &Outcome<'_>) -> (&'static str, String) {
     }
 }
 
+/// The rest of the verdict line. The spelling a close answer was accepted as is said once,
+/// on the `answer` line under it, not in the verdict line too.
+fn detail(outcome: &Outcome<'_>) -> String {
+    match outcome.verdict {
+        Verdict::Close { missing, .. } if missing.is_empty() => {
+            let hinted = if outcome.hinted { " (with a hint)" } else { "" };
+            format!(" — accepted{hinted}")
+        }
+        verdict => verdict_detail(verdict, outcome.hinted, outcome.answer_to),
+    }
+}
+
 /// The lines of a verdict, under the question.
 pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'static>> {
     let color = match outcome.verdict {
@@ -138,18 +150,20 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
             VerdictWord::judged(outcome.verdict).name().to_string(),
             palette.fg(color).patch(palette.bold()),
         ),
-        Span::raw(escape_line(&verdict_detail(
-            outcome.verdict,
-            outcome.hinted,
-            outcome.answer_to,
-        ))),
+        Span::raw(escape_line(&detail(outcome))),
     ];
     if outcome.leech {
         head.push(Span::styled(" [leech]", palette.fg(Color::Magenta)));
     }
     let mut lines = vec![Line::from(head)];
     let label = |text: &'static str| Span::styled(format!("  {text}"), palette.dim());
-    let answer = escape_line(&outcome.card.answer_text());
+    // A close answer is shown against the spelling it was accepted as.
+    let answer = match outcome.verdict {
+        Verdict::Close {
+            correct, missing, ..
+        } if missing.is_empty() => escape_line(correct),
+        _ => escape_line(&outcome.card.answer_text()),
+    };
     if outcome.given.trim().is_empty() {
         lines.push(Line::from(vec![label(TYPED), Span::raw("(nothing)")]));
     } else {

@@ -768,3 +768,45 @@ fn s_after_a_verdict_suspends_the_card() {
         [["t", "capital"]]
     );
 }
+
+/// Colours are the terminal's own palette (indexed, never RGB), and NO_COLOR turns them off.
+#[test]
+fn colours_come_from_the_terminal_palette_and_no_color_turns_them_off() {
+    for (no_color, expected) in [
+        ("", Some((vt100::Color::Idx(1), true))),
+        ("1", Some((vt100::Color::Default, false))),
+    ] {
+        let quiz = quiz_with(&fixture("decks/typed.toml"));
+        let mut tty = Tty::spawn_with_env(&quiz, &["start", "t"], &[("NO_COLOR", no_color)]);
+        tty.expect("Enter answer");
+        tty.type_line("Lyon");
+        tty.expect("next: ");
+        assert_eq!(tty.style_of("wrong"), expected, "NO_COLOR={no_color:?}");
+        tty.decide(ESC);
+        tty.exits_with(0);
+    }
+}
+
+/// `quiz cram` on the screen: the header names the mode, the command's own line is shown
+/// under the first card, and no interval is promised since cram schedules nothing.
+#[test]
+fn cram_runs_on_the_screen_without_an_interval() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn_sized(&quiz, &["cram", "t", "--limit", "1"], 80, 14);
+    let screen = shown(&mut tty, "Enter answer");
+    assert!(screen.starts_with("t · cram "), "{screen}");
+    assert!(screen.contains("\nCramming 1 card"), "{screen}");
+    tty.type_line("Paris");
+    let screen = shown(&mut tty, "Enter next");
+    assert!(
+        screen.contains("right\n  you typed Paris\n  It has been the capital for centuries.\n"),
+        "{screen}"
+    );
+    assert!(!screen.contains("next: "), "{screen}");
+    tty.decide(ENTER);
+    tty.exits_with(0);
+    assert_eq!(
+        quiz.rows("SELECT card, verdict, mode FROM reviews"),
+        [["capital", "right", "cram"]]
+    );
+}

@@ -110,6 +110,25 @@ impl Tty {
         rows[..end].join("\n")
     }
 
+    /// The colour of the first cell of the first place `text` shows on the screen, and
+    /// whether it is bold; `None` when it is not on screen.
+    pub(crate) fn style_of(&self, text: &str) -> Option<(vt100::Color, bool)> {
+        let screen = self.parser.screen();
+        let (rows, cols) = screen.size();
+        for (row, line) in screen
+            .rows(0, cols.into())
+            .enumerate()
+            .take(usize::from(rows.get()))
+        {
+            if let Some(at) = line.find(text) {
+                let col = line[..at].chars().count();
+                let cell = screen.cell(u16::try_from(row).ok()?, u16::try_from(col).ok()?)?;
+                return Some((cell.fgcolor(), cell.bold()));
+            }
+        }
+        None
+    }
+
     /// Waits until the screen shows `needle`; returns the screen.
     #[track_caller]
     pub(crate) fn expect(&mut self, needle: &str) -> String {

@@ -429,7 +429,15 @@ impl Frontend for Screen {
                 None => format!("{} {}", rating.number(), rating.name()),
             })
             .collect();
-        body.push(Line::from(buttons.join(" · ")));
+        // The buttons on one line where they fit, else one a line: a grade is never split
+        // from its interval.
+        let width = usize::from(self.terminal.size()?.width);
+        let joined = buttons.join(" · ");
+        if unicode_width::UnicodeWidthStr::width(joined.as_str()) <= width {
+            body.push(Line::from(joined));
+        } else {
+            body.extend(buttons.into_iter().map(Line::from));
+        }
         let mut guard = self.guard();
         loop {
             self.show_pinned(

@@ -810,3 +810,43 @@ fn cram_runs_on_the_screen_without_an_interval() {
         [["capital", "right", "cram"]]
     );
 }
+
+/// At 40×12 a long verdict does not fit: the question scrolls away first, the key bar
+/// offers ↓↑, and ↓ brings the rest into view.
+#[test]
+fn a_verdict_too_tall_for_40_by_12_scrolls_with_the_arrows() {
+    let quiz = quiz_with(LONG_DECK);
+    let mut tty = Tty::spawn_sized(&quiz, &["start", "t"], 40, 12);
+    tty.expect("Enter answer");
+    tty.type_line("Nikita Krushchov");
+    assert_eq!(
+        shown(&mut tty, "more"),
+        "\
+t · review                   1/1 · 0m00s
+new 1 · learning 0 · due 0   ───────────
+────────────────────────────────────────
+
+close — accepted
+  you typed Nikita Krushchov
+  answer    Nikita Khrushchev
+  letters   Nikita K[+h]rushch[+e][-o]v
+  forgiven  typo
+  He became First Secretary in September
+↓↑ more · Enter next · w I was wrong
+u undo · e edit · s suspend · Esc quit"
+    );
+    for _ in 0..6 {
+        tty.keys(DOWN);
+    }
+    let screen = shown(&mut tty, "next: tomorrow");
+    assert!(
+        screen.contains("  forgiven  typo\n  He became First Secretary in September\n  1953 and denounced Stalin three years\n  later.\n  next: tomorrow\n"),
+        "{screen}"
+    );
+    tty.decide(ENTER);
+    tty.exits_with(0);
+    assert_eq!(
+        answers(&quiz),
+        [["leader", "2", "close", "Nikita Krushchov"]]
+    );
+}

@@ -59,6 +59,10 @@ pub(crate) struct Screen {
     accept_asked: bool,
     /// The lines of the verdict last shown, kept for the page that follows an override.
     last_verdict: Vec<Line<'static>>,
+    /// How far the learner has scrolled a card too tall for the screen, and whether some of
+    /// it is still out of view below (as last drawn).
+    offset: usize,
+    hidden_below: bool,
 }
 
 fn key(key: &str, action: &str) -> (String, String) {
@@ -105,6 +109,8 @@ impl Screen {
             accept_offered: false,
             accept_asked: false,
             last_verdict: Vec::new(),
+            offset: 0,
+            hidden_below: false,
         })
     }
 
@@ -117,11 +123,13 @@ impl Screen {
             palette,
             ..
         } = self;
+        let mut hidden_below = false;
         terminal::while_active(|| {
             terminal
-                .draw(|frame| view::draw(frame, header, page, palette))
+                .draw(|frame| hidden_below = view::draw(frame, header, page, palette))
                 .map(|_| ())
         })?;
+        self.hidden_below = hidden_below;
         Ok(())
     }
 
@@ -160,6 +168,7 @@ impl Screen {
         self.page = Page {
             body: lines,
             pin,
+            offset: if pinned { self.offset } else { 0 },
             field,
             keys,
         };
@@ -200,12 +209,25 @@ impl Screen {
 
     /// The next key on a page of one-key commands, with whether it was deliberate (see
     /// [`Guard`]); pasted text is never a command.
+    /// ↓ and ↑ scroll a card too tall for the screen, and are not reported.
     fn command_key(&mut self, guard: &mut Guard) -> io::Result<(KeyEvent, bool)> {
         loop {
             if let Arrival::Key(key, at) = self.wait()? {
                 self.last_key = Some(at);
                 let deliberate = guard.deliberate(at);
-                return Ok((key, deliberate));
+                match plain(&key) {
+                    Some(KeyCode::Down | KeyCode::PageDown) => {
+                        if self.hidden_below {
+                            self.offset += 1;
+                            self.page.offset = self.offset;
+                        }
+                    }
+                    Some(KeyCode::Up | KeyCode::PageUp) => {
+                        self.offset = self.offset.saturating_sub(1);
+                        self.page.offset = self.offset;
+                    }
+                    _ => return Ok((key, deliberate)),
+                }
             }
         }
     }
@@ -297,6 +319,7 @@ impl Frontend for Screen {
 
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
         self.messages.clear();
+        self.offset = 0;
         let accepted = outcome.verdict.is_accepted();
         let typed = matches!(outcome.card.expected, Expected::Text { .. });
         self.accept_offered = typed && !accepted && !outcome.given.trim().is_empty();
@@ -405,6 +428,7 @@ impl Frontend for Screen {
 
     fn grade(&mut self, card: &Card, grades: &[GradeChoice]) -> io::Result<Option<Rating>> {
         self.messages.clear();
+        self.offset = 0;
         let mut body = vec![
             Line::default(),
             Line::from(vec![

@@ -46,6 +46,8 @@ pub(crate) struct Page {
     /// The first line of `body` that must stay in view when it is too tall (the verdict,
     /// under a question the learner has just answered).
     pub pin: usize,
+    /// Lines the learner has scrolled down by (↓).
+    pub offset: usize,
     pub field: Option<Field>,
     /// The keys that work now: (key, what it does).
     pub keys: Vec<(String, String)>,
@@ -53,7 +55,9 @@ pub(crate) struct Page {
 
 const PROMPT: &str = "> ";
 
-pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette: &Palette) {
+/// Draws `page`; true when part of its card is out of view below (the learner can scroll
+/// with ↓, and the key bar says so).
+pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette: &Palette) -> bool {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -61,50 +65,86 @@ pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette:
             area.width, area.height
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-        return;
+        return false;
     }
-    let keys = key_bar(&page.keys, palette, area.width);
-    let keys_height = u16::try_from(keys.len()).unwrap_or(1).clamp(1, 3);
-    let field_height = u16::from(page.field.is_some());
-    // A blank line above the key bar only where there is room for it.
-    let spacer = u16::from(area.height >= 16);
-    let [top, counts_row, rule, body, field, _, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(field_height),
-        Constraint::Length(spacer),
-        Constraint::Length(keys_height),
-    ])
-    .areas(area);
-    draw_header(frame, header, palette, top, counts_row);
-    frame.render_widget(
-        Paragraph::new("─".repeat(usize::from(area.width))).style(palette.dim()),
-        rule,
-    );
-    let width = usize::from(body.width);
-    let before_pin: usize = page.body[..page.pin.min(page.body.len())]
-        .iter()
-        .map(|line| wrap(line, width).len())
-        .sum();
+    let mut keys = page.keys.clone();
+    let mut layout = Areas::new(area, page, &keys, palette);
     let lines: Vec<Line<'static>> = page
         .body
         .iter()
-        .flat_map(|line| wrap(line, width))
+        .flat_map(|line| wrap(line, usize::from(layout.body.width)))
         .collect();
-    // A card taller than the room scrolls, but never past its pinned line: the verdict
-    // under a long question matters more than the question's first lines.
-    let overflow = lines.len().saturating_sub(usize::from(body.height));
-    let scroll = overflow.min(before_pin);
+    let before_pin: usize = page.body[..page.pin.min(page.body.len())]
+        .iter()
+        .map(|line| wrap(line, usize::from(layout.body.width)).len())
+        .sum();
+    let fits = |areas: &Areas| lines.len() <= usize::from(areas.body.height);
+    if !fits(&layout) {
+        keys.insert(0, ("↓↑".to_string(), "more".to_string()));
+        layout = Areas::new(area, page, &keys, palette);
+    }
+    draw_header(frame, header, palette, layout.top, layout.counts);
+    frame.render_widget(
+        Paragraph::new("─".repeat(usize::from(area.width))).style(palette.dim()),
+        layout.rule,
+    );
+    // A card taller than the room scrolls, but on its own never past its pinned line: the
+    // verdict under a long question matters more than the question's first lines. The
+    // learner's own scrolling (`offset`) goes on from there, down to the last line.
+    let overflow = lines.len().saturating_sub(usize::from(layout.body.height));
+    let scroll = (overflow.min(before_pin) + page.offset).min(overflow);
+    let hidden_below = scroll < overflow;
     frame.render_widget(
         Paragraph::new(Text::from(lines)).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        body,
+        layout.body,
     );
+    let field = layout.field;
+    let bar = layout.bar;
+    let keys = key_bar(&keys, palette, area.width);
     if let Some(value) = &page.field {
         draw_field(frame, value, palette, field);
     }
     frame.render_widget(Paragraph::new(Text::from(keys)), bar);
+    hidden_below
+}
+
+/// Where each part of the screen goes.
+struct Areas {
+    top: Rect,
+    counts: Rect,
+    rule: Rect,
+    body: Rect,
+    field: Rect,
+    bar: Rect,
+}
+
+impl Areas {
+    fn new(area: Rect, page: &Page, keys: &[(String, String)], palette: &Palette) -> Areas {
+        let keys_height = u16::try_from(key_bar(keys, palette, area.width).len())
+            .unwrap_or(1)
+            .clamp(1, 3);
+        let field_height = u16::from(page.field.is_some());
+        // A blank line above the key bar only where there is room for it.
+        let spacer = u16::from(area.height >= 16);
+        let [top, counts, rule, body, field, _, bar] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(field_height),
+            Constraint::Length(spacer),
+            Constraint::Length(keys_height),
+        ])
+        .areas(area);
+        Areas {
+            top,
+            counts,
+            rule,
+            body,
+            field,
+            bar,
+        }
+    }
 }
 
 fn draw_header(frame: &mut Frame<'_>, header: &Header, palette: &Palette, top: Rect, row: Rect) {
@@ -325,7 +365,9 @@ mod tests {
             spent: Duration::from_secs(75),
         };
         terminal
-            .draw(|frame| draw(frame, &header, page, &Palette { color: false }))
+            .draw(|frame| {
+                draw(frame, &header, page, &Palette { color: false });
+            })
             .unwrap();
         let buffer = terminal.backend().buffer().clone();
         (0..height)
@@ -343,6 +385,7 @@ mod tests {
     fn words_wrap_whole_and_the_keys_fit_at_forty_columns() {
         let page = Page {
             pin: 0,
+            offset: 0,
             body: vec![Line::from(
                 "Who led the Communist Party of the Soviet Union after Stalin died?",
             )],

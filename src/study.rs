@@ -253,6 +253,7 @@ fn run(
         options.mode.schedules(),
     )));
     let started = Instant::now();
+    let _close_on_panic = interrupt::CloseOnPanic::new(store, session_id, &context.clock);
     interrupt::install(
         &session,
         started,

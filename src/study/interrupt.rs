@@ -19,6 +19,34 @@ use crate::store::{SessionId, Store};
 use crate::ui::format::{screen_summary_lines, summary_lines};
 use crate::ui::screen::terminal;
 
+/// Closes the session row if the session ends by a panic (the signal thread covers
+/// signals, the loop every ordinary end): a stop we could see never leaves `ended_at` empty.
+pub(super) struct CloseOnPanic {
+    path: std::path::PathBuf,
+    id: SessionId,
+    clock: Clock,
+}
+
+impl CloseOnPanic {
+    pub(super) fn new(store: &Store, id: SessionId, clock: &Clock) -> CloseOnPanic {
+        CloseOnPanic {
+            path: store.path().to_path_buf(),
+            id,
+            clock: clock.clone(),
+        }
+    }
+}
+
+impl Drop for CloseOnPanic {
+    fn drop(&mut self) {
+        if std::thread::panicking()
+            && let Ok(store) = Store::open_file(&self.path)
+        {
+            let _ = store.end_session(self.id, self.clock.now());
+        }
+    }
+}
+
 pub(super) fn install(
     session: &Shared,
     started: Instant,

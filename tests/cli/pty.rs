@@ -110,11 +110,21 @@ wrong
 Enter next · r I was right · a accept mine · u undo · e edit · s suspend
 Esc quit"
     );
+    // The miss comes back at once (no other card is left): counted as learning.
+    tty.decide(ENTER);
+    let screen = shown(&mut tty, "Enter answer");
+    assert!(
+        screen.starts_with(&format!(
+            "t · review{}3/3 · 0m00s\nnew 0 · learning 1 · due 0   ━━━━",
+            " ".repeat(59)
+        )),
+        "{screen}"
+    );
     tty.decide(ESC);
 
     let screen = tty.exits_with(0);
     assert_summary(&screen, "2 asked, 1 right, 0 close, 1 wrong");
-    assert!(screen.contains("left for today: 1 card"), "{screen}");
+    assert!(screen.contains("left for today: 1 card\n"), "{screen}");
     assert!(
         screen.contains("missed (1):\n  - In what year was the Secret Speech delivered?"),
         "{screen}"
@@ -848,5 +858,63 @@ u undo · e edit · s suspend · Esc quit"
     assert_eq!(
         answers(&quiz),
         [["leader", "2", "close", "Nikita Krushchov"]]
+    );
+}
+
+/// A bare `q` typed as an answer is judged like any other; `:q` at the answer line quits.
+#[test]
+fn a_typed_q_is_an_answer_and_colon_q_quits() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn(&quiz, &["start", "t"]);
+    tty.expect("What is the capital of France?");
+    tty.type_line("q");
+    let screen = shown(&mut tty, "next: ");
+    assert!(
+        screen.contains("wrong\n  you typed q\n  answer    Paris\n"),
+        "{screen}"
+    );
+    tty.decide(ENTER);
+    tty.expect("In what year");
+    tty.type_line(":q");
+    let screen = tty.exits_with(0);
+    assert_summary(&screen, "1 asked, 0 right, 0 close, 1 wrong");
+    assert_eq!(answers(&quiz), [["capital", "1", "wrong", "q"]]);
+}
+
+/// The arrows move a highlight through the choices and Enter takes it; true/false too.
+#[test]
+fn a_choice_picked_with_the_arrows_and_enter() {
+    let quiz = quiz_with(&fixture("decks/choices.toml"));
+    let mut tty = Tty::spawn(&quiz, &["start", "t", "--seed", "3"]);
+    tty.expect("1–4 pick");
+    // Up from nothing highlights the last choice; Up again the one above it.
+    tty.keys(UP);
+    tty.expect("> 4  19th Congress");
+    tty.keys(UP);
+    tty.expect("> 3  20th Congress");
+    tty.keys(UP);
+    tty.expect("> 2  18th Congress");
+    tty.keys(ENTER);
+    let screen = shown(&mut tty, "next: ");
+    assert!(
+        screen.contains("wrong\n  you chose 2. 18th Congress\n  answer    20th Congress\n"),
+        "{screen}"
+    );
+    tty.decide(ENTER);
+    tty.expect("t/f answer");
+    tty.keys(DOWN);
+    tty.expect("> true");
+    tty.keys(DOWN);
+    tty.expect("> false");
+    tty.keys(ENTER);
+    tty.expect("you chose false");
+    tty.decide(ESC);
+    tty.exits_with(0);
+    assert_eq!(
+        answers(&quiz),
+        [
+            ["congress", "1", "wrong", "2"],
+            ["published", "3", "right", "false"]
+        ]
     );
 }

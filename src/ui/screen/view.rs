@@ -30,12 +30,13 @@ pub(crate) struct Header {
     pub spent: Duration,
 }
 
-/// The answer line: what is typed so far and where the cursor stands in it (characters).
+/// The answer line: what is typed so far and where the cursor stands in it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Field {
     pub value: String,
     pub cursor: usize,
-    /// Columns the value is scrolled by, so the cursor stays in view.
+    /// Columns the value is scrolled by, so the cursor stays in view; `cursor` is in
+    /// columns too.
     pub scroll: usize,
 }
 
@@ -197,7 +198,17 @@ fn draw_header(frame: &mut Frame<'_>, header: &Header, palette: &Palette, top: R
 }
 
 fn draw_field(frame: &mut Frame<'_>, field: &Field, palette: &Palette, area: Rect) {
-    let visible: String = field.value.chars().skip(field.scroll).collect();
+    // tui-input scrolls and places the cursor in columns, so a wide letter counts twice.
+    let mut skipped = 0;
+    let visible: String = field
+        .value
+        .chars()
+        .skip_while(|c| {
+            let skip = skipped < field.scroll;
+            skipped += c.width().unwrap_or(0);
+            skip
+        })
+        .collect();
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(PROMPT, palette.bold()),

@@ -236,7 +236,17 @@ impl Tty {
                 }
                 std::thread::sleep(Duration::from_millis(10));
             };
-            while tty.pump() {}
+            // The reader thread may still hold the last bytes quiz wrote before it exited:
+            // read until the pty has been quiet for a while.
+            let mut quiet = 0;
+            while quiet < 10 {
+                if tty.pump() {
+                    quiet = 0;
+                } else {
+                    quiet += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
             let screen = tty.parser.screen();
             (
                 code,

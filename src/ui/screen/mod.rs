@@ -299,7 +299,9 @@ impl Frontend for Screen {
             return self.flip_question();
         }
         match &card.expected {
-            Expected::Choice { choices, .. } => {
+            // A choice card always has choices (the deck check sees to it); without any it
+            // would take a typed answer.
+            Expected::Choice { choices, .. } if !choices.is_empty() => {
                 let items: Vec<String> = choices.iter().map(|c| escape_line(c)).collect();
                 self.pick(&items, false)
             }

@@ -149,6 +149,11 @@ impl<S: Clone> Session<S> {
         self.on_screen
     }
 
+    /// The card asked and not answered yet.
+    pub(crate) fn on_screen(&self) -> Option<usize> {
+        self.on_screen
+    }
+
     /// Answers given and not undone.
     pub(crate) fn asked(&self) -> usize {
         self.history.len()
@@ -161,6 +166,27 @@ impl<S: Clone> Session<S> {
 
     pub(crate) fn schedules(&self) -> bool {
         self.schedules
+    }
+
+    /// The cards still to ask after the one on screen, next first.
+    pub(crate) fn pending(&self) -> impl Iterator<Item = usize> + '_ {
+        self.queue.pending()
+    }
+
+    /// Whether `item` has been answered in this session (so a showing now is a retry).
+    pub(crate) fn was_answered(&self, item: usize) -> bool {
+        self.history.iter().any(|answered| answered.item == item)
+    }
+
+    /// What was saved of each card missed in this session (its first miss that stands,
+    /// once per card), in the order they were missed.
+    pub(crate) fn missed(&self) -> Vec<&S> {
+        let mut seen = std::collections::HashSet::new();
+        self.history
+            .iter()
+            .filter(|answered| !answered.accepted && seen.insert(answered.item))
+            .map(|answered| &answered.saved)
+            .collect()
     }
 
     pub(crate) fn tally(&self) -> Tally {
@@ -503,6 +529,26 @@ mod tests {
         assert_eq!(undo.item, 0);
         assert_eq!(session.tally(), Tally::default());
         assert_eq!(drain(&mut session, |_| right()), vec![0]);
+    }
+
+    #[test]
+    fn missed_lists_each_card_missed_once_in_order_and_not_after_an_override() {
+        let mut session: Session<&str> = Session::new(vec![0, 1, 2], 1, true);
+        let verdicts = [wrong(), wrong(), right()];
+        let saved = ["a", "b", "c"];
+        for (verdict, saved) in verdicts.iter().zip(saved) {
+            let card = session.ask_next().unwrap();
+            session.answered(card, &judged(verdict, false), saved);
+        }
+        assert!(session.was_answered(1));
+        assert_eq!(session.pending().count(), 2, "both misses come back");
+        assert_eq!(session.missed(), [&"a", &"b"]);
+        // "b" was card 1's miss; its retry answered wrong again still lists it once.
+        let card = session.ask_next().unwrap();
+        session.answered(card, &judged(&wrong(), false), "a again");
+        assert_eq!(session.missed(), [&"a", &"b"]);
+        session.override_last(true);
+        assert_eq!(session.missed(), [&"a", &"b"]);
     }
 
     #[test]

@@ -284,6 +284,11 @@ impl Queue {
         self.pending.len()
     }
 
+    /// The cards still to ask, next first.
+    pub(crate) fn pending(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pending.iter().copied()
+    }
+
     /// Records the outcome of the card just asked: a miss comes back after 3–5 other cards,
     /// or at the end when fewer remain.
     pub(crate) fn answered(&mut self, item: usize, accepted: bool) {

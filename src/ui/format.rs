@@ -128,6 +128,25 @@ pub(crate) fn describe_next(
     }
 }
 
+/// What the study screen leaves on the normal screen when it closes: the summary, what was
+/// left for today, and the questions missed (escaped), so the scrollback keeps a record.
+pub(crate) fn screen_summary_lines(summary: &Summary) -> Vec<String> {
+    let mut lines = summary_lines(summary);
+    if summary.left > 0 {
+        lines.insert(
+            1,
+            format!("left for today: {}", plural(summary.left, "card")),
+        );
+    }
+    if !summary.missed.is_empty() {
+        lines.push(format!("missed ({}):", summary.missed.len()));
+        for question in &summary.missed {
+            lines.push(format!("  - {}", crate::escape::escape_line(question)));
+        }
+    }
+    lines
+}
+
 /// How well parameters predict a history, one row each: log loss, RMSE over bins, and how
 /// many predictions were scored (a row without figures is drawn with dashes).
 pub(crate) fn metrics_table(rows: &[(&str, Option<Metrics>)]) -> String {
@@ -168,6 +187,29 @@ mod tests {
         assert_eq!(plural(0u32, "card"), "0 cards");
         assert_eq!(plural(1u32, "card"), "1 card");
         assert_eq!(plural(2usize, "review"), "2 reviews");
+    }
+
+    #[test]
+    fn the_screen_summary_adds_what_is_left_and_the_missed_questions() {
+        let summary = Summary {
+            asked: 2,
+            right: 1,
+            wrong: 1,
+            spent: Duration::from_secs(65),
+            left: 3,
+            missed: vec!["Capital of\u{1b}[31m Peru?".into()],
+            ..Summary::default()
+        };
+        assert_eq!(
+            screen_summary_lines(&summary),
+            [
+                "session: 2 asked, 1 right, 0 close, 1 wrong in 1m05s",
+                "left for today: 3 cards",
+                "next card due: none scheduled yet",
+                "missed (1):",
+                "  - Capital of\\e[31m Peru?",
+            ]
+        );
     }
 
     #[test]

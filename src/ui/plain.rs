@@ -117,7 +117,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         self.output.flush()
     }
 
-    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>> {
+    fn grade(&mut self, card: &Card, _grades: &[super::GradeChoice]) -> io::Result<Option<Rating>> {
         writeln!(
             self.output,
             "  answer: {}",

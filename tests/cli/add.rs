@@ -3,7 +3,7 @@
 //! prompt leaves the terminal as it found it.
 
 use crate::harness::Quiz;
-use crate::pty_harness::{ENTER, Tty, visible_lines};
+use crate::pty_harness::{ENTER, Tty};
 
 const BEFORE_ADD: &str = "# Soviet history, typed by hand
 title = \"Soviet history\"   # the title
@@ -245,14 +245,6 @@ fn add_refuses_a_bundled_deck() {
 
 /// What a terminal does with the cursor after `screen`: the last of dialoguer's "hide" and
 /// "show" sequences wins.
-fn cursor_hidden_after(screen: &str) -> bool {
-    match (screen.rfind("\x1b[?25l"), screen.rfind("\x1b[?25h")) {
-        (Some(hide), Some(show)) => hide > show,
-        (Some(_), None) => true,
-        _ => false,
-    }
-}
-
 /// Ctrl-C at each kind of prompt of `quiz add` on a real pty: the cursor a select list
 /// hid is shown again, the cards added so far stay in the file, and the exit is 130.
 #[test]
@@ -278,20 +270,16 @@ fn ctrl_c_in_any_prompt_of_add_restores_the_cursor_and_exits_130() {
         tty.expect(at);
         // Let the prompt finish drawing (and hide the cursor) before the key arrives.
         std::thread::sleep(std::time::Duration::from_millis(200));
+        if at == "cloze" {
+            assert!(tty.cursor_hidden(), "{at}: a select list hides the cursor");
+        }
         tty.control('c');
+        // `exits_with` also asserts that the cursor is shown again.
         let screen = tty.exits_with(130);
         assert!(
-            screen.contains("\x1b[?25l"),
-            "{at}: a select list hid the cursor: {screen:?}"
-        );
-        assert!(
-            !cursor_hidden_after(&screen),
-            "{at}: the cursor is left hidden: {screen:?}"
-        );
-        assert!(
-            visible_lines(&screen)
-                .iter()
-                .any(|l| l == "interrupted: the cards added before this one are saved"),
+            screen
+                .lines()
+                .any(|l| l.trim_end() == "interrupted: the cards added before this one are saved"),
             "{at}: {screen:?}"
         );
         assert_eq!(

@@ -264,13 +264,15 @@ fn issue_17_the_study_screen_shows_c1_and_bidi_escaped() {
     let mut tty = Tty::spawn(&quiz, &["start", "t"]);
     tty.expect("\\u{9b}2J now \\u{202e}evil\\u{202c}?");
     tty.type_line("London");
-    let outcome = tty.outcome().join("\n");
-    assert!(outcome.contains("Paris\\u{200e}"), "{outcome}");
+    let outcome = tty.expect("Paris\\u{200e}");
     assert!(
         outcome.contains("and \\u{61c} mark \\u{9d}0;t\\u{9c}"),
         "{outcome}"
     );
-    tty.keys("q");
+    assert_safe("the verdict", &outcome);
+    // Keys right after a verdict are type-ahead, not commands (issue 12).
+    std::thread::sleep(crate::pty_harness::SETTLE);
+    tty.keys(crate::pty_harness::ESC);
     let screen = tty.exits_with(0);
     assert_safe("the study screen", &screen.replace('\u{1b}', ""));
 }

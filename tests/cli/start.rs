@@ -3,9 +3,9 @@
 //! decks. Each test checks the transcript, the exit code and the rows left in `quiz.sqlite3`.
 
 use crate::common::{
-    NOW, answers, capitals_deck, due_of, millis, quiz_with, repo_path, without_time,
+    NOW, answers, capitals_deck, due_of, millis, question_line, quiz_with, repo_path, without_time,
 };
-use crate::harness::{Quiz, converse};
+use crate::harness::{Live, Quiz, Run};
 
 /// Text, multiple choice and true/false, each with an explanation where it reads well.
 const THREE: &str = r#"
@@ -44,9 +44,9 @@ close — forgiven: typo
   explain: New Orleans lies on the Mississippi.
 
 [2/3] What colour is a clear daytime sky?
-  1. red
+  1. green
   2. blue
-  3. green
+  3. red
 right
   answer: blue
 
@@ -122,34 +122,42 @@ fn multiple_choice_takes_number_letter_or_text_and_true_false_takes_every_spelli
             "\n[[cards]]\nid = \"tf{i}\"\nquestion = \"Statement {i}.\"\nanswer = {answer}\n"
         ));
     }
+    // Choices are shuffled at each showing: the number and the letter are read from the
+    // choices as printed (`form` turns blue's position into what is typed).
+    let form = |question: &str, position: usize| -> String {
+        match question {
+            "Choice 1: which is blue?" => (position + 1).to_string(),
+            "Choice 2: which is blue?" => char::from(b'a' + position as u8).to_string(),
+            _ => "Blue".to_string(),
+        }
+    };
     let quiz = quiz_with(&deck);
-    let right = ["2", "b", "Blue", "t", "f", "yes", "no", "y", "n"];
-    let run = quiz.run(&["start", "t"], &(right.join("\n") + "\n"));
+    let tf = ["t", "f", "yes", "no", "y", "n"];
+    let run = answer_blocks(&quiz, |question, choices, _| match choices {
+        [] => {
+            let i: usize = question["Statement ".len()..question.len() - 1]
+                .parse()
+                .unwrap();
+            tf[i].to_string()
+        }
+        _ => form(question, choices.iter().position(|c| c == "blue").unwrap()),
+    });
     run.success();
     assert_eq!(run.verdicts(), vec!["right"; 9], "stdout:\n{}", run.stdout);
-    assert_eq!(
-        answers(&quiz),
-        vec![
-            vec!["mc1", "3", "right", "2"],
-            vec!["mc2", "3", "right", "b"],
-            vec!["mc3", "3", "right", "Blue"],
-            vec!["tf0", "3", "right", "t"],
-            vec!["tf1", "3", "right", "f"],
-            vec!["tf2", "3", "right", "yes"],
-            vec!["tf3", "3", "right", "no"],
-            vec!["tf4", "3", "right", "y"],
-            vec!["tf5", "3", "right", "n"],
-        ]
-    );
+    let rows = answers(&quiz);
+    let given: Vec<&str> = rows.iter().map(|row| row[3].as_str()).collect();
+    assert!(given[0].parse::<usize>().is_ok(), "{rows:?}");
+    assert!(["a", "b", "c"].contains(&given[1]), "{rows:?}");
+    assert_eq!(given[2..], ["Blue", "t", "f", "yes", "no", "y", "n"]);
+    for row in &rows {
+        assert_eq!(row[1..3], ["3", "right"], "{row:?}");
+    }
 
-    // The same forms pointing at the wrong choice are wrong. Answers go by the question
-    // shown, since the misses come back in between; the second time each is answered right.
+    // The same forms pointing at a wrong choice are wrong; the second time each card is
+    // answered right.
     let quiz = quiz_with(&deck);
-    // (question, wrong answer, right answer)
-    let answers = [
-        ("Choice 1: which is blue?", "3", "2"),
-        ("Choice 2: which is blue?", "a", "b"),
-        ("Choice 3: which is blue?", "green", "blue"),
+    // (statement, wrong answer, right answer)
+    let statements = [
         ("Statement 0.", "f", "true"),
         ("Statement 1.", "yes", "false"),
         ("Statement 2.", "n", "true"),
@@ -157,40 +165,77 @@ fn multiple_choice_takes_number_letter_or_text_and_true_false_takes_every_spelli
         ("Statement 4.", "no", "true"),
         ("Statement 5.", "y", "false"),
     ];
-    let mut asked = Vec::new();
-    let run = converse(&quiz, &["start", "t"], |question| {
-        let (_, wrong, right) = answers.iter().find(|(q, _, _)| *q == question)?;
-        if asked.iter().any(|q| q == question) {
-            return Some(right.to_string());
+    let run = answer_blocks(&quiz, |question, choices, again| match choices {
+        [] => {
+            let (_, wrong, right) = statements.iter().find(|(q, _, _)| *q == question).unwrap();
+            (if again { right } else { wrong }).to_string()
         }
-        asked.push(question.to_string());
-        Some(wrong.to_string())
+        _ => {
+            let blue = choices.iter().position(|c| c == "blue").unwrap();
+            let red = choices.iter().position(|c| c == "red").unwrap();
+            let pick = if again { blue } else { red };
+            match question {
+                "Choice 3: which is blue?" => choices[pick].clone(),
+                _ => form(question, pick),
+            }
+        }
     });
     run.success();
     let mut rows = quiz
         .rows("SELECT card, rating, verdict, given_answer FROM reviews WHERE verdict = 'wrong'");
     rows.sort();
+    let wrong: Vec<Vec<String>> = rows.iter().map(|row| row[..3].to_vec()).collect();
     assert_eq!(
-        rows,
-        vec![
-            vec!["mc1", "1", "wrong", "3"],
-            vec!["mc2", "1", "wrong", "a"],
-            vec!["mc3", "1", "wrong", "green"],
-            vec!["tf0", "1", "wrong", "f"],
-            vec!["tf1", "1", "wrong", "yes"],
-            vec!["tf2", "1", "wrong", "n"],
-            vec!["tf3", "1", "wrong", "t"],
-            vec!["tf4", "1", "wrong", "no"],
-            vec!["tf5", "1", "wrong", "y"],
-        ],
+        wrong,
+        [
+            "mc1", "mc2", "mc3", "tf0", "tf1", "tf2", "tf3", "tf4", "tf5"
+        ]
+        .map(|card| vec![card.to_string(), "1".to_string(), "wrong".to_string()])
+        .to_vec(),
         "stdout:\n{}",
         run.stdout
+    );
+    assert_eq!(rows[2][3], "red");
+    assert_eq!(
+        rows[3..]
+            .iter()
+            .map(|row| row[3].as_str())
+            .collect::<Vec<_>>(),
+        ["f", "yes", "n", "t", "no", "y"]
     );
     assert_eq!(
         quiz.count("SELECT COUNT(*) FROM reviews WHERE verdict = 'right'"),
         9
     );
     assert_eq!(run.verdicts().len(), 18);
+}
+
+/// Runs `quiz start t` and answers each card once it is shown whole: `reply` gets the
+/// question, the choices as numbered (none for true/false) and whether it was asked before.
+fn answer_blocks(quiz: &Quiz, mut reply: impl FnMut(&str, &[String], bool) -> String) -> Run {
+    let mut live = Live::start(quiz.command(&["start", "t"]));
+    let mut asked: Vec<String> = Vec::new();
+    let mut block: Option<(String, Vec<String>)> = None;
+    while let Some(line) = live.next_line() {
+        if let Some((_, _, question)) = question_line(&line) {
+            block = Some((question.to_string(), Vec::new()));
+            continue;
+        }
+        let Some((question, choices)) = &mut block else {
+            continue;
+        };
+        if let Some((_, choice)) = line.strip_prefix("  ").and_then(|l| l.split_once(". ")) {
+            choices.push(choice.to_string());
+        }
+        // The forms deck: three choices, or a true/false line.
+        if choices.len() == 3 || line == "  (true/false)" {
+            let again = asked.contains(question);
+            asked.push(question.clone());
+            live.send(&reply(question, choices, again));
+            block = None;
+        }
+    }
+    live.finish()
 }
 
 #[test]

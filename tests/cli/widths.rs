@@ -121,36 +121,38 @@ fn decks_json_gives_every_count() {
     assert_eq!(json["decks"].as_array().map(Vec::len), Some(2));
 }
 
-/// The screen of `quiz ARGS` on a terminal 80 columns wide, with or without `NO_COLOR`.
-fn on_a_terminal(quiz: &Quiz, args: &[&str], no_color: bool) -> String {
-    let mut command = quiz.command(args);
-    command.env("COLUMNS", "80");
-    if !no_color {
-        command.env_remove("NO_COLOR");
-    }
-    Tty::spawn_command(command).exits_with(0)
+/// The screen of `quiz ARGS` on a terminal 80 columns wide (and tall enough for the whole
+/// report), with or without `NO_COLOR`, and whether anything on it was drawn in colour.
+fn on_a_terminal(quiz: &Quiz, args: &[&str], no_color: bool) -> (String, bool) {
+    // An empty NO_COLOR is no NO_COLOR (see the README).
+    let env: &[(&str, &str)] = if no_color { &[] } else { &[("NO_COLOR", "")] };
+    let mut tty = Tty::spawn_sized_with_env(quiz, args, (80, 200), env);
+    tty.expect("deck");
+    std::thread::sleep(crate::pty_harness::SETTLE);
+    let coloured = tty.any_colour();
+    (tty.exits_with(0), coloured)
 }
 
 #[test]
 fn on_a_terminal_no_color_takes_the_colour_away_and_keeps_the_box_lines() {
     let quiz = with_capitals_history();
-    let plain = on_a_terminal(&quiz, &["decks"], true);
+    let (plain, coloured) = on_a_terminal(&quiz, &["decks"], true);
     assert!(
         plain.contains("│ deck          ┆ title       ┆ cards ┆"),
         "{plain}"
     );
     assert!(plain.contains("┌───"), "{plain}");
-    assert!(!plain.contains('\u{1b}'), "{plain}");
-    assert_eq!(on_a_terminal(&quiz, &["decks"], false), plain);
+    assert!(!coloured, "{plain}");
+    assert_eq!(on_a_terminal(&quiz, &["decks"], false).0, plain);
 
-    let stats = on_a_terminal(&quiz, &["stats", "caps"], true);
-    assert!(!stats.contains('\u{1b}'), "{stats}");
+    let (stats, coloured) = on_a_terminal(&quiz, &["stats", "caps"], true);
+    assert!(!coloured, "{stats}");
     assert!(
         stats.contains("Fri . . . . . . . . . . . . . . . . . . . . . . . . - #"),
         "{stats}"
     );
-    let coloured = on_a_terminal(&quiz, &["stats", "caps"], false);
-    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    let (in_colour, coloured) = on_a_terminal(&quiz, &["stats", "caps"], false);
+    assert!(coloured, "{in_colour}");
     // The same lines either way: only the glyphs of the heatmap and bars take colour.
     let boxes = |screen: &str| -> Vec<String> {
         screen
@@ -160,5 +162,5 @@ fn on_a_terminal_no_color_takes_the_colour_away_and_keeps_the_box_lines() {
             .collect()
     };
     assert!(!boxes(&stats).is_empty(), "{stats}");
-    assert_eq!(boxes(&coloured), boxes(&stats));
+    assert_eq!(boxes(&in_colour), boxes(&stats));
 }

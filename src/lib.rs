@@ -47,6 +47,7 @@ mod stable_hash;
 mod stats;
 mod store;
 mod study;
+mod sync;
 mod ui;
 
 use std::ffi::OsString;
@@ -102,6 +103,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => commands::import::run(args, &context),
         Command::Export(args) => commands::export::run(args, &context),
         Command::Derive(args) => commands::derive::run(args, &context),
+        Command::Sync(args) => commands::sync::run(args, &context),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             // Generated into memory: clap_complete panics on a closed stdout.

@@ -24,6 +24,8 @@ pub(crate) struct Settings {
     pub new_cards_per_day: usize,
     pub leech_threshold: u32,
     pub mode: Presentation,
+    /// The folder `quiz sync` uses by default; with it set, study sessions sync by themselves.
+    pub sync_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -33,15 +35,17 @@ impl Default for Settings {
             new_cards_per_day: 20,
             leech_threshold: 8,
             mode: Presentation::Type,
+            sync_dir: None,
         }
     }
 }
 
-pub(crate) const SETTING_KEYS: [&str; 4] = [
+pub(crate) const SETTING_KEYS: [&str; 5] = [
     "desired_retention",
     "new_cards_per_day",
     "leech_threshold",
     "default_mode",
+    "sync_dir",
 ];
 
 /// Reads the settings; a missing file means the defaults. A bad value is an error that
@@ -132,6 +136,16 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
                     }
                 }
             }
+            "sync_dir" => match value.get_ref().as_str().filter(|s| !s.trim().is_empty()) {
+                Some(dir) => settings.sync_dir = Some(sync_dir(dir, path)),
+                None => {
+                    return Err(fail(
+                        span,
+                        "`sync_dir` must be the path of a folder, such as \"~/Sync\"".into(),
+                        "not a folder",
+                    ));
+                }
+            },
             other => {
                 return Err(fail(
                     key.span(),
@@ -145,6 +159,20 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
         }
     }
     Ok(settings)
+}
+
+/// The sync folder as written: `~/` is the home folder, and a relative path is relative to
+/// the config file's folder.
+fn sync_dir(text: &str, config: &Path) -> std::path::PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty())
+    {
+        return std::path::PathBuf::from(home).join(rest);
+    }
+    match config.parent() {
+        Some(folder) => folder.join(text),
+        None => std::path::PathBuf::from(text),
+    }
 }
 
 #[cfg(test)]

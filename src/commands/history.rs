@@ -76,6 +76,7 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let outcome = store
         .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))
         .with_context(|| format!("could not import {}", file.display()))?;
+    crate::sync::automatic(&mut store, &settings, context);
     let decks = if outcome.decks.is_empty() {
         String::new()
     } else {

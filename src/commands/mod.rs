@@ -13,3 +13,4 @@ pub(crate) mod new;
 pub(crate) mod optimize;
 pub(crate) mod start;
 pub(crate) mod stats;
+pub(crate) mod sync;

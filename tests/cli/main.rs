@@ -50,3 +50,4 @@ mod interchange;
 mod optimize;
 mod readers;
 mod stats;
+mod sync;

@@ -1,0 +1,727 @@
+//! The store's side of sync (see `migration_7.sql` and docs/sync.md): this device's id, the
+//! events it records as progress is saved, the events of all devices taken in as a union by
+//! event id, and the replay of the cards they touch.
+//!
+//! A review is its own event (the `reviews` row carries its device and sequence number);
+//! every other change is a row of `sync_events`. Applying an event twice, or an undo
+//! before or after its review, ends the same way, which is what makes re-reading a log
+//! that was replaced or copied safe.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::log::{RebuildError, Replay, card_log, rebuild_card};
+use super::reviews::{Mode, insert_review_as};
+use super::types::{Millis, VerdictWord};
+use super::{Result, Store, StoreError};
+use crate::deck::{CardId, DeckId};
+use crate::schedule::Rating;
+
+/// The `meta` key of this device's id.
+const DEVICE_KEY: &str = "device_id";
+/// The `meta` key of this device's name.
+const NAME_KEY: &str = "device_name";
+
+/// One event of a device's log.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SyncEvent {
+    pub device: String,
+    pub seq: i64,
+    pub at: Timestamp,
+    pub change: Change,
+}
+
+/// What an event does.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Change {
+    Review {
+        deck: String,
+        card: String,
+        rating: Rating,
+        verdict: VerdictWord,
+        mode: Mode,
+        elapsed_ms: u64,
+        answer: String,
+    },
+    /// Takes back the device's own review `of` (its sequence number).
+    Undo { of: i64 },
+    /// Changes the rating and verdict of the device's own review `of`.
+    Override {
+        of: i64,
+        rating: Rating,
+        verdict: VerdictWord,
+    },
+    /// An answer added to a bundled deck's card's accept list.
+    Accept {
+        deck: String,
+        card: String,
+        answer: String,
+    },
+    /// Scheduler parameters (a JSON array, as `meta` keeps them).
+    Parameters { json: String },
+    /// The desired retention.
+    Retention { value: f64 },
+    /// The device's name.
+    Device { name: String },
+}
+
+impl Change {
+    /// The one name table: the `kind` column and the `type` of a log line.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Change::Review { .. } => "review",
+            Change::Undo { .. } => "undo",
+            Change::Override { .. } => "override",
+            Change::Accept { .. } => "accept",
+            Change::Parameters { .. } => "parameters",
+            Change::Retention { .. } => "retention",
+            Change::Device { .. } => "device",
+        }
+    }
+}
+
+/// What taking events in did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Applied {
+    /// Events new to this store.
+    pub added: usize,
+    /// Events it had already.
+    pub known: usize,
+    /// Reviews added (an undone one is not).
+    pub reviews: usize,
+    /// Cards whose row was rebuilt from their whole history.
+    pub cards: usize,
+}
+
+/// How far a device log was read (see `sync_files`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileMark {
+    pub offset: u64,
+    pub lines: u64,
+    pub prefix_hash: String,
+    pub size: u64,
+    pub modified: i64,
+    pub last_seq: i64,
+}
+
+/// A device this store has events of, for `quiz sync --status`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DeviceSummary {
+    pub device: String,
+    pub name: Option<String>,
+    pub last_seq: i64,
+    pub last_at: Option<Timestamp>,
+    pub reviews: u64,
+}
+
+/// The latest value of a last-writer-wins setting.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Latest {
+    pub value: String,
+    pub at: Timestamp,
+    pub device: String,
+}
+
+impl Store {
+    /// This device's id (made at random by the migration that introduced it).
+    pub(crate) fn device_id(&self) -> Result<String> {
+        Ok(device_id(&self.conn)?)
+    }
+
+    /// This device's name, once one was given.
+    pub(crate) fn device_name(&self) -> Result<Option<String>> {
+        self.meta(NAME_KEY)
+    }
+
+    /// Names this device, recording the name as an event when it changes.
+    pub(crate) fn set_device_name(&mut self, name: &str, at: Timestamp) -> Result<()> {
+        if self.device_name()?.as_deref() == Some(name) {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        set_meta(&tx, NAME_KEY, name)?;
+        record_local(
+            &tx,
+            at,
+            &Change::Device {
+                name: name.to_owned(),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a change of this device's (parameters, retention) as its next event.
+    pub(crate) fn record_event(&mut self, at: Timestamp, change: &Change) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        record_local(&tx, at, change)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives this device a new id: another data directory (a copy of this one) uses the old
+    /// one. Events from `from` on are re-numbered as the new device's, in order; the ones
+    /// before stay the old id's, which both copies share.
+    pub(crate) fn take_new_device_id(&mut self, from: i64) -> Result<(String, String)> {
+        let tx = self.conn.transaction()?;
+        let old = device_id(&tx)?;
+        let new: String = tx.query_row("SELECT lower(hex(randomblob(8)))", [], |row| row.get(0))?;
+        set_meta(&tx, DEVICE_KEY, &new)?;
+        // Sequence numbers from 1 in the old order: reviews and other events interleave.
+        tx.execute(
+            "CREATE TEMP TABLE renumber AS
+             SELECT seq AS old, ROW_NUMBER() OVER (ORDER BY seq) AS new FROM (
+                 SELECT seq FROM main.reviews WHERE device = ?1 AND seq >= ?2
+                 UNION ALL
+                 SELECT seq FROM main.sync_events WHERE device = ?1 AND seq >= ?2)",
+            params![old, from],
+        )?;
+        tx.execute(
+            "UPDATE reviews SET device = ?2, seq = (SELECT new FROM renumber WHERE old = reviews.seq)
+             WHERE device = ?1 AND seq >= ?3",
+            params![old, new, from],
+        )?;
+        tx.execute(
+            "UPDATE sync_events SET device = ?2,
+                 seq = (SELECT new FROM renumber WHERE old = sync_events.seq),
+                 target = (SELECT new FROM renumber WHERE old = sync_events.target)
+             WHERE device = ?1 AND seq >= ?3",
+            params![old, new, from],
+        )?;
+        tx.execute("DROP TABLE temp.renumber", [])?;
+        tx.commit()?;
+        Ok((old, new))
+    }
+
+    /// The highest sequence number among this device's events (0 for none).
+    pub(crate) fn last_own_seq(&self) -> Result<i64> {
+        let device = self.device_id()?;
+        Ok(next_seq(&self.conn, &device)? - 1)
+    }
+
+    /// Calls `each` for every event of `device` after sequence number `after`, in order.
+    /// An undone review is gone from the log, so its number is skipped.
+    pub(crate) fn events_of<E: From<StoreError>>(
+        &self,
+        device: &str,
+        after: i64,
+        mut each: impl FnMut(&SyncEvent) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, reviewed_at, 'review', NULL, deck, card, rating, verdict,
+                     given_answer, elapsed_ms, mode
+                 FROM reviews WHERE device = ?1 AND seq > ?2
+                 UNION ALL
+                 SELECT seq, at, kind, target, deck, card, rating, verdict, value, NULL, NULL
+                 FROM sync_events WHERE device = ?1 AND seq > ?2
+                 ORDER BY 1",
+            )
+            .map_err(StoreError::from)?;
+        let mut rows = statement
+            .query(params![device, after])
+            .map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            let event = event_row(device, row).map_err(StoreError::from)?;
+            each(&event)?;
+        }
+        Ok(())
+    }
+
+    /// Takes in events of other devices, leaving out the ones this store has, and rebuilds
+    /// the row of every card they touch (and of `also`, cards this device's own new events
+    /// touched) with `replay`; all in one transaction.
+    pub(crate) fn apply_events(
+        &mut self,
+        events: &[SyncEvent],
+        also: &[(String, String)],
+        replay: &mut Replay<'_>,
+    ) -> std::result::Result<Applied, RebuildError> {
+        let tx = self.conn.transaction()?;
+        let mut applied = Applied::default();
+        let mut touched: BTreeSet<(String, String)> = also.iter().cloned().collect();
+        for event in events {
+            if has_event(&tx, &event.device, event.seq)? {
+                applied.known += 1;
+                continue;
+            }
+            applied.added += 1;
+            apply(&tx, event, &mut touched, &mut applied)?;
+        }
+        for (deck, card) in &touched {
+            let log = card_log(&tx, deck, card)?;
+            rebuild_card(&tx, deck, card, &log, replay)?;
+        }
+        tx.commit()?;
+        applied.cards = touched.len();
+        Ok(applied)
+    }
+
+    /// The cards this device's events after `after` touch (reviews, undos, overrides).
+    pub(crate) fn cards_touched_since(&self, after: i64) -> Result<Vec<(String, String)>> {
+        let device = self.device_id()?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT deck, card FROM reviews WHERE device = ?1 AND seq > ?2 AND mode <> ?3
+             UNION
+             SELECT deck, card FROM sync_events
+             WHERE device = ?1 AND seq > ?2 AND kind IN ('undo', 'override')",
+        )?;
+        let rows = statement.query_map(params![device, after, Mode::Cram], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The latest event of `kind` (`parameters`, `retention`): last writer wins, by
+    /// instant, then device id.
+    pub(crate) fn latest_setting(&self, kind: &str) -> Result<Option<Latest>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT value, at, device FROM sync_events WHERE kind = ?1
+                 ORDER BY at DESC, device DESC LIMIT 1",
+            )?
+            .query_row(params![kind], |row| {
+                Ok(Latest {
+                    value: row.get(0)?,
+                    at: row.get::<_, Millis>(1)?.0,
+                    device: row.get(2)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Sets a `meta` entry (sync's own bookkeeping: what was published, what is in effect).
+    pub(crate) fn set_meta_value(&self, key: &str, value: &str) -> Result<()> {
+        set_meta(&self.conn, key, value)
+    }
+
+    pub(crate) fn file_mark(&self, path: &str) -> Result<Option<FileMark>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT offset, lines, prefix_hash, size, modified, last_seq FROM sync_files
+                 WHERE path = ?1",
+            )?
+            .query_row(params![path], |row| {
+                Ok(FileMark {
+                    offset: row.get::<_, i64>(0)?.max(0).unsigned_abs(),
+                    lines: row.get::<_, i64>(1)?.max(0).unsigned_abs(),
+                    prefix_hash: row.get(2)?,
+                    size: row.get::<_, i64>(3)?.max(0).unsigned_abs(),
+                    modified: row.get(4)?,
+                    last_seq: row.get(5)?,
+                })
+            })
+            .optional()?)
+    }
+
+    pub(crate) fn set_file_mark(&self, path: &str, mark: &FileMark) -> Result<()> {
+        let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sync_files (path, offset, lines, prefix_hash, size, modified, last_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (path) DO UPDATE SET offset = excluded.offset, lines = excluded.lines,
+                     prefix_hash = excluded.prefix_hash, size = excluded.size,
+                     modified = excluded.modified, last_seq = excluded.last_seq",
+            )?
+            .execute(params![
+                path,
+                clamp(mark.offset),
+                clamp(mark.lines),
+                mark.prefix_hash,
+                clamp(mark.size),
+                mark.modified,
+                mark.last_seq
+            ])?;
+        Ok(())
+    }
+
+    /// Every device this store has events of, this one included, by id.
+    pub(crate) fn devices(&self) -> Result<Vec<DeviceSummary>> {
+        // A skip scan over each table's (device, seq) index: one seek per device.
+        let mut statement = self.conn.prepare_cached(
+            "WITH RECURSIVE r (device) AS (
+                 SELECT MIN(device) FROM reviews
+                 UNION ALL
+                 SELECT (SELECT MIN(device) FROM reviews WHERE device > r.device)
+                 FROM r WHERE r.device IS NOT NULL
+             ),
+             e (device) AS (
+                 SELECT MIN(device) FROM sync_events
+                 UNION ALL
+                 SELECT (SELECT MIN(device) FROM sync_events WHERE device > e.device)
+                 FROM e WHERE e.device IS NOT NULL
+             )
+             SELECT device FROM r WHERE device IS NOT NULL
+             UNION SELECT device FROM e WHERE device IS NOT NULL
+             UNION SELECT value FROM meta WHERE key = 'device_id'
+             ORDER BY 1",
+        )?;
+        let ids: Vec<String> = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut devices = Vec::new();
+        for device in ids {
+            let name: Option<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT value FROM sync_events WHERE device = ?1 AND kind = 'device'
+                     ORDER BY seq DESC LIMIT 1",
+                )?
+                .query_row(params![device], |row| row.get(0))
+                .optional()?;
+            let last_review: Option<(i64, Millis)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT seq, reviewed_at FROM reviews WHERE device = ?1
+                     ORDER BY seq DESC LIMIT 1",
+                )?
+                .query_row(params![device], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            let last_other: Option<(i64, Millis)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT seq, at FROM sync_events WHERE device = ?1 ORDER BY seq DESC LIMIT 1",
+                )?
+                .query_row(params![device], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            let last = last_review
+                .into_iter()
+                .chain(last_other)
+                .max_by_key(|l| l.0);
+            let reviews: u64 = self
+                .conn
+                .prepare_cached("SELECT COUNT(*) FROM reviews WHERE device = ?1")?
+                .query_row(params![device], |row| row.get(0))?;
+            devices.push(DeviceSummary {
+                device,
+                name,
+                last_seq: last.map_or(0, |l| l.0),
+                last_at: last.map(|l| l.1.0),
+                reviews,
+            });
+        }
+        Ok(devices)
+    }
+}
+
+pub(super) fn device_id(conn: &Connection) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row(params![DEVICE_KEY], |row| row.get(0))
+}
+
+fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
+}
+
+/// The sequence number `device`'s next event gets.
+pub(super) fn next_seq(conn: &Connection, device: &str) -> rusqlite::Result<i64> {
+    let reviews: Option<i64> = conn
+        .prepare_cached("SELECT MAX(seq) FROM reviews WHERE device = ?1")?
+        .query_row(params![device], |row| row.get(0))?;
+    let others: Option<i64> = conn
+        .prepare_cached("SELECT MAX(seq) FROM sync_events WHERE device = ?1")?
+        .query_row(params![device], |row| row.get(0))?;
+    Ok(reviews.unwrap_or(0).max(others.unwrap_or(0)) + 1)
+}
+
+/// Records a change made on this device other than a review, as its next event.
+pub(super) fn record_local(conn: &Connection, at: Timestamp, change: &Change) -> Result<()> {
+    let device = device_id(conn)?;
+    let seq = next_seq(conn, &device)?;
+    insert_event(
+        conn,
+        &SyncEvent {
+            device,
+            seq,
+            at,
+            change: change.clone(),
+        },
+    )
+}
+
+/// The review `id`'s device and sequence number.
+pub(super) fn review_event(conn: &Connection, id: i64) -> rusqlite::Result<Option<(String, i64)>> {
+    conn.prepare_cached("SELECT device, seq FROM reviews WHERE id = ?1")?
+        .query_row(params![id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()
+}
+
+fn has_event(conn: &Connection, device: &str, seq: i64) -> rusqlite::Result<bool> {
+    let review = conn
+        .prepare_cached("SELECT 1 FROM reviews WHERE device = ?1 AND seq = ?2")?
+        .query_row(params![device, seq], |_| Ok(()))
+        .optional()?;
+    if review.is_some() {
+        return Ok(true);
+    }
+    // An undone review left the log, but its undo says it was there.
+    let other = conn
+        .prepare_cached(
+            "SELECT 1 FROM sync_events WHERE device = ?1 AND (seq = ?2 OR (kind = 'undo' AND target = ?2))",
+        )?
+        .query_row(params![device, seq], |_| Ok(()))
+        .optional()?;
+    Ok(other.is_some())
+}
+
+fn apply(
+    conn: &Connection,
+    event: &SyncEvent,
+    touched: &mut BTreeSet<(String, String)>,
+    applied: &mut Applied,
+) -> Result<()> {
+    match &event.change {
+        Change::Review {
+            deck,
+            card,
+            rating,
+            verdict,
+            mode,
+            elapsed_ms,
+            answer,
+        } => {
+            // An override that arrived first (from a copy read out of order) still counts.
+            let latest: Option<(Rating, VerdictWord)> = conn
+                .prepare_cached(
+                    "SELECT rating, verdict FROM sync_events
+                     WHERE device = ?1 AND target = ?2 AND kind = 'override'
+                     ORDER BY seq DESC LIMIT 1",
+                )?
+                .query_row(params![event.device, event.seq], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })
+                .optional()?;
+            let (rating, verdict) = latest.unwrap_or((*rating, verdict.clone()));
+            let deck_id = DeckId(deck.clone());
+            let card_id = CardId(card.clone());
+            insert_review_as(
+                conn,
+                &super::Review {
+                    reviewed_at: event.at,
+                    deck: &deck_id,
+                    card: &card_id,
+                    rating,
+                    verdict: &verdict,
+                    given_answer: answer,
+                    elapsed_ms: *elapsed_ms,
+                    session: None,
+                    mode: *mode,
+                },
+                &event.device,
+                event.seq,
+            )?;
+            applied.reviews += 1;
+            if mode.schedules() {
+                touched.insert((deck.clone(), card.clone()));
+            }
+        }
+        Change::Undo { of } => {
+            insert_event(conn, event)?;
+            if let Some((deck, card, mode)) = target(conn, &event.device, *of)? {
+                conn.prepare_cached("DELETE FROM reviews WHERE device = ?1 AND seq = ?2")?
+                    .execute(params![event.device, of])?;
+                if mode.schedules() {
+                    touched.insert((deck, card));
+                }
+            }
+        }
+        Change::Override {
+            of,
+            rating,
+            verdict,
+        } => {
+            insert_event(conn, event)?;
+            let later: Option<i64> = conn
+                .prepare_cached(
+                    "SELECT seq FROM sync_events WHERE device = ?1 AND target = ?2
+                     AND kind = 'override' AND seq > ?3 LIMIT 1",
+                )?
+                .query_row(params![event.device, of, event.seq], |row| row.get(0))
+                .optional()?;
+            if later.is_none()
+                && let Some((deck, card, mode)) = target(conn, &event.device, *of)?
+            {
+                conn.prepare_cached(
+                    "UPDATE reviews SET rating = ?3, verdict = ?4 WHERE device = ?1 AND seq = ?2",
+                )?
+                .execute(params![event.device, of, rating, verdict])?;
+                if mode.schedules() {
+                    touched.insert((deck, card));
+                }
+            }
+        }
+        Change::Accept { deck, card, answer } => {
+            insert_event(conn, event)?;
+            conn.prepare_cached(
+                "INSERT OR IGNORE INTO learner_accepts (deck, card, answer, added_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![deck, card, answer, event.at.as_second()])?;
+        }
+        Change::Parameters { .. } | Change::Retention { .. } | Change::Device { .. } => {
+            insert_event(conn, event)?;
+        }
+    }
+    Ok(())
+}
+
+/// The deck, card and mode of `device`'s review `seq`, if the log holds it.
+fn target(conn: &Connection, device: &str, seq: i64) -> Result<Option<(String, String, Mode)>> {
+    Ok(conn
+        .prepare_cached("SELECT deck, card, mode FROM reviews WHERE device = ?1 AND seq = ?2")?
+        .query_row(params![device, seq], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .optional()?)
+}
+
+fn insert_event(conn: &Connection, event: &SyncEvent) -> Result<()> {
+    let none = || None::<String>;
+    let (target, deck, card, rating, verdict, value) = match &event.change {
+        // A review is its row of `reviews`, written by `insert_review_as`.
+        Change::Review { .. } => return Ok(()),
+        Change::Undo { of } => (Some(*of), none(), none(), None, None, none()),
+        Change::Override {
+            of,
+            rating,
+            verdict,
+        } => (
+            Some(*of),
+            none(),
+            none(),
+            Some(*rating),
+            Some(verdict.clone()),
+            none(),
+        ),
+        Change::Accept { deck, card, answer } => (
+            None,
+            Some(deck.clone()),
+            Some(card.clone()),
+            None,
+            None,
+            Some(answer.clone()),
+        ),
+        Change::Parameters { json } => (None, none(), none(), None, None, Some(json.clone())),
+        Change::Retention { value } => (None, none(), none(), None, None, Some(value.to_string())),
+        Change::Device { name } => (None, none(), none(), None, None, Some(name.clone())),
+    };
+    // An undo or override names its review by number; keep its card beside it, so the
+    // cards a device's events touched are found without the review (an undone one is gone).
+    let (deck, card) = match (&deck, target) {
+        (None, Some(of)) => match target_card(conn, &event.device, of)? {
+            Some((deck, card)) => (Some(deck), Some(card)),
+            None => (deck, card),
+        },
+        _ => (deck, card),
+    };
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO sync_events (device, seq, at, kind, target, deck, card, rating, verdict, value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        event.device,
+        event.seq,
+        Millis(event.at),
+        event.change.kind(),
+        target,
+        deck,
+        card,
+        rating,
+        verdict,
+        value
+    ])?;
+    Ok(())
+}
+
+fn target_card(conn: &Connection, device: &str, seq: i64) -> Result<Option<(String, String)>> {
+    Ok(target(conn, device, seq)?.map(|(deck, card, _)| (deck, card)))
+}
+
+fn event_row(device: &str, row: &Row<'_>) -> rusqlite::Result<SyncEvent> {
+    let seq: i64 = row.get(0)?;
+    let at = row.get::<_, Millis>(1)?.0;
+    let kind: String = row.get(2)?;
+    let text = |column: usize| -> rusqlite::Result<String> {
+        Ok(row.get::<_, Option<String>>(column)?.unwrap_or_default())
+    };
+    let change = match kind.as_str() {
+        "review" => Change::Review {
+            deck: text(4)?,
+            card: text(5)?,
+            rating: row.get(6)?,
+            verdict: row.get(7)?,
+            answer: text(8)?,
+            elapsed_ms: row.get::<_, i64>(9)?.max(0).unsigned_abs(),
+            mode: row.get(10)?,
+        },
+        "undo" => Change::Undo { of: row.get(3)? },
+        "override" => Change::Override {
+            of: row.get(3)?,
+            rating: row.get(6)?,
+            verdict: row.get(7)?,
+        },
+        "accept" => Change::Accept {
+            deck: text(4)?,
+            card: text(5)?,
+            answer: text(8)?,
+        },
+        "parameters" => Change::Parameters { json: text(8)? },
+        "retention" => Change::Retention {
+            value: text(8)?.parse().unwrap_or(0.9),
+        },
+        _ => Change::Device { name: text(8)? },
+    };
+    Ok(SyncEvent {
+        device: device.to_owned(),
+        seq,
+        at,
+        change,
+    })
+}
+
+impl Store {
+    /// Whether this store holds `event` of its own device as the log line says (a review
+    /// of the same card at the same instant, or one it took back; another event of the
+    /// same kind): a line that is not is another data directory's using this device's id.
+    pub(crate) fn holds_own_event(&self, event: &SyncEvent) -> Result<bool> {
+        if let Change::Review { deck, card, .. } = &event.change {
+            let row: Option<(String, String, Millis)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT deck, card, reviewed_at FROM reviews WHERE device = ?1 AND seq = ?2",
+                )?
+                .query_row(params![event.device, event.seq], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                })
+                .optional()?;
+            if let Some((d, c, at)) = row {
+                return Ok(&d == deck && &c == card && at.0 == event.at);
+            }
+            let undone = self
+                .conn
+                .prepare_cached(
+                    "SELECT 1 FROM sync_events WHERE device = ?1 AND kind = 'undo' AND target = ?2",
+                )?
+                .query_row(params![event.device, event.seq], |_| Ok(()))
+                .optional()?;
+            return Ok(undone.is_some());
+        }
+        let kind: Option<String> = self
+            .conn
+            .prepare_cached("SELECT kind FROM sync_events WHERE device = ?1 AND seq = ?2")?
+            .query_row(params![event.device, event.seq], |row| row.get(0))
+            .optional()?;
+        Ok(kind.as_deref() == Some(event.change.kind()))
+    }
+}

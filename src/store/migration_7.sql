@@ -45,3 +45,11 @@ CREATE TABLE sync_files (
     modified     INTEGER NOT NULL,
     last_seq     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+
+-- The cards whose rows wait to be replayed: events of other devices were taken in, and the
+-- replay runs once at the end of a sync (a row left here is replayed by the next one).
+CREATE TABLE sync_replay (
+    deck  TEXT NOT NULL,
+    card  TEXT NOT NULL,
+    PRIMARY KEY (deck, card)
+) WITHOUT ROWID;

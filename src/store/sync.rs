@@ -153,6 +153,16 @@ impl Store {
         Ok(())
     }
 
+    /// Readies this connection for taking in a long log: a page cache large enough that
+    /// the indexes of `reviews` (written in card order, not file order) stay in memory, and
+    /// statement journals in memory too (each card row written fires a trigger, and SQLite
+    /// would otherwise journal every such statement to a temporary file).
+    pub(crate) fn bulk_cache(&self) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -32_768)?;
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        Ok(())
+    }
+
     /// Records a change of this device's (parameters, retention) as its next event.
     pub(crate) fn record_event(&mut self, at: Timestamp, change: &Change) -> Result<()> {
         let tx = self.conn.transaction()?;
@@ -231,15 +241,16 @@ impl Store {
         Ok(())
     }
 
-    /// Takes in events of other devices, leaving out the ones this store has, and rebuilds
-    /// the row of every card they touch (and of `also`, cards this device's own new events
-    /// touched) with `replay`; all in one transaction.
-    pub(crate) fn apply_events(
+    /// Takes in events of other devices, leaving out the ones this store has, and marks
+    /// the cards they touch (and `also`, cards this device's own new events touched) for
+    /// [`Store::replay_marked`]; in one transaction. A long log is taken in a batch at a
+    /// time and its cards replayed once at the end; the marks survive a sync that stops
+    /// halfway, and the next one replays them.
+    pub(crate) fn take_in(
         &mut self,
         events: &[SyncEvent],
         also: &[(String, String)],
-        replay: &mut Replay<'_>,
-    ) -> std::result::Result<Applied, RebuildError> {
+    ) -> Result<Applied> {
         let tx = self.conn.transaction()?;
         let mut applied = Applied::default();
         let mut touched: BTreeSet<(String, String)> = also.iter().cloned().collect();
@@ -251,13 +262,37 @@ impl Store {
             applied.added += 1;
             apply(&tx, event, &mut touched, &mut applied)?;
         }
-        for (deck, card) in &touched {
+        {
+            let mut mark = tx
+                .prepare_cached("INSERT OR IGNORE INTO sync_replay (deck, card) VALUES (?1, ?2)")?;
+            for (deck, card) in &touched {
+                mark.execute(params![deck, card])?;
+            }
+        }
+        tx.commit()?;
+        Ok(applied)
+    }
+
+    /// Rebuilds the row of every card marked by [`Store::take_in`] with `replay`, and
+    /// clears the marks, in one transaction; returns how many cards were replayed.
+    pub(crate) fn replay_marked(
+        &mut self,
+        replay: &mut Replay<'_>,
+    ) -> std::result::Result<usize, RebuildError> {
+        let tx = self.conn.transaction()?;
+        let marked: Vec<(String, String)> = {
+            let mut statement = tx.prepare_cached("SELECT deck, card FROM sync_replay")?;
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (deck, card) in &marked {
             let log = card_log(&tx, deck, card)?;
             rebuild_card(&tx, deck, card, &log, replay)?;
         }
+        tx.execute("DELETE FROM sync_replay", [])?;
         tx.commit()?;
-        applied.cards = touched.len();
-        Ok(applied)
+        Ok(marked.len())
     }
 
     /// The cards this device's events after `after` touch (reviews, undos, overrides).

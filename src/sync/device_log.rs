@@ -188,9 +188,8 @@ pub(crate) fn read_from(
                 }),
             }
         }
-        let file = reader.get_mut();
-        let prefix_hash = prefix_hash(file, offset)?;
-        file.seek(SeekFrom::Start(offset))?;
+        // Through a handle of its own: seeking the reader's would leave its buffer stale.
+        let prefix_hash = prefix_hash(&mut File::open(&log.path)?, offset)?;
         let mark = FileMark {
             offset,
             lines,

@@ -28,7 +28,7 @@ use device_log::{LogFile, devices_dir};
 
 /// Events taken in per transaction while reading a long log: bounds memory, and a sync
 /// that is stopped keeps what it read.
-const BATCH: usize = 20_000;
+const BATCH: usize = 50_000;
 
 /// The `meta` key of the instant of the last sync, and of the folder it used.
 pub(crate) const LAST_SYNC_KEY: &str = "sync_last";
@@ -121,15 +121,14 @@ pub(crate) fn sync(
         if log.device == own {
             continue;
         }
-        read_peer(store, log, env, &mut report)?;
+        read_peer(store, log, &mut report)?;
     }
+    // The cards this device's own new events touched are replayed too, so their rows are
+    // the replay's, exactly as on the other devices (a live answer wrote the same row).
+    report.applied.cards = store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
     if !own_touched.is_empty() {
-        // The cards this device's own new events touched are replayed too, so their rows
-        // are the replay's, exactly as on the other devices (nothing is rescheduled: a
-        // live answer already wrote the same row).
-        store.apply_events(&[], &own_touched, &mut |log| {
-            env.scheduler.replay(log, env.tz)
-        })?;
+        store.take_in(&[], &own_touched)?;
+        store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
     }
     report.rescheduled = adopt_parameters(store, env)?;
     if let Some(repo) = &git {
@@ -154,6 +153,16 @@ fn checked_folder(dir: &Path, data_dir: &Path) -> anyhow::Result<PathBuf> {
     })?;
     if !canonical.is_dir() {
         bail!("the sync folder {} is not a folder", dir.display());
+    }
+    // Inside it, only real folders: a link would lead reads and writes out of it.
+    for inner in [canonical.join("quiz"), devices_dir(&canonical)] {
+        match std::fs::symlink_metadata(&inner) {
+            Ok(metadata) if !metadata.is_dir() => bail!(
+                "{} is not a folder (a link?): quiz follows no links out of the sync folder",
+                inner.display()
+            ),
+            _ => {}
+        }
     }
     if let Ok(data) = std::fs::canonicalize(data_dir)
         && (data.starts_with(&canonical) || canonical.starts_with(&data))
@@ -241,6 +250,17 @@ fn write_own(
     let path = devices_dir(dir).join(format!("{own}.jsonl"));
     let key = path.display().to_string();
     let mark = store.file_mark(&key)?;
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        // A link (or anything but a file) planted in this device's place is never
+        // followed: it goes, and the log is written afresh.
+        report.notices.push(format!(
+            "replaced {}: this device's log was not a regular file",
+            crate::escape::escape_line(&path.display().to_string())
+        ));
+        std::fs::remove_file(&path)
+            .or_else(|_| std::fs::remove_dir_all(&path))
+            .with_context(|| format!("could not remove {}", path.display()))?;
+    }
     let exists = path.try_exists().unwrap_or(false);
     let after = match (&mark, exists) {
         (Some(mark), true) if device_log::unchanged(&path, mark)? => mark.last_seq,
@@ -345,12 +365,7 @@ fn remark(store: &Store, path: &Path, key: &str, last_seq: i64) -> anyhow::Resul
 }
 
 /// Reads what is new in another device's log (or a conflict copy of it) and takes it in.
-fn read_peer(
-    store: &mut Store,
-    log: &LogFile,
-    env: &Environment<'_>,
-    report: &mut Report,
-) -> anyhow::Result<()> {
+fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::Result<()> {
     let key = log.path.display().to_string();
     let mark = store.file_mark(&key)?;
     if let Some(mark) = &mark
@@ -359,6 +374,7 @@ fn read_peer(
         return Ok(());
     }
     let mut any = false;
+    store.bulk_cache()?;
     device_log::read_from(log, mark.as_ref(), BATCH, |read, new_mark| {
         for skipped in read.malformed {
             report.skipped.push(Skipped {
@@ -369,13 +385,10 @@ fn read_peer(
         }
         if !read.events.is_empty() {
             any = true;
-            let applied = store.apply_events(&read.events, &[], &mut |cards| {
-                env.scheduler.replay(cards, env.tz)
-            })?;
+            let applied = store.take_in(&read.events, &[])?;
             report.applied.added += applied.added;
             report.applied.known += applied.known;
             report.applied.reviews += applied.reviews;
-            report.applied.cards += applied.cards;
         }
         store.set_file_mark(&key, &new_mark)?;
         Ok(())

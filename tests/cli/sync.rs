@@ -298,6 +298,38 @@ fn a_link_in_the_folder_is_not_followed() {
         )
     );
     assert_eq!(a.count("SELECT COUNT(*) FROM reviews"), 0);
+
+    // A link planted in this device's own place is replaced, its target left alone.
+    let own = log_path(shared.path(), &a);
+    std::fs::remove_file(&own).unwrap();
+    std::os::unix::fs::symlink(&secret, &own).unwrap();
+    let run = sync(&a, shared.path(), "a");
+    run.success();
+    assert!(
+        run.stderr
+            .contains("this device's log was not a regular file"),
+        "{}",
+        run.stderr
+    );
+    assert!(std::fs::symlink_metadata(&own).unwrap().is_file());
+    assert_eq!(
+        std::fs::read_to_string(&secret).unwrap(),
+        review_line(PEER, 1, "fr") + "\n"
+    );
+
+    // A devices folder that is a link out of the folder is refused whole.
+    let elsewhere = tempfile::tempdir().expect("elsewhere");
+    let linked = elsewhere.path().join("share");
+    std::fs::create_dir_all(linked.join("quiz")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), linked.join("quiz/devices")).unwrap();
+    let run = sync(&a, &linked, "a");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("quiz follows no links out of the sync folder"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -30,9 +30,11 @@ pub(crate) enum Command {
     /// Practise every card without touching the schedule
     Cram(CramArgs),
     /// List known decks with their cards, new, and due counts
-    Decks,
+    Decks(DecksArgs),
     /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
     Stats(StatsArgs),
+    /// List the cards you suspended (`:suspend` in a session), or restore them
+    Suspended(SuspendedArgs),
     /// The review log as CSV, out and in (the columns FSRS tools read)
     #[command(subcommand)]
     History(HistoryCommand),
@@ -195,6 +197,28 @@ pub(crate) struct StatsArgs {
     /// Print the same figures as one JSON document
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DecksArgs {
+    /// Print the same figures as one JSON document
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SuspendedArgs {
+    /// Deck names or paths [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Restore this card (its id, as listed): it is asked again, with the progress it had
+    #[arg(long, value_name = "CARD", conflicts_with = "all")]
+    pub restore: Option<String>,
+
+    /// Restore every suspended card of the decks named (of every deck when none is)
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Subcommand)]

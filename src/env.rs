@@ -21,6 +21,10 @@ pub(crate) struct Context {
     pub interactive: bool,
     /// Where `config.toml` is looked for (read only by the commands that use settings).
     pub config_path: Option<PathBuf>,
+    /// Whether stdout is a terminal: reports draw box lines there, ASCII lines elsewhere.
+    pub stdout_terminal: bool,
+    /// How wide reports may draw (see [`report_width`]); `None`: as wide as they are.
+    pub width: Option<u16>,
 }
 
 impl Context {
@@ -33,6 +37,8 @@ impl Context {
             color: color_enabled(plain),
             interactive: interactive(plain),
             config_path: config_path(),
+            stdout_terminal: std::io::stdout().is_terminal(),
+            width: report_width(std::io::stdout().is_terminal()),
         })
     }
 
@@ -98,6 +104,23 @@ pub(crate) fn color_enabled(plain: bool) -> bool {
     !plain
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal()
+}
+
+/// How wide `quiz decks`, `quiz stats` and `quiz suspended` may draw: `COLUMNS` when it
+/// holds a width (so a script or a test can ask for one), else the terminal's when stdout
+/// is one, else no limit — a pipe or a file gets whole rows, nothing cut.
+pub(crate) fn report_width(stdout_terminal: bool) -> Option<u16> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<u16>().ok())
+        .filter(|&columns| columns > 0);
+    columns.or_else(|| {
+        stdout_terminal
+            .then(|| console::Term::stdout().size_checked())
+            .flatten()
+            .map(|(_, columns)| columns)
+            .filter(|&columns| columns > 0)
+    })
 }
 
 /// The interactive UI needs a terminal on both ends.

@@ -26,6 +26,8 @@ pub(crate) struct Settings {
     pub mode: Presentation,
     /// The folder `quiz sync` uses by default; with it set, study sessions sync by themselves.
     pub sync_dir: Option<std::path::PathBuf>,
+    /// Whether "every deck" (a command with no deck named) includes the bundled decks.
+    pub show_bundled: bool,
 }
 
 impl Default for Settings {
@@ -36,16 +38,18 @@ impl Default for Settings {
             leech_threshold: 8,
             mode: Presentation::Type,
             sync_dir: None,
+            show_bundled: true,
         }
     }
 }
 
-pub(crate) const SETTING_KEYS: [&str; 5] = [
+pub(crate) const SETTING_KEYS: [&str; 6] = [
     "desired_retention",
     "new_cards_per_day",
     "leech_threshold",
     "default_mode",
     "sync_dir",
+    "show_bundled",
 ];
 
 /// Reads the settings; a missing file means the defaults. A bad value is an error that
@@ -146,6 +150,16 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
                     ));
                 }
             },
+            "show_bundled" => match value.get_ref() {
+                toml::de::DeValue::Boolean(shown) => settings.show_bundled = *shown,
+                _ => {
+                    return Err(fail(
+                        span,
+                        "`show_bundled` must be true or false".into(),
+                        "not true or false",
+                    ));
+                }
+            },
             other => {
                 return Err(fail(
                     key.span(),
@@ -194,7 +208,7 @@ mod tests {
     #[test]
     fn settings_are_read_and_missing_ones_default() {
         let settings =
-            load("desired_retention = 0.85\nleech_threshold = 5\ndefault_mode = \"flip\"\n")
+            load("desired_retention = 0.85\nleech_threshold = 5\ndefault_mode = \"flip\"\nshow_bundled = false\n")
                 .unwrap();
         assert_eq!(
             settings,
@@ -202,8 +216,14 @@ mod tests {
                 desired_retention: 0.85,
                 leech_threshold: 5,
                 mode: Presentation::Flip,
+                show_bundled: false,
                 ..Settings::default()
             }
+        );
+        let error = load("show_bundled = 0\n").unwrap_err().to_string();
+        assert!(
+            error.contains("DIR/config.toml:1:16") && error.contains("must be true or false"),
+            "{error}"
         );
         assert_eq!(
             load_settings(Some(Path::new("/nonexistent/config.toml")), false).unwrap(),

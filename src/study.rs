@@ -67,7 +67,7 @@ pub(crate) struct Reading {
 impl Reading {
     pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
         let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
+        let found = locate(names, &settings, context)?;
         let mut store = Store::open_to_read(&context.data_dir)?;
         let decks = catalog::index_decks(found, context, &mut store)?;
         Ok(Reading {
@@ -78,11 +78,29 @@ impl Reading {
     }
 }
 
+/// The decks named, or every deck shown (see `show_bundled`); when that leaves none, an
+/// error saying why and what to do.
+fn locate(
+    names: &[String],
+    settings: &Settings,
+    context: &Context,
+) -> anyhow::Result<Vec<library::Located>> {
+    let found = library::locate_shown(names, &context.data_dir, settings.show_bundled)?;
+    if found.is_empty() {
+        anyhow::bail!(
+            "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
+             and {} holds none; name a deck, or make one with `quiz new NAME`",
+            context.data_dir.join("decks").display()
+        );
+    }
+    Ok(found)
+}
+
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found = locate(&args.decks, &settings, context)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
@@ -341,11 +359,21 @@ impl Run<'_, '_> {
                 },
                 Reply::Undo => {
                     self.acceptable = None;
-                    if self.undo_last()? {
-                        ui.notice("undone: asking that card again")?;
-                        return Ok(Step::Skip);
+                    match self.undo_last()? {
+                        Some(undone) if lock(&self.session).suspended(undone) => {
+                            ui.notice("undone: that card stays suspended")?;
+                            return Ok(Step::Skip);
+                        }
+                        Some(_) => {
+                            ui.notice("undone: asking that card again")?;
+                            return Ok(Step::Skip);
+                        }
+                        None => ui.notice("nothing to undo yet")?,
                     }
-                    ui.notice("nothing to undo yet")?;
+                }
+                Reply::Suspend => {
+                    self.suspend(ui, index)?;
+                    return Ok(Step::Skip);
                 }
                 Reply::Quit => return Ok(Step::Quit),
             }
@@ -436,6 +464,7 @@ impl Run<'_, '_> {
                 self.acceptable = None;
                 self.undo_last()?;
             }
+            Next::Suspend => self.suspend(ui, index)?,
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -572,8 +601,29 @@ impl Run<'_, '_> {
         Ok(ui.notice(&message)?)
     }
 
-    /// Takes back the latest answer, whose card the session asks next; false if there is none.
-    fn undo_last(&mut self) -> anyhow::Result<bool> {
+    /// Suspends the card at `index` — the one on screen, or the one just answered, whose
+    /// answer stays saved — in the store and for the rest of the session, and says how to
+    /// bring it back.
+    fn suspend(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
+        let item = &self.items[index];
+        {
+            // Locked like a save, so Ctrl-C finds the card either suspended or not.
+            let mut session = lock(&self.session);
+            self.store
+                .suspend(item.deck, &item.card.id, self.clock.now())
+                .context("could not suspend the card")?;
+            session.suspend(index);
+        }
+        Ok(ui.notice(&format!(
+            "suspended: not asked again until `quiz suspended {} --restore {}`",
+            crate::escape::escape_line(&item.deck.0),
+            crate::escape::escape_line(&item.card.id.0)
+        ))?)
+    }
+
+    /// Takes back the latest answer, whose card the session asks next unless the learner
+    /// suspended it; the card's handle, `None` if there is no answer to take back.
+    fn undo_last(&mut self) -> anyhow::Result<Option<usize>> {
         let mut session = lock(&self.session);
         let Some(Undo {
             item,
@@ -581,8 +631,9 @@ impl Run<'_, '_> {
             schedules,
         }) = session.undo_last()
         else {
-            return Ok(false);
+            return Ok(None);
         };
+        let undone = item;
         let item = &mut self.items[item];
         self.store.undo(
             saved.review,
@@ -592,7 +643,7 @@ impl Run<'_, '_> {
             schedules,
         )?;
         item.state = saved.previous;
-        Ok(true)
+        Ok(Some(undone))
     }
 }
 

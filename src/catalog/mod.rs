@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
-use crate::deck::{Card, DeckId, Origin};
+use crate::deck::{Card, CardId, DeckId, Origin};
 use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
@@ -229,7 +229,8 @@ impl<'a> Items<'a> {
     }
 
     /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
-    /// `keep` keeps, in file order, with their stored state.
+    /// `keep` keeps and the learner has not suspended, in file order, with their stored
+    /// state.
     pub(crate) fn matching(
         decks: &'a [DeckId],
         tags: &[String],
@@ -241,9 +242,10 @@ impl<'a> Items<'a> {
         let mut with_cards = Vec::new();
         for deck in decks {
             let mut any = false;
+            let suspended = store.suspended_cards(deck)?;
             store.each_indexed_card(deck, tags, &mut |card, state| {
                 any = true;
-                if keep(deck, &card) {
+                if !suspended.contains(&card.id) && keep(deck, &card) {
                     items.push(Item { deck, card, state });
                 }
             })?;
@@ -299,10 +301,30 @@ fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::
     Ok(Pool::new(answers.iter().map(String::as_str)))
 }
 
+/// The smallest page of new cards read at a time (more when a deck's allowance is larger).
+const NEW_PAGE: usize = 64;
+
+/// Numbers the notes of a session's cards (see [`crate::deck::id::note`]): siblings, in the
+/// same deck, get the same number.
+#[derive(Default)]
+pub(crate) struct Notes(std::collections::HashMap<(usize, String), usize>);
+
+impl Notes {
+    /// The number of the note of card `card` of the session's deck `deck`.
+    pub(crate) fn of(&mut self, deck: usize, card: &CardId) -> usize {
+        let next = self.0.len();
+        *self
+            .0
+            .entry((deck, crate::deck::id::note(&card.0).to_string()))
+            .or_insert(next)
+    }
+}
+
 /// The cards of a session over `decks` (those carrying any of `tags`; all when empty), in
 /// the order they are asked: `queue::order` over every card, reading only the due cards
-/// and the new ones the plan may take — the first ones in file order, or, to shuffle, all
-/// of them, whose places are read and only the cards taken.
+/// and the new ones the plan may take — each deck's in file order, page by page until its
+/// allowance of cards first in their note is reached (see [`queue::FirstRound`]), or,
+/// to shuffle, all of them — whose places and ids are read and only the cards taken.
 pub(crate) fn pick<'a>(
     decks: &'a [DeckId],
     tags: &[String],
@@ -311,9 +333,20 @@ pub(crate) fn pick<'a>(
     now: Timestamp,
     plan: &Plan,
 ) -> anyhow::Result<Vec<Item<'a>>> {
+    let mut notes = Notes::default();
+    // Candidates as `queue::order` wants them: due cards, then new cards, each deck's in
+    // file order (cards neither due nor new play no part).
+    let mut candidates = Vec::new();
     let mut due: Vec<Option<Item<'a>>> = Vec::new();
-    for deck in decks {
+    for (number, deck) in decks.iter().enumerate() {
         for (card, state) in store.due_indexed_cards(deck, plan.due_before, tags)? {
+            candidates.push(Candidate {
+                index: candidates.len(),
+                due: Some(state.due),
+                retrievability: scheduler.retrievability_at(&state, now),
+                deck: number,
+                note: notes.of(number, &card.id),
+            });
             due.push(Some(Item {
                 deck,
                 card,
@@ -321,40 +354,61 @@ pub(crate) fn pick<'a>(
             }));
         }
     }
-    let mut wanted = match plan.shuffle {
-        Some(_) => None,
-        None => Some(plan.new_limit.saturating_sub(plan.new_seen_today)),
-    };
-    let mut new = Vec::new();
-    for deck in decks {
-        if wanted == Some(0) {
-            break;
+    // The notes that have had their turn: of the due cards, and of the cards reviewed
+    // earlier today.
+    let mut earlier = std::collections::HashSet::new();
+    for (number, deck) in decks.iter().enumerate() {
+        for card in store.cards_reviewed_since(deck, plan.day_start)? {
+            earlier.insert(notes.of(number, &card));
         }
-        let positions = store.new_indexed_positions(deck, tags, wanted)?;
-        wanted = wanted.map(|w| w.saturating_sub(positions.len()));
-        new.extend(positions.into_iter().map(|position| (deck, position)));
     }
-
-    // Candidates in file order, as `queue::order` wants them: due cards, then new cards
-    // (cards neither due nor new play no part).
-    let mut candidates = Vec::with_capacity(due.len() + new.len());
-    for state in due.iter().flatten().filter_map(|item| item.state) {
-        candidates.push(Candidate {
-            index: candidates.len(),
-            due: Some(state.due),
-            retrievability: scheduler.retrievability_at(&state, now),
-        });
-    }
-    for _ in &new {
-        candidates.push(Candidate {
-            index: candidates.len(),
-            due: None,
-            retrievability: 0.0,
-        });
+    let due_notes: std::collections::HashSet<usize> = candidates
+        .iter()
+        .map(|c| c.note)
+        .chain(earlier.iter().copied())
+        .collect();
+    let mut new = Vec::new();
+    for (number, deck) in decks.iter().enumerate() {
+        let wanted = match plan.shuffle {
+            Some(_) => None,
+            None => {
+                let seen = plan.new_seen_today.get(number).copied().unwrap_or(0);
+                Some(plan.new_limit.saturating_sub(seen))
+            }
+        };
+        if wanted == Some(0) {
+            continue;
+        }
+        let page = wanted.map(|w| w.max(NEW_PAGE));
+        let mut read: Vec<(u32, usize)> = Vec::new();
+        let mut first_round = queue::FirstRound::new(&due_notes);
+        loop {
+            let after = read.last().map(|&(position, _)| position);
+            let cards = store.new_indexed_cards(deck, tags, after, page)?;
+            let last_page = page.is_none_or(|page| cards.len() < page);
+            for (position, id) in cards {
+                let note = notes.of(number, &id);
+                first_round.add(note);
+                read.push((position, note));
+            }
+            if last_page || wanted.is_some_and(|w| first_round.count >= w) {
+                break;
+            }
+        }
+        for (position, note) in read {
+            candidates.push(Candidate {
+                index: candidates.len(),
+                due: None,
+                retrievability: 0.0,
+                deck: number,
+                note,
+            });
+            new.push((deck, position));
+        }
     }
     let mut items = Vec::new();
     let mut heads = ClozeHeads::all();
-    for index in queue::order(&candidates, plan) {
+    for index in queue::order(&candidates, plan, &earlier) {
         let item = match due.get_mut(index) {
             Some(item) => item.take(),
             None => {
@@ -367,6 +421,23 @@ pub(crate) fn pick<'a>(
         items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
     }
     Ok(items)
+}
+
+/// `order` (indexes into `items`) with siblings apart (see [`queue::spread`]), for a drill or
+/// a cram, which ask every card they chose.
+pub(crate) fn siblings_apart(items: &Items<'_>, order: &[usize]) -> Vec<usize> {
+    let mut notes = Notes::default();
+    let mut decks: std::collections::HashMap<&DeckId, usize> = std::collections::HashMap::new();
+    let cards: Vec<(usize, usize)> = order
+        .iter()
+        .map(|&index| {
+            let item = &items.items[index];
+            let count = decks.len();
+            let deck = *decks.entry(item.deck).or_insert(count);
+            (index, notes.of(deck, &item.card.id))
+        })
+        .collect();
+    queue::spread(&cards)
 }
 
 /// When the first card of `decks` that has been reviewed is due next.

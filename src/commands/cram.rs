@@ -5,7 +5,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use crate::catalog::Items;
+use crate::catalog::{self, Items};
 use crate::cli::CramArgs;
 use crate::env::Context;
 use crate::exit::ExitCode;
@@ -34,6 +34,7 @@ pub(crate) fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode
     }
     let mut order: Vec<usize> = (0..items.items.len()).collect();
     order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(study.seed));
+    let mut order = catalog::siblings_apart(&items, &order);
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }

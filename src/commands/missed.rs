@@ -53,7 +53,8 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
                 .is_some_and(|cards| cards.contains(&card.id))
         },
     )?;
-    let mut order: Vec<usize> = (0..items.items.len()).collect();
+    let all: Vec<usize> = (0..items.items.len()).collect();
+    let mut order = crate::catalog::siblings_apart(&items, &all);
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }

@@ -13,4 +13,5 @@ pub(crate) mod new;
 pub(crate) mod optimize;
 pub(crate) mod start;
 pub(crate) mod stats;
+pub(crate) mod suspended;
 pub(crate) mod sync;

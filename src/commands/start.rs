@@ -28,12 +28,14 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
     let tags = &args.study.tags;
 
     let day_start = calendar::day_start(now, tz);
-    let mut new_seen_today = 0;
+    // Each deck has its own allowance: a large deck does not starve a small one.
+    let mut new_seen_today = Vec::with_capacity(decks.len());
     for deck in &decks {
-        new_seen_today += store.new_cards_since(deck, day_start)?;
+        new_seen_today.push(store.new_cards_since(deck, day_start)?);
     }
     let plan = Plan {
         due_before: calendar::next_day_start(now, tz),
+        day_start,
         new_limit: args.new_cards.unwrap_or(settings.new_cards_per_day),
         new_seen_today,
         limit: args.study.limit,

@@ -2,14 +2,14 @@
 //! report on them from [`crate::stats`], printed as text or (with `--json`) as one JSON
 //! document.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 
 use anyhow::Context as _;
 
 use crate::catalog::{self, Refreshed};
 use crate::cli::StatsArgs;
-use crate::deck::DeckId;
 use crate::deck::library::{self, LibraryError, Report};
+use crate::deck::{DeckId, Origin};
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_line;
@@ -37,11 +37,11 @@ pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCod
         let json = serde_json::to_string_pretty(&report).context("could not encode the JSON")?;
         writeln!(out, "{json}")?;
     } else {
-        let styled = context.color && std::io::stdout().is_terminal();
+        let styled = context.color && context.stdout_terminal;
         write!(
             out,
             "{}",
-            stats::render::render(&report, context.plain || !styled, styled)
+            stats::render::render(&report, ui::table::Layout::of(context), styled)
         )?;
     }
     Ok(ExitCode::Success)
@@ -75,13 +75,31 @@ fn choose(
             chosen.push(Chosen { id, title: None });
         }
     };
+    let show_bundled = context.settings()?.show_bundled;
     if names.is_empty() {
-        let found = library::locate(&[], &context.data_dir)?;
+        let (bundled, found): (Vec<_>, Vec<_>) = library::locate(&[], &context.data_dir)?
+            .into_iter()
+            .partition(|deck| deck.origin == Origin::Bundled);
+        let bundled: Vec<DeckId> = if show_bundled {
+            for refreshed in catalog::refresh(bundled, store, true)? {
+                add(&mut chosen, refreshed);
+            }
+            Vec::new()
+        } else {
+            bundled.into_iter().map(|deck| deck.id).collect()
+        };
         for refreshed in catalog::refresh(found, store, true)? {
             add(&mut chosen, refreshed);
         }
         for id in logged {
-            only_logged(&mut chosen, id);
+            if show_bundled || !bundled.contains(&id) {
+                only_logged(&mut chosen, id);
+            }
+        }
+        if !show_bundled {
+            // The bundled decks' reviews stay out of the totals too.
+            let filter = chosen.iter().map(|c| c.id.clone()).collect();
+            return Ok((chosen, Some(filter)));
         }
     } else {
         for name in names {

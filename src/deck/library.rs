@@ -278,6 +278,20 @@ pub(crate) fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, 
     Ok(chosen)
 }
 
+/// [`locate`], leaving the bundled decks out of "every deck" when the learner hides them
+/// (`show_bundled = false` in the config); a bundled deck named is still found.
+pub(crate) fn locate_shown(
+    names: &[String],
+    data_dir: &Path,
+    show_bundled: bool,
+) -> Result<Vec<Located>, LibraryError> {
+    let mut found = locate(names, data_dir)?;
+    if names.is_empty() && !show_bundled {
+        found.retain(|deck| deck.origin != Origin::Bundled);
+    }
+    Ok(found)
+}
+
 #[cfg(test)]
 /// Loads deck files with every finding; a deck with errors is skipped.
 pub(crate) fn load(files: Vec<DeckFile>) -> Loaded {

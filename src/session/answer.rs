@@ -214,6 +214,21 @@ impl<S: Clone> Session<S> {
         })
     }
 
+    /// The learner suspended `item` (the card on screen, or the one just answered): it is
+    /// not asked again in this session. Its answers stay recorded, and can still be
+    /// overridden or undone; an undo then does not ask it again.
+    pub(crate) fn suspend(&mut self, item: usize) {
+        if self.on_screen == Some(item) {
+            self.on_screen = None;
+        }
+        self.queue.drop_item(item);
+    }
+
+    /// Whether the learner suspended `item` during this session.
+    pub(crate) fn suspended(&self, item: usize) -> bool {
+        self.queue.dropped(item)
+    }
+
     /// Takes back the latest answer; `None` when there is none. Its card is asked next,
     /// and the card on screen, if another, right after it.
     pub(crate) fn undo_last(&mut self) -> Option<Undo<S>> {
@@ -481,6 +496,26 @@ mod tests {
         assert_eq!(undo.item, 0);
         assert_eq!(session.tally(), Tally::default());
         assert_eq!(drain(&mut session, |_| right()), vec![0]);
+    }
+
+    #[test]
+    fn a_suspended_card_is_not_asked_again_on_screen_or_after_a_miss() {
+        let mut session: Session<u32> = Session::new(vec![0, 1, 2], 1, true);
+        // Suspended at its question: it goes unanswered.
+        assert_eq!(session.ask_next(), Some(0));
+        session.suspend(0);
+        assert!(session.suspended(0));
+        assert_eq!(session.asked(), 0);
+        // Suspended after a miss: the answer counts, its retry goes, an undo does not bring
+        // it back.
+        assert_eq!(session.ask_next(), Some(1));
+        session.answered(1, &judged(&wrong(), false), 0);
+        assert_eq!(session.remaining(), 2);
+        session.suspend(1);
+        assert_eq!(session.remaining(), 1);
+        assert_eq!(session.tally().wrong, 1);
+        assert_eq!(session.undo_last().unwrap().item, 1);
+        assert_eq!(drain(&mut session, |_| right()), vec![2]);
     }
 
     #[test]

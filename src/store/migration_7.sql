@@ -30,6 +30,15 @@ CREATE TABLE sync_events (
 ) WITHOUT ROWID;
 CREATE INDEX sync_events_by_target ON sync_events (device, target) WHERE target IS NOT NULL;
 CREATE INDEX sync_events_by_kind ON sync_events (kind, at, device);
+-- A card's suspensions and restorations (and accepted answers), the latest first.
+CREATE INDEX sync_events_by_card ON sync_events (deck, card, at) WHERE deck IS NOT NULL;
+
+-- The cards suspended before this version: this device's events, after its reviews.
+INSERT INTO sync_events (device, seq, at, kind, deck, card)
+SELECT (SELECT value FROM meta WHERE key = 'device_id'),
+       (SELECT COALESCE(MAX(seq), 0) FROM reviews) + ROW_NUMBER() OVER (ORDER BY deck, card),
+       suspended_at, 'suspend', deck, card
+FROM suspended;
 
 -- How far each device log in the sync folder has been read (or, for this device's own,
 -- written): `offset` bytes, ending at a line's end, whose first and last 4 KiB hash to

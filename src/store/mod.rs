@@ -14,10 +14,12 @@ pub(crate) mod deck_index;
 pub(crate) mod lock;
 pub(crate) mod log;
 mod reviews;
+mod suspended;
 pub(crate) mod sync;
 pub(crate) mod types;
 
 pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
+pub(crate) use suspended::Suspension;
 
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
@@ -27,9 +29,8 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
     include_str!("migration_4.sql"),
-    // 5 and 6 are kept for the branches adding suspension and the history import's own;
-    // the integrator puts theirs here.
-    "-- reserved",
+    include_str!("migration_5.sql"),
+    // 6 is kept for the history import's branch; the integrator puts its own here.
     "-- reserved",
     include_str!("migration_7.sql"),
 ];

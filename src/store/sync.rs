@@ -65,6 +65,11 @@ pub(crate) enum Change {
     Retention { value: f64 },
     /// The device's name.
     Device { name: String },
+    /// A card suspended ("do not ask me this"): the latest suspension or restoration of a
+    /// card wins, by instant, then device id, then sequence number.
+    Suspend { deck: String, card: String },
+    /// A suspended card restored.
+    Restore { deck: String, card: String },
 }
 
 impl Change {
@@ -78,6 +83,8 @@ impl Change {
             Change::Parameters { .. } => "parameters",
             Change::Retention { .. } => "retention",
             Change::Device { .. } => "device",
+            Change::Suspend { .. } => "suspend",
+            Change::Restore { .. } => "restore",
         }
     }
 }
@@ -604,8 +611,38 @@ fn apply(
             )?
             .execute(params![deck, card, answer, event.at.as_second()])?;
         }
+        Change::Suspend { deck, card } | Change::Restore { deck, card } => {
+            insert_event(conn, event)?;
+            settle_suspension(conn, deck, card)?;
+        }
         Change::Parameters { .. } | Change::Retention { .. } | Change::Device { .. } => {
             insert_event(conn, event)?;
+        }
+    }
+    Ok(())
+}
+
+/// Suspends or restores a card as its latest suspension or restoration says.
+fn settle_suspension(conn: &Connection, deck: &str, card: &str) -> Result<()> {
+    let latest: Option<(String, Millis)> = conn
+        .prepare_cached(
+            "SELECT kind, at FROM sync_events
+             WHERE deck = ?1 AND card = ?2 AND kind IN ('suspend', 'restore')
+             ORDER BY at DESC, device DESC, seq DESC LIMIT 1",
+        )?
+        .query_row(params![deck, card], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    match latest {
+        Some((kind, at)) if kind == "suspend" => {
+            conn.prepare_cached(
+                "INSERT INTO suspended (deck, card, suspended_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (deck, card) DO UPDATE SET suspended_at = excluded.suspended_at",
+            )?
+            .execute(params![deck, card, at])?;
+        }
+        _ => {
+            conn.prepare_cached("DELETE FROM suspended WHERE deck = ?1 AND card = ?2")?
+                .execute(params![deck, card])?;
         }
     }
     Ok(())
@@ -646,6 +683,14 @@ fn insert_event(conn: &Connection, event: &SyncEvent) -> Result<()> {
             None,
             None,
             Some(answer.clone()),
+        ),
+        Change::Suspend { deck, card } | Change::Restore { deck, card } => (
+            None,
+            Some(deck.clone()),
+            Some(card.clone()),
+            None,
+            None,
+            none(),
         ),
         Change::Parameters { json } => (None, none(), none(), None, None, Some(json.clone())),
         Change::Retention { value } => (None, none(), none(), None, None, Some(value.to_string())),
@@ -710,6 +755,14 @@ fn event_row(device: &str, row: &Row<'_>) -> rusqlite::Result<SyncEvent> {
             deck: text(4)?,
             card: text(5)?,
             answer: text(8)?,
+        },
+        "suspend" => Change::Suspend {
+            deck: text(4)?,
+            card: text(5)?,
+        },
+        "restore" => Change::Restore {
+            deck: text(4)?,
+            card: text(5)?,
         },
         "parameters" => Change::Parameters { json: text(8)? },
         "retention" => Change::Retention {

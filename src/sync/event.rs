@@ -107,6 +107,10 @@ pub(crate) fn encode(event: &SyncEvent) -> String {
         Change::Parameters { json } => {
             line.parameters = serde_json::from_str(json).ok();
         }
+        Change::Suspend { deck, card } | Change::Restore { deck, card } => {
+            line.deck = Some(deck.clone());
+            line.card = Some(card.clone());
+        }
         Change::Retention { value } => line.retention = Some(*value),
         Change::Device { name } => line.name = Some(name.clone()),
     }
@@ -207,6 +211,14 @@ pub(crate) fn decode(text: &[u8], device: &str) -> Result<SyncEvent, String> {
         "device" => Change::Device {
             name: need(line.name.clone(), "name")?,
         },
+        "suspend" => Change::Suspend {
+            deck: need(line.deck.clone(), "deck")?,
+            card: need(line.card.clone(), "card")?,
+        },
+        "restore" => Change::Restore {
+            deck: need(line.deck.clone(), "deck")?,
+            card: need(line.card.clone(), "card")?,
+        },
         other => {
             return Err(format!(
                 "unknown event type {other:?} (a newer quiz wrote it?)"
@@ -260,6 +272,14 @@ mod tests {
             Change::Retention { value: 0.85 },
             Change::Device {
                 name: "laptop".into(),
+            },
+            Change::Suspend {
+                deck: "d".into(),
+                card: "c".into(),
+            },
+            Change::Restore {
+                deck: "d".into(),
+                card: "c".into(),
             },
         ];
         for change in changes {

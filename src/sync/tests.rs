@@ -2,8 +2,8 @@
 //! undos, overrides and clocks minutes apart), their folders are copied to each other in
 //! random order by a simulated sync engine (sometimes a copy in flight, cut at a random
 //! byte; sometimes a copy that replaces a log with an older one), and they sync in random
-//! order. Once every log has reached every device, all of them hold the same reviews and
-//! the same card rows, and no review was lost or doubled.
+//! order. Once every log has reached every device, all of them hold the same reviews, the
+//! same card rows and the same suspended cards, and no review was lost or doubled.
 //!
 //! CI runs 200 schedules; `QUIZ_SYNC_SCHEDULES=5000 cargo test --lib sync::tests` more
 //! (bench/sync_property.sh).
@@ -138,6 +138,15 @@ impl Device {
         self.last = Some((id, card, previous, at, new));
     }
 
+    /// Suspends the card, or restores it when it is suspended.
+    fn toggle_suspension(&mut self, card: &str, now: Timestamp) {
+        let at = now + jiff::SignedDuration::from_millis(self.skew_ms);
+        let (deck, card) = (DeckId("d".into()), CardId(card.into()));
+        if !self.store.suspend(&deck, &card, at).unwrap() {
+            assert!(self.store.restore(&deck, &card, at).unwrap());
+        }
+    }
+
     fn sync(&mut self, scheduler: &Scheduler, now: Timestamp) {
         sync(
             &mut self.store,
@@ -160,6 +169,13 @@ impl Device {
             &self.store,
             "SELECT device, seq, reviewed_at, deck, card, rating, verdict, mode, given_answer, elapsed_ms
              FROM reviews ORDER BY device, seq",
+        )
+    }
+
+    fn suspended(&self) -> Vec<String> {
+        rows(
+            &self.store,
+            "SELECT deck, card, suspended_at FROM suspended ORDER BY deck, card",
         )
     }
 
@@ -245,7 +261,7 @@ fn schedule(seed: u64) -> usize {
     for _ in 0..rng.random_range(5..25) {
         now += jiff::SignedDuration::from_mins(rng.random_range(1..3000));
         let d = rng.random_range(0..count);
-        match rng.random_range(0..10) {
+        match rng.random_range(0..11) {
             0..=4 => {
                 let card = CARDS[rng.random_range(0..CARDS.len())];
                 let rating = Rating::ALL[rng.random_range(0..4)];
@@ -254,6 +270,7 @@ fn schedule(seed: u64) -> usize {
             5 => devices[d].undo(),
             6 => devices[d].override_last(&scheduler),
             7 | 8 => devices[d].sync(&scheduler, now),
+            9 => devices[d].toggle_suspension(CARDS[rng.random_range(0..CARDS.len())], now),
             _ => {
                 let to = rng.random_range(0..count);
                 if to != d {
@@ -301,6 +318,11 @@ fn schedule(seed: u64) -> usize {
             device.cards(),
             cards,
             "seed {seed}: cards of device {index}"
+        );
+        assert_eq!(
+            device.suspended(),
+            devices[0].suspended(),
+            "seed {seed}: suspended cards of device {index}"
         );
     }
     let mut authors: Vec<&str> = reviews.iter().filter_map(|r| r.split('|').next()).collect();

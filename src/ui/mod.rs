@@ -6,6 +6,7 @@ pub(crate) mod forms;
 pub(crate) mod interactive;
 pub(crate) mod plain;
 pub(crate) mod progress;
+pub(crate) mod table;
 
 use std::io;
 use std::time::Duration;
@@ -39,6 +40,9 @@ pub(crate) enum Reply {
     Undo,
     /// Accept the answer just overridden to right from now on (`:accept`).
     Accept,
+    /// Suspend the card on screen, unanswered: it is not asked again, in this session or
+    /// any other, until `quiz suspended --restore` (`:suspend`).
+    Suspend,
     Quit,
 }
 
@@ -61,6 +65,12 @@ pub(crate) enum Next {
     Continue,
     Override(bool),
     Undo,
+    /// Suspend the card just answered (its answer stays saved): it is not asked again, in
+    /// this session or any other, until `quiz suspended --restore`.
+    // The full-screen study UI sends it (`s` after a verdict); plain mode suspends at the
+    // next question instead (`Reply::Suspend`), so until that UI lands nothing does.
+    #[allow(dead_code)]
+    Suspend,
     Quit,
 }
 
@@ -155,6 +165,7 @@ pub(crate) fn command(text: &str) -> Option<Reply> {
         ":wrong" => Some(Reply::Override(false)),
         ":undo" => Some(Reply::Undo),
         ":accept" => Some(Reply::Accept),
+        ":suspend" => Some(Reply::Suspend),
         _ => None,
     }
 }
@@ -175,6 +186,8 @@ mod tests {
         assert_eq!(command(":hint"), Some(Reply::Hint));
         assert_eq!(command(" :accept "), Some(Reply::Accept));
         assert_eq!(command("accept"), None, "a bare word is an answer");
+        assert_eq!(command(" :suspend"), Some(Reply::Suspend));
+        assert_eq!(command("suspend"), None, "a bare word is an answer");
     }
 
     #[test]

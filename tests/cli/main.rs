@@ -35,8 +35,10 @@ mod quit;
 mod retry;
 mod reverse;
 mod scheduling;
+mod siblings;
 mod start;
 mod strict;
+mod suspend;
 mod tags;
 mod undo;
 
@@ -51,3 +53,4 @@ mod optimize;
 mod readers;
 mod stats;
 mod sync;
+mod widths;

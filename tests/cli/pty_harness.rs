@@ -70,8 +70,12 @@ pub(crate) struct Tty {
 
 impl Tty {
     pub(crate) fn spawn(quiz: &Quiz, args: &[&str]) -> Tty {
-        let session =
-            spawn_command(quiz.command(args), Some(TIMEOUT_MS)).expect("spawn quiz on a pty");
+        Tty::spawn_command(quiz.command(args))
+    }
+
+    /// [`Tty::spawn`] of a command set up by the caller (its environment, say).
+    pub(crate) fn spawn_command(command: std::process::Command) -> Tty {
+        let session = spawn_command(command, Some(TIMEOUT_MS)).expect("spawn quiz on a pty");
         Tty {
             session,
             seen: String::new(),

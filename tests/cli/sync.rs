@@ -532,3 +532,50 @@ fn git_carries_the_logs_through_a_bare_repository_and_two_clones() {
     );
     assert!(run.stdout.contains("wrote 1 event"), "{}", run.stdout);
 }
+
+#[test]
+fn a_suspension_and_its_restoration_travel_and_the_latest_wins() {
+    let shared = tempfile::tempdir().expect("shared folder");
+    let a = device("2026-03-01T09:00:00Z");
+    let b = device("2026-03-01T10:00:00Z");
+    // A suspends Germany; B, offline, suspends Italy.
+    a.run(&["start", "t"], "Paris\n:suspend\n").success();
+    b.run(&["start", "t"], "Paris\nBerlin\n:suspend\n")
+        .success();
+    for quiz in [&a, &b, &a] {
+        sync(quiz, shared.path(), "x").success();
+    }
+    let suspended =
+        |quiz: &Quiz| quiz.rows("SELECT deck, card, suspended_at FROM suspended ORDER BY card");
+    assert_eq!(suspended(&a), suspended(&b));
+    assert_eq!(
+        suspended(&a),
+        [
+            [
+                "t",
+                "de",
+                &crate::common::millis("2026-03-01T09:00:00Z").to_string()
+            ],
+            [
+                "t",
+                "it",
+                &crate::common::millis("2026-03-01T10:00:00Z").to_string()
+            ],
+        ]
+    );
+    // B restores Germany later: after the syncs, A asks it again.
+    b.run(&["suspended", "t", "--restore", "de"], "").success();
+    sync(&b, shared.path(), "x").success();
+    sync(&a, shared.path(), "x").success();
+    assert_eq!(
+        suspended(&a),
+        [[
+            "t",
+            "it",
+            &crate::common::millis("2026-03-01T10:00:00Z").to_string()
+        ]]
+    );
+    assert_eq!(suspended(&a), suspended(&b));
+    assert_eq!(reviews(&a), reviews(&b));
+    assert_eq!(cards(&a), cards(&b));
+}

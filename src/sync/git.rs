@@ -18,6 +18,10 @@ pub(crate) struct Repository {
 impl Repository {
     /// The work tree `dir` is in, if it is in one and `git` runs.
     pub(crate) fn find(dir: &Path) -> Option<Repository> {
+        // A few stats before a process: a sync with nothing new stays cheap outside git.
+        if !dir.ancestors().any(|folder| folder.join(".git").exists()) {
+            return None;
+        }
         let output = git(dir, &["rev-parse", "--show-toplevel"]).ok()?;
         if !output.status.success() {
             return None;

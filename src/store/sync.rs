@@ -286,6 +286,15 @@ impl Store {
         &mut self,
         replay: &mut Replay<'_>,
     ) -> std::result::Result<usize, RebuildError> {
+        // A sync with nothing new writes nothing here.
+        let any: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM sync_replay)", [], |row| {
+                    row.get(0)
+                })?;
+        if !any {
+            return Ok(0);
+        }
         let tx = self.conn.transaction()?;
         let marked: Vec<(String, String)> = {
             let mut statement = tx.prepare_cached("SELECT deck, card FROM sync_replay")?;
@@ -339,6 +348,16 @@ impl Store {
     /// Sets a `meta` entry (sync's own bookkeeping: what was published, what is in effect).
     pub(crate) fn set_meta_value(&self, key: &str, value: &str) -> Result<()> {
         set_meta(&self.conn, key, value)
+    }
+
+    /// Sets several `meta` entries in one transaction.
+    pub(crate) fn set_meta_values(&mut self, entries: &[(&str, &str)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (key, value) in entries {
+            set_meta(&tx, key, value)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     pub(crate) fn file_mark(&self, path: &str) -> Result<Option<FileMark>> {

@@ -137,8 +137,10 @@ pub(crate) fn sync(
             report.notices.push(problem);
         }
     }
-    store.set_meta_value(LAST_SYNC_KEY, &env.now.to_string())?;
-    store.set_meta_value(LAST_DIR_KEY, &dir.display().to_string())?;
+    store.set_meta_values(&[
+        (LAST_SYNC_KEY, &env.now.to_string()),
+        (LAST_DIR_KEY, &dir.display().to_string()),
+    ])?;
     Ok(report)
 }
 
@@ -350,17 +352,17 @@ fn remark(store: &Store, path: &Path, key: &str, last_seq: i64) -> anyhow::Resul
         std::fs::File::open(path).with_context(|| format!("could not read {}", path.display()))?;
     let (size, modified) = device_log::stamp(path)?;
     let prefix_hash = device_log::prefix_hash(&mut file, size)?;
-    store.set_file_mark(
-        key,
-        &FileMark {
-            offset: size,
-            lines: 0,
-            prefix_hash,
-            size,
-            modified,
-            last_seq,
-        },
-    )?;
+    let mark = FileMark {
+        offset: size,
+        lines: 0,
+        prefix_hash,
+        size,
+        modified,
+        last_seq,
+    };
+    if store.file_mark(key)?.as_ref() != Some(&mark) {
+        store.set_file_mark(key, &mark)?;
+    }
     Ok(())
 }
 

@@ -119,6 +119,7 @@ pub(crate) fn sync(
     }
     for log in &listing.logs {
         if log.device == own {
+            check_own_copy(store, log, &own, &mut report)?;
             continue;
         }
         read_peer(store, log, &mut report)?;
@@ -334,6 +335,47 @@ fn reconcile(
         .with_context(|| format!("could not write {}", path.display()))?;
     report.written += lines.len();
     Ok(Reconciled::Append(store.last_own_seq()?))
+}
+
+/// Reads a conflict copy of this device's own log: its events are this store's own, so
+/// nothing is taken in; events this store never wrote mean another data directory wrote
+/// under this id at the same time, which the learner is told (with the file).
+fn check_own_copy(
+    store: &Store,
+    log: &LogFile,
+    own: &str,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let main = format!("{own}.jsonl");
+    if log.name == main {
+        return Ok(());
+    }
+    let key = log.path.display().to_string();
+    let mark = store.file_mark(&key)?;
+    if let Some(mark) = &mark
+        && device_log::unchanged(&log.path, mark)?
+    {
+        return Ok(());
+    }
+    let mut foreign = 0;
+    device_log::read_from(log, None, BATCH, |read, new_mark| {
+        for event in &read.events {
+            if !store.holds_own_event(event)? {
+                foreign += 1;
+            }
+        }
+        store.set_file_mark(&key, &new_mark)?;
+        Ok(())
+    })
+    .with_context(|| format!("could not read {}", log.path.display()))?;
+    if foreign > 0 {
+        report.notices.push(format!(
+            "{} holds {} under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in",
+            crate::escape::escape_line(&log.path.display().to_string()),
+            crate::ui::format::plural(foreign, "event")
+        ));
+    }
+    Ok(())
 }
 
 /// The lines of this device's events after `after`.

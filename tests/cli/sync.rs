@@ -579,3 +579,33 @@ fn a_suspension_and_its_restoration_travel_and_the_latest_wins() {
     assert_eq!(reviews(&a), reviews(&b));
     assert_eq!(cards(&a), cards(&b));
 }
+
+#[test]
+fn a_conflict_copy_of_this_devices_own_log_with_foreign_events_is_reported() {
+    let shared = tempfile::tempdir().expect("shared folder");
+    let a = device("2026-03-01T09:00:00Z");
+    a.run(&["start", "t"], "Paris\n").success();
+    sync(&a, shared.path(), "a").success();
+    let own = device_id(&a);
+    let log = log_path(shared.path(), &a);
+    let mut copy = std::fs::read_to_string(&log).unwrap();
+    copy.push_str(&review_line(&own, 7, "de"));
+    copy.push('\n');
+    let conflict = shared
+        .path()
+        .join("quiz/devices")
+        .join(format!("{own}.sync-conflict-20260301-100000-ABCDEFG.jsonl"));
+    std::fs::write(&conflict, copy).unwrap();
+    let run = sync(&a, shared.path(), "a");
+    run.success();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "quiz: warning: {} holds 1 event under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in\n",
+            std::fs::canonicalize(&conflict).unwrap().display()
+        )
+    );
+    assert_eq!(a.count("SELECT COUNT(*) FROM reviews"), 1);
+    // Told once: the copy has not changed since.
+    assert_eq!(sync(&a, shared.path(), "a").stderr, "");
+}

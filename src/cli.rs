@@ -53,6 +53,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Draft a deck from a plain-text document: its dates, numbers and names become cards
     Derive(DeriveArgs),
+    /// Exchange progress with your other devices through a folder you sync (Syncthing, Dropbox, git)
+    Sync(SyncArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell), deck names included
     Completions {
         /// The shell to complete for
@@ -374,6 +376,25 @@ pub(crate) struct DeriveArgs {
     /// At most this many cards
     #[arg(short, long, value_name = "N")]
     pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SyncArgs {
+    /// The folder your devices share [default: sync_dir in config.toml]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Name this device (shown by --status on every device) [default: the host name]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Do not pull, commit or push, even when DIR is in a git work tree
+    #[arg(long)]
+    pub no_git: bool,
+
+    /// List the devices, their last event and the last sync; change nothing
+    #[arg(long)]
+    pub status: bool,
 }
 
 #[cfg(test)]

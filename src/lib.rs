@@ -49,6 +49,7 @@ mod stable_hash;
 mod stats;
 mod store;
 mod study;
+mod sync;
 mod ui;
 
 use std::ffi::OsString;
@@ -141,6 +142,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => commands::import::run(args, &context),
         Command::Export(args) => commands::export::run(args, &context),
         Command::Derive(args) => commands::derive::run(args, &context),
+        Command::Sync(args) => commands::sync::run(args, &context),
         Command::Completions { shell } => {
             commands::completions::run(*shell, std::env::args_os().next().as_ref())
         }

@@ -27,6 +27,8 @@ pub(crate) struct Settings {
     pub new_cards_per_day: usize,
     pub leech_threshold: u32,
     pub mode: Presentation,
+    /// The folder `quiz sync` uses by default; with it set, study sessions sync by themselves.
+    pub sync_dir: Option<std::path::PathBuf>,
     /// Whether "every deck" (a command with no deck named) includes the bundled decks.
     pub show_bundled: bool,
 }
@@ -38,16 +40,18 @@ impl Default for Settings {
             new_cards_per_day: 20,
             leech_threshold: 8,
             mode: Presentation::Type,
+            sync_dir: None,
             show_bundled: true,
         }
     }
 }
 
-pub(crate) const SETTING_KEYS: [&str; 5] = [
+pub(crate) const SETTING_KEYS: [&str; 6] = [
     "desired_retention",
     "new_cards_per_day",
     "leech_threshold",
     "default_mode",
+    "sync_dir",
     "show_bundled",
 ];
 
@@ -64,7 +68,7 @@ pub(crate) fn load_settings(path: Option<&Path>, color: bool) -> anyhow::Result<
         }
         Err(error) => bail!("could not read the config file {}: {error}", path.display()),
     };
-    let (settings, findings) = read_settings(&text);
+    let (settings, findings) = read_settings(&text, path);
     if findings.is_empty() {
         return Ok(settings);
     }
@@ -102,7 +106,8 @@ fn suggestion(key: &str) -> Option<&'static str> {
 
 /// The settings `text` holds, and a finding for each key that is unknown or whose value is
 /// bad (that key keeps its default).
-fn read_settings(text: &str) -> (Settings, Vec<Finding>) {
+/// `path` is the config file's, which a relative `sync_dir` is read from.
+fn read_settings(text: &str, path: &Path) -> (Settings, Vec<Finding>) {
     let mut settings = Settings::default();
     let mut findings = Vec::new();
     let bad = |span: std::ops::Range<usize>, message: String, label: &str| {
@@ -170,6 +175,14 @@ fn read_settings(text: &str) -> (Settings, Vec<Finding>) {
                     )),
                 }
             }
+            "sync_dir" => match value.get_ref().as_str().filter(|s| !s.trim().is_empty()) {
+                Some(dir) => settings.sync_dir = Some(sync_dir(dir, path)),
+                None => findings.push(bad(
+                    span,
+                    "`sync_dir` must be the path of a folder, such as \"~/Sync\"".into(),
+                    "not a folder",
+                )),
+            },
             "show_bundled" => match value.get_ref() {
                 toml::de::DeValue::Boolean(shown) => settings.show_bundled = *shown,
                 _ => findings.push(bad(
@@ -196,6 +209,20 @@ fn read_settings(text: &str) -> (Settings, Vec<Finding>) {
         }
     }
     (settings, findings)
+}
+
+/// The sync folder as written: `~/` is the home folder, and a relative path is relative to
+/// the config file's folder.
+fn sync_dir(text: &str, config: &Path) -> std::path::PathBuf {
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty())
+    {
+        return std::path::PathBuf::from(home).join(rest);
+    }
+    match config.parent() {
+        Some(folder) => folder.join(text),
+        None => std::path::PathBuf::from(text),
+    }
 }
 
 #[cfg(test)]
@@ -273,7 +300,10 @@ mod tests {
             assert!(error.contains(place), "{place} in {error}");
             assert!(error.contains(label), "{label} in {error}");
         }
-        let (settings, findings) = read_settings("new_cards_per_day = 7\nbogus = 1\n");
+        let (settings, findings) = read_settings(
+            "new_cards_per_day = 7\nbogus = 1\n",
+            Path::new("config.toml"),
+        );
         assert_eq!(settings.new_cards_per_day, 7, "good keys are still read");
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].label, "unknown setting", "nothing near `bogus`");

@@ -69,6 +69,8 @@ impl Setup {
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
             .collect();
         let mut store = Store::open(&context.data_dir)?;
+        // The other devices' reviews first, so what is due counts them.
+        crate::sync::automatic(&mut store, &settings, context);
         let decks = catalog::index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
         let seed = args
@@ -108,7 +110,7 @@ impl Study {
             leech_threshold: self.settings.leech_threshold,
             origins: self.origins.clone(),
         };
-        run(
+        let code = run(
             items,
             order,
             &options,
@@ -116,7 +118,9 @@ impl Study {
             &self.scheduler,
             context,
             header,
-        )
+        )?;
+        crate::sync::automatic(&mut self.store, &self.settings, context);
+        Ok(code)
     }
 }
 

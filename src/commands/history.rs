@@ -87,6 +87,10 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&context.data_dir)?;
     let outcome = import_into(&mut store, &reviews, context)
         .with_context(|| format!("could not import {}", file.display()))?;
+    // The import is saved by now: a config that cannot be read only skips the sync.
+    if let Ok(settings) = context.settings() {
+        crate::sync::automatic(&mut store, &settings, context);
+    }
     let decks = if outcome.decks.is_empty() {
         String::new()
     } else {

@@ -17,3 +17,4 @@ pub(crate) mod overview;
 pub(crate) mod start;
 pub(crate) mod stats;
 pub(crate) mod suspended;
+pub(crate) mod sync;

@@ -151,6 +151,7 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
     );
     progress.finish();
     let cards = cards?;
+    crate::sync::automatic(store, &settings, context);
     crate::outln!(
         "Saved the fitted parameters: they predict your history better. Rescheduled {cards} \
          cards by replaying their reviews."

@@ -27,12 +27,12 @@ pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<Exi
     let mut store = Store::open_to_read(&context.data_dir)?;
     let suspended = store.suspensions(named.as_deref())?;
     if let Some(card) = &args.restore {
-        return restore(&store, &suspended, card);
+        return restore(&store, &suspended, card, context.clock.now());
     }
     if args.all {
         let mut decks: Vec<DeckId> = suspended.iter().map(|s| s.deck.clone()).collect();
         decks.dedup();
-        let restored = store.restore_all(&decks)?;
+        let restored = store.restore_all(&decks, context.clock.now())?;
         if restored == 0 {
             crate::outln!("Nothing to restore: no card is suspended.")?;
         } else {
@@ -76,13 +76,18 @@ pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<Exi
 }
 
 /// Restores the one suspended card with the id `card` among `suspended`.
-fn restore(store: &Store, suspended: &[Suspension], card: &str) -> anyhow::Result<ExitCode> {
+fn restore(
+    store: &Store,
+    suspended: &[Suspension],
+    card: &str,
+    now: jiff::Timestamp,
+) -> anyhow::Result<ExitCode> {
     let shown = escape_line(card);
     let matching: Vec<&Suspension> = suspended.iter().filter(|s| s.card.0 == card).collect();
     match matching.as_slice() {
         [] => bail!("card `{shown}` is not suspended (`quiz suspended` lists the suspended cards)"),
         [one] => {
-            store.restore(&one.deck, &one.card)?;
+            store.restore(&one.deck, &one.card, now)?;
             crate::outln!(
                 "restored `{shown}` of deck `{}`: it is asked again, with the progress it had",
                 escape_line(&one.deck.0)

@@ -15,11 +15,24 @@ impl Store {
         answer: &str,
         at: Timestamp,
     ) -> Result<bool> {
-        let added = self.conn.execute(
+        let tx = self.conn.unchecked_transaction()?;
+        let added = tx.execute(
             "INSERT OR IGNORE INTO learner_accepts (deck, card, answer, added_at)
              VALUES (?1, ?2, ?3, ?4)",
             params![deck, card, answer, at.as_second()],
         )?;
+        if added > 0 {
+            super::sync::record_local(
+                &tx,
+                at,
+                &super::sync::Change::Accept {
+                    deck: deck.0.clone(),
+                    card: card.0.clone(),
+                    answer: answer.to_owned(),
+                },
+            )?;
+        }
+        tx.commit()?;
         Ok(added > 0)
     }
 

@@ -357,7 +357,7 @@ impl Store {
             // Index order, so each card's reviews arrive together and in the order given.
             let mut statement = tx.prepare_cached(
                 "SELECT deck, card, reviewed_at, rating FROM reviews WHERE mode <> ?1
-                 ORDER BY deck, card, reviewed_at, id",
+                 ORDER BY deck, card, reviewed_at, device, seq, id",
             )?;
             let mut rows = statement.query(params![Mode::Cram])?;
             let mut current: Option<(String, String)> = None;
@@ -411,11 +411,16 @@ fn text<'a>(row: &'a Row<'_>, column: usize) -> rusqlite::Result<&'a str> {
     Ok(row.get_ref(column)?.as_str()?)
 }
 
-/// A card's reviews other than cram, oldest first.
-fn card_log(conn: &Connection, deck: &str, card: &str) -> Result<Vec<(Timestamp, Rating)>> {
+/// A card's reviews other than cram, oldest first; reviews of one instant in the order of
+/// their device ids, then of their sequence numbers, so every device replays them alike.
+pub(super) fn card_log(
+    conn: &Connection,
+    deck: &str,
+    card: &str,
+) -> Result<Vec<(Timestamp, Rating)>> {
     let mut statement = conn.prepare_cached(
         "SELECT reviewed_at, rating FROM reviews
-         WHERE deck = ?1 AND card = ?2 AND mode <> ?3 ORDER BY reviewed_at, id",
+         WHERE deck = ?1 AND card = ?2 AND mode <> ?3 ORDER BY reviewed_at, device, seq, id",
     )?;
     let mut rows = statement.query(params![deck, card, Mode::Cram])?;
     let mut log = Vec::new();
@@ -427,7 +432,7 @@ fn card_log(conn: &Connection, deck: &str, card: &str) -> Result<Vec<(Timestamp,
 
 /// Writes the row `replay` makes of a card's log, every column included: a card first
 /// reviewed earlier than its row said (an imported history) counts from then on.
-fn rebuild_card(
+pub(super) fn rebuild_card(
     conn: &Connection,
     deck: &str,
     card: &str,

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use super::sync::Change;
 use super::types::{Millis, VerdictWord};
 use super::{Result, Store};
 use crate::deck::{CardId, DeckId};
@@ -220,6 +221,11 @@ impl Store {
         state: Option<&CardState>,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
+        record_change(&tx, id, |of| Change::Override {
+            of,
+            rating,
+            verdict: verdict.clone(),
+        })?;
         tx.execute(
             "UPDATE reviews SET rating = ?2, verdict = ?3 WHERE id = ?1",
             params![id.0, rating, verdict],
@@ -249,6 +255,7 @@ impl Store {
         touches_card: bool,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
+        record_change(&tx, id, |of| Change::Undo { of })?;
         tx.execute("DELETE FROM reviews WHERE id = ?1", params![id.0])?;
         if touches_card {
             match previous {
@@ -339,10 +346,23 @@ impl Store {
     }
 }
 
+/// Appends a review made on this device, as its next event.
 pub(super) fn insert_review(tx: &Transaction<'_>, review: &Review<'_>) -> Result<ReviewId> {
-    tx.prepare_cached(
-        "INSERT INTO reviews (reviewed_at, deck, card, rating, verdict, given_answer, elapsed_ms, session, mode)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    let device = super::sync::device_id(tx)?;
+    let seq = super::sync::next_seq(tx, &device)?;
+    insert_review_as(tx, review, &device, seq)
+}
+
+/// Appends a review that is event `seq` of `device`.
+pub(super) fn insert_review_as(
+    conn: &Connection,
+    review: &Review<'_>,
+    device: &str,
+    seq: i64,
+) -> Result<ReviewId> {
+    conn.prepare_cached(
+        "INSERT INTO reviews (reviewed_at, deck, card, rating, verdict, given_answer, elapsed_ms, session, mode, device, seq)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         Millis(review.reviewed_at),
@@ -354,8 +374,32 @@ pub(super) fn insert_review(tx: &Transaction<'_>, review: &Review<'_>) -> Result
         i64::try_from(review.elapsed_ms).unwrap_or(i64::MAX),
         review.session.map(|s| s.0),
         review.mode,
+        device,
+        seq,
     ])?;
-    Ok(ReviewId(tx.last_insert_rowid()))
+    Ok(ReviewId(conn.last_insert_rowid()))
+}
+
+/// Records an override or undo of this device's review `id` as its next event, at the
+/// review's instant (the order of a card's reviews is theirs, not their corrections').
+fn record_change(
+    tx: &Transaction<'_>,
+    id: ReviewId,
+    change: impl FnOnce(i64) -> Change,
+) -> Result<()> {
+    let Some((device, seq)) = super::sync::review_event(tx, id.0)? else {
+        return Ok(());
+    };
+    if device != super::sync::device_id(tx)? {
+        // Only a device's own reviews are its to change; a session never revises another's.
+        return Ok(());
+    }
+    let at: Millis = tx.query_row(
+        "SELECT reviewed_at FROM reviews WHERE id = ?1",
+        params![id.0],
+        |row| row.get(0),
+    )?;
+    super::sync::record_local(tx, at.0, &change(seq))
 }
 
 /// How a card row's `first_review` is written when the row exists already.

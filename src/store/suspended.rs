@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use jiff::Timestamp;
 use rusqlite::params;
 
+use super::sync::Change;
 use super::types::Millis;
 use super::{Result, Store};
 use crate::deck::{CardId, DeckId};
@@ -20,32 +21,61 @@ pub(crate) struct Suspension {
 
 // The counts below read the suspended cards first (CROSS JOIN keeps that order): there are
 // few of them, where SQLite would otherwise walk a deck's due cards and look each one up.
+/// A suspension (`true`) or restoration of `card` as an event.
+fn suspension(suspend: bool, deck: &DeckId, card: &CardId) -> Change {
+    let (deck, card) = (deck.0.clone(), card.0.clone());
+    if suspend {
+        Change::Suspend { deck, card }
+    } else {
+        Change::Restore { deck, card }
+    }
+}
+
 impl Store {
     /// Suspends `card` of `deck` from `at`; false when it already was (its time is kept).
     pub(crate) fn suspend(&self, deck: &DeckId, card: &CardId, at: Timestamp) -> Result<bool> {
-        let added = self.conn.execute(
+        let tx = self.conn.unchecked_transaction()?;
+        let added = tx.execute(
             "INSERT OR IGNORE INTO suspended (deck, card, suspended_at) VALUES (?1, ?2, ?3)",
             params![deck, card, Millis(at)],
         )?;
+        if added > 0 {
+            // Other devices learn of it through sync (see `store::sync`).
+            super::sync::record_local(&tx, at, &suspension(true, deck, card))?;
+        }
+        tx.commit()?;
         Ok(added > 0)
     }
 
     /// Restores `card` of `deck`, with the progress it had; false when it was not suspended.
-    pub(crate) fn restore(&self, deck: &DeckId, card: &CardId) -> Result<bool> {
-        let removed = self.conn.execute(
+    /// `at` is when, for the other devices: the latest suspension or restoration wins.
+    pub(crate) fn restore(&self, deck: &DeckId, card: &CardId, at: Timestamp) -> Result<bool> {
+        let tx = self.conn.unchecked_transaction()?;
+        let removed = tx.execute(
             "DELETE FROM suspended WHERE deck = ?1 AND card = ?2",
             params![deck, card],
         )?;
+        if removed > 0 {
+            super::sync::record_local(&tx, at, &suspension(false, deck, card))?;
+        }
+        tx.commit()?;
         Ok(removed > 0)
     }
 
     /// Restores every suspended card of `decks`; how many there were.
-    pub(crate) fn restore_all(&mut self, decks: &[DeckId]) -> Result<usize> {
+    pub(crate) fn restore_all(&mut self, decks: &[DeckId], at: Timestamp) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let mut removed = 0;
         {
+            let mut cards = tx.prepare_cached("SELECT card FROM suspended WHERE deck = ?1")?;
             let mut statement = tx.prepare_cached("DELETE FROM suspended WHERE deck = ?1")?;
             for deck in decks {
+                let restored: Vec<CardId> = cards
+                    .query_map(params![deck], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for card in &restored {
+                    super::sync::record_local(&tx, at, &suspension(false, deck, card))?;
+                }
                 removed += statement.execute(params![deck])?;
             }
         }
@@ -155,12 +185,14 @@ mod tests {
             store.suspended_cards(&deck).unwrap(),
             HashSet::from([card.clone()])
         );
-        assert!(store.restore(&deck, &card).unwrap());
-        assert!(!store.restore(&deck, &card).unwrap());
+        assert!(store.restore(&deck, &card, at(40)).unwrap());
+        assert!(!store.restore(&deck, &card, at(40)).unwrap());
         assert_eq!(store.suspensions(None).unwrap().len(), 1);
         assert!(store.suspend(&deck, &card, at(30)).unwrap());
         assert_eq!(
-            store.restore_all(&[deck.clone(), other.clone()]).unwrap(),
+            store
+                .restore_all(&[deck.clone(), other.clone()], at(50))
+                .unwrap(),
             2
         );
         assert!(store.suspensions(None).unwrap().is_empty());

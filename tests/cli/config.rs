@@ -118,7 +118,7 @@ fn every_bad_key_of_the_config_is_reported_at_once_with_a_suggestion() {
         format!(
             "\
 quiz: error: bad config file (2 errors)
-error[C001]: unknown setting `new_cards_per_dya`; settings are desired_retention, new_cards_per_day, leech_threshold, default_mode, show_bundled
+error[C001]: unknown setting `new_cards_per_dya`; settings are desired_retention, new_cards_per_day, leech_threshold, default_mode, sync_dir, show_bundled
  --> {shown}:1:1
   |
 1 | new_cards_per_dya = 5

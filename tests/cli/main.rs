@@ -58,4 +58,5 @@ mod optimize;
 mod overview;
 mod readers;
 mod stats;
+mod sync;
 mod widths;

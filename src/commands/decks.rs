@@ -55,7 +55,36 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
     let week = calendar::next_day_start(now, &context.clock.tz)
         .checked_add(jiff::SignedDuration::from_hours(24 * 6))
         .unwrap_or(now);
-    let mut listed = Vec::with_capacity(loaded.len());
+    // Decks known only from their history (issue 18: known decks are the same everywhere):
+    // their cards have progress and no deck file, so nothing of them is new. Hidden bundled
+    // decks stay hidden.
+    let mut logged = Vec::new();
+    for id in store.reviewed_decks()? {
+        let known = loaded.iter().any(|(known, _, _)| *known == id)
+            || failed.iter().any(|report| report.file.id == id);
+        let hidden =
+            !settings.show_bundled && library::BUNDLED.iter().any(|(name, _)| *name == id.0);
+        if !known && !hidden {
+            logged.push(id);
+        }
+    }
+    let mut listed = Vec::with_capacity(loaded.len() + logged.len());
+    for id in logged {
+        let due_by = |at| store.indexed_cards_due_by(&id, at, true);
+        listed.push(Listed {
+            // Every card with progress is due before the end of time.
+            cards: due_by(jiff::Timestamp::MAX)?,
+            new: 0,
+            due_now: due_by(now)?,
+            due_7_days: due_by(week)?,
+            leeches: store.indexed_cards_lapsed(&id, settings.leech_threshold, true)?,
+            suspended: 0,
+            deck: id.0,
+            title: String::new(),
+            from: "history only".to_string(),
+        });
+    }
+    let logged = std::mem::take(&mut listed);
     for (id, title, source) in loaded {
         let all_indexed = store.progress_all_indexed(&id)?;
         let due_by = |at| -> anyhow::Result<u64> {
@@ -77,6 +106,8 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
             from: source,
         });
     }
+    // The deck files first, as before; then the decks known from their history.
+    listed.extend(logged);
 
     if args.json {
         let json = serde_json::to_string_pretty(&Document { decks: listed })

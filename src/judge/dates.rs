@@ -118,10 +118,29 @@ pub(super) fn parse_date(words: &[String]) -> Option<Date> {
     }
     match toks.as_slice() {
         [a, b, c] => full_date(a, b, c),
-        [a, b] => year_month(a, b),
+        [a, b] => year_month(a, b).or_else(|| day_month(a, b)),
         _ => None,
     }
 }
+
+/// A day and a month named in words, without a year ("24 July", "July 24th", "the 6th of
+/// September"): a date a learner types for a gap whose year stands beside it. Year 0 marks
+/// it, so it equals only another date without a year. A month's number is not taken here
+/// ("5 7" is no date).
+fn day_month(a: &str, b: &str) -> Option<Date> {
+    let (day, month) = if let (Some(day), Some(month)) = (day_number(a), month_name(b)) {
+        (day, month)
+    } else if let (Some(month), Some(day)) = (month_name(a), day_number(b)) {
+        (day, month)
+    } else {
+        return None;
+    };
+    // Year 0 is a leap year in the proleptic calendar, so 29 February is a day here.
+    make_date(NO_YEAR, month, Some(day))
+}
+
+/// The year of a [`day_month`] date.
+const NO_YEAR: u32 = 0;
 
 fn full_date(a: &str, b: &str, c: &str) -> Option<Date> {
     if let (Some(day), Some(month), Some(year)) = (day_number(a), month_name(b), year_number(c)) {
@@ -682,8 +701,20 @@ mod tests {
     }
 
     #[test]
-    fn day_without_year_is_not_a_date() {
-        assert_eq!(parse_date(&words("May 25")), None);
+    fn a_day_and_a_month_without_a_year_is_a_date_of_no_year() {
+        assert_eq!(parse_date(&words("May 25")), parse_date(&words("25 May")));
+        assert_eq!(
+            parse_date(&words("July 24")),
+            parse_date(&words("the 24th of July"))
+        );
+        assert!(parse_date(&words("May 25")).is_some());
+        assert_ne!(
+            parse_date(&words("May 25")),
+            parse_date(&words("May 25, 1956"))
+        );
+        assert_ne!(parse_date(&words("May 25")), parse_date(&words("May 26")));
+        assert_eq!(parse_date(&words("31 February")), None);
         assert_eq!(parse_date(&words("25 Feb 56")), None);
+        assert_eq!(parse_date(&words("5 7")), None);
     }
 }

@@ -242,11 +242,19 @@ fn run(
         Ok(quit) => quit,
         Err(error) => {
             // A full disk or a lost database: what was saved stays saved, and the learner
-            // sees how far they got before the error.
-            let _ = run.store.end_session(session_id, context.clock.now());
-            let summary = summary(&lock(&run.session), started, None);
+            // sees how far they got before the error. Closing the session and reading the
+            // next due card may fail the same way; neither hides the error.
+            let ended = context.clock.now();
+            let _ = run.store.end_session(session_id, ended);
+            let next_due = catalog::next_due(run.store, &decks)
+                .ok()
+                .flatten()
+                .map(|due| (due, describe_due(due, ended, &context.clock)));
+            let summary = summary(&lock(&run.session), started, next_due);
             let _ = ui.summary(&summary);
-            return Err(error);
+            return Err(
+                error.context("the session stopped; every answer with a verdict above is saved")
+            );
         }
     };
     let ended = context.clock.now();

@@ -28,6 +28,7 @@ mod damaged;
 mod decks;
 mod explain;
 mod flip;
+mod full_disk;
 mod leeches;
 mod leftovers;
 mod lock;

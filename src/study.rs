@@ -170,6 +170,8 @@ fn lock(session: &Shared) -> std::sync::MutexGuard<'_, Session<Saved>> {
 
 struct Run<'a, 'b> {
     items: Vec<Item<'a>>,
+    /// The cards after `items`, read when the queue reaches them.
+    more: Option<catalog::Pages<'a>>,
     pool: &'b Pool,
     session: Shared,
     store: &'b mut Store,
@@ -203,7 +205,12 @@ fn run(
         ui.notice(header)?;
     }
     let now = context.clock.now();
-    let Items { items, decks, pool } = items;
+    let Items {
+        items,
+        decks,
+        pool,
+        more,
+    } = items;
     let session_id = store.start_session(
         now,
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
@@ -226,6 +233,7 @@ fn run(
     );
     let mut run = Run {
         items,
+        more,
         pool: &pool,
         session,
         store,
@@ -274,6 +282,16 @@ impl Run<'_, '_> {
             let Some(index) = lock(&self.session).ask_next() else {
                 return Ok(false);
             };
+            while index >= self.items.len()
+                && let Some(more) = &mut self.more
+            {
+                let page = more.next_page(self.store, self.scheduler)?;
+                anyhow::ensure!(
+                    !page.is_empty(),
+                    "the deck index changed during the session"
+                );
+                self.items.extend(page);
+            }
             match self.ask_one(ui, index)? {
                 Step::Quit => return Ok(true),
                 Step::Skip | Step::Done => {}

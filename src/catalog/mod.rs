@@ -14,13 +14,15 @@ use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
 use crate::judge;
-use crate::schedule::{CardState, Scheduler};
-use crate::session::queue::{self, Candidate, Plan};
+use crate::schedule::CardState;
 use crate::settings::Presentation;
 use crate::store::Store;
-use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
+use crate::store::deck_index::{self, IndexEntry, Stamp};
 
+mod pages;
 mod title;
+
+pub(crate) use pages::{PAGE, Pages};
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
@@ -202,13 +204,15 @@ pub(crate) struct Items<'a> {
     pub decks: Vec<&'a DeckId>,
     /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
     pub pool: Pool,
+    /// The cards after `items`, read as the session reaches them.
+    pub more: Option<Pages<'a>>,
 }
 
 impl<'a> Items<'a> {
-    /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
-    /// cards when `tags` is empty).
-    pub(crate) fn new(
-        mut items: Vec<Item<'a>>,
+    /// The cards `pages` reads, picked from the cards of `decks` carrying any of `tags` (all
+    /// cards when `tags` is empty), read a page at a time as the session reaches them.
+    pub(crate) fn paged(
+        pages: Pages<'a>,
         decks: &'a [DeckId],
         tags: &[String],
         store: &Store,
@@ -220,11 +224,11 @@ impl<'a> Items<'a> {
                 with_cards.push(deck);
             }
         }
-        add_learner_accepts(&mut items, store)?;
         Ok(Items {
-            items,
+            items: Vec::new(),
             decks: with_cards,
             pool: pool(decks, store, presentation)?,
+            more: Some(pages),
         })
     }
 
@@ -256,6 +260,7 @@ impl<'a> Items<'a> {
             items,
             decks: with_cards,
             pool: pool(decks, store, presentation)?,
+            more: None,
         })
     }
 }
@@ -297,76 +302,6 @@ fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::
         }
     }
     Ok(Pool::new(answers.iter().map(String::as_str)))
-}
-
-/// The cards of a session over `decks` (those carrying any of `tags`; all when empty), in
-/// the order they are asked: `queue::order` over every card, reading only the due cards
-/// and the new ones the plan may take — the first ones in file order, or, to shuffle, all
-/// of them, whose places are read and only the cards taken.
-pub(crate) fn pick<'a>(
-    decks: &'a [DeckId],
-    tags: &[String],
-    store: &Store,
-    scheduler: &Scheduler,
-    now: Timestamp,
-    plan: &Plan,
-) -> anyhow::Result<Vec<Item<'a>>> {
-    let mut due: Vec<Option<Item<'a>>> = Vec::new();
-    for deck in decks {
-        for (card, state) in store.due_indexed_cards(deck, plan.due_before, tags)? {
-            due.push(Some(Item {
-                deck,
-                card,
-                state: Some(state),
-            }));
-        }
-    }
-    let mut wanted = match plan.shuffle {
-        Some(_) => None,
-        None => Some(plan.new_limit.saturating_sub(plan.new_seen_today)),
-    };
-    let mut new = Vec::new();
-    for deck in decks {
-        if wanted == Some(0) {
-            break;
-        }
-        let positions = store.new_indexed_positions(deck, tags, wanted)?;
-        wanted = wanted.map(|w| w.saturating_sub(positions.len()));
-        new.extend(positions.into_iter().map(|position| (deck, position)));
-    }
-
-    // Candidates in file order, as `queue::order` wants them: due cards, then new cards
-    // (cards neither due nor new play no part).
-    let mut candidates = Vec::with_capacity(due.len() + new.len());
-    for state in due.iter().flatten().filter_map(|item| item.state) {
-        candidates.push(Candidate {
-            index: candidates.len(),
-            due: Some(state.due),
-            retrievability: scheduler.retrievability_at(&state, now),
-        });
-    }
-    for _ in &new {
-        candidates.push(Candidate {
-            index: candidates.len(),
-            due: None,
-            retrievability: 0.0,
-        });
-    }
-    let mut items = Vec::new();
-    let mut heads = ClozeHeads::all();
-    for index in queue::order(&candidates, plan) {
-        let item = match due.get_mut(index) {
-            Some(item) => item.take(),
-            None => {
-                let (deck, position) = new[index - due.len()];
-                store
-                    .indexed_card_at(deck, position, &mut heads)?
-                    .map(|(card, state)| Item { deck, card, state })
-            }
-        };
-        items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
-    }
-    Ok(items)
 }
 
 /// When the first card of `decks` that has been reviewed is due next.

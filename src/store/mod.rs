@@ -21,11 +21,15 @@ pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("schema.sql"),
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
     include_str!("migration_4.sql"),
+    // Version 5 is the suspensions table of another branch (`queue12`); until it is merged
+    // here it is empty, so that this branch's migration keeps its number.
+    "",
+    include_str!("migration_6.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -269,7 +273,8 @@ impl Store {
     /// Makes the deck index writable. In a store opened read-only this connection gets its
     /// own copy of it, in TEMP tables of the same names (which SQLite reads before the
     /// file's), so a reader brings a changed deck's index up to date without writing the
-    /// file; the copy goes when the store closes. Copying costs what the index holds, and
+    /// file; the copy goes when the store closes. The triggers that keep `cards.position`
+    /// in step are not copied: `cards` cannot change here, and readers do not go by it. Copying costs what the index holds, and
     /// only happens when a deck has changed.
     pub(crate) fn writable_index(&mut self) -> Result<()> {
         if self.access != Access::ReadOnly || self.shadowed {
@@ -280,6 +285,7 @@ impl Store {
             let mut statement = tx.prepare(
                 "SELECT type, sql FROM main.sqlite_schema
                  WHERE tbl_name IN ('deck_files', 'deck_cards') AND sql IS NOT NULL
+                     AND type IN ('table', 'index')
                  ORDER BY type = 'index', name",
             )?;
             statement
@@ -418,9 +424,70 @@ mod tests {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 4);
+        assert_eq!(version, MIGRATIONS.len() as i64);
         store.set_meta("k", "v").unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
+    }
+
+    #[test]
+    fn migration_6_gives_the_cards_of_an_older_store_their_place_in_the_index_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let old = Connection::open(&path).unwrap();
+        for migration in &MIGRATIONS[..4] {
+            old.execute_batch(migration).unwrap();
+        }
+        old.pragma_update(None, "user_version", 4).unwrap();
+        old.execute_batch(
+            "INSERT INTO deck_cards VALUES ('d', 0, 'a', x'', '[]', 0), ('d', 1, 'b', x'', '[]', 0);
+             INSERT INTO cards VALUES ('d', 'b', 1, 5, 0, 0, 1, 0, 0), ('d', 'gone', 1, 5, 0, 0, 1, 0, 0);",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::open_file(&path).unwrap();
+        let positions = |store: &Store| -> Vec<(String, Option<i64>)> {
+            let mut statement = store
+                .conn
+                .prepare("SELECT card, position FROM cards ORDER BY card")
+                .unwrap();
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let expect = |pairs: &[(&str, Option<i64>)]| -> Vec<(String, Option<i64>)> {
+            pairs.iter().map(|(c, p)| (c.to_string(), *p)).collect()
+        };
+        assert_eq!(positions(&store), expect(&[("b", Some(1)), ("gone", None)]));
+        // A new row, a card moved over another's place, a card removed from the index.
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+                     VALUES ('d', 'a', 1, 5, 0, 0, 1, 0, 0);
+                 UPDATE deck_cards SET card = 'gone' WHERE position = 0;",
+            )
+            .unwrap();
+        assert_eq!(
+            positions(&store),
+            expect(&[("a", None), ("b", Some(1)), ("gone", Some(0))])
+        );
+        store
+            .conn
+            .execute("DELETE FROM deck_cards WHERE position = 1", [])
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO deck_cards VALUES ('d', 2, 'a', x'', '[]', 0)",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            positions(&store),
+            expect(&[("a", Some(2)), ("b", None), ("gone", Some(0))])
+        );
     }
 
     #[test]
@@ -487,7 +554,7 @@ mod tests {
                 error,
                 StoreError::ReadOnlyOld {
                     found: 2,
-                    known: 4,
+                    known: 6,
                     ..
                 }
             ),
@@ -500,7 +567,7 @@ mod tests {
                 error,
                 StoreError::TooNew {
                     found: 99,
-                    known: 4,
+                    known: 6,
                     ..
                 }
             ),

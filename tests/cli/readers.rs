@@ -250,7 +250,7 @@ fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
         run.stderr,
         format!(
             "quiz: error: the progress database {} is read-only and was written by an older \
-             quiz (schema 2, this quiz reads 4): run quiz once where it can be written, which \
+             quiz (schema 2, this quiz reads 6): run quiz once where it can be written, which \
              brings it up to date\n",
             quiz.db_path().display()
         )

@@ -20,7 +20,10 @@ use crate::judge::Expected;
 use crate::schedule::{CardState, Memory};
 use encoding::{decode, encode, head_distance};
 
+mod due;
 mod encoding;
+
+pub(crate) use due::{DueCard, DueCursor};
 
 /// The columns of a card's row in `deck_cards`, then of its state in `cards` (all NULL for
 /// a card never reviewed), as every query below selects them.
@@ -160,31 +163,6 @@ impl Store {
             error: None,
             head: None,
         })
-    }
-
-    /// The indexed cards of a deck carrying any of `tags` (all when empty) that are due
-    /// before `before`, in file order, with their state.
-    pub(crate) fn due_indexed_cards(
-        &self,
-        deck: &DeckId,
-        before: jiff::Timestamp,
-        tags: &[String],
-    ) -> Result<Vec<(Card, CardState)>> {
-        let mut statement = self.conn.prepare_cached(&format!(
-            // CROSS JOIN keeps SQLite from reading the whole deck in file order instead.
-            "SELECT {CARD_COLUMNS} FROM cards AS p CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
-             WHERE p.deck = ?1 AND p.due < ?3 AND {TAGGED} ORDER BY c.position"
-        ))?;
-        let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
-        let mut cards = Vec::new();
-        let mut heads = ClozeHeads::last();
-        while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
-            if let Some(state) = state {
-                cards.push((card, state));
-            }
-        }
-        Ok(cards)
     }
 
     /// The file positions of a deck's first `limit` (all, when `None`) indexed cards never
@@ -805,7 +783,8 @@ mod tests {
             store
                 .conn
                 .execute(
-                    "INSERT INTO cards VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, ?3, 0)",
+                    "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+                     VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, ?3, 0)",
                     params![card, due, lapses],
                 )
                 .unwrap();

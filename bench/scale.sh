@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# How cost grows with the collection: one deck of 1,000 / 10,000 / 100,000 / 1,000,000 cards,
+# without history and with one (10 reviews a card, imported through `quiz history import`,
+# then 81 % of the cards made due: a learner coming back after a month), in a release build.
+# Prints one row per size and case:
+#   first       the first start (no progress database yet): ms and peak MiB
+#   start       `quiz start` with the deck unchanged, to its first question: ms and peak MiB
+#   decks       `quiz decks`, ms
+#   stats       `quiz stats`, ms
+#   leeches     `quiz missed --leeches`, ms
+#   read MiB    the largest peak of decks, stats and leeches
+#   import      `quiz history import` of the history: s and peak MiB (history rows only)
+#   answer      what one more answer costs a session (judge, save, print): the time of a
+#               session answering ANSWERS cards, less that of one quitting at the first
+#               question, over ANSWERS; ms
+# Times are medians of RUNS runs (default 3); peaks are `/usr/bin/time -f %M`.
+#
+#   bench/scale.sh                           # every size (the 1,000,000-card history is
+#                                            # 10,000,000 reviews: minutes)
+#   SIZES="1000 100000" bench/scale.sh       # some sizes
+#   QUIZ=/path/to/quiz bench/scale.sh        # time that binary instead of building
+#   REVIEWS_PER_CARD=10 DUE_PERCENT=81 ANSWERS=2000 RUNS=3   # the defaults
+#
+# Figures: see the README's "How cost grows" table (which says when and how they were taken).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+sizes=${SIZES:-1000 10000 100000 1000000}
+runs=${RUNS:-3}
+per_card=${REVIEWS_PER_CARD:-10}
+due_percent=${DUE_PERCENT:-81}
+answers=${ANSWERS:-2000}
+quiz=$(quiz_binary)
+command -v sqlite3 > /dev/null || { echo "bench/scale.sh needs the sqlite3 CLI" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QUIZ_DATA_DIR="$work/data" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
+now_ms=1772355600000
+db="$QUIZ_DATA_DIR/quiz.sqlite3"
+
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+# timed PREPARE COMMAND...: the median wall time in ms of RUNS runs of COMMAND, each after
+# PREPARE.
+timed() {
+  local prepare=$1
+  shift
+  for _ in $(seq "$runs"); do
+    "$prepare"
+    ms "$@"
+  done | median
+}
+# peak COMMAND...: the peak resident memory of COMMAND in MiB.
+peak() {
+  /usr/bin/time -f "%M" -o "$work/peak" "$@" > /dev/null 2>&1 || true
+  echo $(( ($(tail -1 "$work/peak") + 1023) / 1024 ))
+}
+none() { :; }
+fresh() { rm -f "$db" "$db-wal" "$db-shm"; }
+start() { echo :q | "$quiz" start big; }
+answering() { yes x | head -n "$answers" | "$quiz" start big; }
+start_peak() { echo :q | peak "$quiz" start big; }
+# Answers change the progress: each timed session runs on a copy of the database as it was.
+save_db() { sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null; cp "$db" "$work/saved.sqlite3"; }
+restore_db() { rm -f "$db-wal" "$db-shm"; cp "$work/saved.sqlite3" "$db"; }
+per_answer() {
+  save_db
+  local quit all
+  quit=$(timed restore_db start)
+  all=$(timed restore_db answering)
+  restore_db
+  awk "BEGIN { printf \"%.2f\", ($all - $quit) / $answers }"
+}
+
+# history CARDS PATH: REVIEWS_PER_CARD reviews of every card, a few days apart over the
+# year before QUIZ_NOW; one card in fifty is missed at nearly every review (a leech).
+history() {
+  python3 - "$1" "$2" "$per_card" "$now_ms" <<'PY'
+import sys
+n, path, per, now = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+day = 86_400_000
+start = now - 365 * day
+with open(path, "w") as f:
+    f.write("card_id,review_time,review_rating,review_duration,deck,card,verdict,mode\n")
+    for k in range(per):
+        for i in range(n):
+            at = start + (k * 30 + i % 7) * day + i % 86_400_000
+            leech = i % 50 == 0 and k > 0
+            rating = 1 if leech else 3
+            verdict = "wrong" if rating == 1 else "right"
+            # Milliseconds since 1970, as some FSRS sample logs have it.
+            f.write(f"{i},{at},{rating},5000,big,c{i},{verdict},review\n")
+PY
+}
+
+printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
+  cards history "first" MiB start MiB decks stats leeches "read MiB" import MiB answer
+printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
+  "" "" ms "" ms "" ms ms ms "" s "" ms
+for cards in $sizes; do
+  rm -rf "$QUIZ_DATA_DIR"
+  mkdir -p "$QUIZ_DATA_DIR/decks"
+  big_deck "$cards" "$QUIZ_DATA_DIR/decks/big.toml"
+  first=$(timed fresh start)
+  fresh
+  first_mib=$(start_peak)
+  for case in none "$per_card/card"; do
+    import_s="-" import_mib="-"
+    if [ "$case" != none ]; then
+      csv="$work/history.csv"
+      history "$cards" "$csv"
+      fresh
+      start > /dev/null
+      started=$(date +%s%N)
+      "$quiz" history import "$csv" > /dev/null
+      ended=$(date +%s%N)
+      import_s=$(awk "BEGIN { printf \"%.1f\", ($ended - $started) / 1e9 }")
+      save_db
+      restore_db
+      fresh
+      start > /dev/null
+      import_mib=$(peak "$quiz" history import "$csv")
+      restore_db
+      rm -f "$csv"
+      # Back after a month: DUE_PERCENT of the cards are due, spread over the month.
+      sqlite3 "$db" > /dev/null <<SQL
+UPDATE cards SET due = CASE
+    WHEN CAST(substr(card, 2) AS INTEGER) % 100 < $due_percent
+    THEN $now_ms - (1 + CAST(substr(card, 2) AS INTEGER) % 30) * 86400000
+    ELSE $now_ms + (1 + CAST(substr(card, 2) AS INTEGER) % 60) * 86400000 END;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+    fi
+    start > /dev/null
+    start_ms=$(timed none start)
+    start_mib=$(start_peak)
+    decks_ms=$(timed none "$quiz" decks)
+    stats_ms=$(timed none "$quiz" stats)
+    leeches_ms=$(timed none "$quiz" missed --leeches big)
+    read_mib=0
+    for command in decks stats "missed --leeches big"; do
+      # shellcheck disable=SC2086
+      mib=$(peak "$quiz" $command)
+      [ "$mib" -gt "$read_mib" ] && read_mib=$mib
+    done
+    answer_ms=$(per_answer)
+    printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
+      "$cards" "$case" "$first" "$first_mib" "$start_ms" "$start_mib" "$decks_ms" "$stats_ms" \
+      "$leeches_ms" "$read_mib" "$import_s" "$import_mib" "$answer_ms"
+    first="" first_mib=""
+  done
+done

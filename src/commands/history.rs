@@ -16,10 +16,10 @@ use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::files;
-use crate::interchange::review_log::{ImportedReview, parse_log, write_log};
+use crate::interchange::review_log::{read_log, write_log};
 use crate::schedule::Scheduler;
+use crate::store::Store;
 use crate::store::log::Replay;
-use crate::store::{Review, Store};
 use crate::ui;
 use crate::ui::format::plural;
 
@@ -61,20 +61,26 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = crate::store::lock::acquire(&context.data_dir)?;
-    let text = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+    let input = std::fs::File::open(file)
+        .map(std::io::BufReader::new)
+        .with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .filter(|stem| !stem.trim().is_empty());
-    let reviews = parse_log(&text, deck.as_deref())
-        .with_context(|| format!("could not import {}", file.display()))?;
     let settings = context.settings()?;
     let mut store = Store::open(&context.data_dir)?;
     let scheduler =
         crate::schedule::parameters::scheduler(&store, settings.desired_retention, ui::warn)?;
-    let rows: Vec<Review<'_>> = reviews.iter().map(ImportedReview::review).collect();
-    let outcome = store
-        .import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))
+    // Streamed: each review goes into the store as it is read, in one transaction that a bad
+    // row further on undoes.
+    let mut import = store.begin_import()?;
+    read_log(input, deck.as_deref(), |review| {
+        Ok(import.add(&review.review())?)
+    })
+    .with_context(|| format!("could not import {}", file.display()))?;
+    let outcome = import
+        .finish(&mut *replayer(&scheduler, &context.clock.tz))
         .with_context(|| format!("could not import {}", file.display()))?;
     let decks = if outcome.decks.is_empty() {
         String::new()

@@ -79,24 +79,17 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
 
 fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<ExitCode> {
     let mut found = 0;
-    // Written after the walk: the store's callback cannot fail, and a closed pipe must.
-    let mut lines = Vec::new();
     for deck in decks {
-        store.each_indexed_card(deck, &[], &mut |card, state| {
-            if let Some(state) = state.filter(|s| s.lapses >= threshold) {
-                found += 1;
-                lines.push(format!(
-                    "{}/{}\t{} lapses\t{}",
-                    escape_line(&deck.0),
-                    escape_line(&card.id.0),
-                    state.lapses,
-                    escape_line(&card.question.text())
-                ));
-            }
-        })?;
-    }
-    for line in lines {
-        crate::outln!("{line}")?;
+        for (card, state) in store.indexed_leeches(deck, threshold)? {
+            found += 1;
+            crate::outln!(
+                "{}/{}\t{} lapses\t{}",
+                escape_line(&deck.0),
+                escape_line(&card.id.0),
+                state.lapses,
+                escape_line(&card.question.text())
+            )?;
+        }
     }
     if found == 0 {
         crate::outln!("No leeches: no card has been missed {threshold} times.")?;

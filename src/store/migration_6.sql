@@ -1,4 +1,5 @@
--- Version 6: a session's due cards in the order they are asked, a page at a time. A card's
+-- Version 6: a session's due cards in the order they are asked, a page at a time; and a
+-- deck's leeches. A card's
 -- place in its deck's index lives in its `cards` row too (NULL while the index does not
 -- hold the card: progress of a card that left the deck), so that the order — least likely
 -- remembered first, ties in file order — is one scan of `cards_by_deck_due` with no look-up
@@ -11,6 +12,9 @@ UPDATE cards SET position =
 DROP INDEX cards_by_deck_due;
 CREATE INDEX cards_by_deck_due
     ON cards (deck, due, stability, difficulty, last_review, reps, lapses, position);
+
+-- A deck's leeches (cards lapsed a number of times or more) without reading the others.
+CREATE INDEX cards_by_deck_lapses ON cards (deck, lapses);
 
 CREATE TRIGGER cards_position AFTER INSERT ON cards BEGIN
     UPDATE cards SET position =

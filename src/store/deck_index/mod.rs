@@ -336,6 +336,30 @@ impl Store {
         Ok(statement.query_row(params![deck, all_indexed, lapses], |row| row.get(0))?)
     }
 
+    /// The indexed cards of a deck that have lapsed `lapses` times or more (its leeches), in
+    /// file order, with their state: read through `cards_by_deck_lapses`, so the cards that
+    /// are not leeches are not read at all.
+    pub(crate) fn indexed_leeches(
+        &self,
+        deck: &DeckId,
+        lapses: u32,
+    ) -> Result<Vec<(Card, CardState)>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards AS p INDEXED BY cards_by_deck_lapses
+             CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
+             WHERE p.deck = ?1 AND p.lapses >= ?2 ORDER BY c.position"
+        ))?;
+        let mut rows = statement.query(params![deck, lapses])?;
+        let mut cards = Vec::new();
+        let mut heads = ClozeHeads::all();
+        while let Some(row) = rows.next()? {
+            if let (card, Some(state)) = self.indexed_row(deck, row, &mut heads)? {
+                cards.push((card, state));
+            }
+        }
+        Ok(cards)
+    }
+
     /// The state of every reviewed card in a deck's index (progress of a card that left the
     /// deck is kept in `cards`, but it is not the deck's any more); `all_indexed` as
     /// [`Store::progress_all_indexed`] says.

@@ -360,20 +360,20 @@ impl Store {
         Ok(cards)
     }
 
-    /// The state of every reviewed card in a deck's index (progress of a card that left the
-    /// deck is kept in `cards`, but it is not the deck's any more); `all_indexed` as
-    /// [`Store::progress_all_indexed`] says.
-    pub(crate) fn indexed_card_states(
+    /// Hands the state of every reviewed card in a deck's index to `each`, with the card's
+    /// id (progress of a card that left the deck is kept in `cards`, but it is not the
+    /// deck's any more); `all_indexed` as [`Store::progress_all_indexed`] says.
+    pub(crate) fn each_indexed_card_state(
         &self,
         deck: &DeckId,
         all_indexed: bool,
-    ) -> Result<Vec<(CardId, CardState)>> {
+        each: &mut dyn FnMut(&str, &CardState),
+    ) -> Result<()> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses
              FROM cards AS p WHERE p.deck = ?1 AND {INDEXED}"
         ))?;
         let mut rows = statement.query(params![deck, all_indexed])?;
-        let mut states = Vec::new();
         while let Some(row) = rows.next()? {
             let state = CardState {
                 memory: Memory {
@@ -385,9 +385,11 @@ impl Store {
                 reps: row.get(5)?,
                 lapses: row.get(6)?,
             };
-            states.push((CardId(row.get(0)?), state));
+            // Borrowed, not copied: a deck can have 100,000 of them.
+            let card = row.get_ref(0)?.as_str().map_err(|_| self.damaged(deck))?;
+            each(card, &state);
         }
-        Ok(states)
+        Ok(())
     }
 
     /// The question of a card in a deck's index, if the index holds the card.
@@ -815,12 +817,12 @@ mod tests {
         }
         let at = |ms| jiff::Timestamp::from_millisecond(ms).unwrap();
         let figures = |store: &Store, all_indexed| {
-            let mut states: Vec<String> = store
-                .indexed_card_states(&deck, all_indexed)
-                .unwrap()
-                .into_iter()
-                .map(|(card, state)| format!("{} {}", card.0, state.due.as_millisecond()))
-                .collect();
+            let mut states: Vec<String> = Vec::new();
+            store
+                .each_indexed_card_state(&deck, all_indexed, &mut |card, state| {
+                    states.push(format!("{card} {}", state.due.as_millisecond()));
+                })
+                .unwrap();
             states.sort();
             (
                 states,

@@ -12,7 +12,8 @@
 #   import      `quiz history import` of the history: s and peak MiB (history rows only)
 #   answer      what one more answer costs a session (judge, save, print): the time of a
 #               session answering ANSWERS cards, less that of one quitting at the first
-#               question, over ANSWERS; ms
+#               question, over ANSWERS; ms (a mean: one slow flush to the disk counts)
+# and last SQLite's own floor for one answer's transaction at each `synchronous`.
 # Times are medians of RUNS runs (default 3); peaks are `/usr/bin/time -f %M`.
 #
 #   bench/scale.sh                           # every size (the 1,000,000-card history is
@@ -20,6 +21,7 @@
 #   SIZES="1000 100000" bench/scale.sh       # some sizes
 #   QUIZ=/path/to/quiz bench/scale.sh        # time that binary instead of building
 #   REVIEWS_PER_CARD=10 DUE_PERCENT=81 ANSWERS=2000 RUNS=3   # the defaults
+#   OPTIMIZE=1 bench/scale.sh                # also time `quiz optimize` over each history
 #
 # Figures: see the README's "How cost grows" table (which says when and how they were taken).
 set -euo pipefail
@@ -92,6 +94,8 @@ with open(path, "w") as f:
 PY
 }
 
+# Wall times on a shared machine move with its load: say what it was.
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); median of $runs runs"
 printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
   cards history "first" MiB start MiB decks stats leeches "read MiB" import MiB answer
 printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
@@ -146,6 +150,56 @@ SQL
     printf '%-9s %-7s | %6s %5s | %6s %5s | %6s %6s %7s %8s | %7s %6s | %6s\n' \
       "$cards" "$case" "$first" "$first_mib" "$start_ms" "$start_mib" "$decks_ms" "$stats_ms" \
       "$leeches_ms" "$read_mib" "$import_s" "$import_mib" "$answer_ms"
+    if [ "$case" != none ] && [ -n "${OPTIMIZE:-}" ]; then
+      # Once, on a copy: a fit replaces the parameters and rebuilds every card's row.
+      save_db
+      started=$(date +%s%N)
+      optimize_mib=$(peak "$quiz" optimize)
+      ended=$(date +%s%N)
+      restore_db
+      printf '%-17s   quiz optimize over the history: %.1f s, %s MiB\n' "" \
+        "$(awk "BEGIN { print ($ended - $started) / 1e9 }")" "$optimize_mib"
+    fi
     first="" first_mib=""
   done
 done
+# SQLite's own floor for one answer here: the insert of a review and the upsert of a card
+# row into a WAL database of REVIEWS_FLOOR reviews, committed, at each `synchronous` (quiz
+# uses FULL; see README, "Where progress is stored").
+python3 - "$work/floor.sqlite3" "${REVIEWS_FLOOR:-1000000}" <<'PY'
+import sqlite3, sys, time
+path, n = sys.argv[1], int(sys.argv[2])
+db = sqlite3.connect(path, isolation_level=None)
+db.execute("PRAGMA journal_mode = WAL")
+db.executescript("""
+CREATE TABLE reviews (id INTEGER PRIMARY KEY, reviewed_at INTEGER, deck TEXT, card TEXT,
+    rating INTEGER, verdict TEXT, given_answer TEXT, elapsed_ms INTEGER, session INTEGER, mode TEXT);
+CREATE INDEX reviews_by_card ON reviews (deck, card, reviewed_at);
+CREATE INDEX reviews_by_time ON reviews (reviewed_at);
+CREATE INDEX reviews_by_session ON reviews (session);
+CREATE INDEX reviews_by_deck_time ON reviews (deck, reviewed_at);
+CREATE TABLE cards (deck TEXT, card TEXT, stability REAL, due INTEGER, PRIMARY KEY (deck, card)) WITHOUT ROWID;
+""")
+db.execute("PRAGMA synchronous = OFF")
+db.execute("BEGIN")
+db.executemany("INSERT INTO reviews VALUES (NULL, ?, 'big', ?, 3, 'right', 'x', 5000, 1, 'review')",
+               ((i, f"c{i % 100000}") for i in range(n)))
+db.execute("COMMIT")
+for sync in ["NORMAL", "FULL"]:
+    db.execute(f"PRAGMA synchronous = {sync}")
+    times = []
+    for i in range(500):
+        started = time.perf_counter()
+        db.execute("BEGIN")
+        db.execute("INSERT INTO reviews VALUES (NULL, ?, 'big', ?, 3, 'right', 'x', 5000, 1, 'review')",
+                   (n + i, f"c{i}"))
+        db.execute("INSERT INTO cards VALUES ('big', ?, 3.5, ?) ON CONFLICT (deck, card) DO UPDATE "
+                   "SET stability = excluded.stability, due = excluded.due", (f"c{i % 50}", i))
+        db.execute("COMMIT")
+        times.append(time.perf_counter() - started)
+    times.sort()
+    mean = sum(times) / len(times)
+    print(f"SQLite floor of one answer at {n:,} reviews, synchronous={sync}: median "
+          f"{times[250] * 1000:.2f} ms, mean {mean * 1000:.2f} ms, 90th percentile {times[450] * 1000:.2f} ms")
+PY
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,8 +3,9 @@
 -- place in its deck's index lives in its `cards` row too (NULL while the index does not
 -- hold the card: progress of a card that left the deck), so that the order — least likely
 -- remembered first, ties in file order — is one scan of `cards_by_deck_due` with no look-up
--- in `deck_cards` per due card, and a page of it joins only its own cards. Triggers keep it
--- in step with `deck_cards` whoever writes either table.
+-- in `deck_cards` per due card, and a page of it joins only its own cards. A new row of
+-- `cards` takes its place from the index (the trigger below); the deck indexer, the only
+-- writer of `deck_cards`, moves the places of the cards it writes.
 ALTER TABLE cards ADD COLUMN position INTEGER;
 UPDATE cards SET position =
     (SELECT c.position FROM deck_cards AS c WHERE c.deck = cards.deck AND c.card = cards.card);
@@ -20,17 +21,4 @@ CREATE TRIGGER cards_position AFTER INSERT ON cards BEGIN
     UPDATE cards SET position =
         (SELECT c.position FROM deck_cards AS c WHERE c.deck = NEW.deck AND c.card = NEW.card)
     WHERE deck = NEW.deck AND card = NEW.card;
-END;
-CREATE TRIGGER deck_cards_position_added AFTER INSERT ON deck_cards BEGIN
-    UPDATE cards SET position = NEW.position WHERE deck = NEW.deck AND card = NEW.card;
-END;
--- The indexer writes a changed card over the row at its position.
-CREATE TRIGGER deck_cards_position_changed AFTER UPDATE OF card ON deck_cards BEGIN
-    UPDATE cards SET position = NULL
-    WHERE deck = OLD.deck AND card = OLD.card AND position = OLD.position;
-    UPDATE cards SET position = NEW.position WHERE deck = NEW.deck AND card = NEW.card;
-END;
-CREATE TRIGGER deck_cards_position_removed AFTER DELETE ON deck_cards BEGIN
-    UPDATE cards SET position = NULL
-    WHERE deck = OLD.deck AND card = OLD.card AND position = OLD.position;
 END;

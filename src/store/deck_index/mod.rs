@@ -162,6 +162,9 @@ impl Store {
             spare: Vec::new(),
             error: None,
             head: None,
+            // A read-only store indexes into a copy of its own (see `writable_index`),
+            // beside a `cards` it cannot write.
+            places: self.access != super::Access::ReadOnly,
         })
     }
 
@@ -609,6 +612,8 @@ pub(crate) struct DeckIndexer<'s> {
     /// The last card that holds its cloze in its row, and its position: the later cards
     /// of that cloze name it instead of holding the text again.
     head: Option<(u32, Card)>,
+    /// Whether to move the places of the cards written in their `cards` rows.
+    places: bool,
 }
 
 /// A card as its row in `deck_cards` holds it.
@@ -628,6 +633,13 @@ impl DeckIndexer<'_> {
         self.flush();
         if let Some(error) = self.error {
             return Err(error);
+        }
+        if self.places {
+            self.tx.execute(
+                "UPDATE cards SET position = NULL WHERE deck = ?1 AND position >= ?2
+                     AND card IN (SELECT card FROM deck_cards WHERE deck = ?1 AND position >= ?2)",
+                params![self.deck, self.written],
+            )?;
         }
         self.tx.execute(
             "DELETE FROM deck_cards WHERE deck = ?1 AND position >= ?2",
@@ -686,11 +698,28 @@ impl DeckIndexer<'_> {
                  card = excluded.card, data = excluded.data, tags = excluded.tags,
                  reviewed = excluded.reviewed",
         )?;
+        // A card's row in `cards` says where the index holds it (migration 6). The card
+        // whose place this was loses it, until it is written at its new one. (Triggers on
+        // deck_cards would do this too, at a statement journal written to a temporary file
+        // for every card of a deck indexed.)
+        let mut unplace = self.tx.prepare_cached(
+            "UPDATE cards SET position = NULL WHERE deck = ?1 AND position = ?2
+                 AND card = (SELECT card FROM deck_cards WHERE deck = ?1 AND position = ?2)",
+        )?;
+        let mut place = self
+            .tx
+            .prepare_cached("UPDATE cards SET position = ?2 WHERE deck = ?1 AND card = ?3")?;
         for (offset, row) in self.pending.iter().enumerate() {
             if !same[offset] {
                 let position = self.written + offset as u32;
+                if self.places {
+                    unplace.execute(params![self.deck, position])?;
+                }
                 moved.execute(params![self.deck, row.card, position])?;
                 write.execute(params![self.deck, position, row.card, row.data, row.tags])?;
+                if self.places {
+                    place.execute(params![self.deck, position, row.card])?;
+                }
             }
         }
         Ok(())

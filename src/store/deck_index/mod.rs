@@ -151,6 +151,15 @@ impl Store {
     /// dropped unfinished.
     pub(crate) fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
         self.writable_index()?;
+        // A read-only store indexes into a copy of its own (see `writable_index`), beside a
+        // `cards` it cannot write; a deck without progress (its first indexing) has no
+        // places to move, and a row added later takes its place itself.
+        let places = self.access != super::Access::ReadOnly
+            && self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM cards WHERE deck = ?1)",
+                params![deck],
+                |row| row.get(0),
+            )?;
         Ok(DeckIndexer {
             // Taking the write lock now lets another quiz indexing the same deck finish first.
             tx: self
@@ -162,9 +171,7 @@ impl Store {
             spare: Vec::new(),
             error: None,
             head: None,
-            // A read-only store indexes into a copy of its own (see `writable_index`),
-            // beside a `cards` it cannot write.
-            places: self.access != super::Access::ReadOnly,
+            places,
         })
     }
 

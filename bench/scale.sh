@@ -23,7 +23,38 @@
 #   REVIEWS_PER_CARD=10 DUE_PERCENT=81 ANSWERS=2000 RUNS=3   # the defaults
 #   OPTIMIZE=1 bench/scale.sh                # also time `quiz optimize` over each history
 #
-# Figures: see the README's "How cost grows" table (which says when and how they were taken).
+# Figures (2026-12-01, 2 cores shared with other builds, load average 5 to 14: wall times
+# run several times an idle machine's). Before: d88d044, timed with QUIZ=<its release build>
+# (its "answer" column, over 200 answers, is noise):
+#   cards     history |  first   MiB |  start   MiB |  decks  stats leeches read MiB |  import    MiB
+#   1000      none    |     77     9 |     30     8 |     18     19      46        8 |       -      -
+#   1000      10/card |              |     59     9 |     13      5      10        8 |     0.1     13
+#   10000     none    |    126    11 |     48     8 |     17     22      25        8 |       -      -
+#   10000     10/card |              |     41    15 |     17     31      20       10 |     1.7     52
+#   100000    none    |    635    27 |     22     8 |     26     15      83       10 |       -      -
+#   100000    10/card |              |    991    73 |     83    141     277       20 |    21.2    503
+#   1000000   none    |   8244   214 |     35     8 |    190    165     859       10 |       -      -
+#   1000000   10/card |              |  30355   508 |    928   8534   21075      111 |   598.2   4574
+# After (due cards read a page at a time, leeches through an index, the import streamed,
+# saves at synchronous=FULL); the 1,000,000-card rows are of b4759b6's build but for its
+# first start (841a46e's, run alone), the others of 841a46e's:
+#   cards     history |  first   MiB |  start   MiB |  decks  stats leeches read MiB |  import    MiB | answer
+#   1000      none    |     68     8 |     41     8 |     13      5       8        8 |       -      - |   3.93
+#   1000      10/card |              |     47     8 |     35      6       4        8 |     0.2     10 |   4.50
+#   10000     none    |    260    11 |     68     8 |     22     19       4        8 |       -      - |   4.43
+#   10000     10/card |              |     38     9 |     18     27      23       10 |     1.7     25 |   3.70
+#   100000    none    |    920    27 |     43     8 |     52     59      28       10 |       -      - |   4.20
+#   100000    10/card |              |    147    11 |     31     95      41       10 |    20.5     65 |   3.68
+#   1000000   none    |   8090   213 |     84     8 |    283    258      28       10 |       -      - |   7.55
+#   1000000   10/card |              |    400    16 |    308    878     188       18 |   722.5     68 |   4.77
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.04 ms, mean 0.52 ms
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 3.99 ms, mean 4.12 ms
+#   (earlier the same evening, with less else writing to the disk: FULL median 0.11 ms)
+# The answer column is the flush of synchronous=FULL, and moves with the disk's other
+# writers. In CPU time (perf stat, 100,000 cards, 1,000,000 reviews, 81,000 due), before ->
+# after: start 349 -> 19 ms, decks 23 -> 18 ms, stats 55 -> 45 ms, leeches 84 -> 12 ms; the
+# import of 1,000,000 reviews 8 s -> 7 s, its peak 503 -> 65 MiB. Per answer over 2,000
+# answers at that size, run one after the other: 0.22 ms at NORMAL (before), 1.01 ms at FULL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

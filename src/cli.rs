@@ -17,8 +17,9 @@ pub(crate) struct Cli {
     #[arg(long, global = true)]
     pub plain: bool,
 
+    /// None: a short overview of the first commands and where data and settings live.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -30,9 +31,11 @@ pub(crate) enum Command {
     /// Practise every card without touching the schedule
     Cram(CramArgs),
     /// List known decks with their cards, new, and due counts
-    Decks,
+    Decks(DecksArgs),
     /// Your progress: retention, a reviews heatmap, the due forecast, the hardest cards
     Stats(StatsArgs),
+    /// List the cards you suspended (`:suspend` in a session), or restore them
+    Suspended(SuspendedArgs),
     /// The review log as CSV, out and in (the columns FSRS tools read)
     #[command(subcommand)]
     History(HistoryCommand),
@@ -50,12 +53,21 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Draft a deck from a plain-text document: its dates, numbers and names become cards
     Derive(DeriveArgs),
-    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    /// Print shell completions (bash, zsh, fish, elvish, powershell), deck names included
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page quiz(1), or write every command's page into a folder
+    Manpage(ManpageArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManpageArgs {
+    /// Write quiz.1 and one page per command (quiz-start.1, …) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -79,6 +91,11 @@ pub(crate) struct CheckArgs {
     /// Write an `id` into every card that lacks one (the id it already has, so no progress is lost)
     #[arg(long)]
     pub fix: bool,
+
+    /// Check the progress database instead of decks: its schema version against its tables,
+    /// and every page (SQLite's quick_check)
+    #[arg(long, conflicts_with_all = ["paths", "fix"])]
+    pub database: bool,
 }
 
 #[derive(Debug, Args)]
@@ -105,15 +122,15 @@ pub(crate) struct StudyArgs {
     pub decks: Vec<String>,
 
     /// Only cards with this tag (a card's or its deck's); repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
+    #[arg(short = 't', long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
     /// How cards are put [default: from config.toml, else type]
-    #[arg(long, value_enum)]
+    #[arg(short, long, value_enum)]
     pub mode: Option<Presentation>,
 
     /// Ask at most N cards
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub limit: Option<usize>,
 
     /// Seed for shuffling, choices and where missed cards come back (reproducible sessions)
@@ -127,7 +144,7 @@ pub(crate) struct StartArgs {
     pub study: StudyArgs,
 
     /// New cards a day [default: from config.toml, else 20]
-    #[arg(long = "new", value_name = "N")]
+    #[arg(short = 'n', long = "new", value_name = "N")]
     pub new_cards: Option<usize>,
 
     /// Shuffle the new cards
@@ -147,6 +164,10 @@ pub(crate) struct MissedArgs {
     /// List the leeches (cards missed again and again) instead of drilling
     #[arg(long)]
     pub leeches: bool,
+
+    /// With --leeches: print the list as JSON
+    #[arg(long, requires = "leeches")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -195,6 +216,28 @@ pub(crate) struct StatsArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub(crate) struct DecksArgs {
+    /// Print the same figures as one JSON document
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SuspendedArgs {
+    /// Deck names or paths [default: every deck]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+
+    /// Restore this card (its id, as listed): it is asked again, with the progress it had
+    #[arg(long, value_name = "CARD", conflicts_with = "all")]
+    pub restore: Option<String>,
+
+    /// Restore every suspended card of the decks named (of every deck when none is)
+    #[arg(long)]
+    pub all: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum HistoryCommand {
     /// Write the review log as CSV (card_id,review_time,review_rating,review_duration,deck,card,…)
@@ -233,12 +276,21 @@ pub(crate) enum ImportFrom {
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The export to read
+    /// The export to read: a text export, or an Anki package (.apkg, .colpkg)
     pub file: PathBuf,
 
-    /// Write the deck here instead of standard output (never overwrites)
-    #[arg(short, long, value_name = "FILE")]
+    /// Write the deck here instead of standard output (never overwrites); for an Anki
+    /// package, the folder its deck files go to [default: the decks folder]
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+
+    /// Anki package: replace deck files edited since the last import of this package
+    #[arg(long)]
+    pub update: bool,
+
+    /// Anki package: import the cards only, not the review history
+    #[arg(long)]
+    pub no_history: bool,
 
     /// What the file is [default: detected]
     #[arg(long, value_enum)]
@@ -263,6 +315,10 @@ pub(crate) enum ExportTo {
     Tsv,
     /// comma-separated, with a header row
     Csv,
+    /// Anki's "Notes in Plain Text", with its own note types and field names
+    Anki,
+    /// an Anki package (.apkg) Anki and AnkiDroid import
+    Apkg,
 }
 
 #[derive(Debug, Args)]
@@ -277,12 +333,35 @@ pub(crate) struct ExportArgs {
     /// Write here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// apkg: add your reviews of the deck, so your progress moves to Anki
+    #[arg(long)]
+    pub with_history: bool,
+}
+
+/// How a document for `quiz derive` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DeriveFrom {
+    /// Plain text (hard-wrapped lines are joined into paragraphs)
+    Text,
+    /// Markdown
+    Markdown,
+    /// HTML (the article's text; scripts, navigation and footers dropped)
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct DeriveArgs {
-    /// The plain-text document
+    /// The document: plain text, Markdown or HTML
     pub document: PathBuf,
+
+    /// How the document is written [default: from its extension, else its content]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<DeriveFrom>,
+
+    /// Print, for each sentence, the facts found and why each was asked or not
+    #[arg(long)]
+    pub explain: bool,
 
     /// Write the deck here instead of standard output (never overwrites)
     #[arg(short, long, value_name = "FILE")]
@@ -293,7 +372,7 @@ pub(crate) struct DeriveArgs {
     pub title: Option<String>,
 
     /// At most this many cards
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub limit: Option<usize>,
 }
 

@@ -292,7 +292,8 @@ fn neutralise_controls(source: &str) -> String {
     // findings shown.
     let mut safe = String::with_capacity(source.len());
     for c in source.chars() {
-        if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
+        // One `?` per byte keeps every span's offsets; bidi marks go too (crate::escape).
+        if crate::escape::is_unsafe(c) && c != '\n' && c != '\t' && c != '\r' {
             safe.extend(std::iter::repeat_n('?', c.len_utf8()));
         } else {
             safe.push(c);
@@ -347,7 +348,7 @@ pub(crate) fn json_line(
 ) -> serde_json::Result<String> {
     let (line, column) = source.line_col(finding.span.start);
     let (end_line, end_column) = source.line_col(finding.span.end);
-    serde_json::to_string(&JsonFinding {
+    let json = serde_json::to_string(&JsonFinding {
         code: finding.code.name(),
         severity: finding.severity.name(),
         path: display,
@@ -357,7 +358,8 @@ pub(crate) fn json_line(
         end_column,
         message: &finding.message,
         label: &finding.label,
-    })
+    })?;
+    Ok(crate::escape::json(&json))
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ pub enum ExitCode {
     Usage,
     /// The learner pressed Ctrl-C; everything answered was saved.
     Interrupted,
+    /// The terminal went away (SIGHUP), after the same clean stop as Ctrl-C.
+    HungUp,
+    /// Asked to stop (SIGTERM), after the same clean stop as Ctrl-C.
+    Terminated,
 }
 
 impl ExitCode {
@@ -22,6 +26,8 @@ impl ExitCode {
             ExitCode::Failure => 1,
             ExitCode::Usage => 2,
             ExitCode::Interrupted => 130,
+            ExitCode::HungUp => 129,
+            ExitCode::Terminated => 143,
         }
     }
 }

@@ -4,6 +4,12 @@
 //! synced, and only then put in place by a rename. A crash leaves the old file or the new one,
 //! never half of one, and nobody who can write to the folder can aim quiz's writes at a file
 //! of the learner's.
+//!
+//! A killed writer leaves no temporary file behind where the system allows: on Linux a new
+//! file is filled nameless (`O_TMPFILE`) and only linked in once complete. Elsewhere, and for
+//! replacements (which must rename over the old file), the temporary file is locked while it
+//! is filled, and the next write to the same path removes any such file whose lock nobody
+//! holds any more: its writer is gone.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write as _};
@@ -49,6 +55,21 @@ pub(crate) fn create_new(
     if path.symlink_metadata().is_ok() {
         return Err(exists());
     }
+    #[cfg(target_os = "linux")]
+    if let Some(mut file) = nameless::create_in(folder_of(path), NEW_FILE_MODE) {
+        fill(&mut file)
+            .and_then(|()| file.sync_all())
+            .map_err(error)?;
+        return match nameless::link(&file, path) {
+            Ok(()) => {
+                sync_folder_of(path);
+                Ok(())
+            }
+            Err(failed) if failed.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
+            Err(failed) => Err(error(failed)),
+        };
+    }
+    remove_leftovers(path);
     let mut temp = temporary_beside(path, NEW_FILE_MODE).map_err(error)?;
     fill_and_sync(&mut temp, fill).map_err(error)?;
     match temp.persist_noclobber(path) {
@@ -69,6 +90,7 @@ pub(crate) fn create_new(
 pub(crate) fn replace(path: &Path, text: &str) -> Result<(), WriteError> {
     let error = |source| write_error(path, source);
     let target = replaced_file(path).map_err(error)?;
+    remove_leftovers(&target);
     let mut temp = match std::fs::metadata(&target) {
         Ok(replaced) => {
             let temp = temporary_beside(&target, PRIVATE_MODE).map_err(error)?;
@@ -101,18 +123,21 @@ fn replaced_file(path: &Path) -> io::Result<PathBuf> {
     }
 }
 
+/// The random part of a temporary name: tempfile's default length.
+const RANDOM_CHARS: usize = 6;
+
 /// An empty file in the folder of `path`, named `.{file}.{random}.tmp` so that one left by
-/// a crash says what it was, created with `O_EXCL` and `mode` (less the umask).
+/// a crash says what it was, created with `O_EXCL` and `mode` (less the umask), and locked
+/// until it is closed: a lock nobody holds marks a file a killed writer left.
 fn temporary_beside(path: &Path, mode: u32) -> io::Result<NamedTempFile> {
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let name = temporary_prefix(path);
     // `make_in` rather than `tempfile_in`: the same random names and `O_EXCL`, but an error
     // (a missing folder, no permission) comes back as the system said it, without the
     // temporary name the learner never asked for.
     tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&name)
         .suffix(".tmp")
+        .rand_bytes(RANDOM_CHARS)
         .make_in(folder_of(path), |temp| {
             let mut options = OpenOptions::new();
             options.write(true).create_new(true);
@@ -120,8 +145,130 @@ fn temporary_beside(path: &Path, mode: u32) -> io::Result<NamedTempFile> {
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
             #[cfg(not(unix))]
             let _ = mode;
-            options.open(temp)
+            let file = options.open(temp)?;
+            file.lock()?;
+            // Until it was locked, another writer's cleanup could take it for a leftover
+            // and remove it: then another name is drawn.
+            if !names_file(temp, &file) {
+                return Err(io::ErrorKind::AlreadyExists.into());
+            }
+            Ok(file)
         })
+}
+
+/// Whether `path` still names the open `file`.
+fn names_file(path: &Path, file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (std::fs::symlink_metadata(path), file.metadata()) {
+            (Ok(named), Ok(open)) => named.dev() == open.dev() && named.ino() == open.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+/// `.{file}.`: how the temporary files for `path` begin.
+fn temporary_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+/// Removes the temporary files a killed writer of `path` left beside it: each named as
+/// [`temporary_beside`] names them, a regular file (never a symlink someone planted), and
+/// unlocked (a writer at work holds its lock). Best effort: what cannot be removed stays.
+fn remove_leftovers(path: &Path) {
+    let prefix = temporary_prefix(path);
+    let Ok(entries) = std::fs::read_dir(folder_of(path)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(random) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // Ours, or one an older quiz named after its process id (`.NAME.PID.tmp`).
+        let ours =
+            random.len() == RANDOM_CHARS && random.bytes().all(|b| b.is_ascii_alphanumeric());
+        let older = (1..=10).contains(&random.len()) && random.bytes().all(|b| b.is_ascii_digit());
+        if !ours && !older {
+            continue;
+        }
+        let leftover = entry.path();
+        if !leftover
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_file())
+        {
+            continue;
+        }
+        let Ok(file) = File::open(&leftover) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
+            let _ = std::fs::remove_file(&leftover);
+        }
+    }
+}
+
+/// Linux's nameless files: filled without a name, so a writer killed half-way leaves
+/// nothing, and given their name by one `linkat`, which never replaces anything.
+#[cfg(target_os = "linux")]
+mod nameless {
+    use std::ffi::CString;
+    use std::fs::{File, OpenOptions};
+    use std::io;
+    use std::os::unix::ffi::OsStrExt as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    use std::os::unix::io::AsRawFd as _;
+    use std::path::Path;
+
+    /// A nameless file in `folder`, or `None` where the file system has none (or `/proc`,
+    /// through which it is linked, is missing): then a named temporary file is used.
+    pub(super) fn create_in(folder: &Path, mode: u32) -> Option<File> {
+        if !Path::new("/proc/self/fd").is_dir() {
+            return None;
+        }
+        OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_TMPFILE)
+            .mode(mode)
+            .open(folder)
+            .ok()
+    }
+
+    /// Gives `file` the name `path`; `AlreadyExists` when anything, even a symlink to
+    /// nowhere, is there.
+    pub(super) fn link(file: &File, path: &Path) -> io::Result<()> {
+        let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))?;
+        let to = CString::new(path.as_os_str().as_bytes())?;
+        // SAFETY: both are NUL-terminated strings that outlive the call; linkat reads them
+        // and touches no memory of ours.
+        let linked = unsafe {
+            libc::linkat(
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::AT_SYMLINK_FOLLOW,
+            )
+        };
+        if linked == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
 }
 
 fn fill_and_sync(

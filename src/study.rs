@@ -15,8 +15,7 @@ use jiff::Timestamp;
 use crate::calendar::describe_due;
 use crate::catalog::{self, Item, Items};
 use crate::cli::StudyArgs;
-use crate::deck::library;
-use crate::deck::{Card, CardId, DeckId, Kind, Origin};
+use crate::deck::{Card, DeckId, Kind, Origin};
 use crate::distractors::Pool;
 use crate::env::Clock;
 use crate::env::Context;
@@ -24,12 +23,17 @@ use crate::exit::ExitCode;
 use crate::judge;
 use crate::schedule::parameters::scheduler;
 use crate::schedule::{CardState, Scheduler};
-use crate::session::answer::{Decision, Given, Revision, Session, Tally, Undo};
+use crate::session::answer::{Decision, Given, Revision, Session, Undo};
 use crate::settings::{Presentation, Settings};
 use crate::store::{Mode, Review, ReviewId, SessionId, Store};
-use crate::ui::interactive::Interactive;
 use crate::ui::plain::Plain;
+use crate::ui::screen::Screen;
 use crate::ui::{self, Frontend, Next, Outcome, Prompt, Reply, Summary};
+
+mod accept;
+mod edit;
+mod interrupt;
+mod shown;
 
 /// What every study command starts from, read from its arguments and the environment: the
 /// chosen decks, indexed, and the run that studies cards picked from them.
@@ -54,35 +58,12 @@ pub(crate) struct Study {
     _lock: crate::store::lock::DataLock,
 }
 
-/// What a command that reads the chosen decks' cards without studying them starts from
-/// (`quiz missed --leeches`): it takes no lock, so it works while a session runs, and it
-/// creates nothing (see [`Store::open_to_read`]).
-pub(crate) struct Reading {
-    /// The chosen decks that load, indexed in the store.
-    pub decks: Vec<DeckId>,
-    pub store: Store,
-    pub settings: Settings,
-}
-
-impl Reading {
-    pub(crate) fn new(names: &[String], context: &Context) -> anyhow::Result<Reading> {
-        let settings = context.settings()?;
-        let found = library::locate(names, &context.data_dir)?;
-        let mut store = Store::open_to_read(&context.data_dir)?;
-        let decks = catalog::index_decks(found, context, &mut store)?;
-        Ok(Reading {
-            decks,
-            store,
-            settings,
-        })
-    }
-}
-
 impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found = library::locate(&args.decks, &context.data_dir)?;
+        let found =
+            catalog::known::locate_files(&args.decks, &context.data_dir, settings.show_bundled)?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
@@ -157,6 +138,8 @@ struct Saved {
     /// The card's state before the answer.
     previous: Option<CardState>,
     at: Timestamp,
+    /// The question as asked, for the list of missed cards the summary ends with.
+    question: String,
 }
 
 /// The session, shared with the Ctrl-C handler, which prints its tally if the learner
@@ -184,6 +167,10 @@ struct Run<'a, 'b> {
     deck_answers: std::collections::HashMap<DeckId, (Vec<String>, Vec<String>)>,
     /// The card and typed answer that `:accept` would add, set by an override to right.
     acceptable: Option<(usize, String)>,
+    /// How often each card has been shown in this session: each showing shuffles its
+    /// choices anew.
+    showings: std::collections::HashMap<usize, u64>,
+    data_dir: &'b std::path::Path,
 }
 
 /// Runs a session over `order` (indexes into `items`) and prints its summary.
@@ -197,7 +184,16 @@ fn run(
     header: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let mut ui: Box<dyn Frontend> = if context.interactive {
-        Box::new(Interactive::new(context.color))
+        let title = items
+            .decks
+            .iter()
+            .map(|deck| deck.0.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Box::new(Screen::new(
+            context.color,
+            format!("{title} · {}", options.mode.name()),
+        )?)
     } else {
         Box::new(Plain::new(std::io::stdin().lock(), std::io::stdout()))
     };
@@ -216,12 +212,12 @@ fn run(
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
         options.mode,
     )?;
-    let session: Shared = Arc::new(Mutex::new(Session::new(
-        order,
-        options.seed,
-        options.mode.schedules(),
-    )));
+    let notes = catalog::note_numbers(&items);
+    let session: Shared = Arc::new(Mutex::new(
+        Session::new(order, options.seed, options.mode.schedules()).with_notes(notes),
+    ));
     let started = Instant::now();
+    let _close_on_panic = interrupt::CloseOnPanic::new(store, session_id, &context.clock);
     interrupt::install(
         &session,
         started,
@@ -243,13 +239,25 @@ fn run(
         session_id,
         deck_answers: std::collections::HashMap::new(),
         acceptable: None,
+        showings: std::collections::HashMap::new(),
+        data_dir: &context.data_dir,
     };
-    let quit = run.ask_all(ui.as_mut())?;
+    let quit = match run.ask_all(ui.as_mut()) {
+        Ok(quit) => quit,
+        Err(error) => {
+            // A full disk or a lost database: what was saved stays saved, and the learner
+            // sees how far they got before the error.
+            let _ = run.store.end_session(session_id, context.clock.now());
+            let summary = summary(&lock(&run.session), started, None);
+            let _ = ui.summary(&summary);
+            return Err(error);
+        }
+    };
     let ended = context.clock.now();
     run.store.end_session(session_id, ended)?;
     let next_due = catalog::next_due(run.store, &decks)?
         .map(|due| (due, describe_due(due, ended, &context.clock)));
-    let summary = summary(lock(&run.session).tally(), started, next_due);
+    let summary = summary(&lock(&run.session), started, next_due);
     if !quit && summary.asked > 0 {
         ui.notice("All done for now.")?;
     }
@@ -257,8 +265,14 @@ fn run(
     Ok(ExitCode::Success)
 }
 
-/// The summary of a session with `tally`, begun at `started`.
-fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>) -> Summary {
+/// The summary of `session`, begun at `started` (a cram schedules nothing: its summary says
+/// so beside the next due card).
+fn summary(
+    session: &Session<Saved>,
+    started: Instant,
+    next_due: Option<(Timestamp, String)>,
+) -> Summary {
+    let tally = session.tally();
     Summary {
         asked: tally.asked(),
         right: tally.right,
@@ -266,6 +280,13 @@ fn summary(tally: Tally, started: Instant, next_due: Option<(Timestamp, String)>
         wrong: tally.wrong,
         spent: started.elapsed(),
         next_due,
+        cram: !session.schedules(),
+        left: session.remaining() + usize::from(session.on_screen().is_some()),
+        missed: session
+            .missed()
+            .into_iter()
+            .map(|saved| saved.question.clone())
+            .collect(),
     }
 }
 
@@ -291,6 +312,8 @@ impl Run<'_, '_> {
                     "the deck index changed during the session"
                 );
                 self.items.extend(page);
+                // A miss of a paged card comes back away from its siblings too.
+                lock(&self.session).set_notes(more.handed_notes().to_vec());
             }
             match self.ask_one(ui, index)? {
                 Step::Quit => return Ok(true),
@@ -300,7 +323,8 @@ impl Run<'_, '_> {
     }
 
     /// The card at `index` as it is shown: in choice mode a typed card becomes multiple
-    /// choice the first time it is asked, the same choices every time (they are seeded).
+    /// choice the first time it is asked, the same choices every time (they are seeded);
+    /// the choices are shuffled anew at each showing.
     fn presented(&mut self, index: usize) -> Card {
         let item = &mut self.items[index];
         if self.options.presentation == Presentation::Choice
@@ -310,34 +334,45 @@ impl Run<'_, '_> {
         {
             item.card.expected = expected;
         }
-        item.card.clone()
+        let showing = self.showings.entry(index).or_insert(0);
+        *showing += 1;
+        let mut card = item.card.clone();
+        shown::shuffle_choices(&mut card, self.options.seed, *showing);
+        card
     }
 
     fn ask_one(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<Step> {
         let card = self.presented(index);
         let flip = self.options.presentation == Presentation::Flip;
         let mut hinted = false;
+        // Once the hint was asked for (even of a card without one), the question is on
+        // screen already and is not put again.
+        let mut hint_asked = false;
         let started = Instant::now();
         let given = loop {
-            let (asked, remaining) = {
+            let (asked, remaining, counts) = {
                 let session = lock(&self.session);
-                (session.asked(), session.remaining())
+                let unread = self.more.as_ref().map_or((0, 0), catalog::Pages::unread);
+                let counts = shown::counts(&session, &self.items, index, unread);
+                (session.asked(), session.remaining(), counts)
             };
             let prompt = Prompt {
                 position: asked + 1,
                 total: asked + 1 + remaining,
                 card: &card,
-                hint_shown: hinted,
+                hint_shown: hint_asked,
                 flip,
+                counts,
             };
             match ui.ask(&prompt)? {
-                Reply::Answer(_) if flip => match ui.grade(&card)? {
+                Reply::Answer(_) if flip => match ui.grade(&card, &self.grades(index)?)? {
                     Some(rating) => break Reaction::Grade(rating),
                     None => return Ok(Step::Quit),
                 },
                 Reply::Answer(text) => break Reaction::Text(text),
                 Reply::Hint => {
                     hinted = card.hint.is_some();
+                    hint_asked = true;
                     ui.show_hint(&card)?;
                 }
                 Reply::Accept => self.accept_last(ui)?,
@@ -355,11 +390,21 @@ impl Run<'_, '_> {
                 },
                 Reply::Undo => {
                     self.acceptable = None;
-                    if self.undo_last()? {
-                        ui.notice("undone: asking that card again")?;
-                        return Ok(Step::Skip);
+                    match self.undo_last()? {
+                        Some(undone) if lock(&self.session).suspended(undone) => {
+                            ui.notice("undone: that card stays suspended")?;
+                            return Ok(Step::Skip);
+                        }
+                        Some(_) => {
+                            ui.notice("undone: asking that card again")?;
+                            return Ok(Step::Skip);
+                        }
+                        None => ui.notice("nothing to undo yet")?,
                     }
-                    ui.notice("nothing to undo yet")?;
+                }
+                Reply::Suspend => {
+                    self.suspend(ui, index)?;
+                    return Ok(Step::Skip);
                 }
                 Reply::Quit => return Ok(Step::Quit),
             }
@@ -421,6 +466,7 @@ impl Run<'_, '_> {
                 typed,
                 previous,
                 at: answered_at,
+                question: card.question.text().into_owned(),
             };
             session.answered(index, &decision, saved);
         }
@@ -434,6 +480,9 @@ impl Run<'_, '_> {
                 leech,
                 given: &shown,
                 answer_to: other_question.as_deref(),
+                next: state
+                    .filter(|_| schedules)
+                    .map(|state| shown::next_in(state.due, answered_at, self.clock)),
             })?,
             None => ui.show_grade(&card, decision.word.name(), leech)?,
         };
@@ -448,8 +497,16 @@ impl Run<'_, '_> {
             }
             Next::Undo => {
                 self.acceptable = None;
-                self.undo_last()?;
+                match self.undo_last()? {
+                    Some(undone) if lock(&self.session).suspended(undone) => {
+                        ui.notice("undone: that card stays suspended")?;
+                    }
+                    Some(_) => ui.notice("undone: asking that card again")?,
+                    None => {}
+                }
             }
+            Next::Edit => self.edit(ui, index)?,
+            Next::Suspend => self.suspend(ui, index)?,
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -569,7 +626,7 @@ impl Run<'_, '_> {
                             .to_string(),
                     )
                 } else {
-                    accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
+                    accept::accept_in_file(path, item.deck, &item.card.id, &typed, &shown)
                 }
             }
         };
@@ -586,8 +643,29 @@ impl Run<'_, '_> {
         Ok(ui.notice(&message)?)
     }
 
-    /// Takes back the latest answer, whose card the session asks next; false if there is none.
-    fn undo_last(&mut self) -> anyhow::Result<bool> {
+    /// Suspends the card at `index` — the one on screen, or the one just answered, whose
+    /// answer stays saved — in the store and for the rest of the session, and says how to
+    /// bring it back.
+    fn suspend(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
+        let item = &self.items[index];
+        {
+            // Locked like a save, so Ctrl-C finds the card either suspended or not.
+            let mut session = lock(&self.session);
+            self.store
+                .suspend(item.deck, &item.card.id, self.clock.now())
+                .context("could not suspend the card")?;
+            session.suspend(index);
+        }
+        Ok(ui.notice(&format!(
+            "suspended: not asked again until `quiz suspended {} --restore {}`",
+            crate::escape::escape_line(&item.deck.0),
+            crate::escape::escape_line(&item.card.id.0)
+        ))?)
+    }
+
+    /// Takes back the latest answer, whose card the session asks next unless the learner
+    /// suspended it; the card's handle, `None` if there is no answer to take back.
+    fn undo_last(&mut self) -> anyhow::Result<Option<usize>> {
         let mut session = lock(&self.session);
         let Some(Undo {
             item,
@@ -595,8 +673,9 @@ impl Run<'_, '_> {
             schedules,
         }) = session.undo_last()
         else {
-            return Ok(false);
+            return Ok(None);
         };
+        let undone = item;
         let item = &mut self.items[item];
         self.store.undo(
             saved.review,
@@ -606,48 +685,7 @@ impl Run<'_, '_> {
             schedules,
         )?;
         item.state = saved.previous;
-        Ok(true)
-    }
-}
-
-/// Adds `typed` to the accept list of `card` in the deck file at `path`, if the deck still
-/// loads with it: what the learner is told, `Ok` when it was added.
-fn accept_in_file(
-    path: &std::path::Path,
-    deck: &DeckId,
-    card: &CardId,
-    typed: &str,
-    shown: &str,
-) -> Result<String, String> {
-    use crate::deck::edit::{Accepted, add_accept};
-    let file = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(error) => return Err(format!("not added: could not read {file}: {error}")),
-    };
-    let edited = match add_accept(&text, &card.0, typed) {
-        Ok(Accepted::Added(edited)) => edited,
-        Ok(Accepted::AlreadyThere) => {
-            return Err(format!("\"{shown}\" is already accepted for this card"));
-        }
-        Err(error) => return Err(format!("not added to {file}: {error}")),
-    };
-    let parsed = crate::deck::parse::parse_deck_with(
-        deck.clone(),
-        &edited,
-        Origin::Path(path.to_path_buf()),
-        crate::deck::parse::Checks::Errors,
-    );
-    if parsed.deck.is_none() {
-        return Err(format!(
-            "not added: {file} would not load with it; nothing was written"
-        ));
-    }
-    match crate::files::replace(path, &edited) {
-        Ok(()) => Ok(format!(
-            "added \"{shown}\" to the answers accepted for this card, in {file}"
-        )),
-        Err(error) => Err(format!("not added: {error}")),
+        Ok(Some(undone))
     }
 }
 
@@ -655,70 +693,4 @@ enum Step {
     Done,
     Skip,
     Quit,
-}
-
-/// The Ctrl-C policy, all of it: close the session row, print the summary, exit 130. Every
-/// answer is already committed, so nothing is lost. (A front end that sees the interrupt
-/// as a read error waits for this handler: `ui::await_interrupt_handler`.)
-mod interrupt {
-    use std::time::Instant;
-
-    use super::{Shared, lock, summary};
-    use crate::calendar::describe_due;
-    use crate::deck::DeckId;
-    use crate::env::Clock;
-    use crate::exit::ExitCode;
-    use crate::store::{SessionId, Store};
-    use crate::ui::format::summary_lines;
-
-    pub(super) fn install(
-        session: &Shared,
-        started: Instant,
-        store: &Store,
-        id: SessionId,
-        clock: &Clock,
-        decks: &[&DeckId],
-        interactive: bool,
-    ) {
-        let session = std::sync::Arc::clone(session);
-        let path = store.path().to_path_buf();
-        let clock = clock.clone();
-        let deck_ids: Vec<DeckId> = decks.iter().map(|&d| d.clone()).collect();
-        let result = ctrlc::set_handler(move || {
-            // The lock is held until exit, so no answer can start saving meanwhile.
-            let guard = lock(&session);
-            let now = clock.now();
-            let mut next_due = None;
-            if let Ok(store) = Store::open_file(&path) {
-                let _ = store.end_session(id, now);
-                let next = deck_ids
-                    .iter()
-                    .filter_map(|deck| store.next_due(deck).ok().flatten())
-                    .min();
-                next_due = next.map(|due| (due, describe_due(due, now, &clock)));
-            }
-            let summary = summary(guard.tally(), started, next_due);
-            print_and_exit(&summary_lines(&summary), interactive);
-        });
-        if let Err(error) = result {
-            eprintln!("quiz: warning: Ctrl-C will not print a summary: {error}");
-        }
-    }
-
-    fn print_and_exit(lines: &[String], interactive: bool) -> ! {
-        if interactive {
-            // A select list hides the cursor; an interrupt must not leave it hidden.
-            let _ = console::Term::stderr().show_cursor();
-            eprintln!();
-            for line in lines {
-                eprintln!("{line}");
-            }
-        } else {
-            println!();
-            for line in lines {
-                println!("{line}");
-            }
-        }
-        std::process::exit(ExitCode::Interrupted.code())
-    }
 }

@@ -9,25 +9,32 @@ use jiff::Timestamp;
 
 use crate::deck::library::{self, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
-use crate::deck::{Card, DeckId, Origin};
+use crate::deck::{Card, CardId, DeckId, Origin};
 use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
 use crate::judge;
 use crate::schedule::CardState;
+use crate::session::queue;
 use crate::settings::Presentation;
 use crate::store::Store;
 use crate::store::deck_index::{self, IndexEntry, Stamp};
 
+pub(crate) mod known;
 mod pages;
 mod title;
 
+pub(crate) use known::{Known, known_deck_names};
 pub(crate) use pages::{PAGE, Pages};
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
 pub(crate) fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
-    let files = library::resolve(names, &context.data_dir)?;
+    let shown = context.settings()?.show_bundled;
+    let files: Vec<_> = known::locate_files(names, &context.data_dir, shown)?
+        .into_iter()
+        .map(Located::read)
+        .collect();
     let loaded = library::load_with(files, Checks::Errors);
     print_failures(&loaded.reports, context);
     if loaded.decks.is_empty() {
@@ -233,7 +240,8 @@ impl<'a> Items<'a> {
     }
 
     /// The cards of `decks` carrying any of `tags` (all cards when `tags` is empty) that
-    /// `keep` keeps, in file order, with their stored state.
+    /// `keep` keeps and the learner has not suspended, in file order, with their stored
+    /// state.
     pub(crate) fn matching(
         decks: &'a [DeckId],
         tags: &[String],
@@ -245,9 +253,10 @@ impl<'a> Items<'a> {
         let mut with_cards = Vec::new();
         for deck in decks {
             let mut any = false;
+            let suspended = store.suspended_cards(deck)?;
             store.each_indexed_card(deck, tags, &mut |card, state| {
                 any = true;
-                if keep(deck, &card) {
+                if !suspended.contains(&card.id) && keep(deck, &card) {
                     items.push(Item { deck, card, state });
                 }
             })?;
@@ -302,6 +311,109 @@ fn pool(decks: &[DeckId], store: &Store, presentation: Presentation) -> anyhow::
         }
     }
     Ok(Pool::new(answers.iter().map(String::as_str)))
+}
+
+/// The smallest page of new cards read at a time (more when a deck's allowance is larger).
+const NEW_PAGE: usize = 64;
+
+/// Numbers the notes of a session's cards (see [`crate::deck::id::note`]): siblings, in the
+/// same deck, get the same number.
+#[derive(Default)]
+pub(crate) struct Notes(std::collections::HashMap<(usize, String), usize>);
+
+impl Notes {
+    /// The number of the note of card `card` of the session's deck `deck`.
+    pub(crate) fn of(&mut self, deck: usize, card: &CardId) -> usize {
+        let next = self.0.len();
+        *self
+            .0
+            .entry((deck, crate::deck::id::note(&card.0).to_string()))
+            .or_insert(next)
+    }
+}
+
+/// Why a session over `decks` (with cards carrying any of `tags`, all when empty) can have
+/// nothing to ask whatever the schedule says: the decks have no cards, or no card has those
+/// tags. `None` when there are cards to pick from.
+pub(crate) fn nothing_to_ask(
+    decks: &[DeckId],
+    tags: &[String],
+    store: &Store,
+) -> anyhow::Result<Option<String>> {
+    let listed = |names: Vec<&str>| -> String {
+        names
+            .into_iter()
+            .map(crate::escape::escape_line)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut empty = true;
+    for deck in decks {
+        empty &= !store.has_indexed_cards(deck, &[])?;
+    }
+    if empty {
+        let names = listed(decks.iter().map(|d| d.0.as_str()).collect());
+        return Ok(Some(if decks.len() == 1 {
+            format!("deck {names} has no cards")
+        } else {
+            format!("decks {names} have no cards")
+        }));
+    }
+    if tags.is_empty() {
+        return Ok(None);
+    }
+    for deck in decks {
+        if store.has_indexed_cards(deck, tags)? {
+            return Ok(None);
+        }
+    }
+    let mut known: Vec<String> = Vec::new();
+    for deck in decks {
+        known.extend(store.indexed_tags(deck)?);
+    }
+    known.sort();
+    known.dedup();
+    let asked = listed(tags.iter().map(String::as_str).collect());
+    let which = if tags.len() == 1 {
+        format!("no card has the tag {asked}")
+    } else {
+        format!("no card has any of the tags {asked}")
+    };
+    let these = match (decks.len(), known.is_empty()) {
+        (1, true) => "this deck has no tags".to_string(),
+        (_, true) => "these decks have no tags".to_string(),
+        (1, false) => format!(
+            "tags in this deck: {}",
+            listed(known.iter().map(String::as_str).collect())
+        ),
+        (_, false) => format!(
+            "tags in these decks: {}",
+            listed(known.iter().map(String::as_str).collect())
+        ),
+    };
+    Ok(Some(format!("{which} ({these})")))
+}
+
+/// `order` (indexes into `items`) with siblings apart (see [`queue::spread`]), for a drill or
+/// a cram, which ask every card they chose.
+pub(crate) fn siblings_apart(items: &Items<'_>, order: &[usize]) -> Vec<usize> {
+    let notes = note_numbers(&items.items);
+    let cards: Vec<(usize, usize)> = order.iter().map(|&index| (index, notes[index])).collect();
+    queue::spread(&cards)
+}
+
+/// The note of each of `items`, numbered (siblings share one), by index.
+pub(crate) fn note_numbers(items: &[Item<'_>]) -> Vec<usize> {
+    let mut notes = Notes::default();
+    let mut decks: std::collections::HashMap<&DeckId, usize> = std::collections::HashMap::new();
+    items
+        .iter()
+        .map(|item| {
+            let count = decks.len();
+            let deck = *decks.entry(item.deck).or_insert(count);
+            notes.of(deck, &item.card.id)
+        })
+        .collect()
 }
 
 /// When the first card of `decks` that has been reviewed is due next.

@@ -81,6 +81,8 @@ fn context(dir: &Path) -> Context {
         color: false,
         interactive: false,
         config_path: None,
+        stdout_terminal: false,
+        width: None,
     }
 }
 
@@ -290,17 +292,17 @@ fn review(
 
 fn new_cards(store: &Store, deck: &DeckId) -> Vec<String> {
     store
-        .new_indexed_positions(deck, &[], None)
+        .new_indexed_cards(deck, &[], None, None)
         .unwrap()
         .into_iter()
-        .map(|p| {
-            store
+        .map(|(p, id)| {
+            let card = store
                 .indexed_card_at(deck, p, &mut ClozeHeads::all())
                 .unwrap()
                 .unwrap()
-                .0
-                .id
-                .0
+                .0;
+            assert_eq!(card.id, id);
+            id.0
         })
         .collect()
 }
@@ -396,24 +398,48 @@ fn an_answer_taken_back_makes_a_card_new_again() {
 fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
+    // Plain cards, clozes of three gaps and cards with their reverse: siblings.
     let mut text = String::new();
+    let cloze = |i: usize| i % 5 == 2;
     for i in 0..40 {
         let tags = if i % 3 == 0 { "tags = [\"t\"]\n" } else { "" };
-        text.push_str(&format!(
-            "[[cards]]\nid = \"c{i}\"\nquestion = \"Q{i}?\"\nanswer = \"A{i}\"\n{tags}\n"
-        ));
+        if cloze(i) {
+            text.push_str(&format!(
+                "[[cards]]\nid = \"c{i}\"\ncloze = \"{{{{x{i}}}}} {{{{y{i}}}}} {{{{z{i}}}}}\"\n{tags}\n"
+            ));
+        } else {
+            let reverse = if i % 7 == 3 { "reverse = true\n" } else { "" };
+            text.push_str(&format!(
+                "[[cards]]\nid = \"c{i}\"\nquestion = \"Q{i}?\"\nanswer = \"A{i}\"\n{tags}{reverse}\n"
+            ));
+        }
     }
     write_deck(dir.path(), "a", &text);
     write_deck(dir.path(), "b", &text.replace("\"c", "\"b"));
+    // More new cards than a page, most of them second in their note.
+    let mut big = String::new();
+    for i in 0..60 {
+        big.push_str(&format!(
+            "[[cards]]\nid = \"g{i}\"\ncloze = \"{{{{a{i}}}}} {{{{b{i}}}}} {{{{c{i}}}}}\"\n\n"
+        ));
+    }
+    write_deck(dir.path(), "big", &big);
     let decks = index(dir.path(), &mut store).unwrap();
-    // Some cards due (with different recall), some due later, the rest new.
+    // Some cards due (with different recall), some due later, the rest new; of a cloze only
+    // its first gap is reviewed, of a card with a reverse only the card.
     for (d, deck) in decks.iter().enumerate() {
         for i in (0..40).filter(|i| (i + d) % 4 != 0) {
             let hours = [-30, -2, 5, 40, 200][i % 5];
             let stability = 1.0 + (i * 7 % 11) as f32;
-            let id = format!("{}{i}", if deck.0 == "a" { "c" } else { "b" });
+            let gap = if cloze(i) { "#1" } else { "" };
+            let id = format!("{}{i}{gap}", if deck.0 == "a" { "c" } else { "b" });
             let due = now() + jiff::SignedDuration::from_hours(hours);
-            review(&mut store, deck, &id, &state(due, stability));
+            let mut state = state(due, stability);
+            if i % 6 == 1 {
+                // Reviewed earlier today: its siblings come as a note's second cards.
+                state.last_review = now() - jiff::SignedDuration::from_hours(1);
+            }
+            review(&mut store, deck, &id, &state);
         }
     }
     let scheduler = Scheduler::new(None, 0.9).unwrap();
@@ -428,13 +454,20 @@ fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
         .collect();
     let mut plans = 0;
     for shuffle in [None, Some(3)] {
-        for (new_limit, new_seen_today) in [(5, 0), (5, 3), (100, 0), (0, 0)] {
+        for (new_limit, new_seen_today) in [
+            (5, vec![0, 0]),
+            (5, vec![3, 1, 0, 2]),
+            (70, vec![]),
+            (100, vec![]),
+            (0, vec![]),
+        ] {
             for limit in [None, Some(7)] {
                 for tags in [vec![], vec!["t".to_string()]] {
                     let plan = Plan {
                         due_before,
+                        day_start: now() - jiff::SignedDuration::from_hours(5),
                         new_limit,
-                        new_seen_today,
+                        new_seen_today: new_seen_today.clone(),
                         limit,
                         shuffle,
                     };
@@ -444,17 +477,29 @@ fn a_session_picks_from_the_index_what_it_would_pick_from_every_card() {
                         .filter(|(_, card)| tags.is_empty() || tags.iter().any(|t| card.has_tag(t)))
                         .map(|(deck, card)| (deck, card, store.card_state(deck, &card.id).unwrap()))
                         .collect();
+                    let mut notes = super::Notes::default();
                     let candidates: Vec<Candidate> = chosen
                         .iter()
                         .enumerate()
-                        .map(|(index, (_, _, state))| Candidate {
-                            index,
-                            due: state.map(|s| s.due),
-                            retrievability: state
-                                .map_or(0.0, |s| scheduler.retrievability_at(&s, now())),
+                        .map(|(index, (deck, card, state))| {
+                            let deck = decks.iter().position(|d| d == *deck).unwrap();
+                            Candidate {
+                                index,
+                                due: state.map(|s| s.due),
+                                retrievability: state
+                                    .map_or(0.0, |s| scheduler.retrievability_at(&s, now())),
+                                deck,
+                                note: notes.of(deck, &card.id),
+                            }
                         })
                         .collect();
-                    let expected: Vec<_> = queue::order(&candidates, &plan)
+                    let mut earlier = std::collections::HashSet::new();
+                    for (number, deck) in decks.iter().enumerate() {
+                        for card in store.cards_reviewed_since(deck, plan.day_start).unwrap() {
+                            earlier.insert(notes.of(number, &card));
+                        }
+                    }
+                    let expected: Vec<_> = queue::order(&candidates, &plan, &earlier)
                         .into_iter()
                         .map(|i| (chosen[i].0.clone(), chosen[i].1.clone(), chosen[i].2))
                         .collect();
@@ -546,8 +591,9 @@ fn a_card_answered_in_a_session_is_not_read_again_by_a_later_page() {
     let scheduler = Scheduler::new(None, 0.9).unwrap();
     let plan = Plan {
         due_before: now() + jiff::SignedDuration::from_hours(15),
+        day_start: now() - jiff::SignedDuration::from_hours(5),
         new_limit: 20,
-        new_seen_today: 0,
+        new_seen_today: Vec::new(),
         limit: None,
         shuffle: None,
     };

@@ -46,7 +46,10 @@ fn head(text: &str) -> &str {
 /// [`head`] of a deck file, read a line at a time so the cards after it are not read;
 /// `None` when the file cannot be read as text.
 fn read_head(path: &Path) -> Option<String> {
-    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    use std::io::Read as _;
+    let input = crate::input::Input::Deck;
+    let file = crate::input::open(path, input).ok()?;
+    let mut reader = std::io::BufReader::new(file.take(input.limit()));
     let mut text = String::new();
     loop {
         let start = text.len();

@@ -10,16 +10,23 @@ use crate::deck::Origin;
 use crate::deck::edit::append_card;
 use crate::deck::library;
 use crate::deck::parse::parse_deck;
+use crate::deck_edit_lock::{self, Change};
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::files;
 use crate::ui::format::plural;
 use crate::ui::forms::{Form, PlainForm, TermForm, ask_card, preview};
 
 pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
-    let files = library::resolve(std::slice::from_ref(&args.deck), &context.data_dir)?;
+    let files: Vec<_> = crate::catalog::known::locate_files(
+        std::slice::from_ref(&args.deck),
+        &context.data_dir,
+        true,
+    )?
+    .into_iter()
+    .map(library::Located::read)
+    .collect();
     let Some(file) = files.into_iter().next() else {
         bail!("no deck named `{}`", escape_control(&args.deck));
     };
@@ -59,24 +66,40 @@ pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode>
             None => break,
             Some(false) => form.say("not added")?,
             Some(true) => {
-                let candidate = append_card(&text, &card)?;
-                let parsed = parse_deck(file.id.clone(), &candidate, file.origin.clone());
-                let errors: Vec<_> = parsed.findings.iter().filter(|f| f.is_error()).collect();
-                if errors.is_empty() {
-                    files::replace(&path, &candidate)?;
-                    text = candidate;
-                    added += 1;
-                    form.say(&format!("added `{}` to {}", card.id, file.display))?;
-                } else {
-                    for finding in errors {
-                        form.say(&diagnostic::render(
-                            &file.display,
-                            &candidate,
-                            finding,
-                            false,
-                        ))?;
+                // Appended under the deck's lock to what the file holds now, so an edit made
+                // while the card was typed (`check --fix`, another `quiz add`) is kept.
+                let outcome = deck_edit_lock::edit(&path, |fresh| {
+                    let candidate = match append_card(fresh, &card) {
+                        Ok(candidate) => candidate,
+                        Err(error) => return Change::Keep(Err(anyhow::Error::new(error))),
+                    };
+                    let parsed = parse_deck(file.id.clone(), &candidate, file.origin.clone());
+                    let errors: Vec<String> = parsed
+                        .findings
+                        .iter()
+                        .filter(|f| f.is_error())
+                        .map(|finding| {
+                            diagnostic::render(&file.display, &candidate, finding, false)
+                        })
+                        .collect();
+                    if errors.is_empty() {
+                        Change::Write(candidate.clone(), Ok(Ok(candidate)))
+                    } else {
+                        Change::Keep(Ok(Err(errors)))
                     }
-                    form.say("not added: the card has the mistakes shown above")?;
+                })?;
+                match outcome? {
+                    Ok(candidate) => {
+                        text = candidate;
+                        added += 1;
+                        form.say(&format!("added `{}` to {}", card.id, file.display))?;
+                    }
+                    Err(errors) => {
+                        for error in errors {
+                            form.say(&error)?;
+                        }
+                        form.say("not added: the card has the mistakes shown above")?;
+                    }
                 }
             }
         }

@@ -6,14 +6,17 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
 use crate::deck::edit::add_missing_ids;
 use crate::deck::library::{self, DeckFile};
+use crate::deck_edit_lock::{self, Change};
 use crate::diagnostic::{self, SHOWN_PER_FILE, Source};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
-use crate::files;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    if args.database {
+        return database(context);
+    }
     let files = files(&args.paths, &context.data_dir)?;
     if files.is_empty() {
         eprintln!(
@@ -81,12 +84,14 @@ fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
         Origin::Bundled => return Ok(()),
         Origin::UserFolder(path) | Origin::Path(path) => path.clone(),
     };
-    // A file that is not valid TOML cannot be edited safely; check reports why.
-    let Ok((fixed, added)) = add_missing_ids(&file.text) else {
-        return Ok(());
-    };
-    if added > 0 {
-        files::replace(&path, &fixed)?;
+    // Under the deck's lock, on what the file holds now: a card `quiz add` appended since
+    // the file was read is kept. A file that is not valid TOML cannot be edited safely;
+    // check reports why.
+    let fixed = deck_edit_lock::edit(&path, |text| match add_missing_ids(text) {
+        Ok((fixed, added)) if added > 0 => Change::Write(fixed.clone(), Some((fixed, added))),
+        _ => Change::Keep(None),
+    })?;
+    if let Some((fixed, added)) = fixed {
         eprintln!(
             "quiz: {}: wrote {}",
             escape_control(&file.display),
@@ -117,4 +122,19 @@ fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
         }
     }
     Ok(files)
+}
+
+/// `quiz check --database`: the progress database opened as a reader would (its schema
+/// version checked against its tables), then every page read by SQLite's quick_check.
+fn database(context: &Context) -> anyhow::Result<ExitCode> {
+    let path = context.data_dir.join(crate::store::FILE_NAME);
+    let shown = escape_control(&path.display().to_string());
+    if !path.exists() {
+        crate::outln!("no progress database at {shown} yet: nothing to check")?;
+        return Ok(ExitCode::Success);
+    }
+    let store = crate::store::Store::open_to_read(&context.data_dir)?;
+    store.refuse_if_damaged()?;
+    crate::outln!("the progress database {shown} is sound (SQLite's quick_check found nothing)")?;
+    Ok(ExitCode::Success)
 }

@@ -5,7 +5,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 
-use crate::catalog::Items;
+use crate::catalog::{self, Items};
 use crate::cli::CramArgs;
 use crate::env::Context;
 use crate::exit::ExitCode;
@@ -22,18 +22,15 @@ pub(crate) fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode
         &|_, _| true,
     )?;
     if items.items.is_empty() {
-        crate::outln!(
-            "No cards to cram{}.",
-            if args.study.tags.is_empty() {
-                ""
-            } else {
-                " with those tags"
-            }
-        )?;
+        match catalog::nothing_to_ask(&decks, &args.study.tags, &study.store)? {
+            Some(reason) => crate::outln!("Nothing to cram: {reason}.")?,
+            None => crate::outln!("No cards to cram.")?,
+        }
         return Ok(ExitCode::Success);
     }
     let mut order: Vec<usize> = (0..items.items.len()).collect();
     order.shuffle(&mut Xoshiro256PlusPlus::seed_from_u64(study.seed));
+    let mut order = catalog::siblings_apart(&items, &order);
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }

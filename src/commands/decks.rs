@@ -1,79 +1,116 @@
 //! `quiz decks`: every known deck with its cards, new, and due counts, read from the deck
-//! index (brought up to date first), so a deck file that has not changed is not parsed.
+//! index (brought up to date first), so a deck file that has not changed is not parsed;
+//! a table that fits the terminal, or (`--json`) one JSON document.
 
-use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{CellAlignment, Table};
+use anyhow::Context as _;
+use serde::Serialize;
 
 use crate::calendar;
 use crate::catalog::{self, Refreshed};
+use crate::cli::DecksArgs;
 use crate::deck::library;
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::store::Store;
+use crate::ui::table::{Layout, Report};
 
-pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
-    let found = library::locate(&[], &context.data_dir)?;
+/// One deck's line of the list; in the JSON as it is named here.
+#[derive(Serialize)]
+struct Listed {
+    deck: String,
+    title: String,
+    /// Bundled, the user folder or a path; a deck's own `source` is where its facts come from.
+    from: String,
+    cards: u64,
+    /// New and due leave the suspended cards out: they count what a session would ask.
+    new: u64,
+    due_now: u64,
+    due_7_days: u64,
+    leeches: u64,
+    suspended: u64,
+}
+
+#[derive(Serialize)]
+struct Document {
+    decks: Vec<Listed>,
+}
+
+pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    let settings = context.settings()?;
+    let found = library::locate_shown(&[], &context.data_dir, settings.show_bundled)?;
     let mut store = Store::open_to_read(&context.data_dir)?;
-    let mut listed = Vec::new();
+    let mut loaded = Vec::new();
     let mut failed = Vec::new();
     for refreshed in catalog::refresh(found, &mut store, true)? {
         match refreshed {
             Refreshed::Loaded { id, origin, title } => {
-                listed.push((id, title.unwrap_or_default(), origin.label()));
+                loaded.push((id, title.unwrap_or_default(), origin.label()));
             }
             Refreshed::Failed(report) => failed.push(report),
         }
     }
     let now = context.clock.now();
-    let due_now = now;
     let week = calendar::next_day_start(now, &context.clock.tz)
         .checked_add(jiff::SignedDuration::from_hours(24 * 6))
         .unwrap_or(now);
+    let mut listed = Vec::with_capacity(loaded.len());
+    for (id, title, source) in loaded {
+        let all_indexed = store.progress_all_indexed(&id)?;
+        let due_by = |at| -> anyhow::Result<u64> {
+            Ok(store
+                .indexed_cards_due_by(&id, at, all_indexed)?
+                .saturating_sub(store.suspended_due_count(&id, at)?))
+        };
+        listed.push(Listed {
+            cards: store.indexed_card_count(&id)?,
+            new: store
+                .new_indexed_card_count(&id)?
+                .saturating_sub(store.suspended_new_count(&id)?),
+            due_now: due_by(now)?,
+            due_7_days: due_by(week)?,
+            leeches: store.indexed_cards_lapsed(&id, settings.leech_threshold, all_indexed)?,
+            suspended: store.suspended_indexed_count(&id)?,
+            deck: id.0,
+            title,
+            from: source,
+        });
+    }
 
-    let mut table = Table::new();
-    table.load_style(if context.plain || !context.color {
-        ASCII_FULL_CONDENSED
+    if args.json {
+        let json = serde_json::to_string_pretty(&Document { decks: listed })
+            .context("could not encode the JSON")?;
+        crate::outln!("{json}")?;
     } else {
-        UTF8_FULL_CONDENSED
-    });
-    table.set_header(vec![
-        "deck",
-        "title",
-        "source",
-        "cards",
-        "new",
-        "due now",
-        "due 7 days",
-        "leeches",
-    ]);
-    let leech_threshold = context.settings()?.leech_threshold;
-    for (id, title, source) in &listed {
-        let all_indexed = store.progress_all_indexed(id)?;
-        table.add_row(vec![
-            escape_line(&id.0),
-            escape_line(title),
-            escape_line(source),
-            store.indexed_card_count(id)?.to_string(),
-            store.new_indexed_card_count(id)?.to_string(),
-            store
-                .indexed_cards_due_by(id, due_now, all_indexed)?
-                .to_string(),
-            store
-                .indexed_cards_due_by(id, week, all_indexed)?
-                .to_string(),
-            store
-                .indexed_cards_lapsed(id, leech_threshold, all_indexed)?
-                .to_string(),
-        ]);
-    }
-    for column in 3..8 {
-        if let Some(column) = table.column_mut(column) {
-            column.set_cell_alignment(CellAlignment::Right);
+        let mut table = Report::new(&[
+            "deck",
+            "title",
+            "from",
+            "cards",
+            "new",
+            "due now",
+            "due 7 days",
+            "leeches",
+            "suspended",
+        ])
+        .numeric(3..9)
+        .optional(2);
+        for deck in &listed {
+            table.row(vec![
+                escape_line(&deck.deck),
+                escape_line(&deck.title),
+                escape_line(&deck.from),
+                deck.cards.to_string(),
+                deck.new.to_string(),
+                deck.due_now.to_string(),
+                deck.due_7_days.to_string(),
+                deck.leeches.to_string(),
+                deck.suspended.to_string(),
+            ]);
         }
+        crate::outln!("{}", table.render(Layout::of(context)))?;
     }
-    crate::outln!("{table}")?;
     for report in &failed {
         let first = report.findings.iter().find(|f| f.is_error());
         if let Some(finding) = first {

@@ -1,14 +1,15 @@
-//! `quiz derive DOCUMENT`: a first draft of a deck from a plain-text document. The
+//! `quiz derive DOCUMENT`: a first draft of a deck from a document (text, Markdown, HTML). The
 //! learner reads the draft, fixes it and studies it; this command only reads the file,
 //! hands the text to [`crate::derive`] and writes the deck to standard output or to
-//! a new file (never over an existing one), with a one-line summary on standard error.
+//! a new file (never over an existing one), with a one-line summary on standard error
+//! (after the explanation, with `--explain`).
 
 use std::io::Write as _;
 
 use anyhow::{Context as _, bail};
 
-use crate::cli::DeriveArgs;
-use crate::derive::{self, DeriveOptions};
+use crate::cli::{DeriveArgs, DeriveFrom};
+use crate::derive::{self, DeriveOptions, Format};
 use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::{ExitCode, UsageError};
@@ -20,8 +21,8 @@ pub(crate) fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitC
     if args.limit == Some(0) {
         return Err(UsageError("--limit must be at least 1".into()).into());
     }
-    let bytes =
-        std::fs::read(&args.document).with_context(|| format!("could not read {display}"))?;
+    let bytes = crate::input::read(&args.document, crate::input::Input::Document)
+        .with_context(|| format!("could not read {display}"))?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(error) => bail!(
@@ -38,8 +39,16 @@ pub(crate) fn run(args: &DeriveArgs, _context: &Context) -> anyhow::Result<ExitC
         file_name,
         title: args.title.clone(),
         limit: args.limit,
+        from: args.from.map(|from| match from {
+            DeriveFrom::Text => Format::Text,
+            DeriveFrom::Markdown => Format::Markdown,
+            DeriveFrom::Html => Format::Html,
+        }),
     };
     let derived = derive::derive(text, &options).with_context(|| display.clone())?;
+    if args.explain {
+        eprint!("{}", derived.explanation);
+    }
     match &args.output {
         Some(path) => write_new(path, &derived.toml)?,
         None => {

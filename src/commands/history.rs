@@ -18,8 +18,8 @@ use crate::exit::ExitCode;
 use crate::files;
 use crate::interchange::review_log::{read_log, write_log};
 use crate::schedule::Scheduler;
-use crate::store::Store;
-use crate::store::log::Replay;
+use crate::store::log::{ImportOutcome, Replay};
+use crate::store::{Review, Store};
 use crate::ui;
 use crate::ui::format::plural;
 
@@ -33,6 +33,24 @@ pub(crate) fn run(command: &HistoryCommand, context: &Context) -> anyhow::Result
 /// [`Scheduler::replay`] shaped for the store's rebuilds.
 pub(crate) fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Replay<'a>> {
     Box::new(move |log| scheduler.replay(log, tz))
+}
+
+/// Appends the reviews `read` hands over to the log (leaving out those it holds) and replays
+/// every card they touch: the one path by which any outside history comes in (`quiz history
+/// import`, an Anki package's review log). Streamed: each review goes into the store as it
+/// is handed over, in one transaction that an error further on undoes. The caller holds the
+/// data directory's lock.
+pub(crate) fn import_into(
+    store: &mut Store,
+    context: &Context,
+    read: impl FnOnce(&mut dyn FnMut(&Review<'_>) -> anyhow::Result<()>) -> anyhow::Result<()>,
+) -> anyhow::Result<ImportOutcome> {
+    let settings = context.settings()?;
+    let scheduler =
+        crate::schedule::parameters::scheduler(store, settings.desired_retention, ui::warn)?;
+    let mut import = store.begin_import()?;
+    read(&mut |review| Ok(import.add(review)?))?;
+    Ok(import.finish(&mut *replayer(&scheduler, &context.clock.tz))?)
 }
 
 fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> {
@@ -61,27 +79,18 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = crate::store::lock::acquire(&context.data_dir)?;
-    let input = std::fs::File::open(file)
+    let input = crate::input::open(file, crate::input::Input::History)
         .map(std::io::BufReader::new)
         .with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .filter(|stem| !stem.trim().is_empty());
-    let settings = context.settings()?;
     let mut store = Store::open(&context.data_dir)?;
-    let scheduler =
-        crate::schedule::parameters::scheduler(&store, settings.desired_retention, ui::warn)?;
-    // Streamed: each review goes into the store as it is read, in one transaction that a bad
-    // row further on undoes.
-    let mut import = store.begin_import()?;
-    read_log(input, deck.as_deref(), |review| {
-        Ok(import.add(&review.review())?)
+    let outcome = import_into(&mut store, context, |add| {
+        read_log(input, deck.as_deref(), |review| add(&review.review()))
     })
     .with_context(|| format!("could not import {}", file.display()))?;
-    let outcome = import
-        .finish(&mut *replayer(&scheduler, &context.clock.tz))
-        .with_context(|| format!("could not import {}", file.display()))?;
     let decks = if outcome.decks.is_empty() {
         String::new()
     } else {

@@ -2,27 +2,27 @@
 //! are real reviews. `--leeches` lists the cards missed again and again instead.
 
 use std::collections::{HashMap, HashSet};
+use std::io::IsTerminal as _;
+
+use anyhow::Context as _;
 
 use crate::catalog::Items;
 use crate::cli::MissedArgs;
 use crate::deck::{CardId, DeckId};
 use crate::env::Context;
 use crate::exit::ExitCode;
-use crate::store::{Misses, Mode, Store};
+use crate::stats::leeches;
+use crate::store::{Misses, Mode};
 
-use crate::escape::escape_line;
-use crate::study::{Reading, Setup};
+use crate::catalog::known::Reading;
+use crate::study::Setup;
 use crate::ui::format::plural;
 
 pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCode> {
     if args.leeches {
         // A list, not a session: no lock, so it works while one runs.
-        let Reading {
-            decks,
-            store,
-            settings,
-        } = Reading::new(&args.study.decks, context)?;
-        return list_leeches(&decks, &store, settings.leech_threshold);
+        let reading = Reading::new(&args.study.decks, context)?;
+        return list_leeches(&reading, args.json, context);
     }
     let Setup { decks, mut study } = Setup::new(&args.study, Mode::Missed, context)?;
     let store = &study.store;
@@ -53,7 +53,8 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
                 .is_some_and(|cards| cards.contains(&card.id))
         },
     )?;
-    let mut order: Vec<usize> = (0..items.items.len()).collect();
+    let all: Vec<usize> = (0..items.items.len()).collect();
+    let mut order = crate::catalog::siblings_apart(&items, &all);
     if let Some(limit) = args.study.limit {
         order.truncate(limit);
     }
@@ -66,7 +67,9 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
         (None, None) => String::new(),
     };
     if order.is_empty() {
-        if window.is_empty() {
+        if let Some(reason) = crate::catalog::nothing_to_ask(&decks, &args.study.tags, store)? {
+            crate::outln!("Nothing to drill: {reason}.")?;
+        } else if window.is_empty() {
             crate::outln!("Nothing missed: no card has been answered wrong yet.")?;
         } else {
             crate::outln!("Nothing missed {window}.")?;
@@ -77,22 +80,17 @@ pub(crate) fn run(args: &MissedArgs, context: &Context) -> anyhow::Result<ExitCo
     study.run(items, order, context, Some(&header))
 }
 
-fn list_leeches(decks: &[DeckId], store: &Store, threshold: u32) -> anyhow::Result<ExitCode> {
-    let mut found = 0;
-    for deck in decks {
-        for (card, state) in store.indexed_leeches(deck, threshold)? {
-            found += 1;
-            crate::outln!(
-                "{}/{}\t{} lapses\t{}",
-                escape_line(&deck.0),
-                escape_line(&card.id.0),
-                state.lapses,
-                escape_line(&card.question.text())
-            )?;
-        }
-    }
-    if found == 0 {
+fn list_leeches(reading: &Reading, json: bool, context: &Context) -> anyhow::Result<ExitCode> {
+    let threshold = reading.settings.leech_threshold;
+    let found = leeches::gather(&reading.store, &reading.decks, &reading.logged, threshold)?;
+    if json {
+        let text = serde_json::to_string_pretty(&found).context("could not encode the JSON")?;
+        crate::outln!("{}", crate::escape::json(&text))?;
+    } else if found.is_empty() {
         crate::outln!("No leeches: no card has been missed {threshold} times.")?;
+    } else {
+        let plain = context.plain || !context.color || !std::io::stdout().is_terminal();
+        crate::outln!("{}", leeches::table(&found, plain))?;
     }
     Ok(ExitCode::Success)
 }

@@ -2,17 +2,16 @@
 //! report on them from [`crate::stats`], printed as text or (with `--json`) as one JSON
 //! document.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::Write as _;
 
 use anyhow::Context as _;
 
-use crate::catalog::{self, Refreshed};
+use crate::catalog::{self, Known, Refreshed};
 use crate::cli::StatsArgs;
 use crate::deck::DeckId;
-use crate::deck::library::{self, LibraryError, Report};
+use crate::deck::library::Report;
 use crate::diagnostic;
 use crate::env::Context;
-use crate::escape::escape_line;
 use crate::exit::ExitCode;
 use crate::schedule::Scheduler;
 use crate::stats::{self, Chosen};
@@ -35,13 +34,13 @@ pub(crate) fn run(args: &StatsArgs, context: &Context) -> anyhow::Result<ExitCod
     let mut out = std::io::stdout().lock();
     if args.json {
         let json = serde_json::to_string_pretty(&report).context("could not encode the JSON")?;
-        writeln!(out, "{json}")?;
+        writeln!(out, "{}", crate::escape::json(&json))?;
     } else {
-        let styled = context.color && std::io::stdout().is_terminal();
+        let styled = context.color && context.stdout_terminal;
         write!(
             out,
             "{}",
-            stats::render::render(&report, context.plain || !styled, styled)
+            stats::render::render(&report, ui::table::Layout::of(context), styled)
         )?;
     }
     Ok(ExitCode::Success)
@@ -56,59 +55,36 @@ fn choose(
     store: &mut Store,
     context: &Context,
 ) -> anyhow::Result<(Vec<Chosen>, Option<Vec<DeckId>>)> {
-    let logged = store.reviewed_decks()?;
-    let mut chosen: Vec<Chosen> = Vec::new();
-    let add = |chosen: &mut Vec<Chosen>, refreshed: Refreshed| {
-        let (id, title) = match refreshed {
-            Refreshed::Loaded { id, title, .. } => (id, title),
-            Refreshed::Failed(report) => {
-                warn(&report);
-                (report.file.id, None)
-            }
-        };
-        if !chosen.iter().any(|c| c.id == id) {
-            chosen.push(Chosen { id, title });
-        }
-    };
-    let only_logged = |chosen: &mut Vec<Chosen>, id: DeckId| {
-        if !chosen.iter().any(|c| c.id == id) {
-            chosen.push(Chosen { id, title: None });
-        }
-    };
-    if names.is_empty() {
-        let found = library::locate(&[], &context.data_dir)?;
-        for refreshed in catalog::refresh(found, store, true)? {
-            add(&mut chosen, refreshed);
-        }
-        for id in logged {
-            only_logged(&mut chosen, id);
-        }
-    } else {
-        for name in names {
-            match library::locate(std::slice::from_ref(name), &context.data_dir) {
-                Ok(found) => {
-                    for refreshed in catalog::refresh(found, store, true)? {
-                        add(&mut chosen, refreshed);
-                    }
-                }
-                Err(LibraryError::Unknown { known, .. }) => {
-                    let id = DeckId(name.clone());
-                    if !logged.contains(&id) {
-                        let mut known = vec![known];
-                        known.extend(logged.iter().map(|d| escape_line(&d.0)));
-                        anyhow::bail!(
-                            "no deck named `{}`; known decks: {}",
-                            escape_line(name),
-                            known.join(", ")
-                        );
-                    }
-                    only_logged(&mut chosen, id);
-                }
-                Err(error) => return Err(error.into()),
-            }
+    let mut files = Vec::new();
+    let mut order = Vec::new();
+    let show_bundled = context.settings()?.show_bundled;
+    for known in catalog::known::choose(names, &context.data_dir, store, show_bundled)? {
+        order.push(known.id().clone());
+        match known {
+            Known::File(file) => files.push(file),
+            Known::Logged(_) => {}
         }
     }
-    let filter = (!names.is_empty()).then(|| chosen.iter().map(|c| c.id.clone()).collect());
+    // A deck that does not load keeps its place, without a title: its history still counts.
+    let mut titles = std::collections::HashMap::new();
+    for refreshed in catalog::refresh(files, store, true)? {
+        match refreshed {
+            Refreshed::Loaded { id, title, .. } => {
+                titles.insert(id, title);
+            }
+            Refreshed::Failed(report) => warn(&report),
+        }
+    }
+    let chosen: Vec<Chosen> = order
+        .into_iter()
+        .map(|id| Chosen {
+            title: titles.remove(&id).flatten(),
+            id,
+        })
+        .collect();
+    // Hidden bundled decks' reviews stay out of the totals too.
+    let filter =
+        (!names.is_empty() || !show_bundled).then(|| chosen.iter().map(|c| c.id.clone()).collect());
     Ok((chosen, filter))
 }
 

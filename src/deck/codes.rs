@@ -47,16 +47,20 @@ pub(crate) enum Code {
     /// E018: a text longer than a field may hold: a string value or an entry of a list over
     /// 1 MiB, or a `tags` list over 4 KiB in all.
     FieldTooLong,
+    /// E019: cloze gaps numbered badly: `{{c0::…}}`, or numbered and unnumbered gaps in one text.
+    GapNumbering,
     /// W001: a card without `id`; it is known by an implicit id that its wording decides.
     MissingId,
     /// W002: two cards ask the same question (after normalisation; a cloze text is a question).
     DuplicateQuestion,
+    /// W003: a deck without any card (it loads, but there is nothing to ask).
+    NoCards,
 }
 
 impl Code {
     #[cfg(test)]
     /// Every code, in the order of their names.
-    pub(crate) const ALL: [Code; 20] = [
+    pub(crate) const ALL: [Code; 22] = [
         Code::BadSetting,
         Code::InvalidToml,
         Code::UnknownField,
@@ -75,8 +79,10 @@ impl Code {
         Code::Unreadable,
         Code::TooManyGaps,
         Code::FieldTooLong,
+        Code::GapNumbering,
         Code::MissingId,
         Code::DuplicateQuestion,
+        Code::NoCards,
     ];
 
     /// The name a user sees and looks up: `E001`, `W002`.
@@ -100,8 +106,10 @@ impl Code {
             Code::Unreadable => "E016",
             Code::TooManyGaps => "E017",
             Code::FieldTooLong => "E018",
+            Code::GapNumbering => "E019",
             Code::MissingId => "W001",
             Code::DuplicateQuestion => "W002",
+            Code::NoCards => "W003",
         }
     }
 }

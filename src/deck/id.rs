@@ -19,6 +19,12 @@ pub(crate) fn forbidden_char(id: &str) -> Option<char> {
         .find(|&c| matches!(c, '#' | '~') || c.is_control() || c.is_whitespace())
 }
 
+/// The note a card belongs to: its id without the `#N` of a cloze gap or the `~r` of a
+/// reversed card, so the gaps of one cloze and a card and its reverse share it (siblings).
+pub(crate) fn note(id: &str) -> &str {
+    id.split(['#', '~']).next().unwrap_or(id)
+}
+
 /// ASCII letters and digits of the first `max_words` words, joined by `-`, cut at a word
 /// boundary to at most `max_len` bytes; `card` when nothing is left. Never contains the
 /// reserved `#` and `~`, nor spaces.
@@ -67,6 +73,14 @@ pub(crate) fn unique(base: &str, taken: &HashSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn siblings_share_their_note() {
+        assert_eq!(note("speech#2"), "speech");
+        assert_eq!(note("rev~r"), "rev");
+        assert_eq!(note("rev"), "rev");
+        assert_eq!(note("q-0123456789#10"), "q-0123456789");
+    }
 
     #[test]
     fn slugs_are_readable_ascii_and_bounded() {

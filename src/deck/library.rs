@@ -197,9 +197,11 @@ pub(crate) fn parse_file_with(file: &DeckFile, checks: Checks) -> Parsed {
 }
 
 pub(crate) fn read_file(path: &Path, origin: Origin) -> Result<DeckFile, LibraryError> {
-    let text = fs::read_to_string(path).map_err(|source| LibraryError::Read {
-        path: path.display().to_string(),
-        source,
+    let text = crate::input::read_text(path, crate::input::Input::Deck).map_err(|source| {
+        LibraryError::Read {
+            path: path.display().to_string(),
+            source,
+        }
     })?;
     Ok(DeckFile {
         id: DeckId(stem(path)),
@@ -276,6 +278,20 @@ pub(crate) fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, 
         }
     }
     Ok(chosen)
+}
+
+/// [`locate`], leaving the bundled decks out of "every deck" when the learner hides them
+/// (`show_bundled = false` in the config); a bundled deck named is still found.
+pub(crate) fn locate_shown(
+    names: &[String],
+    data_dir: &Path,
+    show_bundled: bool,
+) -> Result<Vec<Located>, LibraryError> {
+    let mut found = locate(names, data_dir)?;
+    if names.is_empty() && !show_bundled {
+        found.retain(|deck| deck.origin != Origin::Bundled);
+    }
+    Ok(found)
 }
 
 #[cfg(test)]
@@ -362,7 +378,12 @@ mod tests {
             assert!(!card.implicit_id, "{} has no id", card.id);
         }
         let source = deck.source.as_deref().expect("the deck names its source");
-        assert!(source.contains("seed document"), "{source}");
+        // The document by its title and origin, not a file name of ours.
+        assert_eq!(
+            source,
+            "“Nikita Khrushchev Becomes Soviet Premier on March 27, 1958”, a text from \
+             English Wikipedia (en.wikipedia.org)"
+        );
     }
 
     // ---------------------------------------------------------------------------

@@ -163,7 +163,8 @@ impl Card {
             Expected::Choice { choices, answer } => {
                 choices.get(*answer).cloned().unwrap_or_default()
             }
-            Expected::TrueFalse(value) => if *value { "true" } else { "false" }.to_string(),
+            // As the choices of a true/false card are listed.
+            Expected::TrueFalse(value) => if *value { "True" } else { "False" }.to_string(),
             Expected::Several { parts } => parts.join(", "),
         }
     }

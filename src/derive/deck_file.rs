@@ -13,9 +13,9 @@ use super::{DeriveError, DeriveOptions};
 use crate::deck::parse::parse_deck;
 use crate::deck::{DeckId, Origin};
 
-/// The cloze text: the sentence with `{{gaps}}`. A brace of the document's own becomes a
-/// parenthesis, so it cannot open or close a gap.
-fn cloze_text(text: &str, gaps: &[Fact]) -> String {
+/// The cloze text: the sentence with `{{gaps}}`, a hidden conversion left out. A brace of
+/// the document's own becomes a parenthesis, so it cannot open or close a gap.
+pub(super) fn cloze_text(text: &str, gaps: &[Fact]) -> String {
     let plain = |s: &str| s.replace('{', "(").replace('}', ")");
     let mut out = String::with_capacity(text.len() + 8 * gaps.len());
     let mut last = 0;
@@ -24,9 +24,21 @@ fn cloze_text(text: &str, gaps: &[Fact]) -> String {
         out.push_str("{{");
         out.push_str(&text[gap.range.clone()]);
         out.push_str("}}");
-        last = gap.range.end;
+        last = gap.hide.as_ref().map_or(gap.range.end, |h| h.end);
     }
     out.push_str(&plain(&text[last..]));
+    out
+}
+
+/// A prompt with every fact but the asked one shown, and its conversion hidden.
+fn prompt_text(text: &str, gaps: &[Fact]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for gap in gaps.iter().filter(|g| g.hide.is_some()) {
+        out.push_str(&text[last..gap.range.end]);
+        last = gap.hide.as_ref().map_or(gap.range.end, |h| h.end);
+    }
+    out.push_str(&text[last..]);
     out
 }
 
@@ -34,6 +46,63 @@ pub(super) fn card_table(id: &str, sentence: &Sentence, gaps: &[Fact]) -> Table 
     let mut table = Table::new();
     table["id"] = value(id);
     table["cloze"] = value(cloze_text(&sentence.text, gaps));
+    let accept: Vec<&str> = gaps
+        .iter()
+        .flat_map(|g| g.accept.iter().map(String::as_str))
+        .collect();
+    if !accept.is_empty() {
+        table["accept"] = value(Array::from_iter(accept));
+    }
+    table["explain"] = value(sentence.text.as_str());
+    table["tags"] = value(Array::from_iter(["derived"]));
+    table
+}
+
+/// A question card for `fact`, with the sentence's cloze written above it as the
+/// alternative an author may prefer.
+pub(super) fn question_table(id: &str, sentence: &Sentence, fact: &Fact, question: &str) -> Table {
+    let mut table = Table::new();
+    table["id"] = value(id);
+    table["question"] = value(question);
+    table["answer"] = value(&sentence.text[fact.range.clone()]);
+    if !fact.accept.is_empty() {
+        table["accept"] = value(Array::from_iter(fact.accept.iter()));
+    }
+    table["explain"] = value(prompt_text(&sentence.text, std::slice::from_ref(fact)));
+    table["tags"] = value(Array::from_iter(["derived"]));
+    let alternative = cloze_text(&sentence.text, std::slice::from_ref(fact));
+    table.decor_mut().set_prefix(format!(
+        "\n# or as a cloze: {}\n",
+        crate::escape::escape_line(&alternative).replace('\n', " ")
+    ));
+    table
+}
+
+/// A gap with an alternative answer (`FRG`) as a card of its own: a cloze's `accept` would
+/// apply to all its gaps, so this one is a question, the sentence with a blank.
+pub(super) fn blank_table(id: &str, sentence: &Sentence, fact: &Fact) -> Table {
+    let text = &sentence.text;
+    let after = fact.hide.as_ref().map_or(fact.range.end, |h| h.end);
+    let question = format!("{}___{}", &text[..fact.range.start], &text[after..]);
+    let mut table = Table::new();
+    table["id"] = value(id);
+    table["question"] = value(question);
+    table["answer"] = value(&text[fact.range.clone()]);
+    table["accept"] = value(Array::from_iter(fact.accept.iter()));
+    table["explain"] = value(text.as_str());
+    table["tags"] = value(Array::from_iter(["derived"]));
+    table
+}
+
+/// A labelled list of bare items, asked whole: any item could fill another's gap.
+pub(super) fn list_table(id: &str, sentence: &Sentence) -> Table {
+    let mut table = Table::new();
+    let label = sentence.text[..sentence.body]
+        .trim_end()
+        .trim_end_matches(':');
+    table["id"] = value(id);
+    table["question"] = value(format!("{label}: name all {}.", sentence.items.len()));
+    table["answer"] = value(Array::from_iter(sentence.items.iter()));
     table["explain"] = value(sentence.text.as_str());
     table["tags"] = value(Array::from_iter(["derived"]));
     table
@@ -49,21 +118,14 @@ pub(super) fn loads_alone(table: &Table) -> bool {
     parsed.findings.is_empty()
 }
 
-pub(super) fn deck_text(text: &str, options: &DeriveOptions, cards: ArrayOfTables) -> String {
+pub(super) fn deck_text(title: &str, options: &DeriveOptions, cards: ArrayOfTables) -> String {
     let file = one_line(&options.file_name);
     let title = options
         .title
         .as_deref()
         .map(one_line)
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| {
-            let first = text
-                .lines()
-                .map(one_line)
-                .find(|l| !l.is_empty())
-                .unwrap_or_default();
-            shorten(&first, 80)
-        });
+        .unwrap_or_else(|| shorten(&one_line(title), 80));
     let mut doc = DocumentMut::new();
     doc["title"] = value(title);
     doc["description"] = value(format!(
@@ -71,12 +133,14 @@ pub(super) fn deck_text(text: &str, options: &DeriveOptions, cards: ArrayOfTable
     ));
     doc["source"] = value(file.as_str());
     doc.insert("cards", Item::ArrayOfTables(cards));
+    // The draft is often printed to a terminal: its unsafe characters become TOML escapes.
+    crate::escape::toml(&mut doc);
     let shown = crate::escape::escape_line(&file);
     format!(
         "# Drafted automatically by `quiz derive` from {shown}.\n\
          # Each card is one sentence of the document with its dates, numbers and names as\n\
-         # gaps, and the sentence as the explanation. Check every gap against the document,\n\
-         # fix or delete cards, then study.\n\n{doc}"
+         # gaps (or a question, with the cloze beside it), and the sentence as the\n\
+         # explanation. Check every gap against the document, fix or delete cards, then study.\n\n{doc}"
     )
 }
 
@@ -118,6 +182,7 @@ mod tests {
             file_name: "we\"ird\nname.txt".into(),
             title: Some("My \u{1b}[31mdeck".into()),
             limit: None,
+            from: None,
         };
         let derived = derive("It happened in 1956 in Moscow.", &custom).unwrap();
         let deck = assert_loads_cleanly(&derived.toml);

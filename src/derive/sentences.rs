@@ -1,32 +1,52 @@
-//! Text → sentences: how `quiz derive` reads a document before it looks for facts.
+//! Blocks → sentences: how `quiz derive` reads a document's paragraphs before it looks
+//! for facts.
 //!
-//! A UTF-8 byte order mark is dropped, CRLF and lone CR are line ends, tabs and control
-//! characters become spaces, runs of spaces become one. Each line is split into sentences
-//! at `.`, `!`, `?` or `…` followed by a capital, a digit or a quote, but not after an
-//! abbreviation (`Dr.`, `Feb.`, an initial, `U.S.` unless a word such as `The` follows). A
-//! line that opens with a short `Label:` keeps the label with its first sentence (it often
-//! carries a date), but names are not looked for in it (nor in a Title Case heading, where
-//! every word is capitalised anyway). A line labelled `Source:`, `References:` and the like
-//! is skipped, and so is a line without a full stop that holds `|`, `·` or `•` (a by-line, a
-//! breadcrumb). A sentence needs 4 to 80 words; the same sentence (after normalisation) is
-//! used once.
+//! [`clean`] drops a UTF-8 byte order mark, makes CRLF and lone CR line ends, and tabs and
+//! control characters spaces. Each block (see `input`) is split into sentences at `.`, `!`,
+//! `?` or `…` followed by a capital, a digit or a quote, but not after an abbreviation
+//! (`Dr.`, `Feb.`, an initial, `U.S.` unless a word such as `The` follows). Headings are no
+//! sentences. A block that opens with a short `Label:` keeps the label with its first
+//! sentence (it often carries a date), but names are not looked for in it; a `Label: value`
+//! line whose value is no sentence is a [`Sentence::value`], the value itself the fact. A
+//! labelled line of `;`-separated parts is split into its parts, each with the label; a
+//! label's parts that are all short bare items (`Main exports: fish; aluminium; …`) are one
+//! list, asked as a whole, since any item could fill another's gap. A line labelled
+//! `Source:`, `References:` and the like is skipped, and so is a line without a full stop
+//! that holds `|`, `·` or `•` (a by-line, a breadcrumb). A sentence needs 4 to 80 words; the
+//! same sentence (after normalisation) is used once.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::input::{Block, BlockKind};
 use super::vocabulary::{ABBREVIATIONS, FUNCTION_WORDS, SKIP_LABELS, is_month_abbreviation};
 use crate::judge;
 
 const MIN_WORDS: usize = 4;
 const MAX_WORDS: usize = 80;
+/// And no sentence is longer than this (80 words of ordinary length fit well inside), so
+/// the fact finder's work per sentence stays bounded whatever the input.
+const MAX_BYTES: usize = 2_000;
+/// A value (`Capital: Reykjavík`) of more words than this is read as prose.
+const MAX_VALUE_WORDS: usize = 10;
+/// The parts of a labelled list no longer than this are bare items.
+const MAX_ITEM_WORDS: usize = 4;
 
 /// One sentence of the document, spaces collapsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(super) struct Sentence {
     pub(super) text: String,
     /// Byte offset where the body starts: after a `Label: `, else 0. Names are looked for
     /// only in the body, and its first word is not a name only for being capitalised.
     pub(super) body: usize,
+    /// A `Label: value` line: the value (from `body`) is the fact.
+    pub(super) value: bool,
+    /// Emphasised ranges: terms the author marked.
+    pub(super) terms: Vec<Range<usize>>,
+    /// A labelled list of bare items (`Main exports: fish; aluminium`): asked whole.
+    pub(super) items: Vec<String>,
+    /// One `;`-separated part of a line: its first word is capitalised only if a name.
+    pub(super) part: bool,
 }
 
 /// BOM dropped, every line end `\n`, tabs and control characters spaces.
@@ -47,39 +67,124 @@ pub(super) fn clean(text: &str) -> String {
     out
 }
 
-pub(super) fn sentences(text: &str) -> Vec<Sentence> {
+pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for line in text.lines() {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if line.is_empty() || is_metadata(&line) {
+    let mut keep = |sentence: Sentence, out: &mut Vec<Sentence>| {
+        let words = sentence.text.split_whitespace().count();
+        let short_ok = sentence.value || !sentence.items.is_empty();
+        if (short_ok || words >= MIN_WORDS)
+            && words <= MAX_WORDS
+            && sentence.text.len() <= MAX_BYTES
+            && seen.insert(judge::normalise(&sentence.text))
+        {
+            out.push(sentence);
+        }
+    };
+    for block in blocks {
+        let line = block.text.as_str();
+        if block.kind == BlockKind::Heading || line.is_empty() || is_metadata(line) {
             continue;
         }
-        let label_end = label(&line);
+        let label_end = label(line);
         if let Some(end) = label_end {
             let name = line[..end - 2].to_lowercase();
             if SKIP_LABELS.contains(&name.as_str()) {
                 continue;
             }
         }
+        // A labelled line of `;`-separated notes is split into its parts; prose joined by
+        // semicolons stays whole (its parts would be fragments), its facts gapped in one card.
+        if line.contains("; ") && label_end.is_some() {
+            for part in parts(line, label_end) {
+                keep(part, &mut out);
+            }
+            continue;
+        }
+        if let Some(end) = label_end {
+            let value = &line[end..];
+            if !ends_sentence(value) && value.split_whitespace().count() <= MAX_VALUE_WORDS {
+                keep(
+                    Sentence {
+                        text: line.to_string(),
+                        body: end,
+                        value: true,
+                        ..Sentence::default()
+                    },
+                    &mut out,
+                );
+                continue;
+            }
+        }
         let mut first = true;
-        for range in split_line(&line) {
+        for range in split_line(line) {
             let text = line[range.clone()].to_string();
             let body = match label_end {
                 Some(end) if first && range.start == 0 && end < text.len() => end,
                 _ => 0,
             };
             first = false;
-            let words = text.split_whitespace().count();
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
-                continue;
-            }
-            if seen.insert(judge::normalise(&text)) {
-                out.push(Sentence { text, body });
-            }
+            let terms = block
+                .terms
+                .iter()
+                .filter(|t| t.start >= range.start && t.end <= range.end)
+                .map(|t| t.start - range.start..t.end - range.start)
+                .collect();
+            keep(
+                Sentence {
+                    text,
+                    body,
+                    terms,
+                    ..Sentence::default()
+                },
+                &mut out,
+            );
         }
     }
     out
+}
+
+/// The parts of a `;`-separated line, each with the line's label.
+fn parts(line: &str, label_end: Option<usize>) -> Vec<Sentence> {
+    let body = label_end.unwrap_or(0);
+    let label = &line[..body];
+    let pieces: Vec<&str> = line[body..]
+        .split("; ")
+        .map(|p| p.trim().trim_end_matches(['.', ';']).trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A bare item is a thing alone (`aluminium`, `Bergen`), not a name with what sets it
+    // apart (`Greenland to the west`), which a gap can ask.
+    let bare = |p: &&str| {
+        let capitals = p
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let words = p.split_whitespace().count();
+        words <= MAX_ITEM_WORDS
+            && !p.contains(|c: char| c.is_ascii_digit())
+            && (capitals == 0 || capitals == words)
+    };
+    if label_end.is_some() && pieces.len() >= 2 && pieces.iter().all(bare) {
+        return vec![Sentence {
+            text: line.trim_end_matches(['.', ';']).to_string(),
+            body,
+            items: pieces.iter().map(|p| (*p).to_string()).collect(),
+            ..Sentence::default()
+        }];
+    }
+    pieces
+        .into_iter()
+        .map(|piece| {
+            let text = format!("{label}{piece}");
+            Sentence {
+                text,
+                body,
+                part: true,
+                ..Sentence::default()
+            }
+        })
+        .collect()
 }
 
 pub(super) fn ends_sentence(line: &str) -> bool {
@@ -179,10 +284,11 @@ fn abbreviation(before: &str, next_word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive::input::{Format, blocks};
     use crate::derive::tests::seed;
 
     fn texts(text: &str) -> Vec<String> {
-        sentences(&clean(text))
+        sentences(&blocks(&clean(text), Format::Text))
             .into_iter()
             .map(|s| s.text)
             .collect()
@@ -224,13 +330,9 @@ mod tests {
     #[test]
     fn seed_lines_become_sentences_without_by_lines_or_the_source() {
         let all = texts(&seed());
-        assert_eq!(all.len(), 24);
+        assert_eq!(all.len(), 23, "the headline is the title, not a sentence");
         assert_eq!(
             all[0],
-            "Nikita Khrushchev Becomes Soviet Premier on March 27, 1958"
-        );
-        assert_eq!(
-            all[1],
             "Nikita Khrushchev became Soviet Premier, consolidating his power as both head of the Communist Party and the government."
         );
         assert!(all.iter().all(|s| !s.contains('·') && !s.contains('|')));
@@ -244,10 +346,38 @@ mod tests {
                     .to_string()
             )
         );
-        let labelled = sentences(&clean(&seed()))
+        let labelled = sentences(&blocks(&clean(&seed()), Format::Text))
             .into_iter()
             .find(|s| s.text.starts_with("Stalin’s Rule"))
             .unwrap();
         assert_eq!(&labelled.text[labelled.body..labelled.body + 6], "Joseph");
+    }
+
+    #[test]
+    fn label_values_and_semicolon_lines() {
+        let all = sentences(&blocks(
+            &clean(
+                "Fact sheet\n\nCapital: Reykjavík\nMain exports: fish; aluminium; tourism services\nNeighbours: Greenland to the west; Norway to the east\n",
+            ),
+            Format::Text,
+        ));
+        let shown: Vec<(&str, bool, usize, bool)> = all
+            .iter()
+            .map(|s| (s.text.as_str(), s.value, s.items.len(), s.part))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Capital: Reykjavík", true, 0, false),
+                (
+                    "Main exports: fish; aluminium; tourism services",
+                    false,
+                    3,
+                    false
+                ),
+                ("Neighbours: Greenland to the west", false, 0, true),
+                ("Neighbours: Norway to the east", false, 0, true),
+            ]
+        );
     }
 }

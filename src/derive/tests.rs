@@ -26,7 +26,12 @@ pub(super) fn options() -> DeriveOptions {
 /// (id, cloze, explain) of every card of a derived deck.
 pub(super) fn cards(toml: &str) -> Vec<(String, String, String)> {
     let table: toml::Table = toml.parse().unwrap();
-    let field = |card: &toml::Value, name: &str| card[name].as_str().unwrap().to_string();
+    let field = |card: &toml::Value, name: &str| {
+        card.get(name)
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     table["cards"]
         .as_array()
         .unwrap()
@@ -34,7 +39,12 @@ pub(super) fn cards(toml: &str) -> Vec<(String, String, String)> {
         .map(|card| {
             (
                 field(card, "id"),
-                field(card, "cloze"),
+                // A question card: its question stands where a cloze would.
+                if card.get("cloze").is_some() {
+                    field(card, "cloze")
+                } else {
+                    field(card, "question")
+                },
                 field(card, "explain"),
             )
         })
@@ -52,11 +62,13 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
     let text = seed();
     let derived = derive(&text, &options()).unwrap();
     let deck = assert_loads_cleanly(&derived.toml);
+    // Fewer cards than before issue 15, each one a teacher would keep: the headline is the
+    // title (asked as a question), the subject (`Khrushchev`, `Stalin`, `Soviet`) and facts already asked are not
+    // asked again, and adjectives made from names (`Leninist`) are no gaps.
     assert_eq!(
         (derived.cards, derived.gaps, derived.sentences),
-        (20, 36, 24)
+        (9, 13, 23)
     );
-    assert!(derived.cards >= 10);
     assert_eq!(deck.cards.len(), derived.gaps, "one card per gap");
     assert_eq!(
         deck.title,
@@ -84,30 +96,41 @@ fn the_seed_drafts_a_deck_that_loads_with_no_finding() {
     // The same document drafts the same deck, id for id.
     assert_eq!(derive(&text, &options()).unwrap(), derived);
     assert_eq!(
-        drafted[..4],
+        drafted[0],
+        (
+            "nikita-khrushchev-becomes-soviet-premier".to_string(),
+            "When did Nikita Khrushchev become Soviet Premier?".to_string(),
+            "Nikita Khrushchev Becomes Soviet Premier on March 27, 1958".to_string()
+        ),
+        "the dated headline asks itself"
+    );
+    assert_eq!(
+        drafted[1..3],
         [
             (
-                "nikita-khrushchev-becomes-soviet-premier".to_string(),
-                "Nikita Khrushchev Becomes Soviet Premier on {{March 27, 1958}}".to_string(),
-                "Nikita Khrushchev Becomes Soviet Premier on March 27, 1958".to_string()
-            ),
-            (
                 "nikita-khrushchev-became-soviet-premier".to_string(),
-                "{{Nikita Khrushchev}} became {{Soviet Premier}}, consolidating his power as both head of the {{Communist Party}} and the government.".to_string(),
+                "Nikita Khrushchev became Soviet Premier, consolidating his power as both head of the {{Communist Party}} and the government.".to_string(),
                 "Nikita Khrushchev became Soviet Premier, consolidating his power as both head of the Communist Party and the government.".to_string()
             ),
             (
                 "nikita-khrushchev-delivered-the-secret".to_string(),
-                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th Congress}} of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of Joseph Stalin.".to_string(),
+                "Nikita Khrushchev delivered the '{{Secret Speech}}' at the {{20th}} Congress of the {{Communist Party of the Soviet Union}}, denouncing the cult of personality and dictatorship of {{Joseph Stalin}}.".to_string(),
                 "Nikita Khrushchev delivered the 'Secret Speech' at the 20th Congress of the Communist Party of the Soviet Union, denouncing the cult of personality and dictatorship of Joseph Stalin.".to_string()
             ),
-            (
-                "on-february-25-1956-nikita-khrushchev".to_string(),
-                "On {{February 25, 1956}}, Nikita Khrushchev, the {{First Secretary}} of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th Congress}} of the Communist Party.".to_string(),
-                "On February 25, 1956, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the 20th Congress of the Communist Party.".to_string()
-            ),
         ],
-        "a fact already asked gives way to a fresh one (`First Secretary` over `Secret Speech`)"
+        "the subject's name is no gap"
+    );
+    assert_eq!(
+        drafted[3].1,
+        "On {{February 25, 1956}}, Nikita Khrushchev, the First Secretary of the Communist Party of the Soviet Union, delivered a landmark address known as the “Secret Speech” at the {{20th}} Congress of the Communist Party.",
+        "a fact already asked gives way (`Secret Speech`), a number may be asked again"
+    );
+    assert!(
+        derived
+            .explanation
+            .contains("  - Stalin (capitalised word): not asked, the document's own subject\n"),
+        "{}",
+        derived.explanation
     );
 }
 
@@ -119,7 +142,7 @@ fn limit_caps_the_cards() {
     };
     let derived = derive(&seed(), &limited).unwrap();
     assert_eq!(derived.cards, 3);
-    assert_eq!(derived.sentences, 24);
+    assert_eq!(derived.sentences, 23);
     assert_eq!(cards(&derived.toml).len(), 3);
     assert_loads_cleanly(&derived.toml);
 }
@@ -165,10 +188,10 @@ fn odd_text_still_drafts_a_deck_that_loads() {
     assert_eq!(
         clozes,
         [
-            "The \"{{Iron Curtain}}\" speech was given at Fulton in {{1946}}.",
+            "The \"{{Iron Curtain}}\" speech was given at {{Fulton}} in {{1946}}.",
             "Braces ((like)) these)) and (odd) ones appeared in {{1947}} in {{Moscow}}.",
             "A bell rang and an escape [2J sequence came in {{1948}} from {{Leningrad}}.",
-            "{{Backslashes C}}:\\temp and \\u0041 appeared in {{1949}} near Kiev.",
+            "{{Backslashes C}}:\\temp and \\u0041 appeared in {{1949}} near {{Kiev}}.",
             "A hint-like text {{1950}}::x came before {{Berlin}}.",
             "The same sentence was written twice in {{1951}} by {{Pravda}}.",
             "Хрущёв выступил в {{1956}} году в {{Москве}}.",
@@ -260,6 +283,28 @@ fn never_panics_and_always_loads() {
         "~",
         "\\",
         "x",
+        "<p>",
+        "</p>",
+        "<script>",
+        "</script>",
+        "<em>",
+        "</em>",
+        "&#91;",
+        "&#93;",
+        "[5]",
+        "[citation needed]",
+        "**",
+        "*",
+        "# ",
+        "- ",
+        "```",
+        "recon-\n",
+        "20:17",
+        "£9m",
+        "(96 mi)",
+        "Dr",
+        "Capital: ",
+        "; ",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
@@ -277,12 +322,18 @@ fn never_panics_and_always_loads() {
                 text.push(' ');
             }
         }
-        match derive(&text, &options()) {
-            Ok(derived) => {
-                assert_loads_cleanly(&derived.toml);
+        for from in [Format::Text, Format::Markdown, Format::Html] {
+            let options = DeriveOptions {
+                from: Some(from),
+                ..options()
+            };
+            match derive(&text, &options) {
+                Ok(derived) => {
+                    assert_loads_cleanly(&derived.toml);
+                }
+                Err(DeriveError::NothingFound) => {}
+                Err(other) => panic!("round {round} ({from:?}): {other} for {text:?}"),
             }
-            Err(DeriveError::NothingFound) => {}
-            Err(other) => panic!("round {round}: {other} for {text:?}"),
         }
     }
 }

@@ -43,25 +43,60 @@ pub(super) const WEEKDAYS: [&str; 7] = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
-/// Words that go with a number into its gap: `2 million`, `40 percent`, `300 km`.
+/// Units of measure, magnitudes and currencies that go with a number into its gap:
+/// `2 million`, `40 percent`, `300 km`. What a number counts (`13,200 houses`, `48 hours`)
+/// stays outside it, so the natural answer (`13,200`) is the whole answer.
 #[rustfmt::skip]
-pub(super) const UNITS: [&str; 43] = [
-    "percent", "million", "billion", "trillion", "thousand", "hundred", "km",
-    "kilometres", "kilometers", "miles", "metres", "meters", "feet", "ft", "kg",
-    "kilograms", "tons", "tonnes", "pounds", "dollars", "roubles", "rubles", "euros",
-    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "people", "members",
-    "delegates", "soldiers", "troops", "prisoners", "votes", "copies", "pages", "times", "words",
-    "deaths", "victims",
+pub(super) const MEASURES: &[&str] = &[
+    "percent", "million", "billion", "trillion", "thousand", "bn", "km", "km2", "km²", "sq",
+    "mi", "mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "metre",
+    "metres", "meter", "meters", "m", "m2", "cm", "mm", "ft", "foot", "feet", "inches", "kg",
+    "kilograms", "grams", "g", "tons", "tonnes", "pounds", "lb", "lbs", "dollars", "roubles",
+    "rubles", "euros", "yen", "acres", "hectares", "ha", "mph", "knots", "litres", "liters",
+    "gallons", "degrees", "MW", "GW", "kW", "kWh",
+];
+
+/// Titles and roles before a name, left out of its gap: `Dr Helen Okafor` → `Helen Okafor`.
+#[rustfmt::skip]
+pub(super) const TITLES: &[&str] = &[
+    "dr", "doctor", "professor", "prof", "sir", "dame", "lord", "lady", "king", "queen",
+    "prince", "princess", "president", "pope", "mr", "mrs", "ms", "miss", "general", "colonel",
+    "captain", "commander", "admiral", "senator", "governor", "chancellor", "minister",
+    "emperor", "empress", "tsar", "sultan", "bishop", "archbishop", "rev", "judge", "mayor",
+    "chairman", "premier", "marshal", "prime", "secretary", "foreign", "first", "lieutenant", "sergeant", "father", "brother", "sister",
+];
+
+/// Post-nominal titles after a name, left out of its gap: `Priya Raman MP`.
+pub(super) const POST_TITLES: &[&str] = &[
+    "MP", "MEP", "MSP", "QC", "KC", "PhD", "MD", "OBE", "MBE", "CBE",
+];
+
+/// Nationality and region adjectives: never a gap alone, and left out of a name they open
+/// (`Soviet-led Warsaw Pact`, `Soviet Warsaw Pact` → `Warsaw Pact`).
+#[rustfmt::skip]
+pub(super) const NATIONALITIES: &[&str] = &[
+    "soviet", "american", "british", "english", "scottish", "welsh", "irish", "french",
+    "german", "egyptian", "israeli", "canadian", "dutch", "russian", "chinese", "japanese",
+    "italian", "spanish", "portuguese", "indian", "polish", "swedish", "norwegian", "danish",
+    "finnish", "icelandic", "greek", "turkish", "austrian", "swiss", "belgian", "mexican",
+    "brazilian", "australian", "european", "african", "asian", "arab", "arabic", "western",
+    "eastern", "northern", "southern", "indonesian", "prussian", "hungarian", "czech",
+    "ukrainian", "korean", "persian", "iranian", "iraqi", "syrian", "cuban", "roman", "latin",
+];
+
+/// Endings that make a name an adjective: `Soviet-led`, `US-backed`, `Paris-born`.
+pub(super) const ADJECTIVE_ENDINGS: &[&str] = &[
+    "-led", "-backed", "-born", "-based", "-owned", "-era", "-style", "-made",
 ];
 
 /// Lower-case words allowed inside a proper name: `Party of the Soviet Union`.
-pub(super) const PARTICLES: [&str; 12] = [
-    "of", "the", "de", "von", "van", "der", "den", "la", "le", "du", "da", "del",
+pub(super) const PARTICLES: [&str; 13] = [
+    "of", "the", "de", "von", "van", "der", "den", "la", "le", "du", "da", "del", "for",
 ];
 
 /// Words that open sentences and clauses: never the start of a name.
 #[rustfmt::skip]
-pub(super) const FUNCTION_WORDS: [&str; 87] = [
+pub(super) const FUNCTION_WORDS: [&str; 95] = [
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "he", "she", "it", "they", "we", "i", "you", "there", "here", "on", "in", "at", "by",
     "for", "from", "to", "of", "with", "after", "before", "during", "following", "under", "over",
@@ -69,7 +104,8 @@ pub(super) const FUNCTION_WORDS: [&str; 87] = [
     "though", "because", "despite", "between", "among", "through", "into", "upon", "according",
     "later", "then", "today", "meanwhile", "however", "also", "some", "many", "most", "all",
     "both", "each", "every", "no", "not", "what", "which", "who", "whose", "why", "how", "once",
-    "yet", "so", "thus", "unlike", "within", "without", "against",
+    "yet", "so", "thus", "unlike", "within", "without", "against", "about", "around", "nearly",
+    "almost", "only", "more", "less", "instead",
 ];
 
 /// Minor words, not counted when telling a Title Case Heading from prose.

@@ -7,12 +7,17 @@
 //! unless `#columns:` names them with this crate's names (`accept`, `choices`, `explain`,
 //! `hint`, `kind`, `id`, `tags`; `front`/`text`, `back` and `back extra`/`extra` are
 //! understood too). Every `cN` marker is one gap, in reading order. `#tags:` becomes the
-//! deck's `tags`, `#deck:` its title. Without `#html:` a field is read as HTML when the
+//! deck's `tags`, `#deck:` its title. Anki's own export columns are read too: the guid
+//! column is the card id (as a package's guid is, see `anki_package`), a reversed note type
+//! gives `reverse = true` (the optional one when its "Add Reverse" field is set), a Cloze
+//! note is a cloze, and the deck column is the title when every note is in one deck, else
+//! each card's tag. Without `#html:` a field is read as HTML when the
 //! file holds `<br>`, `<div>` or `&nbsp;`. What is written has Anki's `#separator:tab`,
 //! `#html:false`, `#deck:`, `#columns:` and `#tags column:` headers, and a cloze note as
 //! one row in `{{cN::…}}` form with its `explain` also in the second column.
 
 use super::Skipped;
+use super::anki_package::{field_text, id_of, split_media};
 use super::fields::{records, single_char, write_record};
 use super::html::{anki_cloze, has_anki_cloze, html_to_text};
 use super::row::{COLUMNS, Column, Read, Row, column_roles, place, row_fields};
@@ -112,6 +117,7 @@ pub(super) fn read_anki(text: &str, separator: Option<char>) -> Read {
         roles.clear();
     }
     let meta = [tags_col, guid_col, notetype_col, deck_col];
+    let mut row_decks: Vec<Option<String>> = Vec::new();
 
     for record in records(data, header_lines + 1, sep) {
         let record = match record {
@@ -126,13 +132,31 @@ pub(super) fn read_anki(text: &str, separator: Option<char>) -> Read {
             ..Row::default()
         };
         let mut fields = 0;
+        let mut notetype = String::new();
+        let mut third = String::new();
+        let mut row_deck = None;
         for (i, raw) in record.fields.into_iter().enumerate() {
             if Some(i) == tags_col {
                 row.tags.extend(space_tags(&raw));
                 continue;
             }
+            if Some(i) == guid_col {
+                row.id = id_of(raw.trim());
+                continue;
+            }
+            if Some(i) == notetype_col {
+                notetype = raw.trim().to_string();
+                continue;
+            }
+            if Some(i) == deck_col {
+                row_deck = Some(raw.trim().to_string()).filter(|d| !d.is_empty());
+                continue;
+            }
             if meta.contains(&Some(i)) {
                 continue;
+            }
+            if !named && fields == 2 {
+                third = raw.clone();
             }
             let role = if named {
                 roles.get(i).copied().flatten()
@@ -146,11 +170,22 @@ pub(super) fn read_anki(text: &str, separator: Option<char>) -> Read {
             fields += 1;
             let Some(column) = role else { continue };
             let text = if html && !matches!(column, Column::Tags | Column::Id | Column::Kind) {
-                html_to_text(&raw)
+                // Media become `[image: …]`/`[sound: …]`, as in a package.
+                field_text(&raw, &mut Vec::new())
             } else {
                 raw
             };
             place(&mut row, column, text, space_tags);
+        }
+        // Anki's own note types say what a note asks: a reversed type asks it back (the
+        // optional one only when its third field, "Add Reverse", is filled).
+        let lower = notetype.to_lowercase();
+        if lower.starts_with("cloze") && row.kind.is_empty() {
+            row.kind = "cloze".to_string();
+        } else if lower.contains("optional reversed") {
+            row.reverse = !html_to_text(&third).trim().is_empty();
+        } else if lower.contains("reversed") {
+            row.reverse = true;
         }
         let cloze = row.kind.eq_ignore_ascii_case("cloze")
             || (row.kind.is_empty() && has_anki_cloze(&row.question));
@@ -161,7 +196,32 @@ pub(super) fn read_anki(text: &str, separator: Option<char>) -> Read {
             });
             continue;
         }
+        // An image or a sound on the back is shown after answering, never typed.
+        if row.kind != "cloze" && !has_anki_cloze(&row.question) {
+            let (answer, shown) = split_media(&row.answer);
+            if !shown.is_empty() {
+                row.answer = answer;
+                row.explain = [row.explain.trim(), &shown.join(" ")]
+                    .iter()
+                    .filter(|part| !part.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
+        }
         read.rows.push(row);
+        row_decks.push(row_deck);
+    }
+    // One Anki deck is the deck's title; notes of several keep their deck as a tag.
+    let mut decks: Vec<&String> = row_decks.iter().flatten().collect();
+    decks.sort();
+    decks.dedup();
+    if let [deck] = decks[..] {
+        read.title.get_or_insert_with(|| deck.clone());
+    } else {
+        for (row, deck) in read.rows.iter_mut().zip(&row_decks) {
+            row.tags.extend(deck.iter().cloned());
+        }
     }
     read
 }

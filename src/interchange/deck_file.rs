@@ -101,6 +101,8 @@ pub(super) fn assemble(read: Read, options: &ImportOptions, source: Source) -> I
         doc.insert("cards", Item::ArrayOfTables(tables));
     }
     skipped.sort_by_key(|s| s.line);
+    // The deck is often printed to a terminal: its unsafe characters become TOML escapes.
+    crate::escape::toml(&mut doc);
     Imported {
         toml: doc.to_string(),
         cards,
@@ -149,6 +151,7 @@ fn build_card(row: &Row) -> Result<Built, String> {
                     ClozeError::NoGaps => "cloze text has no {{gap}}",
                     ClozeError::Empty(_) => "empty cloze gap",
                     ClozeError::Unbalanced(_) => "unbalanced cloze braces",
+                    ClozeError::Numbering(_) => "cloze gaps numbered from c1, all or none",
                 }
                 .to_string()
             })?;

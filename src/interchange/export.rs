@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::row::{Row, join_list};
 use crate::deck::cloze;
-use crate::deck::{Card, Deck, Kind};
+use crate::deck::{Card, Deck, Kind, Question};
 use crate::judge::Expected;
 
 pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
@@ -58,7 +58,8 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
                 .unwrap_or(0)
         });
         let base = first.id.0.split_once('#').map_or("", |(base, _)| base);
-        match reconstruct_cloze(&group) {
+        let numbered = numbered_cloze(first);
+        match numbered.or_else(|| reconstruct_cloze(&group)) {
             Some((text, hint)) => {
                 let accept = match &first.expected {
                     Expected::Text { accept, .. } => accept.to_vec(),
@@ -88,6 +89,19 @@ pub(super) fn export_rows(deck: &Deck) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// The text and note hint of a cloze with Anki's numbered gaps, kept as written: its
+/// prompts blank several gaps at once, which [`reconstruct_cloze`] does not undo.
+fn numbered_cloze(card: &Card) -> Option<(String, Option<String>)> {
+    let Question::Gap { cloze, index } = &card.question else {
+        return None;
+    };
+    cloze.gaps.iter().any(|gap| gap.number.is_some()).then(|| {
+        let own = cloze.gaps.get(*index).and_then(|gap| gap.hint.as_deref());
+        let note_hint = card.hint.as_deref().filter(|hint| own != Some(*hint));
+        (cloze.text.clone(), note_hint.map(str::to_string))
+    })
 }
 
 fn card_row(card: &Card, id: String, kind: Kind) -> Row {

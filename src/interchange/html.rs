@@ -18,8 +18,23 @@ pub(super) fn has_anki_cloze(text: &str) -> bool {
         .any(|(i, _)| anki_marker_len(&text[i + 2..]).is_some())
 }
 
-/// `{{c1::answer::hint}}` → `{{answer::hint}}`; other text unchanged.
+/// Anki's cloze text as a deck's: `{{c1::answer::hint}}` → `{{answer::hint}}` when the
+/// numbers are 1, 2, 3… in reading order (each gap its own card, as an unnumbered gap is);
+/// otherwise (a number repeated, so its gaps are one card, or out of order) the numbers
+/// are kept, since the deck format reads them the way Anki does.
 pub(super) fn native_cloze(text: &str) -> String {
+    let in_order = cloze::gaps(text).is_ok_and(|gaps| {
+        gaps.iter()
+            .enumerate()
+            .all(|(i, gap)| gap.number.is_some_and(|n| n as usize == i + 1))
+    });
+    if !in_order && cloze::gaps(text).is_ok() {
+        return text.to_string();
+    }
+    strip_numbers(text)
+}
+
+fn strip_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("{{") {
@@ -40,7 +55,8 @@ pub(super) fn anki_cloze(text: &str) -> String {
     let mut last = 0;
     for (i, gap) in gaps.iter().enumerate() {
         out.push_str(&text[last..gap.range.start]);
-        out.push_str(&format!("{{{{c{}::{}", i + 1, gap.answer));
+        let number = gap.number.map_or(i + 1, |n| n as usize);
+        out.push_str(&format!("{{{{c{number}::{}", gap.answer));
         if let Some(hint) = &gap.hint {
             out.push_str("::");
             out.push_str(hint);

@@ -1,7 +1,8 @@
 //! What a file given to `quiz import` is, decided from its bytes before any of it is read as
 //! cards. Every text format here is forgiving (a line it cannot use is skipped, not fatal),
 //! so without this a ZIP or any other binary file read as Quizlet text became a deck of
-//! garbage with exit 0. Whatever is not UTF-8 text is refused here, naming the first byte
+//! garbage with exit 0. A ZIP or a file named `.apkg`/`.colpkg` is read as an Anki package
+//! ([`is_package`]); whatever else is not UTF-8 text is refused here, naming the first byte
 //! that is wrong, so that nothing is written.
 
 use std::path::Path;
@@ -18,22 +19,9 @@ const OTHER_BOMS: [(&[u8], &str); 4] = [
     (b"\xfe\xff", "UTF-16BE"),
 ];
 
-const PLAIN_TEXT_HINT: &str = "in Anki, export the deck as \"Notes in Plain Text (.txt)\" \
-                               and import that file";
-
 /// Why a file is not imported. Each message follows the file's name: "FILE is …".
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum NotText {
-    #[error(
-        "is an Anki package: importing Anki packages (.apkg, .colpkg) is not supported yet; \
-         {PLAIN_TEXT_HINT}"
-    )]
-    AnkiPackage,
-    #[error(
-        "is a ZIP archive, not a text export: importing Anki packages (.apkg, .colpkg) is not \
-         supported yet; {PLAIN_TEXT_HINT}"
-    )]
-    Zip,
     #[error(
         "is {encoding} text (it opens with a {encoding} byte order mark): quiz reads UTF-8 \
          only; save the file as UTF-8 and import it again"
@@ -52,18 +40,19 @@ pub(crate) enum NotText {
     },
 }
 
-/// The text of an import file (a UTF-8 byte order mark, if any, is still there), or why it
-/// is not one. Offsets count bytes from 0, as a hex editor shows them; lines count from 1.
-pub(crate) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, NotText> {
+/// Whether a file is to be read as an Anki package rather than as text: an Anki name, or
+/// a ZIP archive whatever its name (the package reader then says if it is no Anki package).
+pub(crate) fn is_package(path: &Path, bytes: &[u8]) -> bool {
     let anki_name = path.extension().is_some_and(|extension| {
         extension.eq_ignore_ascii_case("apkg") || extension.eq_ignore_ascii_case("colpkg")
     });
-    if anki_name {
-        return Err(NotText::AnkiPackage);
-    }
-    if ZIP_MAGIC.iter().any(|magic| bytes.starts_with(magic)) {
-        return Err(NotText::Zip);
-    }
+    anki_name || ZIP_MAGIC.iter().any(|magic| bytes.starts_with(magic))
+}
+
+/// The text of an import file that is not a package (a UTF-8 byte order mark, if any, is
+/// still there), or why it is not one. Offsets count bytes from 0, as a hex editor shows
+/// them; lines count from 1.
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, NotText> {
     if let Some((_, encoding)) = OTHER_BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
         return Err(NotText::OtherEncoding { encoding });
     }
@@ -96,8 +85,8 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn identify(name: &str, bytes: &[u8]) -> Result<String, NotText> {
-        text_of(Path::new(name), bytes).map(str::to_owned)
+    fn identify(_name: &str, bytes: &[u8]) -> Result<String, NotText> {
+        text_of(bytes).map(str::to_owned)
     }
 
     #[test]
@@ -111,15 +100,14 @@ mod tests {
     }
 
     #[test]
-    fn zip_archives_and_anki_names_are_refused_whatever_they_hold() {
-        assert_eq!(identify("x.txt", b"PK\x03\x04rest"), Err(NotText::Zip));
-        assert_eq!(identify("x", b"PK\x05\x06"), Err(NotText::Zip));
-        assert_eq!(identify("d.APKG", b"a\tb\n"), Err(NotText::AnkiPackage));
-        assert_eq!(
-            identify("d.colpkg", b"PK\x03\x04"),
-            Err(NotText::AnkiPackage)
-        );
+    fn zip_archives_and_anki_names_are_packages_whatever_they_hold() {
+        let package = |name: &str, bytes: &[u8]| is_package(Path::new(name), bytes);
+        assert!(package("x.txt", b"PK\x03\x04rest"));
+        assert!(package("x", b"PK\x05\x06"));
+        assert!(package("d.APKG", b"a\tb\n"));
+        assert!(package("d.colpkg", b""));
         // Only the magic number at the start makes a ZIP.
+        assert!(!package("x.txt", b"PK\tpeak\n"));
         assert!(identify("x.txt", b"PK\tpeak\n").is_ok());
     }
 

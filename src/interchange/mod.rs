@@ -15,13 +15,16 @@
 //! file format of progress rather than of cards, is [`review_log`].
 //!
 //! Rules that hold for every format, since a user's file meets them: a file is identified
-//! before it is read ([`text_of`]), so a ZIP, a binary file or text in another encoding is
-//! an error naming the first wrong byte rather than a deck of garbage; a UTF-8 BOM is
+//! before it is read ([`text_of`]), so a binary file or text in another encoding is an
+//! error naming the first wrong byte rather than a deck of garbage (a ZIP is read as an
+//! Anki package, [`anki_package`]); a UTF-8 BOM is
 //! dropped, CRLF is LF, blank lines are ignored, unquoted fields are trimmed, quoted fields
 //! are kept as written (quotes doubled inside), and a card without an `id` gets a slug of
-//! its wording (`-2`, `-3`… when taken). Anki's guid column is not used as the id: guids
-//! may hold `#` and `~`, which ids may not.
+//! its wording (`-2`, `-3`… when taken). Anki's guid column is the id, with the `#`, `~`
+//! and `%` that ids may not hold (or that the mapping uses) escaped (`anki_package::id_of`).
 
+pub(crate) mod anki_notes;
+pub(crate) mod anki_package;
 mod anki_text;
 mod csv;
 mod deck_file;
@@ -37,7 +40,7 @@ mod tests;
 
 use crate::deck::Deck;
 
-pub(crate) use identify::text_of;
+pub(crate) use identify::{is_package, text_of};
 
 use anki_text::{anki_header, read_anki, write_tsv};
 use csv::{csv_header_separator, read_csv, write_csv};

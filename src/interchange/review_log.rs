@@ -38,10 +38,24 @@ pub(crate) fn card_number(deck: &str, card: &str) -> i64 {
     i64::try_from(hash & (u64::MAX >> 1)).unwrap_or(0)
 }
 
-/// `2024-03-29T20:32:32.250Z`: UTC, always three decimals, as FSRS tools expect.
+/// `2024-03-29T20:32:32.250Z`: UTC, always three decimals, as FSRS tools expect. A year
+/// outside 0000-9999 (a review dated before year 0) has no four-digit form: it is written
+/// with ISO 8601's expanded year, sign and six digits (`-000001-06-01T12:00:00.250Z`),
+/// which [`parse_time`] reads back.
 pub(crate) fn format_time(at: Timestamp) -> String {
     let millis = at.as_millisecond().rem_euclid(1000);
-    format!("{}.{millis:03}Z", at.strftime("%Y-%m-%dT%H:%M:%S"))
+    let utc = at.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let year = utc.year();
+    let date = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!(
+            "{}{:06}",
+            if year < 0 { '-' } else { '+' },
+            year.unsigned_abs()
+        )
+    };
+    format!("{date}{}.{millis:03}Z", utc.strftime("-%m-%dT%H:%M:%S"))
 }
 
 /// Writes the header and every review; hands the writer back, flushed.
@@ -229,12 +243,18 @@ fn parse_row(
         .parse::<u8>()
         .ok()
         .and_then(Rating::from_number)
-        .with_context(|| format!("review_rating must be 1, 2, 3 or 4, not {rating_text:?}"))?;
+        .with_context(|| {
+            format!(
+                "review_rating must be 1, 2, 3 or 4, not {}",
+                quoted(rating_text)
+            )
+        })?;
     let time_text = field(Some(columns.time));
     let reviewed_at = parse_time(time_text).with_context(|| {
         format!(
-            "review_time {time_text:?} is neither an ISO-8601 time with an offset \
-             (2024-03-29T20:32:32.250Z) nor milliseconds since 1970"
+            "review_time {} is neither an ISO-8601 time with an offset \
+             (2024-03-29T20:32:32.250Z) nor milliseconds since 1970",
+            quoted(time_text)
         )
     })?;
     let duration_text = field(columns.duration);
@@ -242,13 +262,19 @@ fn parse_row(
         0
     } else {
         parse_duration(duration_text).with_context(|| {
-            format!("review_duration must be a number of milliseconds, not {duration_text:?}")
+            format!(
+                "review_duration must be a number of milliseconds, not {}",
+                quoted(duration_text)
+            )
         })?
     };
     let mode = match field(columns.mode) {
         "" => Mode::Import,
         name => Mode::from_name(name).with_context(|| {
-            format!("mode must be review, missed, cram or import, not {name:?}")
+            format!(
+                "mode must be review, missed, cram or import, not {}",
+                quoted(name)
+            )
         })?,
     };
     let verdict = match field(columns.verdict) {
@@ -264,6 +290,16 @@ fn parse_row(
         elapsed_ms,
         mode,
     })
+}
+
+/// A field as a message quotes it: `{:?}`, cut to its first 60 characters, so a broken
+/// file's one huge field does not become a message as large.
+fn quoted(text: &str) -> String {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{:?}… ({} bytes in all)", &text[..cut], text.len()),
+        None => format!("{text:?}"),
+    }
 }
 
 /// An ISO-8601 instant with an offset, or whole milliseconds since 1970 (as some FSRS
@@ -302,6 +338,25 @@ mod tests {
             card_number("secret-speech", "speech-date"),
             2_193_642_866_267_874_095
         );
+    }
+
+    #[test]
+    fn issue_17_times_before_year_0_are_written_so_they_read_back() {
+        for text in [
+            "-000001-06-01T12:00:00.250Z",
+            "-009999-01-03T00:00:00.000Z",
+            "0000-01-01T00:00:00.000Z",
+            "9999-12-30T21:59:59.999Z",
+        ] {
+            let at: Timestamp = text.parse().unwrap();
+            assert_eq!(format_time(at), text);
+            assert_eq!(parse_time(&format_time(at)), Some(at));
+        }
+        // The extremes the store can hold.
+        for millis in [-377_705_023_201_000, 253_402_207_200_000] {
+            let at = Timestamp::from_millisecond(millis).unwrap();
+            assert_eq!(parse_time(&format_time(at)), Some(at), "{at}");
+        }
     }
 
     #[test]

@@ -136,9 +136,27 @@ impl<S: Clone> Session<S> {
         }
     }
 
+    /// The note of each card (by the caller's handle), so that a miss does not come back
+    /// beside a sibling (see [`Queue::with_notes`]).
+    pub(crate) fn with_notes(mut self, notes: Vec<usize>) -> Session<S> {
+        self.queue = self.queue.with_notes(notes);
+        self
+    }
+
+    /// Replaces the note of each card, as [`Session::with_notes`] sets them, once more
+    /// cards have been read.
+    pub(crate) fn set_notes(&mut self, notes: Vec<usize>) {
+        self.queue.set_notes(notes);
+    }
+
     /// The next card to ask, now on screen; `None` when the session is over.
     pub(crate) fn ask_next(&mut self) -> Option<usize> {
         self.on_screen = self.queue.pop();
+        self.on_screen
+    }
+
+    /// The card asked and not answered yet.
+    pub(crate) fn on_screen(&self) -> Option<usize> {
         self.on_screen
     }
 
@@ -154,6 +172,27 @@ impl<S: Clone> Session<S> {
 
     pub(crate) fn schedules(&self) -> bool {
         self.schedules
+    }
+
+    /// The cards still to ask after the one on screen, next first.
+    pub(crate) fn pending(&self) -> impl Iterator<Item = usize> + '_ {
+        self.queue.pending()
+    }
+
+    /// Whether `item` has been answered in this session (so a showing now is a retry).
+    pub(crate) fn was_answered(&self, item: usize) -> bool {
+        self.history.iter().any(|answered| answered.item == item)
+    }
+
+    /// What was saved of each card missed in this session (its first miss that stands,
+    /// once per card), in the order they were missed.
+    pub(crate) fn missed(&self) -> Vec<&S> {
+        let mut seen = std::collections::HashSet::new();
+        self.history
+            .iter()
+            .filter(|answered| !answered.accepted && seen.insert(answered.item))
+            .map(|answered| &answered.saved)
+            .collect()
     }
 
     pub(crate) fn tally(&self) -> Tally {
@@ -212,6 +251,21 @@ impl<S: Clone> Session<S> {
             schedules: self.schedules,
             drops_on_screen,
         })
+    }
+
+    /// The learner suspended `item` (the card on screen, or the one just answered): it is
+    /// not asked again in this session. Its answers stay recorded, and can still be
+    /// overridden or undone; an undo then does not ask it again.
+    pub(crate) fn suspend(&mut self, item: usize) {
+        if self.on_screen == Some(item) {
+            self.on_screen = None;
+        }
+        self.queue.drop_item(item);
+    }
+
+    /// Whether the learner suspended `item` during this session.
+    pub(crate) fn suspended(&self, item: usize) -> bool {
+        self.queue.dropped(item)
     }
 
     /// Takes back the latest answer; `None` when there is none. Its card is asked next,
@@ -481,6 +535,46 @@ mod tests {
         assert_eq!(undo.item, 0);
         assert_eq!(session.tally(), Tally::default());
         assert_eq!(drain(&mut session, |_| right()), vec![0]);
+    }
+
+    #[test]
+    fn missed_lists_each_card_missed_once_in_order_and_not_after_an_override() {
+        let mut session: Session<&str> = Session::new(vec![0, 1, 2], 1, true);
+        let verdicts = [wrong(), wrong(), right()];
+        let saved = ["a", "b", "c"];
+        for (verdict, saved) in verdicts.iter().zip(saved) {
+            let card = session.ask_next().unwrap();
+            session.answered(card, &judged(verdict, false), saved);
+        }
+        assert!(session.was_answered(1));
+        assert_eq!(session.pending().count(), 2, "both misses come back");
+        assert_eq!(session.missed(), [&"a", &"b"]);
+        // "b" was card 1's miss; its retry answered wrong again still lists it once.
+        let card = session.ask_next().unwrap();
+        session.answered(card, &judged(&wrong(), false), "a again");
+        assert_eq!(session.missed(), [&"a", &"b"]);
+        session.override_last(true);
+        assert_eq!(session.missed(), [&"a", &"b"]);
+    }
+
+    #[test]
+    fn a_suspended_card_is_not_asked_again_on_screen_or_after_a_miss() {
+        let mut session: Session<u32> = Session::new(vec![0, 1, 2], 1, true);
+        // Suspended at its question: it goes unanswered.
+        assert_eq!(session.ask_next(), Some(0));
+        session.suspend(0);
+        assert!(session.suspended(0));
+        assert_eq!(session.asked(), 0);
+        // Suspended after a miss: the answer counts, its retry goes, an undo does not bring
+        // it back.
+        assert_eq!(session.ask_next(), Some(1));
+        session.answered(1, &judged(&wrong(), false), 0);
+        assert_eq!(session.remaining(), 2);
+        session.suspend(1);
+        assert_eq!(session.remaining(), 1);
+        assert_eq!(session.tally().wrong, 1);
+        assert_eq!(session.undo_last().unwrap().item, 1);
+        assert_eq!(drain(&mut session, |_| right()), vec![2]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub(crate) mod activity;
 pub(crate) mod figures;
+pub(crate) mod leeches;
 pub(crate) mod render;
 
 use anyhow::Context as _;

@@ -1,20 +1,21 @@
 //! The report as text: the deck table, the heatmap with its month labels and streak, the
-//! due forecast as bars, and the hardest cards. Plain glyphs when colour is off, so the
+//! due forecast as bars, and the hardest cards, all within the width of the terminal (see
+//! [`crate::ui::table`]): the heatmap shows the weeks that fit, the bars shrink, the tables
+//! cut long text with `…` and the prose wraps. Plain glyphs when colour is off, so the
 //! text is the same on every terminal and in a pipe.
 
 use std::fmt::Write as _;
 
 use anstyle::{Ansi256Color, Style};
-use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
-use comfy_table::{CellAlignment, Table};
 use jiff::civil::Date;
 
 use super::Report;
-use super::activity::{FORECAST_DAYS, Heatmap, WEEKS};
+use super::activity::{DayCount, FORECAST_DAYS, WEEKS};
 use super::figures::{Figures, MATURE_DAYS};
 use crate::calendar::MONTHS;
 use crate::escape::escape_line;
 use crate::ui::format::plural;
+use crate::ui::table::{self, Layout};
 
 /// Heatmap glyphs without colour, from no reviews to the busiest days.
 pub(crate) const PLAIN_LEVELS: [char; 5] = ['.', ':', '-', '=', '#'];
@@ -46,41 +47,35 @@ pub(crate) fn grid(days: &[u64]) -> Vec<Vec<Option<u64>>> {
         .collect()
 }
 
-/// The text bar of a forecast day.
-pub(crate) fn bar(count: u64, max: u64) -> usize {
+/// The text bar of a forecast day, `widest` for the busiest.
+pub(crate) fn bar(count: u64, max: u64, widest: u64) -> usize {
     if count == 0 || max == 0 {
         return 0;
     }
-    usize::try_from((count * BAR_WIDTH).div_ceil(max)).unwrap_or(0)
+    usize::try_from((count * widest).div_ceil(max)).unwrap_or(0)
 }
 
-/// The whole report as text: `ascii` draws the tables with ASCII lines, `styled` colours
+/// The whole report as text within `layout` (its width, its table lines); `styled` colours
 /// the heatmap and the bars.
-pub(crate) fn render(report: &Report, ascii: bool, styled: bool) -> String {
+pub(crate) fn render(report: &Report, layout: Layout, styled: bool) -> String {
     let mut out = String::new();
-    out.push_str(&deck_table(report, ascii));
+    out.push_str(&deck_table(report, layout));
     out.push('\n');
-    out.push_str(&heatmap_text(report, styled));
+    out.push_str(&heatmap_text(report, styled, layout.columns()));
     out.push('\n');
-    out.push_str(&forecast_text(report, styled));
+    out.push_str(&forecast_text(report, styled, layout.columns()));
     out.push('\n');
-    out.push_str(&hardest_text(report, ascii));
+    out.push_str(&hardest_text(report, layout));
     out
 }
 
-fn table(ascii: bool) -> Table {
-    let mut table = Table::new();
-    table.load_style(if ascii {
-        ASCII_FULL_CONDENSED
-    } else {
-        UTF8_FULL_CONDENSED
-    });
-    table
+/// A line of prose, wrapped to `width` and ended.
+fn prose(text: &str, width: usize) -> String {
+    format!("{}\n", table::wrap(text, width, "  "))
 }
 
-fn deck_table(report: &Report, ascii: bool) -> String {
-    let mut table = table(ascii);
-    table.set_header(vec![
+fn deck_table(report: &Report, layout: Layout) -> String {
+    let mut table = table::Report::new(&[
         "deck",
         "cards",
         "new",
@@ -91,7 +86,8 @@ fn deck_table(report: &Report, ascii: bool) -> String {
         "retention 7 days",
         "retention 30 days",
         "avg stability",
-    ]);
+    ])
+    .numeric(1..10);
     let row = |name: &str, f: &Figures| {
         vec![
             escape_line(name),
@@ -108,34 +104,49 @@ fn deck_table(report: &Report, ascii: bool) -> String {
         ]
     };
     for deck in &report.decks {
-        table.add_row(row(&deck.deck, &deck.figures));
+        table.row(row(&deck.deck, &deck.figures));
     }
     if report.decks.len() > 1 {
-        table.add_row(row("total", &report.total));
-    }
-    for column in 1..10 {
-        if let Some(column) = table.column_mut(column) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
+        table.row(row("total", &report.total));
     }
     format!(
-        "{table}\nyoung: reviewed cards with an interval under {MATURE_DAYS} days; retention: \
-         share of reviews a day or more apart answered right\n"
+        "{}\n{}",
+        table.render(layout),
+        prose(
+            &format!(
+                "young: reviewed cards with an interval under {MATURE_DAYS} days; retention: \
+                 share of reviews a day or more apart answered right"
+            ),
+            layout.columns()
+        )
     )
 }
 
-fn heatmap_text(report: &Report, styled: bool) -> String {
+fn heatmap_text(report: &Report, styled: bool, width: usize) -> String {
     let heatmap = &report.heatmap;
-    let counts: Vec<u64> = heatmap.days.iter().map(|d| d.reviews).collect();
+    // The latest weeks that fit (a day name, then two characters a week); the days run
+    // from a Monday, so whole weeks are dropped from the front.
+    let weeks = heatmap.days.len().div_ceil(7);
+    let fit = width.saturating_sub(4).div_ceil(2);
+    let shown = weeks.min(fit.max(1));
+    let days = &heatmap.days[(weeks - shown) * 7..];
+    let counts: Vec<u64> = days.iter().map(|d| d.reviews).collect();
     let max = heatmap.busiest_day;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Reviews per day, last {WEEKS} weeks: {} on {} (busiest day: {max})",
-        plural(heatmap.reviews, "review"),
-        plural(heatmap.days_studied, "day"),
-    );
-    out.push_str(&month_labels(heatmap));
+    let cut = if shown < weeks {
+        format!("; the last {shown} shown")
+    } else {
+        String::new()
+    };
+    out.push_str(&prose(
+        &format!(
+            "Reviews per day, last {WEEKS} weeks: {} on {} (busiest day: {max}){cut}",
+            plural(heatmap.reviews, "review"),
+            plural(heatmap.days_studied, "day"),
+        ),
+        width,
+    ));
+    out.push_str(&month_labels(days));
     let glyph = |level: usize| {
         if styled {
             let style = Style::new().fg_color(Some(Ansi256Color(COLOUR_LEVELS[level]).into()));
@@ -159,24 +170,25 @@ fn heatmap_text(report: &Report, styled: bool) -> String {
     let legend: Vec<String> = (0..5).map(glyph).collect();
     let _ = writeln!(out, "    less {} more", legend.join(" "));
     let streak = &report.streak;
-    let _ = match (streak.days, streak.studied_today) {
-        (0, _) => writeln!(out, "Streak: none yet; study today to start one"),
-        (1, true) => writeln!(out, "Streak: 1 day (today)"),
-        (days, true) => writeln!(out, "Streak: {days} days in a row, today included"),
-        (days, false) => writeln!(
-            out,
+    let streak = match (streak.days, streak.studied_today) {
+        (0, _) => "Streak: none yet; study today to start one".to_string(),
+        (1, true) => "Streak: 1 day (today)".to_string(),
+        (days, true) => format!("Streak: {days} days in a row, today included"),
+        (days, false) => format!(
             "Streak: {} in a row up to yesterday; study today to keep it",
             plural(days, "day")
         ),
     };
+    out.push_str(&prose(&streak, width));
     out
 }
 
-/// Month names over the heatmap's columns, each above the first week that starts in it.
-fn month_labels(heatmap: &Heatmap) -> String {
+/// Month names over the heatmap's columns (`days` from a Monday), each above the first
+/// week that starts in it.
+fn month_labels(days: &[DayCount]) -> String {
     let mut line = String::from("    ");
     let mut previous = None;
-    for (week, day) in heatmap.days.iter().step_by(7).enumerate() {
+    for (week, day) in days.iter().step_by(7).enumerate() {
         let Ok(date) = day.date.parse::<Date>() else {
             continue;
         };
@@ -195,15 +207,23 @@ fn month_labels(heatmap: &Heatmap) -> String {
     line
 }
 
-fn forecast_text(report: &Report, styled: bool) -> String {
+/// How much of a forecast line comes before its bar: `Mon 03-02 tomorrow     5 `.
+const BAR_INDENT: usize = 25;
+
+fn forecast_text(report: &Report, styled: bool, width: usize) -> String {
     let total: u64 = report.forecast.iter().map(|d| d.due).sum();
     let max = report.forecast.iter().map(|d| d.due).max().unwrap_or(0);
+    let widest = u64::try_from(width.saturating_sub(BAR_INDENT))
+        .unwrap_or(u64::MAX)
+        .clamp(1, BAR_WIDTH);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Due in the next {FORECAST_DAYS} days: {} (today includes overdue cards)",
-        plural(total, "card")
-    );
+    out.push_str(&prose(
+        &format!(
+            "Due in the next {FORECAST_DAYS} days: {} (today includes overdue cards)",
+            plural(total, "card")
+        ),
+        width,
+    ));
     let style = Style::new().fg_color(Some(Ansi256Color(COLOUR_LEVELS[3]).into()));
     for (index, day) in report.forecast.iter().enumerate() {
         let label = day
@@ -215,16 +235,16 @@ fn forecast_text(report: &Report, styled: bool) -> String {
             1 => "tomorrow",
             _ => "",
         };
-        let width = bar(day.due, max);
-        let bar = if styled && width > 0 {
+        let length = bar(day.due, max, widest);
+        let bar = if styled && length > 0 {
             format!(
                 "{}{}{}",
                 style.render(),
-                "\u{2588}".repeat(width),
+                "\u{2588}".repeat(length),
                 style.render_reset()
             )
         } else {
-            "#".repeat(width)
+            "#".repeat(length)
         };
         let line = format!("{label} {when:<8} {:>5} {bar}", day.due);
         let _ = writeln!(out, "{}", line.trim_end());
@@ -232,21 +252,24 @@ fn forecast_text(report: &Report, styled: bool) -> String {
     out
 }
 
-fn hardest_text(report: &Report, ascii: bool) -> String {
+fn hardest_text(report: &Report, layout: Layout) -> String {
     if report.hardest.is_empty() {
-        return "Hardest cards: none has been forgotten yet.\n".to_owned();
+        return prose(
+            "Hardest cards: none has been forgotten yet.",
+            layout.columns(),
+        );
     }
-    let mut table = table(ascii);
-    table.set_header(vec![
+    let mut table = table::Report::new(&[
         "deck",
         "card",
         "lapses",
         "reviews",
         "recall now",
         "question",
-    ]);
+    ])
+    .numeric(2..5);
     for card in &report.hardest {
-        table.add_row(vec![
+        table.row(vec![
             escape_line(&card.deck),
             escape_line(&card.card),
             card.lapses.to_string(),
@@ -257,12 +280,14 @@ fn hardest_text(report: &Report, ascii: bool) -> String {
                 .map_or_else(|| "-".to_owned(), escape_line),
         ]);
     }
-    for column in 2..5 {
-        if let Some(column) = table.column_mut(column) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    format!("Hardest cards (most lapses, then least likely recalled now)\n{table}\n")
+    format!(
+        "{}{}\n",
+        prose(
+            "Hardest cards (most lapses, then least likely recalled now)",
+            layout.columns()
+        ),
+        table.render(layout)
+    )
 }
 
 #[cfg(test)]
@@ -294,8 +319,9 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_busiest_day() {
-        assert_eq!(bar(0, 5), 0);
-        assert_eq!(bar(5, 5), 40);
-        assert_eq!(bar(1, 100), 1);
+        assert_eq!(bar(0, 5, 40), 0);
+        assert_eq!(bar(5, 5, 40), 40);
+        assert_eq!(bar(1, 100, 40), 1);
+        assert_eq!(bar(5, 10, 15), 8);
     }
 }

@@ -10,14 +10,18 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 mod accepts;
+pub(crate) mod anki_collection;
 pub(crate) mod deck_index;
+mod health;
 mod import;
 pub(crate) mod lock;
 pub(crate) mod log;
 mod reviews;
+mod suspended;
 pub(crate) mod types;
 
 pub(crate) use reviews::{Misses, Mode, Review, ReviewId, SessionId};
+pub(crate) use suspended::Suspension;
 
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
@@ -27,9 +31,7 @@ const MIGRATIONS: [&str; 6] = [
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
     include_str!("migration_4.sql"),
-    // Version 5 is the suspensions table of another branch (`queue12`); until it is merged
-    // here it is empty, so that this branch's migration keeps its number.
-    "",
+    include_str!("migration_5.sql"),
     include_str!("migration_6.sql"),
 ];
 
@@ -71,6 +73,20 @@ pub(crate) enum StoreError {
         "the progress database {path} is read-only and its last answers are still in {log}, which quiz cannot read without writing to the folder: run quiz once where the folder can be written"
     )]
     ReadOnlyLog { path: PathBuf, log: PathBuf },
+    #[error(
+        "the progress database {path} is damaged: {problem}; quiz leaves it as it is. To recover: {recovery}"
+    )]
+    Damaged {
+        path: PathBuf,
+        problem: String,
+        recovery: String,
+    },
+    #[error(
+        "the progress database is damaged ({0}). To recover: save what it still holds with \
+         `quiz history export -o reviews.csv`, move quiz.sqlite3 aside, and `quiz history \
+         import reviews.csv` replays it into a fresh database"
+    )]
+    Malformed(rusqlite::Error),
     #[error("progress database error: {0}")]
     Sql(rusqlite::Error),
     #[error("the progress database holds an invalid time ({0} ms)")]
@@ -97,6 +113,9 @@ impl From<rusqlite::Error> for StoreError {
                         column, kind, inner,
                     )),
                 }
+            }
+            error if error.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+                StoreError::Malformed(error)
             }
             error => StoreError::Sql(error),
         }
@@ -135,8 +154,37 @@ impl Store {
         Store::open_file(&data_dir.join(FILE_NAME))
     }
 
+    /// Opens the database for a writer (which holds the data directory's lock). A session
+    /// row never closed means a session was killed (or the machine stopped) since the last
+    /// check: the file is checked for damage then, once, before anything is appended to it.
     pub(crate) fn open_file(path: &Path) -> Result<Store> {
-        Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)
+        let store = Store::open_writable(path, OpenFlags::SQLITE_OPEN_CREATE)?;
+        if let Some(session) = health::unchecked_crash(&store.conn)? {
+            store.refuse_if_damaged()?;
+            health::checked_through(&store.conn, session)?;
+        }
+        Ok(store)
+    }
+
+    /// SQLite's `quick_check` of the whole file (it reads every page), as an error that
+    /// names the first problems found and says how to recover.
+    pub(crate) fn refuse_if_damaged(&self) -> Result<()> {
+        let problems = match health::quick_check(&self.conn, 10) {
+            Ok(problems) => problems,
+            // A page so broken that the check itself stops is one more problem it found.
+            Err(error) if error.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+                vec![error.to_string()]
+            }
+            Err(error) => return Err(error.into()),
+        };
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(StoreError::Damaged {
+            path: self.path.clone(),
+            problem: format!("SQLite finds {}", problems.join("; ")),
+            recovery: health::replay_advice(&self.path),
+        })
     }
 
     /// Opens `<data_dir>/quiz.sqlite3` for a command that only reads, which takes no lock
@@ -257,6 +305,7 @@ impl Store {
         };
         let known = MIGRATIONS.len();
         let found = user_version(&store.conn).map_err(open_error)?;
+        health::check_version(&store.conn, &store.path, found)?;
         if found > known as i64 {
             return Err(StoreError::TooNew {
                 path: store.path,
@@ -334,6 +383,7 @@ impl Store {
                 known,
             });
         }
+        health::check_version(&self.conn, &self.path, version)?;
         if version == known as i64 {
             return Ok(());
         }
@@ -367,7 +417,7 @@ impl Store {
             .optional()?)
     }
 
-    #[cfg(test)]
+    /// Sets one `meta` entry (an Anki import records here the hash of each deck file it wrote).
     pub(crate) fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -534,8 +584,12 @@ mod tests {
     fn a_read_only_store_of_another_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let writer = Store::open(dir.path()).unwrap();
-        writer.conn.pragma_update(None, "user_version", 2).unwrap();
+        // A real schema-2 file (its version agreeing with its tables, or it is damaged).
+        let older = Connection::open(&path).unwrap();
+        older.execute_batch(MIGRATIONS[0]).unwrap();
+        older.execute_batch(MIGRATIONS[1]).unwrap();
+        older.pragma_update(None, "user_version", 2).unwrap();
+        drop(older);
         let error = Store::open_read_only(&path).err().unwrap();
         assert!(
             matches!(
@@ -548,6 +602,7 @@ mod tests {
             ),
             "{error}"
         );
+        let writer = Store::open(dir.path()).unwrap();
         writer.conn.pragma_update(None, "user_version", 99).unwrap();
         let error = Store::open_read_only(&path).err().unwrap();
         assert!(

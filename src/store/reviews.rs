@@ -149,13 +149,39 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    /// The earliest due instant among a deck's cards, if any were reviewed.
-    pub(crate) fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
-        let due: Option<Millis> = self.conn.query_row(
-            "SELECT MIN(due) FROM cards WHERE deck = ?1",
-            params![deck],
-            |row| row.get(0),
+    /// The cards of a deck reviewed at or after `since`, each once (through the index on a
+    /// deck's reviews by time, so only those reviews are read).
+    pub(crate) fn cards_reviewed_since(
+        &self,
+        deck: &DeckId,
+        since: Timestamp,
+    ) -> Result<Vec<CardId>> {
+        // Not DISTINCT: SQLite would then walk every review of the deck in card order.
+        let mut statement = self.conn.prepare_cached(
+            "SELECT card FROM reviews INDEXED BY reviews_by_deck_time
+             WHERE deck = ?1 AND reviewed_at >= ?2",
         )?;
+        let mut cards: Vec<CardId> = statement
+            .query_map(params![deck, Millis(since)], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        cards.sort_unstable();
+        cards.dedup();
+        Ok(cards)
+    }
+
+    /// The earliest due instant among a deck's cards not suspended, if any were reviewed.
+    pub(crate) fn next_due(&self, deck: &DeckId) -> Result<Option<Timestamp>> {
+        // In due order, so only the suspended cards due first are stepped over.
+        let due: Option<Millis> = self
+            .conn
+            .query_row(
+                "SELECT p.due FROM cards AS p WHERE p.deck = ?1 AND NOT EXISTS
+                   (SELECT 1 FROM suspended AS s WHERE s.deck = p.deck AND s.card = p.card)
+                 ORDER BY p.due LIMIT 1",
+                params![deck],
+                |row| row.get(0),
+            )
+            .optional()?;
         Ok(due.map(|due| due.0))
     }
 

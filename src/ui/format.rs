@@ -50,6 +50,32 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<
     detail
 }
 
+/// [`verdict_detail`] for a front end that prints the card's answer on the next line
+/// (`shown_answer`): what that line says is not said again on the verdict line, so a close
+/// answer spelled as the card's answer says which rule forgave it instead.
+pub(crate) fn verdict_detail_above(
+    verdict: &Verdict,
+    hinted: bool,
+    answer_to: Option<&str>,
+    shown_answer: &str,
+) -> String {
+    let mut detail = match verdict {
+        Verdict::Close {
+            correct, missing, ..
+        } if !missing.is_empty() && correct == shown_answer => {
+            format!(" — accepted, missing: {}", missing.join(", "))
+        }
+        Verdict::Close {
+            correct, reason, ..
+        } if correct == shown_answer => format!(" — forgiven: {}", reason.label()),
+        _ => return verdict_detail(verdict, hinted, answer_to),
+    };
+    if hinted {
+        detail.push_str(" (with a hint)");
+    }
+    detail
+}
+
 pub(crate) fn format_duration(spent: Duration) -> String {
     let seconds = spent.as_secs();
     if seconds >= 3600 {
@@ -73,9 +99,50 @@ pub(crate) fn summary_lines(summary: &Summary) -> Vec<String> {
         summary.wrong,
         format_duration(summary.spent)
     )];
-    match &summary.next_due {
-        Some((_, text)) => lines.push(format!("next card due: {text}")),
-        None => lines.push("next card due: no cards studied yet".to_string()),
+    lines.push(match (&summary.next_due, summary.cram) {
+        (Some((_, text)), false) => format!("next card due: {text}"),
+        (Some((_, text)), true) => {
+            format!("next card due in your schedule (cramming leaves it alone): {text}")
+        }
+        (None, false) => format!("next card due: {NONE_SCHEDULED}"),
+        (None, true) => {
+            format!("next card due: {NONE_SCHEDULED} (cramming schedules nothing; quiz start does)")
+        }
+    });
+    lines
+}
+
+/// What "next card due" says when no card of the decks has a review scheduled, the same
+/// words wherever it is said.
+pub(crate) const NONE_SCHEDULED: &str = "none scheduled yet";
+
+/// When the next card is due, as "next card due: …" goes on.
+pub(crate) fn describe_next(
+    next: Option<jiff::Timestamp>,
+    now: jiff::Timestamp,
+    clock: &crate::env::Clock,
+) -> String {
+    match next {
+        Some(due) => crate::calendar::describe_due(due, now, clock),
+        None => NONE_SCHEDULED.to_string(),
+    }
+}
+
+/// What the study screen leaves on the normal screen when it closes: the summary, what was
+/// left for today, and the questions missed (escaped), so the scrollback keeps a record.
+pub(crate) fn screen_summary_lines(summary: &Summary) -> Vec<String> {
+    let mut lines = summary_lines(summary);
+    if summary.left > 0 {
+        lines.insert(
+            1,
+            format!("left for today: {}", plural(summary.left, "card")),
+        );
+    }
+    if !summary.missed.is_empty() {
+        lines.push(format!("missed ({}):", summary.missed.len()));
+        for question in &summary.missed {
+            lines.push(format!("  - {}", crate::escape::escape_line(question)));
+        }
     }
     lines
 }
@@ -123,6 +190,29 @@ mod tests {
     }
 
     #[test]
+    fn the_screen_summary_adds_what_is_left_and_the_missed_questions() {
+        let summary = Summary {
+            asked: 2,
+            right: 1,
+            wrong: 1,
+            spent: Duration::from_secs(65),
+            left: 3,
+            missed: vec!["Capital of\u{1b}[31m Peru?".into()],
+            ..Summary::default()
+        };
+        assert_eq!(
+            screen_summary_lines(&summary),
+            [
+                "session: 2 asked, 1 right, 0 close, 1 wrong in 1m05s",
+                "left for today: 3 cards",
+                "next card due: none scheduled yet",
+                "missed (1):",
+                "  - Capital of\\e[31m Peru?",
+            ]
+        );
+    }
+
+    #[test]
     fn wrong_verdict_names_the_card_whose_answer_it_is() {
         let wrong = Verdict::Wrong { missing: vec![] };
         assert_eq!(verdict_detail(&wrong, false, None), "");
@@ -160,6 +250,42 @@ mod tests {
         assert_eq!(
             verdict_detail(&romanised, false, None),
             " — accepted as a romanisation of \"спасибо\""
+        );
+    }
+
+    #[test]
+    fn above_the_answer_line_a_close_verdict_does_not_repeat_it() {
+        let typo = Verdict::Close {
+            correct: "Moscow".into(),
+            missing: vec![],
+            reason: Reason::Typo,
+        };
+        assert_eq!(
+            verdict_detail_above(&typo, false, None, "Moscow"),
+            " — forgiven: typo"
+        );
+        assert_eq!(
+            verdict_detail_above(&typo, true, None, "Moscow"),
+            " — forgiven: typo (with a hint)"
+        );
+        // An accepted spelling other than the card's answer is still named.
+        assert_eq!(
+            verdict_detail_above(&typo, false, None, "Moskva"),
+            " — accepted, spelled \"Moscow\""
+        );
+        let half = Verdict::Close {
+            correct: "Lenin, Stalin".into(),
+            missing: vec!["Stalin".into()],
+            reason: Reason::SomeParts,
+        };
+        assert_eq!(
+            verdict_detail_above(&half, false, None, "Lenin, Stalin"),
+            " — accepted, missing: Stalin"
+        );
+        let wrong = Verdict::Wrong { missing: vec![] };
+        assert_eq!(
+            verdict_detail_above(&wrong, false, Some("Q?"), "A"),
+            " — that is the answer to: Q?"
         );
     }
 }

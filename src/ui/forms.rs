@@ -225,20 +225,41 @@ pub(crate) struct TermForm {
 }
 
 impl TermForm {
+    /// The terminal form, with Ctrl-C's handler installed: every card added so far is in the
+    /// file already, so an interrupt only has to give the terminal back.
     pub(crate) fn new(color: bool) -> TermForm {
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)
         };
+        if let Err(error) = ctrlc::set_handler(interrupted) {
+            super::warn(format!("Ctrl-C may leave the cursor hidden: {error}"));
+        }
         TermForm { theme }
     }
+}
+
+/// Ctrl-C at any prompt: a select list hid the cursor, so it is shown again (dialoguer
+/// shows it only on Enter or Esc), and quiz exits as interrupted.
+fn interrupted() {
+    let term = console::Term::stderr();
+    let _ = term.show_cursor();
+    let _ = term.write_line("");
+    let _ = term.write_line("interrupted: the cards added before this one are saved");
+    std::process::exit(crate::exit::ExitCode::Interrupted.code());
 }
 
 fn stopped<T>(result: dialoguer::Result<T>) -> io::Result<Option<T>> {
     match result {
         Ok(value) => Ok(Some(value)),
-        Err(dialoguer::Error::IO(error)) if error.kind() == io::ErrorKind::Interrupted => Ok(None),
+        Err(dialoguer::Error::IO(error)) if error.kind() == io::ErrorKind::Interrupted => {
+            // console raised SIGINT as well: the handler restores the terminal and exits
+            // 130, which a quiet `None` here (then exit 0) would race.
+            let _ = console::Term::stderr().show_cursor();
+            super::await_interrupt_handler();
+            Ok(None)
+        }
         Err(dialoguer::Error::IO(error)) => Err(error),
     }
 }

@@ -3,9 +3,10 @@
 
 pub(crate) mod format;
 pub(crate) mod forms;
-pub(crate) mod interactive;
 pub(crate) mod plain;
 pub(crate) mod progress;
+pub(crate) mod screen;
+pub(crate) mod table;
 
 use std::io;
 use std::time::Duration;
@@ -22,9 +23,22 @@ pub(crate) struct Prompt<'a> {
     pub position: usize,
     pub total: usize,
     pub card: &'a Card,
+    /// The learner asked for the hint (shown, or said to be missing): the question is on
+    /// screen already.
     pub hint_shown: bool,
     /// Flip mode: show the question and wait for Enter instead of reading an answer.
     pub flip: bool,
+    /// What is left of the session, this card included.
+    pub counts: Counts,
+}
+
+/// The cards left in a session, this one included, as Anki counts them: never seen,
+/// missed in this session and coming back, and due reviews.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub new: usize,
+    pub learning: usize,
+    pub due: usize,
 }
 
 /// What the learner did at a question.
@@ -39,6 +53,9 @@ pub(crate) enum Reply {
     Undo,
     /// Accept the answer just overridden to right from now on (`:accept`).
     Accept,
+    /// Suspend the card on screen, unanswered: it is not asked again, in this session or
+    /// any other, until `quiz suspended --restore` (`:suspend`).
+    Suspend,
     Quit,
 }
 
@@ -53,7 +70,12 @@ pub(crate) struct Outcome<'a> {
     pub given: &'a str,
     /// The question of the other card in the deck whose answer `given` is (then wrong).
     pub answer_to: Option<&'a str>,
+    /// When the card comes back ("in 4 days"); `None` when the session does not schedule.
+    pub next: Option<String>,
 }
+
+/// A flip-mode grade with the interval it would give ("4d"); no interval in cram.
+pub(crate) type GradeChoice = (Rating, Option<String>);
 
 /// What the learner chose after seeing a verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +83,12 @@ pub(crate) enum Next {
     Continue,
     Override(bool),
     Undo,
+    /// Open the card in the learner's editor (`e`).
+    Edit,
+    /// Suspend the card just answered (its answer stays saved): it is not asked again, in
+    /// this session or any other, until `quiz suspended --restore`. The study screen sends
+    /// it (`s` after a verdict); plain mode suspends at the next question (`Reply::Suspend`).
+    Suspend,
     Quit,
 }
 
@@ -72,6 +100,12 @@ pub(crate) struct Summary {
     pub wrong: usize,
     pub spent: Duration,
     pub next_due: Option<(Timestamp, String)>,
+    /// A cram: `next_due` is the schedule the session left alone.
+    pub cram: bool,
+    /// Cards still to ask when the session ended (none when it finished).
+    pub left: usize,
+    /// The questions missed in the session, in the order first missed.
+    pub missed: Vec<String>,
 }
 
 pub(crate) trait Frontend {
@@ -86,8 +120,21 @@ pub(crate) trait Frontend {
     fn offer_accept(&mut self) -> io::Result<bool> {
         Ok(false)
     }
-    /// Flip mode: shows the answer and reads the learner's grade; `None` to quit.
-    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>>;
+    /// Flip mode: shows the answer and reads the learner's grade, offered as `grades`;
+    /// `None` to quit.
+    fn grade(&mut self, card: &Card, grades: &[GradeChoice]) -> io::Result<Option<Rating>>;
+    /// Runs `program` (the learner's editor) with the terminal handed over to it.
+    fn run_editor(
+        &mut self,
+        program: &mut std::process::Command,
+    ) -> io::Result<std::process::ExitStatus> {
+        program.status()
+    }
+    /// After an edit that left the deck broken (`problem`): whether to open the editor again.
+    fn offer_reopen(&mut self, problem: &str) -> io::Result<bool> {
+        self.notice(problem)?;
+        Ok(false)
+    }
     /// Flip mode: the line after a grade.
     fn show_grade(&mut self, card: &Card, word: &str, leech: bool) -> io::Result<Next>;
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
@@ -116,9 +163,9 @@ pub(crate) fn read_line(input: &mut impl io::BufRead) -> io::Result<Option<Strin
     Ok(Some(line))
 }
 
-/// console answers Ctrl-C in raw mode with SIGINT *and* an `Interrupted` error. The signal's
-/// handler prints the summary and exits 130, so a reader that sees the error waits for it
-/// rather than racing it with a quit of its own (which would exit 0).
+/// The study screen reads Ctrl-C as a key in raw mode and raises SIGINT for it; the signal
+/// thread prints the summary and exits 130, so the screen waits for it rather than racing
+/// it with a quit of its own (which would exit 0).
 pub(crate) fn await_interrupt_handler() {
     std::thread::sleep(Duration::from_secs(3));
 }
@@ -155,6 +202,7 @@ pub(crate) fn command(text: &str) -> Option<Reply> {
         ":wrong" => Some(Reply::Override(false)),
         ":undo" => Some(Reply::Undo),
         ":accept" => Some(Reply::Accept),
+        ":suspend" => Some(Reply::Suspend),
         _ => None,
     }
 }
@@ -175,6 +223,8 @@ mod tests {
         assert_eq!(command(":hint"), Some(Reply::Hint));
         assert_eq!(command(" :accept "), Some(Reply::Accept));
         assert_eq!(command("accept"), None, "a bare word is an answer");
+        assert_eq!(command(" :suspend"), Some(Reply::Suspend));
+        assert_eq!(command("suspend"), None, "a bare word is an answer");
     }
 
     #[test]

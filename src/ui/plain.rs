@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::format::{summary_lines, verdict_detail};
+use super::format::{summary_lines, verdict_detail_above};
 use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade};
 use crate::deck::{Card, Kind};
 use crate::escape::{escape_control, escape_line};
@@ -86,21 +86,19 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
 
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
         let leech = if outcome.leech { " [leech]" } else { "" };
+        let answer = outcome.card.answer_text();
         writeln!(
             self.output,
             "{}{}{leech}",
             VerdictWord::judged(outcome.verdict).name(),
-            escape_line(&verdict_detail(
+            escape_line(&verdict_detail_above(
                 outcome.verdict,
                 outcome.hinted,
-                outcome.answer_to
+                outcome.answer_to,
+                &answer
             ))
         )?;
-        writeln!(
-            self.output,
-            "  answer: {}",
-            escape_line(&outcome.card.answer_text())
-        )?;
+        writeln!(self.output, "  answer: {}", escape_line(&answer))?;
         if let Some(explain) = &outcome.card.explain {
             writeln!(self.output, "  explain: {}", escape_line(explain))?;
         }
@@ -119,7 +117,7 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         self.output.flush()
     }
 
-    fn grade(&mut self, card: &Card) -> io::Result<Option<Rating>> {
+    fn grade(&mut self, card: &Card, _grades: &[super::GradeChoice]) -> io::Result<Option<Rating>> {
         writeln!(
             self.output,
             "  answer: {}",

@@ -1,7 +1,9 @@
 //! `quiz add` in plain mode: the prompts for each kind of card, the cards appended as TOML,
-//! a card with a mistake refused, and bundled decks left unedited.
+//! a card with a mistake refused, and bundled decks left unedited; on a pty, Ctrl-C at any
+//! prompt leaves the terminal as it found it.
 
 use crate::harness::Quiz;
+use crate::pty_harness::{ENTER, Tty};
 
 const BEFORE_ADD: &str = "# Soviet history, typed by hand
 title = \"Soviet history\"   # the title
@@ -239,4 +241,51 @@ fn add_refuses_a_bundled_deck() {
     );
     assert_eq!(run.stdout, "");
     assert!(!quiz.data_dir().join("decks/secret-speech.toml").exists());
+}
+
+/// What a terminal does with the cursor after `screen`: the last of dialoguer's "hide" and
+/// "show" sequences wins.
+/// Ctrl-C at each kind of prompt of `quiz add` on a real pty: the cursor a select list
+/// hid is shown again, the cards added so far stay in the file, and the exit is 130.
+#[test]
+fn ctrl_c_in_any_prompt_of_add_restores_the_cursor_and_exits_130() {
+    let deck = "title = \"Mine\"\n\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n";
+    // (keys typed before Ctrl-C, the prompt Ctrl-C is pressed at)
+    let stops: [(&[&str], &str); 3] = [
+        (&[], "cloze"),
+        (&[ENTER], "question"),
+        (
+            &[ENTER, "Who?\r", "Me\r", "\r", "\r", "\r", "\r"],
+            "add this card?",
+        ),
+    ];
+    for (typed, at) in stops {
+        let quiz = Quiz::new();
+        let path = quiz.write("decks/mine.toml", deck);
+        let mut tty = Tty::spawn(&quiz, &["add", "mine"]);
+        tty.expect("kind");
+        for keys in typed {
+            tty.keys(keys);
+        }
+        tty.expect(at);
+        // Let the prompt finish drawing (and hide the cursor) before the key arrives.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        if at == "cloze" {
+            assert!(tty.cursor_hidden(), "{at}: a select list hides the cursor");
+        }
+        tty.control('c');
+        // `exits_with` also asserts that the cursor is shown again.
+        let screen = tty.exits_with(130);
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.trim_end() == "interrupted: the cards added before this one are saved"),
+            "{at}: {screen:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            deck,
+            "{at}: nothing half-written"
+        );
+    }
 }

@@ -307,3 +307,22 @@ fn check_json_lists_every_finding_past_the_twenty_drawn() {
     assert_eq!(found, expected);
     assert!(!run.stdout.contains("… and"), "{}", run.stdout);
 }
+
+#[test]
+fn a_deck_without_cards_is_a_warning() {
+    let quiz = Quiz::new();
+    quiz.write("decks/empty.toml", "title = \"Nothing yet\"\n");
+    let run = run_in(&quiz, quiz.data_dir(), &["check", "decks/empty.toml"]);
+    assert_eq!(run.code, 0, "a warning, not an error");
+    assert_eq!(
+        run.stdout,
+        "\
+warning[W003]: the deck has no cards
+ --> decks/empty.toml:1:1
+  |
+1 | title = \"Nothing yet\"
+  | ^^^^^^^^^^^^^^^^^^^^^ add [[cards]] tables below, or run `quiz add` with this deck
+0 errors, 1 warning
+"
+    );
+}

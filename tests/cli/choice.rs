@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::common::{answers, question_line, quiz_with, without_time};
-use crate::harness::{Run, converse};
+use crate::harness::{Live, Run};
 
 /// Each question with the numbered choices printed under it (`  1. CHOICE`).
 fn choice_blocks(stdout: &str) -> Vec<(String, Vec<String>)> {
@@ -231,31 +231,67 @@ fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
         "another seed shuffles differently"
     );
 
-    // The same seed in a third fresh run: answer by number, the years wrong first.
+    // The same seed in a third fresh run: answer by the number shown, the years wrong
+    // first. Each showing shuffles anew, so the number is read from the choices printed.
     let choices: BTreeMap<String, Vec<String>> = choice_blocks(&first.stdout).into_iter().collect();
-    let number = |question: &str, right: bool| -> String {
-        let (_, _, answer, _) = shape_card(question);
-        let at = choices[question]
-            .iter()
-            .position(|c| (c == answer) == right)
-            .expect("a choice");
-        (at + 1).to_string()
-    };
     let quiz = quiz_with(&shapes_deck());
     let mut seen: Vec<String> = Vec::new();
-    let run = converse(
-        &quiz,
-        &["start", "t", "--mode", "choice", "--seed", "5"],
-        |question| {
-            let (_, _, _, shape) = shape_card(question);
-            let again = seen.iter().any(|s| s == question);
-            seen.push(question.to_string());
-            Some(number(question, shape != "year" || again))
-        },
-    );
+    let mut live = Live::start(quiz.command(&["start", "t", "--mode", "choice", "--seed", "5"]));
+    let mut block: Option<(String, Vec<String>)> = None;
+    while let Some(line) = live.next_line() {
+        if let Some((_, _, question)) = question_line(&line) {
+            block = Some((question.to_string(), Vec::new()));
+        } else if let Some((question, shown)) = &mut block
+            && let Some((_, choice)) = line.strip_prefix("  ").and_then(|l| l.split_once(". "))
+        {
+            shown.push(choice.to_string());
+            // Choice mode offers the answer and three distractors.
+            if shown.len() == 4 {
+                let (_, _, answer, shape) = shape_card(question);
+                let again = seen.iter().any(|s| s == question);
+                seen.push(question.clone());
+                let right = shape != "year" || again;
+                let at = shown
+                    .iter()
+                    .position(|c| (c == answer) == right)
+                    .expect("a choice");
+                live.send(&(at + 1).to_string());
+                block = None;
+            }
+        }
+    }
+    let run = live.finish();
     run.success();
-    let blocks: BTreeMap<String, Vec<String>> = choice_blocks(&run.stdout).into_iter().collect();
-    assert_eq!(blocks, choices, "the same choices again");
+    let mut firsts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut retries: Vec<(String, Vec<String>)> = Vec::new();
+    for (question, shown) in choice_blocks(&run.stdout) {
+        match firsts.entry(question) {
+            std::collections::btree_map::Entry::Occupied(entry) => {
+                retries.push((entry.key().clone(), shown));
+            }
+            std::collections::btree_map::Entry::Vacant(entry) => {
+                entry.insert(shown);
+            }
+        }
+    }
+    assert_eq!(
+        firsts, choices,
+        "the same choices again at each first showing"
+    );
+    assert_eq!(retries.len(), 5, "{}", run.stdout);
+    for (question, shown) in &retries {
+        let mut sorted = shown.clone();
+        sorted.sort();
+        let mut first = choices[question].clone();
+        first.sort();
+        assert_eq!(sorted, first, "a retry shows the same choices, reshuffled");
+    }
+    assert!(
+        retries
+            .iter()
+            .any(|(question, shown)| *shown != choices[question]),
+        "a retry is shuffled anew: {retries:?}"
+    );
     assert_eq!(
         run.verdicts().iter().filter(|v| *v == "wrong").count(),
         5,
@@ -270,10 +306,12 @@ fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
     );
     let reviews = answers(&quiz);
     assert_eq!(reviews.len(), 20);
-    for row in &reviews {
+    // Each answer is read against the choices as that showing numbered them.
+    for (row, (shown_question, shown)) in reviews.iter().zip(choice_blocks(&run.stdout)) {
         let (_, question, answer, _) = *SHAPES.iter().find(|s| s.0 == row[0]).expect("card");
+        assert_eq!(question, shown_question);
         let given: usize = row[3].parse().expect("a number was typed");
-        let picked = &choices[question][given - 1];
+        let picked = &shown[given - 1];
         let expected = if picked == answer {
             ["3", "right"]
         } else {

@@ -26,9 +26,10 @@ id = "congress"
 cloze = "It was the {{20th}} Congress."
 "#;
 
-const ANSWERS: &str = "the thaw\n?\n1956\nMoscow\nKhrushchev\n21st\n20th\n";
+const ANSWERS: &str = "the thaw\nKhrushchev\n21st\n?\n1956\nMoscow\n20th\n";
 
-/// The session as quiz printed it before a cloze's cards shared its text (commit cd12a1c).
+/// The session as quiz printed it before a cloze's cards shared its text (commit cd12a1c),
+/// in today's order: a cloze's other gaps after the cards of other notes.
 const TRANSCRIPT: &str = "\
 [1/5] The speech began the [...] in 1956, «in Moscow».
   (fill the gap)
@@ -36,27 +37,27 @@ right
   answer: Khrushchev Thaw
   explain: De-Stalinization, from 1956.
 
-[2/5] The speech began the Khrushchev Thaw in [year], «in Moscow».
+[2/5] Who gave the speech?
+right
+  answer: Khrushchev
+
+[3/5] It was the [...] Congress.
+  (fill the gap)
+wrong
+  answer: 20th
+
+[4/6] The speech began the Khrushchev Thaw in [year], «in Moscow».
   (fill the gap)
   hint: year
 right (with a hint)
   answer: 1956
   explain: De-Stalinization, from 1956.
 
-[3/5] The speech began the Khrushchev Thaw in 1956, «in [...]».
+[5/6] The speech began the Khrushchev Thaw in 1956, «in [...]».
   (fill the gap)
 right
   answer: Moscow
   explain: De-Stalinization, from 1956.
-
-[4/5] Who gave the speech?
-right
-  answer: Khrushchev
-
-[5/5] It was the [...] Congress.
-  (fill the gap)
-wrong
-  answer: 20th
 
 [6/6] It was the [...] Congress.
   (fill the gap)
@@ -65,7 +66,8 @@ right
 
 ";
 
-/// A month later every card is due and read from the index as due cards are.
+/// A month later every card is due and read from the index as due cards are; the cloze's
+/// other gaps come after the card of another note.
 const DUE_TRANSCRIPT: &str = "\
 [1/5] It was the [...] Congress.
   (fill the gap)
@@ -78,21 +80,21 @@ right
   answer: 1956
   explain: De-Stalinization, from 1956.
 
-[3/5] The speech began the [...] in 1956, «in Moscow».
+[3/5] Who gave the speech?
+right
+  answer: Khrushchev
+
+[4/5] The speech began the [...] in 1956, «in Moscow».
   (fill the gap)
 right
   answer: Khrushchev Thaw
   explain: De-Stalinization, from 1956.
 
-[4/5] The speech began the Khrushchev Thaw in 1956, «in [...]».
+[5/5] The speech began the Khrushchev Thaw in 1956, «in [...]».
   (fill the gap)
 right
   answer: Moscow
   explain: De-Stalinization, from 1956.
-
-[5/5] Who gave the speech?
-right
-  answer: Khrushchev
 
 All done for now.
 session: 5 asked, 5 right, 0 close, 0 wrong in 0m00s
@@ -123,7 +125,7 @@ fn a_cloze_is_asked_as_before_its_cards_shared_its_text() {
     quiz.at("2026-04-01T09:00:00Z");
     let due = quiz.run(
         &["start", "thaw"],
-        "20th\n1956\nKhrushchev Thaw\nMoscow\nKhrushchev\n",
+        "20th\n1956\nKhrushchev\nKhrushchev Thaw\nMoscow\n",
     );
     due.success();
     assert_eq!(due.stdout, DUE_TRANSCRIPT);

@@ -101,3 +101,73 @@ fn a_bad_config_value_is_an_error_naming_the_file_line_and_key() {
         run.stderr
     );
 }
+
+#[test]
+fn every_bad_key_of_the_config_is_reported_at_once_with_a_suggestion() {
+    let quiz = quiz_with(&capitals_deck(2));
+    let config = quiz.write(
+        "config.toml",
+        "new_cards_per_dya = 5\ndesired_retention = 2\ndefault_mode = \"flip\"\n",
+    );
+    let shown = config.display().to_string();
+    let run = run_command(with_config(&quiz, &config, &["start", "t"]), "Paris\n");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "\
+quiz: error: bad config file (2 errors)
+error[C001]: unknown setting `new_cards_per_dya`; settings are desired_retention, new_cards_per_day, leech_threshold, default_mode, show_bundled
+ --> {shown}:1:1
+  |
+1 | new_cards_per_dya = 5
+  | ^^^^^^^^^^^^^^^^^ did you mean `new_cards_per_day`?
+
+error[C001]: `desired_retention` must be a number between 0 and 1, such as 0.9
+ --> {shown}:2:21
+  |
+2 | desired_retention = 2
+  |                     ^ not a retention
+"
+        )
+    );
+    assert!(!quiz.db_path().exists(), "nothing is written");
+}
+
+#[test]
+fn an_unknown_time_zone_is_a_warning_naming_it_and_days_count_in_utc() {
+    let mut quiz = quiz_with(&capitals_deck(1));
+    quiz.tz("Mars/Olympus_Mons");
+    let run = quiz.run(&["start", "t"], "Paris\n");
+    run.success();
+    assert_eq!(
+        run.stderr,
+        "quiz: warning: TZ=Mars/Olympus_Mons is not a time zone (an IANA name such as \
+         Europe/Paris, or a POSIX rule such as EST5EDT); days are counted in UTC\n"
+    );
+    assert!(
+        run.stdout
+            .contains("next card due: 2026-03-03 09:00 (in 2 days)"),
+        "{}",
+        run.stdout
+    );
+    let stats = quiz.run(&["stats", "--json"], "");
+    stats.success();
+    assert!(
+        stats.stdout.contains("\"time_zone\": \"UTC\""),
+        "{}",
+        stats.stdout
+    );
+
+    // A zone it knows says nothing.
+    quiz.tz("Europe/Paris");
+    let known = quiz.run(&["stats", "--json"], "");
+    known.success();
+    assert_eq!(known.stderr, "");
+    assert!(
+        known.stdout.contains("\"time_zone\": \"Europe/Paris\""),
+        "{}",
+        known.stdout
+    );
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::common::{
     UNDONE, all_right, asked, capital_of, capital_questions, capitals_deck, capitals_missing,
-    cards_table, q, quiz_with, summary_line,
+    cards_table, q, quiz_with, summary, summary_line,
 };
 use crate::harness::converse;
 
@@ -145,4 +145,22 @@ fn cram_order_follows_the_seed() {
     );
     // Cramming never schedules: the deck is still all new.
     assert_eq!(quiz.count("SELECT COUNT(*) FROM cards"), 0);
+}
+
+#[test]
+fn the_cram_summary_says_when_the_real_schedule_is_due() {
+    let quiz = quiz_with(&capitals_deck(1));
+    let run = quiz.run(&["cram", "t"], "Paris\n");
+    run.success();
+    assert_eq!(
+        summary(&run)[1],
+        "next card due: none scheduled yet (cramming schedules nothing; quiz start does)"
+    );
+    quiz.run(&["start", "t"], "Paris\n").success();
+    let run = quiz.run(&["cram", "t"], "Paris\n");
+    run.success();
+    assert_eq!(
+        summary(&run)[1],
+        "next card due in your schedule (cramming leaves it alone): 2026-03-03 09:00 (in 2 days)"
+    );
 }

@@ -13,22 +13,23 @@ fn decks_lists_bundled_and_user_decks_with_their_counts() {
         [
             "deck",
             "title",
-            "source",
+            "from",
             "cards",
             "new",
             "due now",
             "due 7 days",
-            "leeches"
+            "leeches",
+            "suspended"
         ]
     );
     let bundled = decks_row(&run, "secret-speech");
     assert_eq!(bundled[1], "Khrushchev's Secret Speech (1956)");
     assert_eq!(bundled[2], "bundled");
     assert_eq!(bundled[3], bundled[4], "every bundled card is new");
-    assert_eq!(bundled[5..], ["0", "0", "0"]);
+    assert_eq!(bundled[5..], ["0", "0", "0", "0"]);
     assert_eq!(
         decks_row(&run, "t"),
-        ["t", "Capitals", "user folder", "4", "4", "0", "0", "0"]
+        ["t", "Capitals", "user folder", "4", "4", "0", "0", "0", "0"]
     );
 
     let studied = quiz.run(&["start", "t"], "Paris\nBerlin\n:q\n");
@@ -39,7 +40,7 @@ fn decks_lists_bundled_and_user_decks_with_their_counts() {
     after.success();
     assert_eq!(
         decks_row(&after, "t"),
-        ["t", "Capitals", "user folder", "4", "2", "0", "2", "0"]
+        ["t", "Capitals", "user folder", "4", "2", "0", "2", "0", "0"]
     );
     assert_eq!(decks_row(&after, "secret-speech"), bundled);
 }

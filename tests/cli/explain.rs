@@ -43,7 +43,7 @@ fn a_slip_that_is_no_other_answer_stays_close() {
     run.success();
     assert!(
         run.stdout
-            .contains("close — accepted, spelled \"Ulyanova\"\n"),
+            .contains("close — forgiven: typo\n  answer: Ulyanova\n"),
         "{}",
         run.stdout
     );

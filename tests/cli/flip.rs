@@ -2,7 +2,7 @@
 //! a terminal.
 
 use crate::common::{asked, capitals_deck, q, quiz_with, without_time};
-use crate::pty_harness::{ENTER, Tty};
+use crate::pty_harness::{ENTER, SETTLE, Tty};
 
 #[test]
 fn flip_mode_in_plain_mode_reads_enter_then_a_grade() {
@@ -62,23 +62,34 @@ next card due: 2026-03-03 09:00 (in 2 days)
 }
 
 #[test]
-fn flip_mode_on_a_terminal_shows_the_answer_on_enter_and_takes_a_grade_key() {
+fn flip_mode_on_a_terminal_shows_the_answer_on_enter_and_each_grade_with_its_interval() {
     let quiz = quiz_with(&capitals_deck(1));
-    let mut tty = Tty::spawn(&quiz, &["start", "t", "--mode", "flip"]);
-    tty.expect("[1/1] Capital of France?");
-    let before = tty.expect("Enter shows the answer");
+    let mut tty = Tty::spawn_sized(&quiz, &["start", "t", "--mode", "flip"], 80, 12);
+    let before = tty.expect("show the answer");
     assert!(
-        !before.contains("Paris"),
-        "the answer is hidden: {before:?}"
+        before.contains("Capital of France?\n(think of the answer, then show it)"),
+        "{before}"
     );
+    assert!(!before.contains("Paris"), "the answer is hidden:\n{before}");
     tty.keys(ENTER);
-    tty.expect("answer:");
-    tty.expect("Paris");
-    tty.expect("How well did you know it? 1 again");
+    let screen = tty.expect("1–4 grade");
+    assert!(
+        screen.contains(
+            "  answer  Paris\n\nHow well did you know it?\n1 again 1d · 2 hard 1d · 3 good 2d · 4 easy 8d\n"
+        ),
+        "{screen}"
+    );
+    // A grade key on the heels of the Enter that showed the answer is not a grade.
     tty.keys("3");
-    tty.expect("graded good");
-    tty.expect("session: 1 asked, 1 right, 0 close, 0 wrong");
-    tty.exits_with(0);
+    std::thread::sleep(SETTLE);
+    assert_eq!(quiz.count("SELECT count(*) FROM reviews"), 0);
+    tty.keys("3");
+    let screen = tty.exits_with(0);
+    assert!(screen.contains("graded good"), "{screen}");
+    assert!(
+        screen.contains("session: 1 asked, 1 right, 0 close, 0 wrong"),
+        "{screen}"
+    );
     assert_eq!(
         quiz.rows("SELECT card, rating, verdict, given_answer, mode FROM reviews"),
         [["fr", "3", "good", "", "review"]]

@@ -3,7 +3,8 @@
 //! line ([`Live`], [`converse`]) or as a raw child ([`spawn`], [`stdout_lines`]).
 //!
 //! Every run sets `QUIZ_DATA_DIR` to the temp dir and clears the variables that would make
-//! a run depend on the machine (`NO_COLOR` is set, `TZ` fixed to UTC unless a test says otherwise).
+//! a run depend on the machine (`NO_COLOR` is set, `TZ` fixed to UTC unless a test says otherwise,
+//! `COLUMNS` removed).
 
 #![allow(dead_code)]
 
@@ -81,6 +82,7 @@ impl Quiz {
             .env("NO_COLOR", "1")
             .env("TZ", &self.tz)
             .env_remove("QUIZ_CONFIG")
+            .env_remove("COLUMNS")
             .env("HOME", self.dir.path().join("home"));
         match &self.now {
             Some(now) => command.env("QUIZ_NOW", now),

@@ -249,3 +249,76 @@ fn export_copies_a_mode_this_quiz_does_not_know() {
         run.stdout
     );
 }
+
+#[test]
+fn issue_17_reviews_at_the_calendars_edges_round_trip_through_export_and_import() {
+    for now in [
+        "-000001-06-01T12:00:00.250Z",
+        "-009000-01-01T00:00:00Z",
+        "9000-12-31T23:59:59Z",
+    ] {
+        let mut quiz = Quiz::new();
+        quiz.at(now);
+        quiz.write("decks/t.toml", EXES);
+        quiz.run(&["start", "t", "--limit", "1"], "x\n").success();
+        let export = quiz.run(&["history", "export"], "");
+        export.success();
+        let row = export.stdout.lines().nth(1).expect("one review");
+        let time = row.split(',').nth(1).expect("review_time");
+        let expected = match now {
+            "-000001-06-01T12:00:00.250Z" => "-000001-06-01T12:00:00.250Z",
+            "-009000-01-01T00:00:00Z" => "-009000-01-01T00:00:00.000Z",
+            _ => "9000-12-31T23:59:59.000Z",
+        };
+        assert_eq!(time, expected);
+        let log = quiz.write("log.csv", &export.stdout);
+        let mut other = Quiz::new();
+        other.at(now);
+        other.write("decks/t.toml", EXES);
+        let run = other.run(&["history", "import", path_arg(&log)], "");
+        run.success();
+        assert_eq!(
+            other.rows("SELECT reviewed_at FROM reviews"),
+            quiz.rows("SELECT reviewed_at FROM reviews"),
+            "{now}"
+        );
+    }
+}
+
+#[test]
+fn issue_17_quiz_now_messages_name_the_supported_range() {
+    let range = "quiz supports -009000-01-01T00:00:00Z to 9000-12-31T23:59:59Z";
+    for (now, expected) in [
+        (
+            "9001-01-01T00:00:00Z",
+            format!(
+                "quiz: error: QUIZ_NOW=\"9001-01-01T00:00:00Z\" is outside the range of the calendar: {range}\n"
+            ),
+        ),
+        (
+            "-009001-01-01T00:00:00Z",
+            format!(
+                "quiz: error: QUIZ_NOW=\"-009001-01-01T00:00:00Z\" is outside the range of the calendar: {range}\n"
+            ),
+        ),
+    ] {
+        let mut quiz = Quiz::new();
+        quiz.at(now);
+        let run = quiz.run(&["decks"], "");
+        assert_eq!(run.code, 1);
+        assert_eq!(run.stderr, expected);
+    }
+    let mut quiz = Quiz::new();
+    quiz.at("10000-01-01T00:00:00Z");
+    let run = quiz.run(&["decks"], "");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "quiz: error: QUIZ_NOW=\"10000-01-01T00:00:00Z\" is not an RFC 3339 instant such as \
+             2026-03-01T09:00:00Z ({range}; years before 0 or after 9999 are written with a sign \
+             and six digits)"
+        )),
+        "{}",
+        run.stderr
+    );
+}

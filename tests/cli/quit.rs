@@ -112,7 +112,7 @@ fn quitting_at_the_first_question_saves_nothing() {
         "\
 [1/2] Capital of France?
 session: 0 asked, 0 right, 0 close, 0 wrong in <time>
-next card due: no cards studied yet
+next card due: none scheduled yet
 "
     );
     assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);
@@ -121,6 +121,17 @@ next card due: no cards studied yet
 
 #[test]
 fn ctrl_c_in_plain_mode_prints_the_summary_and_exits_130() {
+    stopped_by_a_signal_in_plain_mode("INT", 130);
+}
+
+/// SIGTERM and SIGHUP stop a session like Ctrl-C, with exit codes 143 and 129 (issue 17).
+#[test]
+fn sigterm_and_sighup_in_plain_mode_close_the_session_and_exit_143_and_129() {
+    stopped_by_a_signal_in_plain_mode("TERM", 143);
+    stopped_by_a_signal_in_plain_mode("HUP", 129);
+}
+
+fn stopped_by_a_signal_in_plain_mode(signal: &str, expected: i32) {
     let quiz = quiz_with(&capitals_deck(3));
     let mut child = spawn(quiz.command(&["start", "t"]));
     let lines = stdout_lines(&mut child);
@@ -140,13 +151,13 @@ fn ctrl_c_in_plain_mode_prints_the_summary_and_exits_130() {
         seen.push(line);
     }
     let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([&format!("-{signal}"), &child.id().to_string()])
         .status()
-        .expect("kill -INT");
+        .expect("kill");
     assert!(status.success());
     let rest: Vec<String> = lines.iter().collect();
     let code = child.wait().expect("wait").code();
-    assert_eq!(code, Some(130), "{seen:?} {rest:?}");
+    assert_eq!(code, Some(expected), "SIG{signal}: {seen:?} {rest:?}");
     let rest = rest.join("\n");
     assert!(
         rest.contains("session: 1 asked, 1 right, 0 close, 0 wrong in "),

@@ -95,7 +95,13 @@ fn with_a_leech() -> (Quiz, PathBuf) {
     (quiz, config)
 }
 
-const LEECHES: &str = "caps/fr\t1 lapses\tCapital of France?\n";
+const LEECHES: &str = "\
++------+------+--------+---------+--------------------+
+| deck | card | lapses | reviews | question           |
++=====================================================+
+| caps | fr   |      1 |       4 | Capital of France? |
++------+------+--------+---------+--------------------+
+";
 
 /// What the readers print, each as (args, stdout).
 fn read_everything(run: impl Fn(&[&str]) -> Run) -> Vec<(String, String)> {
@@ -240,9 +246,20 @@ fn a_writer_on_a_read_only_database_in_a_writable_folder_says_so_and_readers_rea
 #[test]
 fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
     let quiz = with_capitals_history();
-    quiz.db()
-        .pragma_update(None, "user_version", 2)
+    // A real schema-2 file: without what migrations 3 to 6 made (a version that disagrees
+    // with the tables is a damaged file, issue 17).
+    let db = quiz.db();
+    db.execute_batch(
+        "DROP TRIGGER cards_position; DROP INDEX cards_by_deck_lapses;
+         DROP TABLE suspended; DROP TABLE learner_accepts;
+         DROP TRIGGER deck_cards_reviewed; DROP TRIGGER deck_cards_unreviewed;
+         DROP INDEX cards_by_deck_due; DROP INDEX cards_by_deck_first_review;
+         DROP TABLE deck_cards; DROP TABLE deck_files;",
+    )
+    .expect("back to schema 2");
+    db.pragma_update(None, "user_version", 2)
         .expect("user_version");
+    drop(db);
     let read_only = ReadOnly::new(&quiz);
     let run = read_only.run(&["decks"]);
     assert_eq!(run.code, 1, "{}", run.stdout);

@@ -65,7 +65,8 @@ fn a_reversed_card_is_asked_answer_to_question_with_its_own_progress() {
         run.stdout
     );
 
-    // fr right, fr~r wrong (then right when it comes back), de right.
+    // fr right, de right, then fr~r (a card's reverse waits for the other notes' cards)
+    // wrong, then right when it comes back.
     let mut reverse_seen = false;
     let run = converse(&quiz, &["start", "t"], |question| {
         Some(
@@ -83,7 +84,7 @@ fn a_reversed_card_is_asked_answer_to_question_with_its_own_progress() {
     run.success();
     assert_eq!(
         asked(&run.stdout),
-        [q("France"), "Paris".into(), q("Germany"), "Paris".into()],
+        [q("France"), q("Germany"), "Paris".into(), "Paris".into()],
         "{}",
         run.stdout
     );
@@ -92,13 +93,13 @@ fn a_reversed_card_is_asked_answer_to_question_with_its_own_progress() {
         "{}",
         run.stdout
     );
-    assert_eq!(run.verdicts(), ["right", "wrong", "right", "right"]);
+    assert_eq!(run.verdicts(), ["right", "right", "wrong", "right"]);
     assert_eq!(
         quiz.rows("SELECT card, rating, verdict FROM reviews ORDER BY id"),
         [
             ["fr", "3", "right"],
-            ["fr~r", "1", "wrong"],
             ["de", "3", "right"],
+            ["fr~r", "1", "wrong"],
             ["fr~r", "3", "right"]
         ]
     );
@@ -121,24 +122,34 @@ fn a_reversed_card_is_asked_answer_to_question_with_its_own_progress() {
     run.success();
     assert_eq!(decks_row(&run, "t")[3..7], ["3", "0", "0", "3"]);
 
-    // The deck-level flag: answered the other way round, each with its own row.
+    // The deck-level flag: answered the other way round, each with its own row; the
+    // reverses come after every card of another note.
     let run = quiz.run(
-        &["start", "u", "--limit", "3"],
-        "Rome\nCapital of Italy?\nMadrid\n",
+        &["start", "u", "--limit", "5"],
+        "Rome\nMadrid\nLisbon\nfalse\nCapital of Italy?\n",
     );
     run.success();
     assert_eq!(
         asked(&run.stdout),
-        [q("Italy"), "Rome".into(), q("Spain")],
+        [
+            q("Italy"),
+            q("Spain"),
+            q("Portugal"),
+            "The earth is flat.".into(),
+            "Rome".into()
+        ],
         "{}",
         run.stdout
     );
-    assert_eq!(run.verdicts(), ["right", "right", "right"]);
+    assert_eq!(
+        run.verdicts(),
+        ["right", "right", "right", "right", "right"]
+    );
     assert_eq!(
         quiz.rows("SELECT card FROM cards WHERE deck = 'u' ORDER BY card"),
-        [["es"], ["it"], ["it~r"]]
+        [["es"], ["flat"], ["it"], ["it~r"], ["pt"]]
     );
     let run = quiz.run(&["decks"], "");
     run.success();
-    assert_eq!(decks_row(&run, "u")[3..5], ["6", "3"]);
+    assert_eq!(decks_row(&run, "u")[3..5], ["6", "1"]);
 }

@@ -3,9 +3,10 @@
 //! decks. Each test checks the transcript, the exit code and the rows left in `quiz.sqlite3`.
 
 use crate::common::{
-    NOW, answers, capitals_deck, due_of, millis, questions, quiz_with, repo_path, without_time,
+    NOW, answers, capitals_deck, due_of, millis, question_line, questions, quiz_with, repo_path,
+    without_time,
 };
-use crate::harness::{Quiz, converse};
+use crate::harness::{Live, Quiz, Run};
 
 /// Text, multiple choice and true/false, each with an explanation where it reads well.
 const THREE: &str = r#"
@@ -39,21 +40,21 @@ fn a_piped_session_prints_the_documented_transcript_and_saves_each_answer() {
         without_time(&run.stdout),
         "\
 [1/3] Which river flows through New Orleans?
-close — accepted, spelled \"Mississippi\"
+close — forgiven: typo
   answer: Mississippi
   explain: New Orleans lies on the Mississippi.
 
 [2/3] What colour is a clear daytime sky?
-  1. red
+  1. green
   2. blue
-  3. green
+  3. red
 right
   answer: blue
 
 [3/3] The earth is flat.
   (true/false)
 wrong
-  answer: false
+  answer: False
   explain: It is round.
 
 [4/4] The earth is flat.
@@ -122,34 +123,42 @@ fn multiple_choice_takes_number_letter_or_text_and_true_false_takes_every_spelli
             "\n[[cards]]\nid = \"tf{i}\"\nquestion = \"Statement {i}.\"\nanswer = {answer}\n"
         ));
     }
+    // Choices are shuffled at each showing: the number and the letter are read from the
+    // choices as printed (`form` turns blue's position into what is typed).
+    let form = |question: &str, position: usize| -> String {
+        match question {
+            "Choice 1: which is blue?" => (position + 1).to_string(),
+            "Choice 2: which is blue?" => char::from(b'a' + position as u8).to_string(),
+            _ => "Blue".to_string(),
+        }
+    };
     let quiz = quiz_with(&deck);
-    let right = ["2", "b", "Blue", "t", "f", "yes", "no", "y", "n"];
-    let run = quiz.run(&["start", "t"], &(right.join("\n") + "\n"));
+    let tf = ["t", "f", "yes", "no", "y", "n"];
+    let run = answer_blocks(&quiz, |question, choices, _| match choices {
+        [] => {
+            let i: usize = question["Statement ".len()..question.len() - 1]
+                .parse()
+                .unwrap();
+            tf[i].to_string()
+        }
+        _ => form(question, choices.iter().position(|c| c == "blue").unwrap()),
+    });
     run.success();
     assert_eq!(run.verdicts(), vec!["right"; 9], "stdout:\n{}", run.stdout);
-    assert_eq!(
-        answers(&quiz),
-        vec![
-            vec!["mc1", "3", "right", "2"],
-            vec!["mc2", "3", "right", "b"],
-            vec!["mc3", "3", "right", "Blue"],
-            vec!["tf0", "3", "right", "t"],
-            vec!["tf1", "3", "right", "f"],
-            vec!["tf2", "3", "right", "yes"],
-            vec!["tf3", "3", "right", "no"],
-            vec!["tf4", "3", "right", "y"],
-            vec!["tf5", "3", "right", "n"],
-        ]
-    );
+    let rows = answers(&quiz);
+    let given: Vec<&str> = rows.iter().map(|row| row[3].as_str()).collect();
+    assert!(given[0].parse::<usize>().is_ok(), "{rows:?}");
+    assert!(["a", "b", "c"].contains(&given[1]), "{rows:?}");
+    assert_eq!(given[2..], ["Blue", "t", "f", "yes", "no", "y", "n"]);
+    for row in &rows {
+        assert_eq!(row[1..3], ["3", "right"], "{row:?}");
+    }
 
-    // The same forms pointing at the wrong choice are wrong. Answers go by the question
-    // shown, since the misses come back in between; the second time each is answered right.
+    // The same forms pointing at a wrong choice are wrong; the second time each card is
+    // answered right.
     let quiz = quiz_with(&deck);
-    // (question, wrong answer, right answer)
-    let answers = [
-        ("Choice 1: which is blue?", "3", "2"),
-        ("Choice 2: which is blue?", "a", "b"),
-        ("Choice 3: which is blue?", "green", "blue"),
+    // (statement, wrong answer, right answer)
+    let statements = [
         ("Statement 0.", "f", "true"),
         ("Statement 1.", "yes", "false"),
         ("Statement 2.", "n", "true"),
@@ -157,40 +166,77 @@ fn multiple_choice_takes_number_letter_or_text_and_true_false_takes_every_spelli
         ("Statement 4.", "no", "true"),
         ("Statement 5.", "y", "false"),
     ];
-    let mut asked = Vec::new();
-    let run = converse(&quiz, &["start", "t"], |question| {
-        let (_, wrong, right) = answers.iter().find(|(q, _, _)| *q == question)?;
-        if asked.iter().any(|q| q == question) {
-            return Some(right.to_string());
+    let run = answer_blocks(&quiz, |question, choices, again| match choices {
+        [] => {
+            let (_, wrong, right) = statements.iter().find(|(q, _, _)| *q == question).unwrap();
+            (if again { right } else { wrong }).to_string()
         }
-        asked.push(question.to_string());
-        Some(wrong.to_string())
+        _ => {
+            let blue = choices.iter().position(|c| c == "blue").unwrap();
+            let red = choices.iter().position(|c| c == "red").unwrap();
+            let pick = if again { blue } else { red };
+            match question {
+                "Choice 3: which is blue?" => choices[pick].clone(),
+                _ => form(question, pick),
+            }
+        }
     });
     run.success();
     let mut rows = quiz
         .rows("SELECT card, rating, verdict, given_answer FROM reviews WHERE verdict = 'wrong'");
     rows.sort();
+    let wrong: Vec<Vec<String>> = rows.iter().map(|row| row[..3].to_vec()).collect();
     assert_eq!(
-        rows,
-        vec![
-            vec!["mc1", "1", "wrong", "3"],
-            vec!["mc2", "1", "wrong", "a"],
-            vec!["mc3", "1", "wrong", "green"],
-            vec!["tf0", "1", "wrong", "f"],
-            vec!["tf1", "1", "wrong", "yes"],
-            vec!["tf2", "1", "wrong", "n"],
-            vec!["tf3", "1", "wrong", "t"],
-            vec!["tf4", "1", "wrong", "no"],
-            vec!["tf5", "1", "wrong", "y"],
-        ],
+        wrong,
+        [
+            "mc1", "mc2", "mc3", "tf0", "tf1", "tf2", "tf3", "tf4", "tf5"
+        ]
+        .map(|card| vec![card.to_string(), "1".to_string(), "wrong".to_string()])
+        .to_vec(),
         "stdout:\n{}",
         run.stdout
+    );
+    assert_eq!(rows[2][3], "red");
+    assert_eq!(
+        rows[3..]
+            .iter()
+            .map(|row| row[3].as_str())
+            .collect::<Vec<_>>(),
+        ["f", "yes", "n", "t", "no", "y"]
     );
     assert_eq!(
         quiz.count("SELECT COUNT(*) FROM reviews WHERE verdict = 'right'"),
         9
     );
     assert_eq!(run.verdicts().len(), 18);
+}
+
+/// Runs `quiz start t` and answers each card once it is shown whole: `reply` gets the
+/// question, the choices as numbered (none for true/false) and whether it was asked before.
+fn answer_blocks(quiz: &Quiz, mut reply: impl FnMut(&str, &[String], bool) -> String) -> Run {
+    let mut live = Live::start(quiz.command(&["start", "t"]));
+    let mut asked: Vec<String> = Vec::new();
+    let mut block: Option<(String, Vec<String>)> = None;
+    while let Some(line) = live.next_line() {
+        if let Some((_, _, question)) = question_line(&line) {
+            block = Some((question.to_string(), Vec::new()));
+            continue;
+        }
+        let Some((question, choices)) = &mut block else {
+            continue;
+        };
+        if let Some((_, choice)) = line.strip_prefix("  ").and_then(|l| l.split_once(". ")) {
+            choices.push(choice.to_string());
+        }
+        // The forms deck: three choices, or a true/false line.
+        if choices.len() == 3 || line == "  (true/false)" {
+            let again = asked.contains(question);
+            asked.push(question.clone());
+            live.send(&reply(question, choices, again));
+            block = None;
+        }
+    }
+    live.finish()
 }
 
 #[test]
@@ -217,7 +263,8 @@ question = "What is the capital of Germany?"
 answer = "Berlin"
 "#,
     );
-    let run = quiz.run(&["start", "t"], ":hint\nParis\n?\nRome\nBerlin\n");
+    // A card without a hint says so, and its question is not put again.
+    let run = quiz.run(&["start", "t"], ":hint\nParis\n?\nRome\n?\nBerlin\n");
     run.success();
     assert_eq!(
         without_time(&run.stdout),
@@ -233,6 +280,7 @@ right (with a hint)
   answer: Rome
 
 [3/3] What is the capital of Germany?
+  hint: (this card has no hint)
 right
   answer: Berlin
 
@@ -476,4 +524,85 @@ fn more_due_cards_than_a_page_are_asked_least_remembered_first_each_once() {
     let order: Vec<String> = asked.into_iter().map(|(_, _, q)| q).collect();
     let want: Vec<String> = expected.iter().map(|i| format!("Q{i}?")).collect();
     assert_eq!(order, want);
+}
+
+#[test]
+fn a_close_verdict_does_not_repeat_the_answer_line_below_it() {
+    let quiz = quiz_with(
+        r#"
+title = "Said once"
+
+[[cards]]
+id = "two"
+question = "Name the two leaders."
+answer = ["Lenin", "Stalin"]
+
+[[cards]]
+id = "moscow"
+question = "Capital of Russia?"
+answer = "Moscow"
+accept = ["Moskva"]
+"#,
+    );
+    let run = quiz.run(&["start", "t"], "Lenin\nMoskwa\n");
+    run.success();
+    assert_eq!(
+        without_time(&run.stdout),
+        "\
+[1/2] Name the two leaders.
+  (2 answers, separated by commas)
+close — accepted, missing: Stalin
+  answer: Lenin, Stalin
+
+[2/2] Capital of Russia?
+close — accepted, spelled \"Moskva\"
+  answer: Moscow
+
+All done for now.
+session: 2 asked, 0 right, 2 close, 0 wrong in <time>
+next card due: 2026-03-02 09:00 (tomorrow)
+"
+    );
+}
+
+#[test]
+fn an_empty_deck_or_a_tag_no_card_has_is_named_as_the_reason() {
+    let quiz = quiz_with("title = \"Empty\"\n");
+    for (command, verb) in [("start", "study"), ("cram", "cram"), ("missed", "drill")] {
+        let run = quiz.run(&[command, "t"], "");
+        run.success();
+        assert_eq!(
+            run.stdout,
+            format!("Nothing to {verb}: deck t has no cards.\n")
+        );
+    }
+    let deck = capitals_deck(2).replace(
+        "title = \"Capitals\"",
+        "title = \"Capitals\"\ntags = [\"europe\"]",
+    );
+    let quiz = quiz_with(&deck);
+    let run = quiz.run(&["start", "t", "--tag", "nosuchtag"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to study: no card has the tag nosuchtag (tags in this deck: europe).\n"
+    );
+    let run = quiz.run(&["missed", "t", "-t", "asia", "-t", "africa"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "Nothing to drill: no card has any of the tags asia, africa (tags in this deck: europe).\n"
+    );
+    // Only when the day's new cards are used up is --new the way on.
+    let run = quiz.run(&["start", "t", "--new", "0"], "");
+    run.success();
+    assert_eq!(
+        run.stdout,
+        "\
+Nothing to study now: no cards are due and no new cards are left for today.
+next card due: none scheduled yet
+New cards are left: raise --new to study more of them today.
+"
+    );
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);
 }

@@ -55,7 +55,8 @@ fn tags_select_cards_by_card_or_deck_tag_on_start_missed_and_cram() {
     let quiz = tagged_quiz();
     let run = converse(&quiz, &["start", "t", "u", "--tag", "x"], all_right);
     run.success();
-    assert_eq!(asked(&run.stdout), [q("France"), q("Italy"), q("Spain")]);
+    // New cards are taken from the decks in turn.
+    assert_eq!(asked(&run.stdout), [q("France"), q("Spain"), q("Italy")]);
     let quiz = tagged_quiz();
     let run = converse(&quiz, &["start", "t", "u", "--tag", "geo"], all_right);
     run.success();
@@ -90,7 +91,10 @@ fn tags_select_cards_by_card_or_deck_tag_on_start_missed_and_cram() {
     assert!(run.stdout.starts_with("Cramming 3 cards"), "{}", run.stdout);
     let run = quiz.run(&["cram", "t", "u", "--tag", "nope"], "");
     run.success();
-    assert_eq!(run.stdout, "No cards to cram with those tags.\n");
+    assert_eq!(
+        run.stdout,
+        "Nothing to cram: no card has the tag nope (tags in these decks: geo, x, y).\n"
+    );
 
     // missed: every card missed once, then drilled by tag.
     let quiz = tagged_quiz();

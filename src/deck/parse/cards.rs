@@ -180,6 +180,8 @@ pub(super) fn read_card(
     };
 
     let mut cards = Vec::new();
+    // The number each cloze card's id ends in (`id#N`), in card order.
+    let mut cloze_numbers: Vec<u32> = Vec::new();
     let question_text;
     match kind {
         Kind::Cloze => {
@@ -233,7 +235,24 @@ pub(super) fn read_card(
                 Ok(gaps) => {
                     let shared = Arc::new(Cloze { text, gaps });
                     let accept: Arc<[String]> = accept.into();
-                    for (index, gap) in shared.gaps.iter().enumerate() {
+                    for (number, members) in cloze::cards(&shared.gaps) {
+                        let index = members[0];
+                        let gap = &shared.gaps[index];
+                        // Gaps of one number are one card: each must be given, any order.
+                        let expected = if members.len() == 1 {
+                            Expected::Text {
+                                answer: gap.answer.clone(),
+                                accept: Arc::clone(&accept),
+                            }
+                        } else {
+                            Expected::Several {
+                                parts: members
+                                    .iter()
+                                    .map(|&m| shared.gaps[m].answer.clone())
+                                    .collect(),
+                            }
+                        };
+                        cloze_numbers.push(number);
                         cards.push(Card {
                             id: CardId(String::new()),
                             kind,
@@ -241,10 +260,7 @@ pub(super) fn read_card(
                                 cloze: Arc::clone(&shared),
                                 index,
                             },
-                            expected: Expected::Text {
-                                answer: gap.answer.clone(),
-                                accept: Arc::clone(&accept),
-                            },
+                            expected,
                             strictness: Strictness::default(),
                             explain: explain.clone(),
                             hint: gap.hint.as_deref().map(Arc::from).or_else(|| hint.clone()),
@@ -273,6 +289,12 @@ pub(super) fn read_card(
                             Some(range),
                             "unbalanced cloze braces",
                             "no matching pair",
+                        ),
+                        ClozeError::Numbering(range) => (
+                            Code::GapNumbering,
+                            Some(range),
+                            "cloze gaps are numbered from c1, all of them or none",
+                            "this gap breaks the numbering",
                         ),
                     };
                     let span = inner
@@ -385,7 +407,8 @@ pub(super) fn read_card(
     let several = cards.len() > 1;
     for (index, card) in cards.iter_mut().enumerate() {
         card.id = CardId(if several || kind == Kind::Cloze {
-            format!("{id}#{}", index + 1)
+            let number = cloze_numbers.get(index).map_or(index + 1, |&n| n as usize);
+            format!("{id}#{number}")
         } else {
             id.clone()
         });

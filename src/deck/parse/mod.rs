@@ -11,6 +11,8 @@ mod kinds;
 mod plain_table;
 mod values;
 
+pub(crate) use values::nearest;
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -157,7 +159,20 @@ fn read_whole(
     for value in card_values {
         reader.read(source, 0, value, findings, sink);
     }
+    no_cards(source, card_values.len(), checks, findings);
     Some(head)
+}
+
+/// A deck of `tables` card tables with none is worth a warning (W003): it loads, but a
+/// session over it has nothing to ask.
+fn no_cards(source: &str, tables: usize, checks: Checks, findings: &mut Vec<Finding>) {
+    if tables == 0 && checks == Checks::All && findings.is_empty() {
+        let first_line = source.find(['\r', '\n']).unwrap_or(source.len());
+        findings.push(
+            Finding::warning(Code::NoCards, 0..first_line, "the deck has no cards")
+                .label("add [[cards]] tables below, or run `quiz add` with this deck"),
+        );
+    }
 }
 
 /// Parses the file one `[[cards]]` table at a time; `None` when the file does not split
@@ -204,6 +219,7 @@ fn read_by_card(
         }
         reader.read(text, start, value, findings, sink);
     }
+    no_cards(source, starts.len(), checks, findings);
     Some(head)
 }
 

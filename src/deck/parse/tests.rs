@@ -340,7 +340,13 @@ source = "seed document 000"
 tags = ["history"]
 "#,
     );
-    assert!(parsed.findings.is_empty());
+    // Its only finding: it has no cards yet (W003), marked on the first line.
+    let codes: Vec<_> = parsed
+        .findings
+        .iter()
+        .map(|f| (f.code, f.span.clone(), f.is_error()))
+        .collect();
+    assert_eq!(codes, [(Code::NoCards, 0..23, false)]);
     let deck = parsed.deck.unwrap();
     assert_eq!(deck.id, DeckId("t".into()));
     assert_eq!(deck.title, "Secret Speech");
@@ -364,6 +370,24 @@ fn cloze_ids_are_numbered_from_one() {
     let cards = clean_cards("[[cards]]\nid = \"c\"\ncloze = \"{{a}}, {{b}} and {{c}}\"\n");
     let ids: Vec<&str> = cards.iter().map(|c| c.id.0.as_str()).collect();
     assert_eq!(ids, vec!["c#1", "c#2", "c#3"]);
+}
+
+#[test]
+fn anki_numbered_gaps_of_one_number_are_one_card_with_that_number() {
+    let cards = clean_cards(
+        "[[cards]]\nid = \"c\"\ncloze = \"{{c3::Italy}}: {{c1::Rome}} and {{c1::Milan}}\"\n",
+    );
+    let ids: Vec<&str> = cards.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, vec!["c#1", "c#3"]);
+    assert_eq!(cards[0].question.text(), "Italy: [...] and [...]");
+    assert_eq!(
+        cards[0].expected,
+        Expected::Several {
+            parts: vec!["Rome".into(), "Milan".into()]
+        }
+    );
+    assert_eq!(cards[1].question.text(), "[...]: Rome and Milan");
+    assert!(matches!(&cards[1].expected, Expected::Text { answer, .. } if answer == "Italy"));
 }
 
 #[test]

@@ -207,19 +207,24 @@ pub(super) fn tag_list(
     Some(tags)
 }
 
+/// The allowed name nearest `name` (two edits at most), to suggest for a misspelt key.
+pub(crate) fn nearest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|candidate| (strsim::damerau_levenshtein(name, candidate), *candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
 pub(super) fn unknown_field(
     span: Range<usize>,
     name: &str,
     what: &str,
     allowed: &[&str],
 ) -> Finding {
-    let closest = allowed
-        .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(name, candidate), *candidate))
-        .filter(|(distance, _)| *distance <= 2)
-        .min();
-    let label = match closest {
-        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+    let label = match nearest(name, allowed) {
+        Some(candidate) => format!("did you mean `{candidate}`?"),
         None => "unknown field".to_string(),
     };
     Finding::error(

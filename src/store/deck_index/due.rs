@@ -32,9 +32,10 @@ pub(crate) struct DueCard {
 }
 
 /// The due cards of `cards AS p` as both queries below read them: the deck (`?1`), due
-/// before `?2`, in the deck's index, carrying any of the tags in the JSON array `?3` (any
-/// card when NULL).
+/// before `?2`, in the deck's index, not suspended, carrying any of the tags in the JSON
+/// array `?3` (any card when NULL).
 const DUE: &str = "p.deck = ?1 AND p.due < ?2 AND p.position IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM suspended AS s WHERE s.deck = p.deck AND s.card = p.card)
      AND (?3 IS NULL OR EXISTS (SELECT 1 FROM deck_cards AS c, json_each(c.tags) AS t
          WHERE c.deck = p.deck AND c.position = p.position
              AND t.value IN (SELECT value FROM json_each(?3))))";
@@ -44,8 +45,8 @@ const DUE: &str = "p.deck = ?1 AND p.due < ?2 AND p.position IS NOT NULL
 const FORGETTING: &str = "MAX(?4 - p.last_review, 0) / MAX(p.stability, ?5)";
 
 impl Store {
-    /// How many indexed cards of a deck carrying any of `tags` (all when empty) are due
-    /// before `before`.
+    /// How many indexed cards of a deck carrying any of `tags` (all when empty) and not
+    /// suspended are due before `before`.
     pub(crate) fn due_indexed_count(
         &self,
         deck: &DeckId,
@@ -61,8 +62,8 @@ impl Store {
         Ok(usize::try_from(count).unwrap_or(0))
     }
 
-    /// The next `limit` indexed cards of a deck carrying any of `tags` (all when empty) due
-    /// before `before`, after `after` (from the first when `None`), least likely
+    /// The next `limit` indexed cards of a deck carrying any of `tags` (all when empty), not
+    /// suspended, due before `before`, after `after` (from the first when `None`), least likely
     /// remembered at `now` first, ties in file order.
     pub(crate) fn due_indexed_page(
         &self,

@@ -71,6 +71,7 @@ pub(super) fn encode(card: &Card, head: Option<(u32, &Card)>, out: &mut Vec<u8>)
                         put_number(out, gap.range.end as u64);
                         put_text(out, &gap.answer);
                         put_optional(out, gap.hint.as_deref());
+                        put_number(out, u64::from(gap.number.unwrap_or(0)));
                     }
                 }
             }
@@ -355,6 +356,10 @@ impl Input<'_> {
                 range,
                 answer: self.text()?,
                 hint: self.optional_text()?,
+                number: match u32::try_from(self.number()?).ok()? {
+                    0 => None,
+                    n => Some(n),
+                },
             });
         }
         Some(Cloze { text, gaps })
@@ -510,6 +515,29 @@ mod tests {
                 strictness: Default::default(),
             })
             .collect()
+    }
+
+    #[test]
+    fn anki_numbered_gaps_keep_their_numbers_and_groups() {
+        let source =
+            "[[cards]]\nid = \"g\"\ncloze = \"{{c2::Italy}}: {{c1::Rome}}, {{c1::Milan::city}}\"\n";
+        let deck = crate::deck::parse::parse_deck(
+            crate::deck::DeckId("d".into()),
+            source,
+            crate::deck::Origin::Bundled,
+        )
+        .deck
+        .unwrap();
+        let (_, decoded) = round_trip(&deck.cards);
+        for (card, decoded) in deck.cards.iter().zip(&decoded) {
+            let decoded = decoded.as_ref().unwrap();
+            assert_eq!(decoded, card);
+            assert_eq!(decoded.question.text(), card.question.text());
+        }
+        assert_eq!(
+            decoded[0].as_ref().unwrap().question.text(),
+            "Italy: [...], [city]"
+        );
     }
 
     #[test]

@@ -35,6 +35,10 @@ const CARD_COLUMNS: &str = "c.card, c.data, c.tags, p.stability, p.difficulty, p
 const TAGGED: &str = "(?2 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.tags) AS t \
      WHERE t.value IN (SELECT value FROM json_each(?2))))";
 
+/// Leaves out of a query over `deck_cards AS c` the cards the learner suspended.
+const NOT_SUSPENDED: &str =
+    "NOT EXISTS (SELECT 1 FROM suspended AS s WHERE s.deck = c.deck AND s.card = c.card)";
+
 /// Limits a query over `cards AS p` to the deck's indexed cards, unless `?2` says they all
 /// are (see [`Store::progress_all_indexed`]).
 const INDEXED: &str =
@@ -175,23 +179,30 @@ impl Store {
         })
     }
 
-    /// The file positions of a deck's first `limit` (all, when `None`) indexed cards never
-    /// reviewed that carry any of `tags` (all when empty), in file order.
-    pub(crate) fn new_indexed_positions(
+    /// The file positions and ids of a deck's first `limit` (all, when `None`) indexed cards
+    /// after position `after` (from the first, when `None`) never reviewed and not suspended
+    /// that carry any of `tags` (all when empty), in file order: a page of its new cards.
+    pub(crate) fn new_indexed_cards(
         &self,
         deck: &DeckId,
         tags: &[String],
+        after: Option<u32>,
         limit: Option<usize>,
-    ) -> Result<Vec<u32>> {
+    ) -> Result<Vec<(u32, CardId)>> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT c.position FROM deck_cards AS c INDEXED BY deck_cards_new
-             WHERE c.deck = ?1 AND c.reviewed = 0 AND {TAGGED} ORDER BY c.position LIMIT ?3"
+            "SELECT c.position, c.card FROM deck_cards AS c INDEXED BY deck_cards_new
+             WHERE c.deck = ?1 AND c.reviewed = 0 AND c.position > ?4 AND {TAGGED}
+               AND {NOT_SUSPENDED}
+             ORDER BY c.position LIMIT ?3"
         ))?;
         let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-        let positions = statement
-            .query_map(params![deck, tags_filter(tags), limit], |row| row.get(0))?
-            .collect::<rusqlite::Result<Vec<u32>>>()?;
-        Ok(positions)
+        let after = after.map_or(-1, i64::from);
+        let cards = statement
+            .query_map(params![deck, tags_filter(tags), limit, after], |row| {
+                Ok((row.get(0)?, CardId(row.get(1)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(cards)
     }
 
     /// The indexed card at a file position, with its state. The cards of a cloze read
@@ -245,6 +256,19 @@ impl Store {
             params![deck, tags_filter(tags)],
             |row| row.get(0),
         )?)
+    }
+
+    /// Every tag the deck's indexed cards carry (their own and the deck's), sorted, each once:
+    /// what a learner could have meant by a tag no card has.
+    pub(crate) fn indexed_tags(&self, deck: &DeckId) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT t.value FROM deck_cards AS c, json_each(c.tags) AS t
+             WHERE c.deck = ?1 ORDER BY t.value",
+        )?;
+        let tags = statement
+            .query_map(params![deck], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(tags)
     }
 
     /// The answers of a deck's typed cards, in file order (what a typed card shown as

@@ -1,0 +1,639 @@
+//! Document → blocks: the paragraphs, headings and list items of a document as it comes,
+//! before it is read as sentences.
+//!
+//! Learners bring plain text (often copied out of a PDF, one hard-wrapped line at a time),
+//! Markdown notes and saved web pages. Whatever the format, citation marks (`[5]`,
+//! `[citation needed]`) go first, so they never become gaps; then each format is reduced to
+//! blocks of one paragraph each, spaces collapsed. Plain text is rebuilt: a blank line ends a
+//! paragraph, a line that does not end a sentence joins the next (`recon-` + `struction` →
+//! `reconstruction`), and a short line that does not end a sentence (a heading, a by-line, a
+//! `Label: value` line) stands alone. Markdown is read with pulldown-cmark (code blocks
+//! skipped, emphasis kept as terms); HTML with the html5gum tokenizer, keeping the article
+//! (scripts, styles, navigation, headers, footers and asides dropped).
+
+use std::ops::Range;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::sentences::ends_sentence;
+use super::words::title_case;
+
+/// How the document is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlockKind {
+    /// A heading: the deck's title and its subject, never a card.
+    Heading,
+    Paragraph,
+    /// A list item, or a line that stands alone (`Capital: Reykjavík`).
+    Item,
+}
+
+/// One paragraph, heading or item; spaces collapsed, no line breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Block {
+    pub(super) text: String,
+    pub(super) kind: BlockKind,
+    /// Byte ranges the author emphasised (`**glucose**`, `<em>`): terms worth asking.
+    pub(super) terms: Vec<Range<usize>>,
+}
+
+/// The format a file name says, else the one its content shows.
+pub(crate) fn detect(file_name: &str, text: &str) -> Format {
+    let lower = file_name.to_lowercase();
+    let extension = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension {
+        "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "txt" | "text" => return Format::Text,
+        _ => {}
+    }
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || ["<body", "<p>", "<div", "<article"]
+            .iter()
+            .any(|t| head.contains(t))
+    {
+        return Format::Html;
+    }
+    let markdown_lines = text
+        .lines()
+        .take(200)
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("# ") || l.starts_with("## ") || l.starts_with("```")
+        })
+        .count();
+    if markdown_lines > 0 || (text.contains("](") && text.contains("**")) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// The blocks of `text` (already cleaned of control characters) read as `format`.
+pub(super) fn blocks(text: &str, format: Format) -> Vec<Block> {
+    let text = strip_citations(text);
+    let blocks = match format {
+        Format::Text => plain(&text),
+        Format::Markdown => markdown(&text),
+        Format::Html => html(&text),
+    };
+    blocks.into_iter().filter(|b| !b.text.is_empty()).collect()
+}
+
+/// Words that may stand inside a citation mark: `[citation needed]`, `[note 3]`, `[who?]`.
+const CITATION_WORDS: [&str; 9] = [
+    "citation needed",
+    "clarification needed",
+    "better source needed",
+    "page needed",
+    "dubious",
+    "who?",
+    "when?",
+    "which?",
+    "by whom?",
+];
+
+/// `[5]`, `[12–14]`, `[a]`, `[note 3]`, `[citation needed]` removed; a Markdown link
+/// (`[5](url)`) or reference (`[5]: url`) kept.
+fn strip_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        // Only a short mark is looked for, so a text of `[` stays linear.
+        let close = after
+            .char_indices()
+            .take(41)
+            .find(|&(_, c)| c == ']')
+            .map(|(i, _)| i);
+        let Some(close) = close else {
+            out.push('[');
+            rest = after;
+            continue;
+        };
+        let inner = after[..close].trim().to_lowercase();
+        let next = after[close + 1..].chars().next();
+        let is_mark = (!inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '–' | '-' | ',' | ' ')))
+            || (inner.chars().count() == 1 && inner.chars().all(|c| c.is_ascii_lowercase()))
+            || inner
+                .strip_prefix("note ")
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
+            || CITATION_WORDS.contains(&inner.as_str());
+        if is_mark && !matches!(next, Some('(' | ':')) {
+            rest = &after[close + 1..];
+        } else {
+            out.push('[');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Builds one block's text with spaces collapsed, keeping term ranges right.
+#[derive(Default)]
+struct Builder {
+    text: String,
+    terms: Vec<Range<usize>>,
+    term_start: Option<usize>,
+}
+
+impl Builder {
+    fn push(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.text.push(' ');
+                }
+            } else {
+                self.text.push(c);
+            }
+        }
+    }
+
+    fn open_term(&mut self) {
+        self.term_start.get_or_insert(self.text.len());
+    }
+
+    fn close_term(&mut self) {
+        if let Some(start) = self.term_start.take() {
+            let end = self.text.trim_end().len();
+            if end > start {
+                let start =
+                    start + (self.text[start..].len() - self.text[start..].trim_start().len());
+                if start < end {
+                    self.terms.push(start..end);
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self, kind: BlockKind, out: &mut Vec<Block>) {
+        self.close_term();
+        let built = self.text.trim_end().to_string();
+        let terms: Vec<Range<usize>> = std::mem::take(&mut self.terms)
+            .into_iter()
+            .filter(|r| r.end <= built.len())
+            .collect();
+        // A citation mark assembled from markup (`<sup>&#91;5&#93;</sup>`, as Wikipedia
+        // writes them) is only whole now; the terms are found again in the text without it.
+        let text = collapse(&strip_citations(&built));
+        let terms = if text == built {
+            terms
+        } else {
+            let mut from = 0;
+            terms
+                .iter()
+                .filter_map(|r| {
+                    let at = from + text.get(from..)?.find(&built[r.clone()])?;
+                    from = at + r.len();
+                    Some(at..from)
+                })
+                .collect()
+        };
+        if !text.is_empty() {
+            out.push(Block { text, kind, terms });
+        }
+        self.text.clear();
+    }
+}
+
+fn collapse(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_item_line(line: &str) -> bool {
+    let marker = line.split(' ').next().unwrap_or_default();
+    matches!(marker, "-" | "*" | "•" | "–" | "·")
+        || (marker.len() <= 3
+            && marker.ends_with(['.', ')'])
+            && marker[..marker.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a line opens with a short `Label: ` (a fact sheet's lines, each its own).
+fn labelled(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(label, _)| {
+        label.starts_with(char::is_uppercase)
+            && label.split(' ').count() <= 4
+            && !label.contains(['.', ',', ';'])
+    })
+}
+
+/// Plain text: paragraphs rebuilt from hard-wrapped lines.
+fn plain(text: &str) -> Vec<Block> {
+    let lines: Vec<String> = text.lines().map(collapse).collect();
+    // The wrap width, from the lines that stop mid-sentence (a paragraph left unwrapped on
+    // one long line ends its sentence, so it does not count): a line much shorter did not
+    // run out of room, so it ends where its author ended it.
+    let width = lines
+        .iter()
+        .filter(|l| !ends_sentence(l))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let short = |line: &str| line.chars().count() * 5 < width * 3;
+    // A hard-wrapped text has several lines that stop near that width; in one that is not,
+    // a line joins the next only when the next goes on in lower case.
+    let near_width = lines
+        .iter()
+        .filter(|l| !ends_sentence(l) && l.chars().count() * 5 >= width * 4)
+        .count();
+    let wrapped = near_width >= 2;
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>| {
+        if current.is_empty() {
+            return;
+        }
+        let mut joined = String::new();
+        for line in current.iter() {
+            if joined.ends_with('-')
+                && joined[..joined.len() - 1].ends_with(char::is_alphabetic)
+                && line.starts_with(char::is_lowercase)
+            {
+                joined.pop();
+            } else if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(line);
+        }
+        let single = current.len() == 1;
+        let item = is_item_line(current[0]);
+        current.clear();
+        // The first line of all, standing alone, is the title even with a colon in it.
+        let kind = if single && !item && out.is_empty() && !ends_sentence(&joined) {
+            BlockKind::Heading
+        } else if item || (single && !ends_sentence(&joined) && joined.contains(": ")) {
+            BlockKind::Item
+        } else if single && !ends_sentence(&joined) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        let text = if item {
+            joined
+                .split_once(' ')
+                .map_or(String::new(), |(_, rest)| rest.to_string())
+        } else {
+            joined
+        };
+        out.push(Block {
+            text,
+            kind,
+            terms: Vec::new(),
+        });
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if is_item_line(line) {
+            flush(&mut current, &mut out);
+        }
+        current.push(line);
+        let next = lines.get(i + 1).map_or("", String::as_str);
+        let opens = current.len() == 1;
+        // A paragraph ends at a blank line, before an item, between two label lines, at a
+        // sentence's end, and after a short line unless the next goes on in lower case.
+        let ends = next.is_empty()
+            || is_item_line(next)
+            || (labelled(line) && labelled(next))
+            || ends_sentence(line)
+            || ((short(line) || !wrapped) && !next.starts_with(char::is_lowercase))
+            // A headline (a line of capitals that opens a block) or a by-line stands alone
+            // however long; a wrapped line of many names does not open one.
+            || (opens && title_case(line) && !next.starts_with(char::is_lowercase))
+            || line.contains(['|', '·', '•']);
+        if ends {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+/// Markdown: one block per paragraph, heading and list item; code left out.
+fn markdown(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut builder = Builder::default();
+    let mut kind = BlockKind::Paragraph;
+    let mut code = 0usize;
+    let mut items = 0usize;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                builder.finish(kind, &mut out);
+                kind = BlockKind::Heading;
+            }
+            Event::Start(Tag::Paragraph) => {
+                builder.finish(kind, &mut out);
+                kind = if items > 0 {
+                    BlockKind::Item
+                } else {
+                    BlockKind::Paragraph
+                };
+            }
+            Event::Start(Tag::Item) => {
+                builder.finish(kind, &mut out);
+                items += 1;
+                kind = BlockKind::Item;
+            }
+            Event::End(TagEnd::Item) => {
+                builder.finish(kind, &mut out);
+                items = items.saturating_sub(1);
+                kind = if items > 0 {
+                    BlockKind::Item
+                } else {
+                    BlockKind::Paragraph
+                };
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
+                builder.finish(kind, &mut out);
+                kind = if items > 0 {
+                    BlockKind::Item
+                } else {
+                    BlockKind::Paragraph
+                };
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                builder.finish(kind, &mut out);
+                code += 1;
+            }
+            Event::End(TagEnd::CodeBlock) => code = code.saturating_sub(1),
+            Event::Start(Tag::Emphasis | Tag::Strong) => builder.open_term(),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => builder.close_term(),
+            Event::Text(t) | Event::Code(t) if code == 0 => builder.push(&t),
+            Event::SoftBreak | Event::HardBreak => builder.push(" "),
+            _ => {}
+        }
+    }
+    builder.finish(kind, &mut out);
+    out
+}
+
+/// Elements whose text is not the article's.
+const SKIPPED: [&str; 14] = [
+    "script", "style", "nav", "footer", "header", "aside", "noscript", "template", "form",
+    "button", "select", "svg", "iframe", "head",
+];
+
+/// Elements that end a block of text.
+const BLOCKS: [&str; 23] = [
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "caption",
+    "table",
+    "ul",
+    "ol",
+    "body",
+    "hr",
+    "title",
+    "address",
+    "figure",
+];
+
+fn heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// HTML: the text of the article (of `<article>` or `<main>` when there is one).
+fn html(text: &str) -> Vec<Block> {
+    let tokens = || {
+        let mut emitter = DefaultEmitter::default();
+        // Script and style contents are raw text, as a browser reads them.
+        emitter.naively_switch_states(true);
+        Tokenizer::new_with_emitter(text, emitter).flatten()
+    };
+    let name = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_ascii_lowercase();
+    let scoped = tokens().any(|t| matches!(&t, Token::StartTag(tag) if matches!(name(&tag.name).as_str(), "article" | "main")));
+    let mut out = Vec::new();
+    let mut builder = Builder::default();
+    let mut kind = BlockKind::Paragraph;
+    let mut skip = 0usize;
+    let mut scope = 0usize;
+    let mut items = 0usize;
+    for token in tokens() {
+        match token {
+            Token::StartTag(tag) => {
+                let tag_name = name(&tag.name);
+                if matches!(tag_name.as_str(), "article" | "main") {
+                    scope += 1;
+                }
+                if SKIPPED.contains(&tag_name.as_str()) && !tag.self_closing {
+                    skip += 1;
+                }
+                if heading(&tag_name) {
+                    builder.finish(kind, &mut out);
+                    kind = BlockKind::Heading;
+                } else if BLOCKS.contains(&tag_name.as_str()) {
+                    builder.finish(kind, &mut out);
+                    if tag_name == "li" {
+                        items += 1;
+                    }
+                    kind = if items > 0 {
+                        BlockKind::Item
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                } else if matches!(tag_name.as_str(), "em" | "strong" | "b" | "i" | "dfn") {
+                    builder.open_term();
+                } else if tag_name == "br" {
+                    // A line break inside a paragraph is a wrap, as in plain text.
+                    builder.push(" ");
+                }
+            }
+            Token::EndTag(tag) => {
+                let tag_name = name(&tag.name);
+                if SKIPPED.contains(&tag_name.as_str()) {
+                    skip = skip.saturating_sub(1);
+                }
+                if heading(&tag_name) || BLOCKS.contains(&tag_name.as_str()) {
+                    builder.finish(kind, &mut out);
+                    if tag_name == "li" {
+                        items = items.saturating_sub(1);
+                    }
+                    kind = if items > 0 {
+                        BlockKind::Item
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                } else if matches!(tag_name.as_str(), "em" | "strong" | "b" | "i" | "dfn") {
+                    builder.close_term();
+                }
+                if matches!(tag_name.as_str(), "article" | "main") {
+                    scope = scope.saturating_sub(1);
+                }
+            }
+            Token::String(s) if skip == 0 && (!scoped || scope > 0) => {
+                builder.push(&String::from_utf8_lossy(&s));
+            }
+            _ => {}
+        }
+    }
+    builder.finish(kind, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, format: Format) -> Vec<(BlockKind, String)> {
+        blocks(text, format)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn citation_marks_go_first_but_links_stay() {
+        assert_eq!(
+            strip_citations(
+                "It fell in 1989.[1][12] Few died.[citation needed] See [a] and [5](x) and [note 2]."
+            ),
+            "It fell in 1989. Few died. See  and [5](x) and ."
+        );
+        assert_eq!(strip_citations("An [unclosed mark"), "An [unclosed mark");
+        assert_eq!(
+            strip_citations("a [Real Words] stay"),
+            "a [Real Words] stay"
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_become_paragraphs() {
+        use BlockKind::*;
+        let text = "A Title Line\n\nThe fire broke out on 2 Sep-\ntember 1666 in a bakery on Pudding Lane, and it burned\nfor four days.[3] King Charles II planned the recon-\nstruction.\n\nCapital: Reykjavík\nArea: 103,000 km2\n- an item\n";
+        assert_eq!(
+            texts(text, Format::Text),
+            [
+                (Heading, "A Title Line".to_string()),
+                (
+                    Paragraph,
+                    "The fire broke out on 2 September 1666 in a bakery on Pudding Lane, and it burned for four days. King Charles II planned the reconstruction.".to_string()
+                ),
+                (Item, "Capital: Reykjavík".to_string()),
+                (Item, "Area: 103,000 km2".to_string()),
+                (Item, "an item".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_long_line_does_not_unwrap_the_rest() {
+        let long = "A long line that runs on and on. ".repeat(20);
+        let text = format!(
+            "Title\n\n{long}\n\nThe Lord Mayor, Sir Thomas Bloodworth, was slow to order the\nDemolition of houses; the fire was stopped by soldiers on 6\nSeptember, when the wind dropped and the gaps held at last.\n"
+        );
+        let all = texts(&text, Format::Text);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all[2].1.contains(
+            "the Demolition of houses; the fire was stopped by soldiers on 6 September, when"
+        ));
+    }
+
+    #[test]
+    fn a_wrapped_line_of_names_is_no_headline() {
+        let text = "Britain, France and Israel then agreed a secret plan at Sevres, near\nParis, on 24 October 1956. Israel invaded the Sinai Peninsula on\n29 October, and British and French paratroopers landed at Port Said\non 5 November.\n";
+        assert_eq!(texts(text, Format::Text).len(), 1);
+    }
+
+    #[test]
+    fn markdown_keeps_prose_and_terms_and_drops_code() {
+        let text = "# Notes\n\nIt happens in the **chloroplasts** of\nplant cells.\n\n- The pigment is *chlorophyll*.\n\n```\ncode = 1\n```\n\nSee the [page](https://x.org).\n";
+        let all = blocks(text, Format::Markdown);
+        let shown: Vec<(BlockKind, &str)> = all.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (BlockKind::Heading, "Notes"),
+                (
+                    BlockKind::Paragraph,
+                    "It happens in the chloroplasts of plant cells."
+                ),
+                (BlockKind::Item, "The pigment is chlorophyll."),
+                (BlockKind::Paragraph, "See the page."),
+            ]
+        );
+        assert_eq!(&all[1].text[all[1].terms[0].clone()], "chloroplasts");
+        assert_eq!(&all[2].text[all[2].terms[0].clone()], "chlorophyll");
+    }
+
+    #[test]
+    fn html_keeps_the_article_only() {
+        let text = "<html><head><title>T</title><script>if (a < b) { x(\"<p>no</p>\") }</script></head>\
+            <body><nav><a>Home</a></nav><article><h1>The eruption</h1><p>It erupted on 27&nbsp;August 1883, <em>loudly</em>.</p>\
+            <aside><p>Related text.</p></aside></article><footer>&copy; 2024 Notes</footer></body></html>";
+        let all = blocks(text, Format::Html);
+        let shown: Vec<(BlockKind, &str)> = all.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (BlockKind::Heading, "The eruption"),
+                (
+                    BlockKind::Paragraph,
+                    "It erupted on 27 August 1883, loudly."
+                ),
+            ]
+        );
+        assert_eq!(&all[1].text[all[1].terms[0].clone()], "loudly");
+    }
+
+    #[test]
+    fn citation_marks_made_of_markup_go_too() {
+        let text = "<p>It fell in <b>1989</b>.<sup class=\"reference\"><a href=\"#c\"><span>&#91;</span>5<span>&#93;</span></a></sup> It was <i>rebuilt</i>.</p>";
+        let all = blocks(text, Format::Html);
+        assert_eq!(all[0].text, "It fell in 1989. It was rebuilt.");
+        let terms: Vec<&str> = all[0]
+            .terms
+            .iter()
+            .map(|r| &all[0].text[r.clone()])
+            .collect();
+        assert_eq!(terms, ["1989", "rebuilt"]);
+    }
+
+    #[test]
+    fn the_format_follows_the_extension_then_the_content() {
+        assert_eq!(detect("a.md", ""), Format::Markdown);
+        assert_eq!(detect("a.HTM", ""), Format::Html);
+        assert_eq!(detect("a.txt", "<html>"), Format::Text);
+        assert_eq!(detect("doc", "<!DOCTYPE html><p>x"), Format::Html);
+        assert_eq!(detect("doc", "# Title\n\ntext"), Format::Markdown);
+        assert_eq!(detect("doc", "Plain text. Nothing else."), Format::Text);
+    }
+}

@@ -1,0 +1,200 @@
+//! Names in a sentence: runs of capitalised words with their particles and initials
+//! (`Charles de Gaulle`, `John F. Kennedy`), cut when too long to be one name, without the
+//! titles, roles and `-led` adjectives around them, and with the abbreviation the document
+//! gives after one (`(FRG)`) as its other answer.
+
+use std::ops::Range;
+
+use super::facts::{Category, Context, Fact, claim};
+use super::vocabulary::{ADJECTIVE_ENDINGS, PARTICLES, POST_TITLES, TITLES};
+use super::words::{all_digits, capitalised, is_month, name_word, without_possessive};
+use crate::judge;
+
+/// The longest proper name taken as one gap; a longer capitalised run is split at its
+/// particles (`First Secretary of the Communist Party` → two names).
+const MAX_NAME_WORDS: usize = 6;
+
+/// A name from one piece of a capitalised run: the sentence's capitalised first word only
+/// when known, titles and adjectives left out, an abbreviation after it accepted.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn name_fact(
+    part: bool,
+    text: &str,
+    tokens: &[Range<usize>],
+    piece: Vec<usize>,
+    body_start: usize,
+    context: &Context,
+    claimed: &mut [bool],
+    found: &mut Vec<Fact>,
+) {
+    let word = |k: usize| &text[tokens[k].clone()];
+    let Some(&first) = piece.first() else {
+        return;
+    };
+    // The first word of a sentence is capitalised anyway: it starts a name only when it is
+    // a known name or the next word is capitalised too, and alone it is never a gap.
+    let at_start = first == body_start && !part;
+    // `Nicolas-Théodore de Saussure` is a name; `See the BBC page` is not.
+    let keeps_first = !at_start
+        || context.known.contains(without_possessive(word(first)))
+        || piece
+            .get(1)
+            .is_some_and(|&t| capitalised(word(t)) || !matches!(word(t), "the" | "of" | "for"));
+    let mut piece: Vec<usize> = if keeps_first {
+        piece
+    } else {
+        piece[1..]
+            .iter()
+            .copied()
+            .skip_while(|&t| PARTICLES.contains(&word(t)))
+            .collect()
+    };
+    let lower = |k: usize| word(k).trim_end_matches('.').to_lowercase();
+    // `Lord Mayor`, `Prime Minister`: a role, not a name.
+    if piece
+        .iter()
+        .all(|&t| TITLES.contains(&lower(t).as_str()) || PARTICLES.contains(&word(t)))
+    {
+        return;
+    }
+    // Titles, roles and adjectives are left out: `Dr Helen Okafor`, `Soviet-led Warsaw Pact`.
+    while piece.len() > 1 {
+        let head = piece[0];
+        // `Soviet-led`; a nationality stays (`German Democratic Republic`), and a bare one
+        // is never asked (see `rank`).
+        let adjective = ADJECTIVE_ENDINGS.iter().any(|e| lower(head).ends_with(e));
+        if TITLES.contains(&lower(head).as_str()) || adjective {
+            claimed[head] = true;
+            piece.remove(0);
+            while piece.first().is_some_and(|&t| PARTICLES.contains(&word(t))) {
+                piece.remove(0);
+            }
+        } else {
+            break;
+        }
+    }
+    while piece.len() > 1
+        && piece
+            .last()
+            .is_some_and(|&t| POST_TITLES.contains(&word(t)))
+    {
+        if let Some(t) = piece.pop() {
+            claimed[t] = true;
+        }
+    }
+    let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
+        return;
+    };
+    if piece.len() == 1 && first == body_start && !part {
+        return;
+    }
+    let category = if piece.len() == 1 {
+        Category::Word
+    } else {
+        Category::Name
+    };
+    let end = tokens[last].start + without_possessive(word(last)).len();
+    let range = tokens[first].start..end;
+    // `Federal Republic of Germany (FRG)`: the abbreviation is a right answer too.
+    let accept = text[end..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+        .filter(|inside| is_abbreviation(inside))
+        .map(str::to_string);
+    let known = context
+        .abbreviations
+        .get(&judge::normalise(&text[range.clone()]))
+        .cloned();
+    // The abbreviation in parentheses is the name's other answer, not a fact of its own.
+    if let Some(abbreviation) = &accept
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| &text[t.clone()] == abbreviation)
+    {
+        claimed[last + 1] = true;
+    }
+    claim(found, claimed, first..=last, range, category);
+    if let Some(fact) = found.last_mut() {
+        fact.accept = accept.or(known).into_iter().collect();
+    }
+}
+
+/// `FRG`, `ISK`, `UNEF`: two to six capitals.
+pub(super) fn is_abbreviation(text: &str) -> bool {
+    (2..=6).contains(&text.chars().count()) && text.chars().all(|c| c.is_uppercase())
+}
+
+/// Token indexes of the capitalised run starting at `i`: capitalised words joined by
+/// single spaces, with particles between them; a possessive ends the run.
+pub(super) fn name_run(
+    text: &str,
+    tokens: &[Range<usize>],
+    claimed: &[bool],
+    i: usize,
+) -> Vec<usize> {
+    let word = |k: usize| &text[tokens[k].clone()];
+    let between = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start];
+    let mut run = vec![i];
+    let mut j = i;
+    // An initial's dot joins (`John F. Kennedy`), and `St Paul's Cathedral` keeps its
+    // possessive; any other possessive ends the name.
+    let initial = |k: usize| word(k).chars().count() == 1 && capitalised(word(k));
+    let joined =
+        |k: usize| between(k - 1, k) == " " || (between(k - 1, k) == ". " && initial(k - 1));
+    while without_possessive(word(j)) == word(j) || matches!(word(i), "St" | "Saint") && j > i {
+        let mut k = j + 1;
+        while k < tokens.len() && !claimed[k] && joined(k) && PARTICLES.contains(&word(k)) {
+            k += 1;
+        }
+        if k < tokens.len()
+            && !claimed[k]
+            && joined(k)
+            && name_word(word(k))
+            && (k == j + 1 || word(k) != "The")
+        {
+            run.extend(j + 1..=k);
+            j = k;
+        } else {
+            break;
+        }
+    }
+    // `Apollo 11`, `Saturn 5`: a number right after a name is part of it.
+    if let Some(&last) = run.last()
+        && last + 1 < tokens.len()
+        && !claimed[last + 1]
+        && between(last, last + 1) == " "
+        && all_digits(word(last + 1))
+        && !is_month(word(last))
+    {
+        run.push(last + 1);
+    }
+    run
+}
+
+/// A run too long to be one name is cut at its first particle, again and again.
+pub(super) fn split_run(text: &str, tokens: &[Range<usize>], run: Vec<usize>) -> Vec<Vec<usize>> {
+    let word = |k: usize| &text[tokens[k].clone()];
+    let mut pieces = Vec::new();
+    let mut rest = run;
+    while rest.len() > MAX_NAME_WORDS {
+        let Some(cut) = rest.iter().position(|&t| PARTICLES.contains(&word(t))) else {
+            // Six capitalised words in a row are a heading, not a name.
+            return pieces;
+        };
+        let head: Vec<usize> = rest[..cut].to_vec();
+        let tail: Vec<usize> = rest[cut..]
+            .iter()
+            .copied()
+            .skip_while(|&t| PARTICLES.contains(&word(t)))
+            .collect();
+        if !head.is_empty() {
+            pieces.push(head);
+        }
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        pieces.push(rest);
+    }
+    pieces
+}

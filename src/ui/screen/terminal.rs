@@ -1,0 +1,78 @@
+//! The terminal while the study screen owns it: raw mode and the alternate screen on stderr,
+//! and the one way back — [`restore`] — which the screen, the panic hook and the signal
+//! thread all call, so the learner's shell never stays in raw mode or without a cursor.
+
+use std::io::{self, Stderr, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, Once, PoisonError};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+/// Whether the alternate screen is up. Guarded by [`DRAWING`] so that a signal thread
+/// restoring the terminal never lands in the middle of a frame.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static DRAWING: Mutex<()> = Mutex::new(());
+static PANIC_HOOK: Once = Once::new();
+
+pub(crate) type Backend = CrosstermBackend<Stderr>;
+
+fn drawing() -> MutexGuard<'static, ()> {
+    DRAWING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Raw mode, the alternate screen and a ratatui terminal drawing on stderr (stdout may be
+/// piped to a log; the screen is for the person at the keyboard).
+pub(crate) fn enter() -> io::Result<Terminal<Backend>> {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+    let _guard = drawing();
+    enable_raw_mode()?;
+    let mut stderr = io::stderr();
+    // Cleared here rather than by ratatui, whose clear asks the terminal where the cursor
+    // is: a terminal that never answers would stop the session.
+    if let Err(error) = execute!(
+        stderr,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    ) {
+        let _ = disable_raw_mode();
+        return Err(error);
+    }
+    ACTIVE.store(true, Ordering::SeqCst);
+    Terminal::new(CrosstermBackend::new(stderr))
+}
+
+/// Runs `draw` unless the terminal has been handed back meanwhile (a signal arrived):
+/// then nothing is drawn over the summary on the normal screen.
+pub(crate) fn while_active<T>(draw: impl FnOnce() -> io::Result<T>) -> io::Result<Option<T>> {
+    let _guard = drawing();
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return Ok(None);
+    }
+    draw().map(Some)
+}
+
+/// Leaves the alternate screen, shows the cursor and turns raw mode off; does nothing the
+/// second time. Safe from any thread.
+pub(crate) fn restore() {
+    let _guard = drawing();
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut stderr = io::stderr();
+        let _ = execute!(stderr, DisableBracketedPaste, LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
+        let _ = stderr.flush();
+    }
+}

@@ -76,7 +76,7 @@ rows = []
 for i in range(n):
     due = now - (i % 7 + 1) * 3_600_000 if i % 100 == 0 else now + (i % 300 + 2) * day
     rows.append(("big", f"c{i}", 5.0 + i % 50, 5.0, due, now - 3 * day, 1, 0, now - 3 * day))
-db.executemany("INSERT OR REPLACE INTO cards VALUES (?,?,?,?,?,?,?,?,?)", rows)
+db.executemany("INSERT OR REPLACE INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review) VALUES (?,?,?,?,?,?,?,?,?)", rows)
 db.commit()
 PY
 start > /dev/null

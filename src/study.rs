@@ -157,6 +157,8 @@ fn lock(session: &Shared) -> std::sync::MutexGuard<'_, Session<Saved>> {
 
 struct Run<'a, 'b> {
     items: Vec<Item<'a>>,
+    /// The cards after `items`, read when the queue reaches them.
+    more: Option<catalog::Pages<'a>>,
     pool: &'b Pool,
     session: Shared,
     store: &'b mut Store,
@@ -203,7 +205,12 @@ fn run(
         ui.notice(header)?;
     }
     let now = context.clock.now();
-    let Items { items, decks, pool } = items;
+    let Items {
+        items,
+        decks,
+        pool,
+        more,
+    } = items;
     let session_id = store.start_session(
         now,
         &decks.iter().map(|&d| d.clone()).collect::<Vec<_>>(),
@@ -226,6 +233,7 @@ fn run(
     );
     let mut run = Run {
         items,
+        more,
         pool: &pool,
         session,
         store,
@@ -307,6 +315,18 @@ impl Run<'_, '_> {
             let Some(index) = lock(&self.session).ask_next() else {
                 return Ok(false);
             };
+            while index >= self.items.len()
+                && let Some(more) = &mut self.more
+            {
+                let page = more.next_page(self.store, self.scheduler)?;
+                anyhow::ensure!(
+                    !page.is_empty(),
+                    "the deck index changed during the session"
+                );
+                self.items.extend(page);
+                // A miss of a paged card comes back away from its siblings too.
+                lock(&self.session).set_notes(more.handed_notes().to_vec());
+            }
             match self.ask_one(ui, index)? {
                 Step::Quit => return Ok(true),
                 Step::Skip | Step::Done => {}
@@ -344,7 +364,8 @@ impl Run<'_, '_> {
         let given = loop {
             let (asked, remaining, counts) = {
                 let session = lock(&self.session);
-                let counts = shown::counts(&session, &self.items, index);
+                let unread = self.more.as_ref().map_or((0, 0), catalog::Pages::unread);
+                let counts = shown::counts(&session, &self.items, index, unread);
                 (session.asked(), session.remaining(), counts)
             };
             let prompt = Prompt {

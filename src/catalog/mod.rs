@@ -14,16 +14,18 @@ use crate::diagnostic::{self, Finding};
 use crate::distractors::Pool;
 use crate::env::Context;
 use crate::judge;
-use crate::schedule::{CardState, Scheduler};
-use crate::session::queue::{self, Candidate, Plan};
+use crate::schedule::CardState;
+use crate::session::queue;
 use crate::settings::Presentation;
 use crate::store::Store;
-use crate::store::deck_index::{self, ClozeHeads, IndexEntry, Stamp};
+use crate::store::deck_index::{self, IndexEntry, Stamp};
 
 pub(crate) mod known;
+mod pages;
 mod title;
 
 pub(crate) use known::{Known, known_deck_names};
+pub(crate) use pages::{PAGE, Pages};
 
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
@@ -209,13 +211,15 @@ pub(crate) struct Items<'a> {
     pub decks: Vec<&'a DeckId>,
     /// Every typed card's answer in the chosen decks, tags aside; empty unless in choice mode.
     pub pool: Pool,
+    /// The cards after `items`, read as the session reaches them.
+    pub more: Option<Pages<'a>>,
 }
 
 impl<'a> Items<'a> {
-    /// `items`, picked by the caller from the cards of `decks` carrying any of `tags` (all
-    /// cards when `tags` is empty).
-    pub(crate) fn new(
-        mut items: Vec<Item<'a>>,
+    /// The cards `pages` reads, picked from the cards of `decks` carrying any of `tags` (all
+    /// cards when `tags` is empty), read a page at a time as the session reaches them.
+    pub(crate) fn paged(
+        pages: Pages<'a>,
         decks: &'a [DeckId],
         tags: &[String],
         store: &Store,
@@ -227,11 +231,11 @@ impl<'a> Items<'a> {
                 with_cards.push(deck);
             }
         }
-        add_learner_accepts(&mut items, store)?;
         Ok(Items {
-            items,
+            items: Vec::new(),
             decks: with_cards,
             pool: pool(decks, store, presentation)?,
+            more: Some(pages),
         })
     }
 
@@ -265,6 +269,7 @@ impl<'a> Items<'a> {
             items,
             decks: with_cards,
             pool: pool(decks, store, presentation)?,
+            more: None,
         })
     }
 }
@@ -325,109 +330,6 @@ impl Notes {
             .entry((deck, crate::deck::id::note(&card.0).to_string()))
             .or_insert(next)
     }
-}
-
-/// The cards of a session over `decks` (those carrying any of `tags`; all when empty), in
-/// the order they are asked: `queue::order` over every card, reading only the due cards
-/// and the new ones the plan may take — each deck's in file order, page by page until its
-/// allowance of cards first in their note is reached (see [`queue::FirstRound`]), or,
-/// to shuffle, all of them — whose places and ids are read and only the cards taken.
-pub(crate) fn pick<'a>(
-    decks: &'a [DeckId],
-    tags: &[String],
-    store: &Store,
-    scheduler: &Scheduler,
-    now: Timestamp,
-    plan: &Plan,
-) -> anyhow::Result<Vec<Item<'a>>> {
-    let mut notes = Notes::default();
-    // Candidates as `queue::order` wants them: due cards, then new cards, each deck's in
-    // file order (cards neither due nor new play no part).
-    let mut candidates = Vec::new();
-    let mut due: Vec<Option<Item<'a>>> = Vec::new();
-    for (number, deck) in decks.iter().enumerate() {
-        for (card, state) in store.due_indexed_cards(deck, plan.due_before, tags)? {
-            candidates.push(Candidate {
-                index: candidates.len(),
-                due: Some(state.due),
-                retrievability: scheduler.retrievability_at(&state, now),
-                deck: number,
-                note: notes.of(number, &card.id),
-            });
-            due.push(Some(Item {
-                deck,
-                card,
-                state: Some(state),
-            }));
-        }
-    }
-    // The notes that have had their turn: of the due cards, and of the cards reviewed
-    // earlier today.
-    let mut earlier = std::collections::HashSet::new();
-    for (number, deck) in decks.iter().enumerate() {
-        for card in store.cards_reviewed_since(deck, plan.day_start)? {
-            earlier.insert(notes.of(number, &card));
-        }
-    }
-    let due_notes: std::collections::HashSet<usize> = candidates
-        .iter()
-        .map(|c| c.note)
-        .chain(earlier.iter().copied())
-        .collect();
-    let mut new = Vec::new();
-    for (number, deck) in decks.iter().enumerate() {
-        let wanted = match plan.shuffle {
-            Some(_) => None,
-            None => {
-                let seen = plan.new_seen_today.get(number).copied().unwrap_or(0);
-                Some(plan.new_limit.saturating_sub(seen))
-            }
-        };
-        if wanted == Some(0) {
-            continue;
-        }
-        let page = wanted.map(|w| w.max(NEW_PAGE));
-        let mut read: Vec<(u32, usize)> = Vec::new();
-        let mut first_round = queue::FirstRound::new(&due_notes);
-        loop {
-            let after = read.last().map(|&(position, _)| position);
-            let cards = store.new_indexed_cards(deck, tags, after, page)?;
-            let last_page = page.is_none_or(|page| cards.len() < page);
-            for (position, id) in cards {
-                let note = notes.of(number, &id);
-                first_round.add(note);
-                read.push((position, note));
-            }
-            if last_page || wanted.is_some_and(|w| first_round.count >= w) {
-                break;
-            }
-        }
-        for (position, note) in read {
-            candidates.push(Candidate {
-                index: candidates.len(),
-                due: None,
-                retrievability: 0.0,
-                deck: number,
-                note,
-            });
-            new.push((deck, position));
-        }
-    }
-    let mut items = Vec::new();
-    let mut heads = ClozeHeads::all();
-    for index in queue::order(&candidates, plan, &earlier) {
-        let item = match due.get_mut(index) {
-            Some(item) => item.take(),
-            None => {
-                let (deck, position) = new[index - due.len()];
-                store
-                    .indexed_card_at(deck, position, &mut heads)?
-                    .map(|(card, state)| Item { deck, card, state })
-            }
-        };
-        items.push(item.ok_or_else(|| anyhow::anyhow!("the deck index changed during the start"))?);
-    }
-    Ok(items)
 }
 
 /// Why a session over `decks` (with cards carrying any of `tags`, all when empty) can have

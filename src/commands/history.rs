@@ -16,7 +16,7 @@ use crate::env::Context;
 use crate::escape::escape_control;
 use crate::exit::ExitCode;
 use crate::files;
-use crate::interchange::review_log::{ImportedReview, parse_log, write_log};
+use crate::interchange::review_log::{read_log, write_log};
 use crate::schedule::Scheduler;
 use crate::store::log::{ImportOutcome, Replay};
 use crate::store::{Review, Store};
@@ -35,19 +35,22 @@ pub(crate) fn replayer<'a>(scheduler: &'a Scheduler, tz: &'a TimeZone) -> Box<Re
     Box::new(move |log| scheduler.replay(log, tz))
 }
 
-/// Appends `reviews` to the log (leaving out those it holds) and replays every card they
-/// touch: the one path by which any outside history comes in (`quiz history import`, an
-/// Anki package's review log). The caller holds the data directory's lock.
+/// Appends the reviews `read` hands over to the log (leaving out those it holds) and replays
+/// every card they touch: the one path by which any outside history comes in (`quiz history
+/// import`, an Anki package's review log). Streamed: each review goes into the store as it
+/// is handed over, in one transaction that an error further on undoes. The caller holds the
+/// data directory's lock.
 pub(crate) fn import_into(
     store: &mut Store,
-    reviews: &[ImportedReview],
     context: &Context,
+    read: impl FnOnce(&mut dyn FnMut(&Review<'_>) -> anyhow::Result<()>) -> anyhow::Result<()>,
 ) -> anyhow::Result<ImportOutcome> {
     let settings = context.settings()?;
     let scheduler =
         crate::schedule::parameters::scheduler(store, settings.desired_retention, ui::warn)?;
-    let rows: Vec<Review<'_>> = reviews.iter().map(ImportedReview::review).collect();
-    Ok(store.import_reviews(&rows, &mut *replayer(&scheduler, &context.clock.tz))?)
+    let mut import = store.begin_import()?;
+    read(&mut |review| Ok(import.add(review)?))?;
+    Ok(import.finish(&mut *replayer(&scheduler, &context.clock.tz))?)
 }
 
 fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> {
@@ -76,17 +79,18 @@ fn export(output: Option<&Path>, context: &Context) -> anyhow::Result<ExitCode> 
 
 fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     let _lock = crate::store::lock::acquire(&context.data_dir)?;
-    let text = crate::input::read(file, crate::input::Input::History)
+    let input = crate::input::open(file, crate::input::Input::History)
+        .map(std::io::BufReader::new)
         .with_context(|| format!("could not read {}", file.display()))?;
     let deck = file
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .filter(|stem| !stem.trim().is_empty());
-    let reviews = parse_log(&text, deck.as_deref())
-        .with_context(|| format!("could not import {}", file.display()))?;
     let mut store = Store::open(&context.data_dir)?;
-    let outcome = import_into(&mut store, &reviews, context)
-        .with_context(|| format!("could not import {}", file.display()))?;
+    let outcome = import_into(&mut store, context, |add| {
+        read_log(input, deck.as_deref(), |review| add(&review.review()))
+    })
+    .with_context(|| format!("could not import {}", file.display()))?;
     // The import is saved by now: a config that cannot be read only skips the sync.
     if let Ok(settings) = context.settings() {
         crate::sync::automatic(&mut store, &settings, context);

@@ -145,8 +145,13 @@ fn import_package(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCo
     let history = if args.no_history {
         "history not imported (--no-history)".to_string()
     } else {
-        let outcome = crate::commands::history::import_into(&mut store, &package.reviews, context)
-            .with_context(|| format!("could not import the history of {display}"))?;
+        let outcome = crate::commands::history::import_into(&mut store, context, |add| {
+            package
+                .reviews
+                .iter()
+                .try_for_each(|review| add(&review.review()))
+        })
+        .with_context(|| format!("could not import the history of {display}"))?;
         format!(
             "{} added ({} already in the log), {} rescheduled, {} left out (manual, \
              rescheduling or no rating)",

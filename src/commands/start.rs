@@ -2,11 +2,12 @@
 //! day's limit.
 //!
 //! The cards come from the store's deck index, which answers both questions without
-//! reading every card: the due cards through an index on their due time, the new ones in
-//! file order through an index of the cards never reviewed.
+//! reading every card: the due cards through an index on their due time and recall, the
+//! new ones in file order through an index of the cards never reviewed. They are read a
+//! page at a time as the session reaches them (see `catalog::Pages`).
 
 use crate::calendar;
-use crate::catalog::{self, Items};
+use crate::catalog::{self, Items, PAGE, Pages};
 use crate::cli::StartArgs;
 use crate::env::Context;
 use crate::exit::ExitCode;
@@ -20,7 +21,6 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
     let Study {
         settings,
         store,
-        scheduler,
         seed,
         ..
     } = &study;
@@ -42,12 +42,12 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
         limit: args.study.limit,
         shuffle: args.shuffle.then_some(*seed),
     };
-    let items = catalog::pick(&decks, tags, store, scheduler, now, &plan)?;
+    let pages = Pages::new(&decks, tags, store, now, &plan, PAGE)?;
     if args.study.limit == Some(0) {
         crate::outln!("Nothing to study: --limit 0 asks no cards.")?;
         return Ok(ExitCode::Success);
     }
-    if items.is_empty() {
+    if pages.total() == 0 {
         if let Some(reason) = catalog::nothing_to_ask(&decks, tags, store)? {
             crate::outln!("Nothing to study: {reason}.")?;
             return Ok(ExitCode::Success);
@@ -73,7 +73,7 @@ pub(crate) fn run(args: &StartArgs, context: &Context) -> anyhow::Result<ExitCod
         }
         return Ok(ExitCode::Success);
     }
-    let order = (0..items.len()).collect();
-    let items = Items::new(items, &decks, tags, store, study.presentation)?;
+    let order = (0..pages.total()).collect();
+    let items = Items::paged(pages, &decks, tags, store, study.presentation)?;
     study.run(items, order, context, None)
 }

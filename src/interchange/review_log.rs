@@ -173,10 +173,25 @@ impl Columns {
 /// `deck` names the deck for files without a deck column. A bad row is an error naming
 /// its line; nothing is imported then.
 pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<ImportedReview>> {
+    let mut reviews = Vec::new();
+    read_log(text, deck, |review| {
+        reviews.push(review);
+        Ok(())
+    })?;
+    Ok(reviews)
+}
+
+/// [`parse_log`] as a stream: hands each review to `each` as it is read, so a log of
+/// millions of reviews is never held. An error of `each` stops the reading and is returned.
+pub(crate) fn read_log(
+    input: impl std::io::Read,
+    deck: Option<&str>,
+    mut each: impl FnMut(ImportedReview) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text);
+        .from_reader(input);
     let header = reader
         .headers()
         .context("line 1: could not read the header")?
@@ -185,7 +200,6 @@ pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<I
     if columns.deck.is_none() && deck.is_none() {
         bail!("the file has no deck column, and its name cannot name a deck");
     }
-    let mut reviews = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         let line_of = |error: &csv::Error| error.position().map_or(0, csv::Position::line);
@@ -200,9 +214,9 @@ pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<I
         }
         let review = parse_row(&record, &columns, deck)
             .with_context(|| format!("line {line} of the review log"))?;
-        reviews.push(review);
+        each(review)?;
     }
-    Ok(reviews)
+    Ok(())
 }
 
 fn parse_row(

@@ -32,7 +32,7 @@ pub(crate) const MAX_INTERVAL_DAYS: u32 = 36_500;
 /// The lowest stability `fsrs` works with. It clamps to this floor internally
 /// but does not export the constant. We need it to keep the forgetting curve
 /// from dividing by zero.
-const MIN_STABILITY: f32 = 0.001;
+pub(crate) const MIN_STABILITY: f32 = 0.001;
 
 /// The range `fsrs` clips the decay parameter (w20) to. We evaluate the
 /// forgetting curve ourselves, so we clip the same way to agree with the

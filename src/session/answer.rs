@@ -143,6 +143,12 @@ impl<S: Clone> Session<S> {
         self
     }
 
+    /// Replaces the note of each card, as [`Session::with_notes`] sets them, once more
+    /// cards have been read.
+    pub(crate) fn set_notes(&mut self, notes: Vec<usize>) {
+        self.queue.set_notes(notes);
+    }
+
     /// The next card to ask, now on screen; `None` when the session is over.
     pub(crate) fn ask_next(&mut self) -> Option<usize> {
         self.on_screen = self.queue.pop();

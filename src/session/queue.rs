@@ -242,6 +242,11 @@ impl Queue {
         self
     }
 
+    /// Replaces the note of each card (see [`Queue::with_notes`]).
+    pub(crate) fn set_notes(&mut self, notes: Vec<usize>) {
+        self.notes = notes;
+    }
+
     /// Whether `a` and `b` are siblings.
     fn siblings(&self, a: usize, b: usize) -> bool {
         matches!((self.notes.get(a), self.notes.get(b)), (Some(x), Some(y)) if x == y)

@@ -32,17 +32,16 @@ pub(crate) fn gather(
 ) -> anyhow::Result<Vec<Leech>> {
     let mut leeches = Vec::new();
     for deck in files {
-        store.each_indexed_card(deck, &[], &mut |card, state| {
-            if let Some(state) = state.filter(|s| s.lapses >= threshold) {
-                leeches.push(Leech {
-                    deck: deck.0.clone(),
-                    card: card.id.0.clone(),
-                    lapses: state.lapses,
-                    reviews: state.reps,
-                    question: Some(card.question.text().into_owned()),
-                });
-            }
-        })?;
+        // Through the lapses index: the cards that are not leeches are not read.
+        for (card, state) in store.indexed_leeches(deck, threshold)? {
+            leeches.push(Leech {
+                deck: deck.0.clone(),
+                card: card.id.0,
+                lapses: state.lapses,
+                reviews: state.reps,
+                question: Some(card.question.text().into_owned()),
+            });
+        }
     }
     for deck in logged {
         let mut states: Vec<_> = store

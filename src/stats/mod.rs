@@ -99,18 +99,7 @@ pub(crate) fn gather(
     let mut hard: Vec<(usize, String, CardState, f64)> = Vec::new();
     for (index, chosen) in chosen.iter().enumerate() {
         let mut figures = Figures::default();
-        let states: Vec<(CardId, CardState)> = if chosen.title.is_some() {
-            // Progress of cards that left the deck is kept, but they are no longer studied.
-            let all_indexed = store.progress_all_indexed(&chosen.id)?;
-            let states = store.indexed_card_states(&chosen.id, all_indexed)?;
-            let cards = store.indexed_card_count(&chosen.id)?;
-            figures.new = cards.saturating_sub(states.len() as u64);
-            figures.cards = figures.new;
-            states
-        } else {
-            store.card_states(&chosen.id)?.into_iter().collect()
-        };
-        for (card, state) in &states {
+        let mut add = |card: &str, state: &CardState| {
             let day = due_day(&forecast_bounds, state.due.as_millisecond());
             figures.add_card(state, day, tz);
             if let Some(day) = day {
@@ -118,7 +107,20 @@ pub(crate) fn gather(
             }
             if state.lapses > 0 {
                 let recall = f64::from(scheduler.retrievability_at(state, now));
-                hard.push((index, card.0.clone(), *state, recall));
+                hard.push((index, card.to_owned(), *state, recall));
+            }
+        };
+        if chosen.title.is_some() {
+            // Progress of cards that left the deck is kept, but they are no longer studied.
+            let all_indexed = store.progress_all_indexed(&chosen.id)?;
+            store.each_indexed_card_state(&chosen.id, all_indexed, &mut add)?;
+            let cards = store.indexed_card_count(&chosen.id)?;
+            let reviewed = figures.young + figures.mature;
+            figures.new = cards.saturating_sub(reviewed);
+            figures.cards = reviewed + figures.new;
+        } else {
+            for (card, state) in store.card_states(&chosen.id)? {
+                add(&card.0, &state);
             }
         }
         if let Some((week, month)) = retention.get(&chosen.id.0) {

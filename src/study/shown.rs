@@ -35,10 +35,23 @@ pub(crate) fn shuffle_choices(card: &mut Card, seed: u64, showing: u64) {
 }
 
 /// The cards left, `on_screen` included: misses coming back count as learning, cards
-/// without a schedule as new, the rest as due.
-pub(crate) fn counts(session: &Session<Saved>, items: &[Item<'_>], on_screen: usize) -> Counts {
-    let mut counts = Counts::default();
+/// without a schedule as new, the rest as due. The cards after `items`, not read yet, are
+/// counted by `unread` (due, new): none of them has been answered.
+pub(crate) fn counts(
+    session: &Session<Saved>,
+    items: &[Item<'_>],
+    on_screen: usize,
+    unread: (usize, usize),
+) -> Counts {
+    let mut counts = Counts {
+        new: unread.1,
+        learning: 0,
+        due: unread.0,
+    };
     for item in std::iter::once(on_screen).chain(session.pending()) {
+        if item >= items.len() {
+            continue;
+        }
         if session.was_answered(item) {
             counts.learning += 1;
         } else if items[item].state.is_none() {

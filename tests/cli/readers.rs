@@ -253,6 +253,7 @@ fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
         "DROP TABLE sync_events; DROP TABLE sync_files; DROP TABLE sync_replay;
          DROP INDEX reviews_by_event;
          ALTER TABLE reviews DROP COLUMN device; ALTER TABLE reviews DROP COLUMN seq;
+         DROP TRIGGER cards_position; DROP INDEX cards_by_deck_lapses;
          DROP TABLE suspended; DROP TABLE learner_accepts;
          DROP TRIGGER deck_cards_reviewed; DROP TRIGGER deck_cards_unreviewed;
          DROP INDEX cards_by_deck_due; DROP INDEX cards_by_deck_first_review;

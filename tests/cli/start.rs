@@ -3,7 +3,8 @@
 //! decks. Each test checks the transcript, the exit code and the rows left in `quiz.sqlite3`.
 
 use crate::common::{
-    NOW, answers, capitals_deck, due_of, millis, question_line, quiz_with, repo_path, without_time,
+    NOW, answers, capitals_deck, due_of, millis, question_line, questions, quiz_with, repo_path,
+    without_time,
 };
 use crate::harness::{Live, Quiz, Run};
 
@@ -486,6 +487,43 @@ answer = "Columbia"
         "{}",
         run.stdout
     );
+}
+
+/// Issue 16: a returning learner's due cards are read a page at a time (64 cards), and the
+/// session is the one every card read at once made: least likely remembered first, each card
+/// once, the whole count shown from the first question.
+#[test]
+fn more_due_cards_than_a_page_are_asked_least_remembered_first_each_once() {
+    let deck: String = (0..70)
+        .map(|i| format!("[[cards]]\nid = \"c{i}\"\nquestion = \"Q{i}?\"\nanswer = \"A{i}\"\n\n"))
+        .collect();
+    let quiz = quiz_with(&deck);
+    quiz.run(&["start", "t"], ":q\n").success();
+    let now = millis(NOW);
+    let day = 86_400_000;
+    let db = quiz.db();
+    for i in 0..70 {
+        // All reviewed ten days ago and due an hour ago; the less stable, the less remembered.
+        let stability = 1.0 + f64::from((i * 37) % 70);
+        db.execute(
+            "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+             VALUES ('t', ?1, ?2, 5.0, ?3, ?4, 1, 0, ?4)",
+            rusqlite::params![format!("c{i}"), stability, now - 3_600_000, now - 10 * day],
+        )
+        .expect("insert a card row");
+    }
+    drop(db);
+    let mut expected: Vec<u32> = (0..70).collect();
+    expected.sort_by_key(|i| (i * 37) % 70);
+    let input: String = expected.iter().map(|i| format!("A{i}\n")).collect();
+    let run = quiz.run(&["start", "t"], &input);
+    run.success();
+    let asked = questions(&run.stdout);
+    assert_eq!(asked.len(), 70, "{}", run.stdout);
+    assert_eq!((asked[0].0, asked[0].1), (1, 70));
+    let order: Vec<String> = asked.into_iter().map(|(_, _, q)| q).collect();
+    let want: Vec<String> = expected.iter().map(|i| format!("Q{i}?")).collect();
+    assert_eq!(order, want);
 }
 
 #[test]

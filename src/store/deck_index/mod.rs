@@ -20,7 +20,10 @@ use crate::judge::Expected;
 use crate::schedule::{CardState, Memory};
 use encoding::{decode, encode, head_distance};
 
+mod due;
 mod encoding;
+
+pub(crate) use due::{DueCard, DueCursor};
 
 /// The columns of a card's row in `deck_cards`, then of its state in `cards` (all NULL for
 /// a card never reviewed), as every query below selects them.
@@ -152,6 +155,15 @@ impl Store {
     /// dropped unfinished.
     pub(crate) fn index_deck(&mut self, deck: &DeckId) -> Result<DeckIndexer<'_>> {
         self.writable_index()?;
+        // A read-only store indexes into a copy of its own (see `writable_index`), beside a
+        // `cards` it cannot write; a deck without progress (its first indexing) has no
+        // places to move, and a row added later takes its place itself.
+        let places = self.access != super::Access::ReadOnly
+            && self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM cards WHERE deck = ?1)",
+                params![deck],
+                |row| row.get(0),
+            )?;
         Ok(DeckIndexer {
             // Taking the write lock now lets another quiz indexing the same deck finish first.
             tx: self
@@ -163,32 +175,8 @@ impl Store {
             spare: Vec::new(),
             error: None,
             head: None,
+            places,
         })
-    }
-
-    /// The indexed cards of a deck carrying any of `tags` (all when empty) that are due
-    /// before `before` and not suspended, in file order, with their state.
-    pub(crate) fn due_indexed_cards(
-        &self,
-        deck: &DeckId,
-        before: jiff::Timestamp,
-        tags: &[String],
-    ) -> Result<Vec<(Card, CardState)>> {
-        let mut statement = self.conn.prepare_cached(&format!(
-            // CROSS JOIN keeps SQLite from reading the whole deck in file order instead.
-            "SELECT {CARD_COLUMNS} FROM cards AS p CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
-             WHERE p.deck = ?1 AND p.due < ?3 AND {TAGGED} AND {NOT_SUSPENDED} ORDER BY c.position"
-        ))?;
-        let mut rows = statement.query(params![deck, tags_filter(tags), Millis(before)])?;
-        let mut cards = Vec::new();
-        let mut heads = ClozeHeads::last();
-        while let Some(row) = rows.next()? {
-            let (card, state) = self.indexed_row(deck, row, &mut heads)?;
-            if let Some(state) = state {
-                cards.push((card, state));
-            }
-        }
-        Ok(cards)
     }
 
     /// The file positions and ids of a deck's first `limit` (all, when `None`) indexed cards
@@ -382,20 +370,44 @@ impl Store {
         Ok(statement.query_row(params![deck, all_indexed, lapses], |row| row.get(0))?)
     }
 
-    /// The state of every reviewed card in a deck's index (progress of a card that left the
-    /// deck is kept in `cards`, but it is not the deck's any more); `all_indexed` as
-    /// [`Store::progress_all_indexed`] says.
-    pub(crate) fn indexed_card_states(
+    /// The indexed cards of a deck that have lapsed `lapses` times or more (its leeches), in
+    /// file order, with their state: read through `cards_by_deck_lapses`, so the cards that
+    /// are not leeches are not read at all.
+    pub(crate) fn indexed_leeches(
+        &self,
+        deck: &DeckId,
+        lapses: u32,
+    ) -> Result<Vec<(Card, CardState)>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards AS p INDEXED BY cards_by_deck_lapses
+             CROSS JOIN deck_cards AS c ON c.deck = p.deck AND c.card = p.card
+             WHERE p.deck = ?1 AND p.lapses >= ?2 ORDER BY c.position"
+        ))?;
+        let mut rows = statement.query(params![deck, lapses])?;
+        let mut cards = Vec::new();
+        let mut heads = ClozeHeads::all();
+        while let Some(row) = rows.next()? {
+            if let (card, Some(state)) = self.indexed_row(deck, row, &mut heads)? {
+                cards.push((card, state));
+            }
+        }
+        Ok(cards)
+    }
+
+    /// Hands the state of every reviewed card in a deck's index to `each`, with the card's
+    /// id (progress of a card that left the deck is kept in `cards`, but it is not the
+    /// deck's any more); `all_indexed` as [`Store::progress_all_indexed`] says.
+    pub(crate) fn each_indexed_card_state(
         &self,
         deck: &DeckId,
         all_indexed: bool,
-    ) -> Result<Vec<(CardId, CardState)>> {
+        each: &mut dyn FnMut(&str, &CardState),
+    ) -> Result<()> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps, p.lapses
              FROM cards AS p WHERE p.deck = ?1 AND {INDEXED}"
         ))?;
         let mut rows = statement.query(params![deck, all_indexed])?;
-        let mut states = Vec::new();
         while let Some(row) = rows.next()? {
             let state = CardState {
                 memory: Memory {
@@ -407,9 +419,11 @@ impl Store {
                 reps: row.get(5)?,
                 lapses: row.get(6)?,
             };
-            states.push((CardId(row.get(0)?), state));
+            // Borrowed, not copied: a deck can have 100,000 of them.
+            let card = row.get_ref(0)?.as_str().map_err(|_| self.damaged(deck))?;
+            each(card, &state);
         }
-        Ok(states)
+        Ok(())
     }
 
     /// The question of a card in a deck's index, if the index holds the card.
@@ -629,6 +643,8 @@ pub(crate) struct DeckIndexer<'s> {
     /// The last card that holds its cloze in its row, and its position: the later cards
     /// of that cloze name it instead of holding the text again.
     head: Option<(u32, Card)>,
+    /// Whether to move the places of the cards written in their `cards` rows.
+    places: bool,
 }
 
 /// A card as its row in `deck_cards` holds it.
@@ -648,6 +664,13 @@ impl DeckIndexer<'_> {
         self.flush();
         if let Some(error) = self.error {
             return Err(error);
+        }
+        if self.places {
+            self.tx.execute(
+                "UPDATE cards SET position = NULL WHERE deck = ?1 AND position >= ?2
+                     AND card IN (SELECT card FROM deck_cards WHERE deck = ?1 AND position >= ?2)",
+                params![self.deck, self.written],
+            )?;
         }
         self.tx.execute(
             "DELETE FROM deck_cards WHERE deck = ?1 AND position >= ?2",
@@ -706,11 +729,28 @@ impl DeckIndexer<'_> {
                  card = excluded.card, data = excluded.data, tags = excluded.tags,
                  reviewed = excluded.reviewed",
         )?;
+        // A card's row in `cards` says where the index holds it (migration 6). The card
+        // whose place this was loses it, until it is written at its new one. (Triggers on
+        // deck_cards would do this too, at a statement journal written to a temporary file
+        // for every card of a deck indexed.)
+        let mut unplace = self.tx.prepare_cached(
+            "UPDATE cards SET position = NULL WHERE deck = ?1 AND position = ?2
+                 AND card = (SELECT card FROM deck_cards WHERE deck = ?1 AND position = ?2)",
+        )?;
+        let mut place = self
+            .tx
+            .prepare_cached("UPDATE cards SET position = ?2 WHERE deck = ?1 AND card = ?3")?;
         for (offset, row) in self.pending.iter().enumerate() {
             if !same[offset] {
                 let position = self.written + offset as u32;
+                if self.places {
+                    unplace.execute(params![self.deck, position])?;
+                }
                 moved.execute(params![self.deck, row.card, position])?;
                 write.execute(params![self.deck, position, row.card, row.data, row.tags])?;
+                if self.places {
+                    place.execute(params![self.deck, position, row.card])?;
+                }
             }
         }
         Ok(())
@@ -829,19 +869,20 @@ mod tests {
             store
                 .conn
                 .execute(
-                    "INSERT INTO cards VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, ?3, 0)",
+                    "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+                     VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, ?3, 0)",
                     params![card, due, lapses],
                 )
                 .unwrap();
         }
         let at = |ms| jiff::Timestamp::from_millisecond(ms).unwrap();
         let figures = |store: &Store, all_indexed| {
-            let mut states: Vec<String> = store
-                .indexed_card_states(&deck, all_indexed)
-                .unwrap()
-                .into_iter()
-                .map(|(card, state)| format!("{} {}", card.0, state.due.as_millisecond()))
-                .collect();
+            let mut states: Vec<String> = Vec::new();
+            store
+                .each_indexed_card_state(&deck, all_indexed, &mut |card, state| {
+                    states.push(format!("{card} {}", state.due.as_millisecond()));
+                })
+                .unwrap();
             states.sort();
             (
                 states,

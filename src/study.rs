@@ -484,18 +484,27 @@ impl Run<'_, '_> {
         }
         self.items[index].state = state;
         let leech = state.is_some_and(|s| s.lapses >= self.options.leech_threshold);
+        let media = self.media_of(index, &card);
         let next = match &verdict {
-            Some(verdict) => ui.show_outcome(&Outcome {
-                card: &card,
-                verdict,
-                hinted,
-                leech,
-                given: &shown,
-                answer_to: other_question.as_deref(),
-                next: state
-                    .filter(|_| schedules)
-                    .map(|state| shown::next_in(state.due, answered_at, self.clock)),
-            })?,
+            // `o` opens the media and comes back to the verdict.
+            Some(verdict) => loop {
+                let next = ui.show_outcome(&Outcome {
+                    card: &card,
+                    verdict,
+                    hinted,
+                    leech,
+                    given: &shown,
+                    answer_to: other_question.as_deref(),
+                    next: state
+                        .filter(|_| schedules)
+                        .map(|state| shown::next_in(state.due, answered_at, self.clock)),
+                    has_media: !media.is_empty(),
+                })?;
+                if next != Next::OpenMedia {
+                    break next;
+                }
+                open_media(ui, &media)?;
+            },
             None => ui.show_grade(&card, decision.word.name(), leech)?,
         };
         match next {
@@ -519,6 +528,8 @@ impl Run<'_, '_> {
             }
             Next::Edit => self.edit(ui, index)?,
             Next::Suspend => self.suspend(ui, index)?,
+            // Handled where the verdict is shown.
+            Next::OpenMedia => {}
             Next::Quit => return Ok(Step::Quit),
         }
         Ok(Step::Done)
@@ -658,6 +669,22 @@ impl Run<'_, '_> {
     /// Suspends the card at `index` — the one on screen, or the one just answered, whose
     /// answer stays saved — in the store and for the rest of the session, and says how to
     /// bring it back.
+    /// The files of the media `card` shows (an imported Anki deck's `[image: …]` and
+    /// `[sound: …]`), from its deck's media folder.
+    fn media_of(&self, index: usize, card: &Card) -> Vec<std::path::PathBuf> {
+        let question = card.question.text();
+        let answer = card.answer_text();
+        let mut texts: Vec<&str> = vec![&question, &answer];
+        if let Some(explain) = card.explain.as_deref() {
+            texts.push(explain);
+        }
+        crate::interchange::anki_package::card_media(
+            self.data_dir,
+            &self.items[index].deck.0,
+            &texts,
+        )
+    }
+
     fn suspend(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
         let item = &self.items[index];
         {
@@ -699,6 +726,39 @@ impl Run<'_, '_> {
         item.state = saved.previous;
         Ok(Some(undone))
     }
+}
+
+/// Hands each of `media` to the system's opener (`xdg-open`, `open` on macOS, `QUIZ_OPENER`
+/// when set), without waiting for it: a viewer or player stays open beside the session.
+fn open_media(ui: &mut dyn Frontend, media: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let opener = std::env::var_os("QUIZ_OPENER").unwrap_or_else(|| {
+        if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        }
+        .into()
+    });
+    for path in media {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let started = std::process::Command::new(&opener)
+            .arg(path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        ui.notice(&match started {
+            Ok(_) => format!("opened {}", crate::escape::escape_line(&name)),
+            Err(error) => format!(
+                "could not open {} with {}: {error}",
+                crate::escape::escape_line(&name),
+                crate::escape::escape_line(&opener.to_string_lossy())
+            ),
+        })?;
+    }
+    Ok(())
 }
 
 enum Step {

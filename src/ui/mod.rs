@@ -72,6 +72,8 @@ pub(crate) struct Outcome<'a> {
     pub answer_to: Option<&'a str>,
     /// When the card comes back ("in 4 days"); `None` when the session does not schedule.
     pub next: Option<String>,
+    /// The card shows media (`[image: …]`, `[sound: …]`) whose files are in the media folder.
+    pub has_media: bool,
 }
 
 /// A flip-mode grade with the interval it would give ("4d"); no interval in cram.
@@ -89,6 +91,8 @@ pub(crate) enum Next {
     /// this session or any other, until `quiz suspended --restore`. The study screen sends
     /// it (`s` after a verdict); plain mode suspends at the next question (`Reply::Suspend`).
     Suspend,
+    /// Open the card's media with the system's opener (`o`), then show the verdict again.
+    OpenMedia,
     Quit,
 }
 

@@ -918,3 +918,49 @@ fn a_choice_picked_with_the_arrows_and_enter() {
         ]
     );
 }
+
+/// Issue 13, point 5: `o` after a verdict hands the card's media to the system's opener
+/// (here a fake one named by `QUIZ_OPENER`) and shows the verdict again; the key is only
+/// offered on a card with media.
+#[test]
+fn o_after_a_verdict_opens_the_cards_media_and_comes_back() {
+    let quiz = quiz_with(
+        "title = \"Flags\"\n\n[[cards]]\nid = \"fr\"\nquestion = \"Whose flag? [image: flag.png]\"\nanswer = \"France\"\n\n\
+         [[cards]]\nid = \"de\"\nquestion = \"Capital of Germany?\"\nanswer = \"Berlin\"\n",
+    );
+    quiz.write("media/t/flag.png", "not really a png");
+    let opened = quiz.data_dir().join("opened.txt");
+    let opener = quiz.write(
+        "fake-opener.sh",
+        &format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let opener = opener.display().to_string();
+    let mut tty = Tty::spawn_with_env(&quiz, &["start", "t"], &[("QUIZ_OPENER", &opener)]);
+    tty.expect("Whose flag? [image: flag.png]");
+    tty.type_line("France");
+    tty.expect("o open media");
+    tty.decide("o");
+    let screen = shown(&mut tty, "opened flag.png");
+    assert!(screen.contains("right"), "the verdict stays: {screen}");
+    tty.until(|_| opened.exists(), "the opener to run");
+    let media = quiz.data_dir().join("media/t/flag.png");
+    assert_eq!(
+        std::fs::read_to_string(&opened).expect("opened"),
+        format!("{}\n", media.display())
+    );
+    tty.decide(ENTER);
+    tty.expect("Capital of Germany?");
+    tty.type_line("Berlin");
+    let verdict = shown(&mut tty, "next:");
+    assert!(
+        !verdict.contains("open media"),
+        "no media, no key: {verdict}"
+    );
+    tty.decide(ENTER);
+    tty.exits_with(0);
+}

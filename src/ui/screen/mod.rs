@@ -57,6 +57,8 @@ pub(crate) struct Screen {
     accept_offered: bool,
     /// `a` at the verdict already asked to accept: the offer that follows is answered.
     accept_asked: bool,
+    /// The verdict is shown again after `o`: the opener's messages stay on it.
+    reshowing: bool,
     /// The lines of the verdict last shown, kept for the page that follows an override.
     last_verdict: Vec<Line<'static>>,
     /// How far the learner has scrolled a card too tall for the screen, and whether some of
@@ -108,6 +110,7 @@ impl Screen {
             typed_before: HashMap::new(),
             accept_offered: false,
             accept_asked: false,
+            reshowing: false,
             last_verdict: Vec::new(),
             offset: 0,
             hidden_below: false,
@@ -325,7 +328,9 @@ impl Frontend for Screen {
     }
 
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
-        self.messages.clear();
+        if !std::mem::take(&mut self.reshowing) {
+            self.messages.clear();
+        }
         self.offset = 0;
         let accepted = outcome.verdict.is_accepted();
         let typed = matches!(outcome.card.expected, Expected::Text { .. });
@@ -344,6 +349,9 @@ impl Frontend for Screen {
             keys.push(key("a", "accept mine"));
         }
         keys.extend([key("u", "undo"), key("e", "edit"), key("s", "suspend")]);
+        if outcome.has_media {
+            keys.push(key("o", "open media"));
+        }
         if outcome.card.hint.is_some() && self.hint.is_none() {
             keys.push(key("?", "hint"));
         }
@@ -376,6 +384,10 @@ impl Frontend for Screen {
                 Some(KeyCode::Char('u')) => return Ok(Next::Undo),
                 Some(KeyCode::Char('e')) => return Ok(Next::Edit),
                 Some(KeyCode::Char('s')) => return Ok(Next::Suspend),
+                Some(KeyCode::Char('o')) if outcome.has_media => {
+                    self.reshowing = true;
+                    return Ok(Next::OpenMedia);
+                }
                 Some(KeyCode::Char('?')) => {
                     self.show_hint(outcome.card)?;
                 }

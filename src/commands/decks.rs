@@ -6,9 +6,8 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::calendar;
-use crate::catalog::{self, Refreshed};
+use crate::catalog::{self, Known, Refreshed};
 use crate::cli::DecksArgs;
-use crate::deck::library;
 use crate::diagnostic;
 use crate::env::Context;
 use crate::escape::escape_line;
@@ -39,8 +38,17 @@ struct Document {
 
 pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let settings = context.settings()?;
-    let found = library::locate_shown(&[], &context.data_dir, settings.show_bundled)?;
     let mut store = Store::open_to_read(&context.data_dir)?;
+    // The known decks, as every command sees them: deck files, then decks known only from
+    // their history (their cards have progress and no deck file, so none is new).
+    let mut found = Vec::new();
+    let mut logged = Vec::new();
+    for known in catalog::known::choose(&[], &context.data_dir, &store, settings.show_bundled)? {
+        match known {
+            Known::File(file) => found.push(file),
+            Known::Logged(id) => logged.push(id),
+        }
+    }
     let mut loaded = Vec::new();
     let mut failed = Vec::new();
     for refreshed in catalog::refresh(found, &mut store, true)? {
@@ -55,19 +63,6 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
     let week = calendar::next_day_start(now, &context.clock.tz)
         .checked_add(jiff::SignedDuration::from_hours(24 * 6))
         .unwrap_or(now);
-    // Decks known only from their history (issue 18: known decks are the same everywhere):
-    // their cards have progress and no deck file, so nothing of them is new. Hidden bundled
-    // decks stay hidden.
-    let mut logged = Vec::new();
-    for id in store.reviewed_decks()? {
-        let known = loaded.iter().any(|(known, _, _)| *known == id)
-            || failed.iter().any(|report| report.file.id == id);
-        let hidden =
-            !settings.show_bundled && library::BUNDLED.iter().any(|(name, _)| *name == id.0);
-        if !known && !hidden {
-            logged.push(id);
-        }
-    }
     let mut listed = Vec::with_capacity(loaded.len() + logged.len());
     for id in logged {
         let due_by = |at| store.indexed_cards_due_by(&id, at, true);

@@ -95,11 +95,8 @@ pub(super) fn install(
         // After a hang-up there may be no terminal to print to: a failed write is no
         // reason not to exit.
         if interactive {
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr);
-            for line in screen_summary_lines(&summary) {
-                let _ = writeln!(stderr, "{line}");
-            }
+            let _ = writeln!(std::io::stderr());
+            let _ = crate::ui::screen::write_on_normal_screen(&screen_summary_lines(&summary));
         } else {
             let mut stdout = std::io::stdout().lock();
             let _ = writeln!(stdout);

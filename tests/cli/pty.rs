@@ -964,3 +964,26 @@ fn o_after_a_verdict_opens_the_cards_media_and_comes_back() {
     tty.decide(ENTER);
     tty.exits_with(0);
 }
+
+/// The summary left on the normal screen is wrapped at word boundaries too: at 40 columns the
+/// terminal itself once broke `wrong` and `tomorrow` in two.
+#[test]
+fn the_summary_after_ctrl_c_wraps_at_word_boundaries_at_40_columns() {
+    let quiz = quiz_with(&fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn_sized(&quiz, &["start", "t"], 40, 16);
+    tty.expect("What is the capital of France?");
+    tty.type_line("Lyon");
+    tty.expect("next:");
+    tty.decide(ENTER);
+    tty.expect("In what year");
+    tty.control('c');
+    let screen = tty.exits_with(130);
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    for word in ["wrong", "asked,", "(tomorrow)", "capital", "France?"] {
+        assert!(words.contains(&word), "{word:?} not whole:\n{screen}");
+    }
+    assert!(
+        screen.lines().all(|line| line.chars().count() <= 40),
+        "{screen}"
+    );
+}

@@ -280,12 +280,27 @@ impl Screen {
     /// Leaves the alternate screen for good and prints `lines` on the normal one.
     fn leave(&mut self, lines: &[String]) -> io::Result<()> {
         terminal::restore();
-        let mut stderr = io::stderr().lock();
-        for line in lines {
-            writeln!(stderr, "{line}")?;
-        }
-        stderr.flush()
+        write_on_normal_screen(lines)
     }
+}
+
+/// Prints `lines` on the normal screen (stderr) once the study screen is gone, wrapped at
+/// word boundaries to the terminal's width as the screen itself is: left to the terminal, a
+/// 40-column summary broke `wrong` and `tomorrow` in two.
+pub(crate) fn write_on_normal_screen(lines: &[String]) -> io::Result<()> {
+    let width = ratatui::crossterm::terminal::size().map_or(0, |(cols, _)| usize::from(cols));
+    let mut stderr = io::stderr().lock();
+    for line in lines {
+        for part in view::wrap(&Line::from(line.clone()), width) {
+            let text: String = part
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            writeln!(stderr, "{}", text.trim_end())?;
+        }
+    }
+    stderr.flush()
 }
 
 impl Frontend for Screen {

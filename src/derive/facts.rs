@@ -103,6 +103,8 @@ pub(super) struct Context {
     pub(super) abbreviations: HashMap<String, String>,
     /// The years the document names: a day and month (`24 July`) take the year from here.
     pub(super) has_years: bool,
+    /// The title, normalised: a value that is the title asks nothing.
+    pub(super) title: String,
 }
 
 /// A sentence's first word is taken as part of a name only when it is one of the
@@ -164,6 +166,7 @@ pub(super) fn context(sentences: &[Sentence], title: &str) -> Context {
         subject,
         abbreviations,
         has_years,
+        title: judge::normalise(title),
     }
 }
 
@@ -261,6 +264,18 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             // The zone after a time stays visible: `{{20:17}} UTC` takes `20:17`.
             if let Some(zone) = tokens.get(i + 1)
                 && ZONES.contains(&&text[zone.clone()])
+            {
+                claimed[i + 1] = true;
+            }
+            // `6:00 A.M.` is one time: the half of the day stays visible, never a gap.
+            if let Some(half) = tokens.get(i + 1)
+                && matches!(
+                    text[half.clone()]
+                        .trim_end_matches('.')
+                        .to_lowercase()
+                        .as_str(),
+                    "a.m" | "p.m" | "am" | "pm"
+                )
             {
                 claimed[i + 1] = true;
             }
@@ -370,9 +385,22 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         match (before.next(), before.next()) {
             // `UTC+0`, `A-4`: a number glued to a word is part of that word.
             (Some('+' | '-' | '–' | '/'), Some(c)) if c.is_alphanumeric() => continue,
+            // `H.264`, `v.2`: a number after a letter and a dot is a code.
+            (Some('.'), Some(c)) if c.is_alphabetic() => continue,
             // `+354`: the sign belongs to the number.
             (Some(symbol @ ('$' | '£' | '€' | '¥' | '+')), _) => start -= symbol.len_utf8(),
             _ => {}
+        }
+        // `US$1,000`, `NZ$5`: the country's letters glued to the currency sign go with it.
+        if start < tokens[i].start
+            && i > 0
+            && !claimed[i - 1]
+            && tokens[i - 1].end == start
+            && (1..=3).contains(&word(i - 1).chars().count())
+            && word(i - 1).chars().all(|c| c.is_ascii_uppercase())
+        {
+            claimed[i - 1] = true;
+            start = tokens[i - 1].start;
         }
         claim(&mut found, &mut claimed, i..=last, start..end, category);
         if let Some(fact) = found.last_mut() {
@@ -717,6 +745,57 @@ mod tests {
         assert!(
             gaps("This included reducing the power of the secret police and easing censorship.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_real_documents_taught() {
+        // From the 9/11 Commission Report, a CQ Weekly story and Wikipedia (tests/derive/wild/).
+        assert_eq!(
+            gaps(
+                "Among the travelers were Mohamed Atta and Abdul Aziz al Omari, who arrived at the airport in Portland, Maine."
+            ),
+            ["Mohamed Atta", "Abdul Aziz al Omari", "Portland"],
+            "a name keeps its particle; a region after its place is no gap"
+        );
+        assert_eq!(
+            gaps(
+                "They boarded a 6:00 A.M. flight from Portland to Boston's Logan International Airport."
+            ),
+            ["6:00", "Portland", "Boston", "Logan International Airport"],
+            "the half of the day stays in view"
+        );
+        assert_eq!(
+            gaps(
+                "Other historically active volcanoes include Okataina, Raoul Island, Tongariro, and White Island near the coast."
+            ),
+            Vec::<String>::new(),
+            "any item of a list could fill another's gap"
+        );
+        assert_eq!(
+            gaps(
+                "Binge drinking has been variably defined as more than 3, 4, 5, or 6 drinks on an occasion."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            gaps(
+                "The blood or breath alcohol concentration (BAC), coupled with observations, helps us."
+            ),
+            Vec::<String>::new(),
+            "an abbreviation spelt out beside it gives itself away"
+        );
+        assert_eq!(
+            gaps("As part of the deal he donated US$1,000 in 2008 to play the H.264 video format."),
+            ["US$1,000", "2008"],
+            "a currency's country goes with it; a code is no number"
+        );
+        assert_eq!(
+            gaps(
+                "Mozilla's CTO, Brendan Eich, acknowledged that this is \"not a complete solution\" and isn't \"perfect\"."
+            ),
+            ["Brendan Eich"],
+            "pieces of a quotation are no terms"
         );
     }
 

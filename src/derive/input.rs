@@ -89,7 +89,7 @@ pub(crate) fn detect(file_name: &str, text: &str) -> Format {
 pub(super) fn blocks(text: &str, format: Format) -> Vec<Block> {
     let text = strip_citations(text);
     let blocks = match format {
-        Format::Text => plain(&text),
+        Format::Text => plain(&strip_footnote_marks(&text)),
         Format::Markdown => markdown(&text),
         Format::Html => html(&text),
     };
@@ -147,6 +147,60 @@ fn strip_citations(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// A text copied out of a PDF keeps its footnote numbers glued to the punctuation they
+/// follow (`can be identified.1 Research`, `dependence.3`, `63%),5 a`, `ED.7,8 An`): they are
+/// removed like citation marks. A number glued to a word (`IV2`, `H2O`) is left alone, and so
+/// is one after a digit (`2.1`, `1,000`).
+fn strip_footnote_marks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        out.push(c);
+        i += 1;
+        let after_mark = matches!(c, '.' | ',' | ')' | ';')
+            && i >= 2
+            && (chars[i - 2].is_alphabetic() || matches!(chars[i - 2], ')' | '%' | '"' | '”'));
+        if !after_mark {
+            continue;
+        }
+        // Footnote numbers: one or two digits, maybe a list (`7,8`, `12-14`).
+        let mut j = i;
+        let mut digits = 0;
+        while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ',' | '-')) {
+            if chars[j].is_ascii_digit() {
+                digits += 1;
+            } else if !chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+                break;
+            }
+            j += 1;
+        }
+        let run = j - i;
+        let ends = chars.get(j).is_none_or(|&n| n == ' ' || n == '\n');
+        // After a comma or a bracket the next word goes on in lower case; after a full
+        // stop a sentence starts (or the line ends).
+        let next_word = chars[j..].iter().skip(1).find(|c| !c.is_whitespace());
+        let fits = match c {
+            '.' | ';' => next_word.is_none_or(|n| n.is_uppercase() || chars.get(j) == Some(&'\n')),
+            _ => next_word.is_some_and(|n| n.is_lowercase()),
+        };
+        if run > 0
+            && digits <= 4
+            && chars[i].is_ascii_digit()
+            && ends
+            && fits
+            && chars[i..j].iter().filter(|d| d.is_ascii_digit()).count() <= 4
+            && chars[i..j]
+                .split(|d| !d.is_ascii_digit())
+                .all(|n| n.len() <= 2)
+        {
+            i = j;
+        }
+    }
     out
 }
 
@@ -241,9 +295,75 @@ fn labelled(line: &str) -> bool {
     })
 }
 
+/// A fact sheet's field heading standing alone on its line (`Area:`, `Ethnic groups:`),
+/// its label returned: its value is on the lines under it.
+fn field_heading(line: &str) -> Option<&str> {
+    let label = line.strip_suffix(':')?;
+    (label.starts_with(char::is_uppercase)
+        && (1..=6).contains(&label.split_whitespace().count())
+        && !label.contains(['.', ',', ';', ':', '!', '?']))
+    .then_some(label)
+}
+
+/// A field's sub-field line (`total: 268,838 sq km`, `note: based on the 2018 census`).
+fn sub_field(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(label, _)| {
+        label.starts_with(char::is_lowercase)
+            && (1..=4).contains(&label.split_whitespace().count())
+            && label
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '(' | ')' | '/'))
+    })
+}
+
+/// A line that opens a fact sheet's field: a capitalised label of up to six words.
+fn field_line(line: &str) -> bool {
+    line.split_once(": ").is_some_and(|(label, _)| {
+        label.starts_with(char::is_uppercase)
+            && label.split_whitespace().count() <= 6
+            && !label.contains(['.', ',', ';'])
+    })
+}
+
+/// A fact sheet's fields, as the World Factbook prints them, each line standing alone with
+/// its field's label: `Area:` over `total: 268,838 sq km` is `Area: total: 268,838 sq km`,
+/// a sub-field under `Natural hazards: …` is `Natural hazards: volcanism: …`. Other lines
+/// are left as they are.
+fn fields(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    // The field above, and whether its value is all on the lines under it.
+    let mut field: Option<(String, bool)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).map_or("", String::as_str);
+        if line.is_empty() {
+            field = None;
+        } else if let Some(label) = field_heading(line)
+            && (sub_field(next) || next.starts_with(char::is_uppercase))
+        {
+            field = Some((label.to_string(), true));
+            continue;
+        } else if let Some((label, heading)) = &field
+            && (sub_field(line) || (*heading && !field_line(line)))
+        {
+            // Each stands alone: a blank line before and after it.
+            out.push(String::new());
+            out.push(format!("{label}: {line}"));
+            out.push(String::new());
+            continue;
+        } else if field_line(line) {
+            let label = line.split_once(": ").map_or("", |(l, _)| l);
+            field = Some((label.to_string(), false));
+        } else if field.as_ref().is_some_and(|(_, heading)| *heading) {
+            field = None;
+        }
+        out.push(line.clone());
+    }
+    out
+}
+
 /// Plain text: paragraphs rebuilt from hard-wrapped lines.
 fn plain(text: &str) -> Vec<Block> {
-    let lines: Vec<String> = text.lines().map(collapse).collect();
+    let lines = fields(text.lines().map(collapse).collect());
     // The wrap width, from the lines that stop mid-sentence (a paragraph left unwrapped on
     // one long line ends its sentence, so it does not count): a line much shorter did not
     // run out of room, so it ends where its author ended it.
@@ -400,6 +520,56 @@ const SKIPPED: [&str; 14] = [
     "button", "select", "svg", "iframe", "head",
 ];
 
+/// Class, id and role words of page furniture in an HTML page: a table of contents, a
+/// "From Wikipedia" line, an infobox, a menu, a footer drawn with `<div>`s rather than the
+/// elements [`SKIPPED`] names. A word is matched whole or as a `-`/`_` part of one
+/// (`jump-to-nav`, `mw-navigation`).
+const CHROME: [&str; 26] = [
+    "footer",
+    "toc",
+    "navigation",
+    "navbar",
+    "nav",
+    "menu",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "jump",
+    "sitesub",
+    "contentsub",
+    "infobox",
+    "catlinks",
+    "printfooter",
+    "noprint",
+    "cookie",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "hatnote",
+    "editsection",
+    "share",
+    "social",
+    "advert",
+];
+
+/// Elements that may be page furniture by their attributes: only those whose end tag is
+/// never left out, so skipping to it cannot swallow the article.
+const CHROME_ELEMENTS: [&str; 8] = ["div", "section", "span", "ul", "ol", "table", "dl", "sup"];
+
+/// Whether a start tag's `id`, `class` or `role` marks it as page furniture.
+fn is_chrome(tag: &html5gum::StartTag<()>) -> bool {
+    tag.attributes.iter().any(|(key, value)| {
+        matches!(key.0.as_slice(), b"id" | b"class" | b"role")
+            && String::from_utf8_lossy(&value.value)
+                .to_lowercase()
+                .split_whitespace()
+                .any(|word| {
+                    CHROME.contains(&word) || word.split(['-', '_']).any(|p| CHROME.contains(&p))
+                })
+    })
+}
+
 /// Elements that end a block of text.
 const BLOCKS: [&str; 23] = [
     "p",
@@ -445,6 +615,8 @@ fn html(text: &str) -> Vec<Block> {
     let mut builder = Builder::default();
     let mut kind = BlockKind::Paragraph;
     let mut skip = 0usize;
+    // The furniture element being skipped, and how deep inside its own kind we are.
+    let mut chrome: Option<(String, usize)> = None;
     let mut scope = 0usize;
     let mut items = 0usize;
     for token in tokens() {
@@ -456,6 +628,15 @@ fn html(text: &str) -> Vec<Block> {
                 }
                 if SKIPPED.contains(&tag_name.as_str()) && !tag.self_closing {
                     skip += 1;
+                }
+                if !tag.self_closing {
+                    match &mut chrome {
+                        Some((open, depth)) if *open == tag_name => *depth += 1,
+                        None if CHROME_ELEMENTS.contains(&tag_name.as_str()) && is_chrome(&tag) => {
+                            chrome = Some((tag_name.clone(), 1));
+                        }
+                        _ => {}
+                    }
                 }
                 if heading(&tag_name) {
                     builder.finish(kind, &mut out);
@@ -482,6 +663,14 @@ fn html(text: &str) -> Vec<Block> {
                 if SKIPPED.contains(&tag_name.as_str()) {
                     skip = skip.saturating_sub(1);
                 }
+                if let Some((open, depth)) = &mut chrome
+                    && *open == tag_name
+                {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        chrome = None;
+                    }
+                }
                 if heading(&tag_name) || BLOCKS.contains(&tag_name.as_str()) {
                     builder.finish(kind, &mut out);
                     if tag_name == "li" {
@@ -499,7 +688,7 @@ fn html(text: &str) -> Vec<Block> {
                     scope = scope.saturating_sub(1);
                 }
             }
-            Token::String(s) if skip == 0 && (!scoped || scope > 0) => {
+            Token::String(s) if skip == 0 && chrome.is_none() && (!scoped || scope > 0) => {
                 builder.push(&String::from_utf8_lossy(&s));
             }
             _ => {}
@@ -532,6 +721,44 @@ mod tests {
         assert_eq!(
             strip_citations("a [Real Words] stay"),
             "a [Real Words] stay"
+        );
+    }
+
+    #[test]
+    fn fact_sheet_fields_and_pdf_footnotes() {
+        use BlockKind::*;
+        // The World Factbook's layout: a field over its sub-fields.
+        let text = "New Zealand\n\nArea:\ntotal: 268,838 sq km\nland: 264,537 sq km\nCoastline: 15,134 km\nNatural hazards: earthquakes are common\nvolcanism: significant volcanism on North Island\n";
+        assert_eq!(
+            texts(text, Format::Text)[1..],
+            [
+                (Item, "Area: total: 268,838 sq km".to_string()),
+                (Item, "Area: land: 264,537 sq km".to_string()),
+                (Item, "Coastline: 15,134 km".to_string()),
+                (Item, "Natural hazards: earthquakes are common".to_string()),
+                (
+                    Item,
+                    "Natural hazards: volcanism: significant volcanism on North Island".to_string()
+                ),
+            ]
+        );
+        // A PDF copy: footnote numbers glued to the punctuation they follow.
+        let text = "Notes\n\nMany patients have alcohol problems, and they can be identified.1 Research\nfollowed (trauma admissions, 63%),5 a test performs well in 2.1 cases of 1,000.\n";
+        assert_eq!(
+            texts(text, Format::Text)[1].1,
+            "Many patients have alcohol problems, and they can be identified. Research followed (trauma admissions, 63%), a test performs well in 2.1 cases of 1,000."
+        );
+    }
+
+    #[test]
+    fn html_page_furniture_by_its_class_and_id() {
+        let page = "<html><body><div id=\"siteSub\">From Wikipedia, the free encyclopedia</div><div id=\"toc\"><ul><li>1 History</li></ul></div><p>Mozilla was created in 1998.</p><div id=\"footer\" role=\"contentinfo\"><p>This page was last modified on 28 October 2016.</p></div></body></html>";
+        assert_eq!(
+            texts(page, Format::Html),
+            [(
+                BlockKind::Paragraph,
+                "Mozilla was created in 1998.".to_string()
+            )]
         );
     }
 

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::facts::{Category, Context, Fact, claim};
-use super::vocabulary::{ADJECTIVE_ENDINGS, PARTICLES, POST_TITLES, TITLES};
+use super::vocabulary::{ADJECTIVE_ENDINGS, MEASURES, PARTICLES, POST_TITLES, TITLES};
 use super::words::{all_digits, capitalised, is_month, name_word, without_possessive};
 use crate::judge;
 
@@ -85,6 +85,43 @@ pub(super) fn name_fact(
     let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
         return;
     };
+    // `Australia and New Zealand Army Corps (ANZAC)`: the name an abbreviation stands for
+    // runs back as far as its letters say.
+    let abbreviation = text[tokens[last].end..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .map(|(inside, _)| inside)
+        .filter(|inside| is_abbreviation(inside));
+    let mut first = first;
+    let mut spelt = true;
+    if let Some(abbreviation) = abbreviation {
+        let words: Vec<&str> = (first..=last).map(word).collect();
+        spelt = initials(&words) == abbreviation.to_lowercase();
+        let mut k = first;
+        while !spelt && k > 0 && first - k < 8 {
+            k -= 1;
+            let gap = &text[tokens[k].end..tokens[k + 1].start];
+            let in_name = found.iter().any(|f| {
+                matches!(f.category, Category::Name | Category::Word)
+                    && f.range.start <= tokens[k].start
+                    && tokens[k].end <= f.range.end
+            });
+            if !matches!(gap, " " | ", ") || (claimed[k] && !in_name) {
+                break;
+            }
+            let words: Vec<&str> = (k..=last).map(word).collect();
+            if initials(&words) == abbreviation.to_lowercase() {
+                // The shorter names it swallows are no facts of their own.
+                let span = tokens[k].start..tokens[first].start;
+                found.retain(|f| f.range.end <= span.start || f.range.start >= span.end);
+                for taken in &mut claimed[k..first] {
+                    *taken = false;
+                }
+                first = k;
+                spelt = true;
+            }
+        }
+    }
     if piece.len() == 1 && first == body_start && !part {
         return;
     }
@@ -93,14 +130,22 @@ pub(super) fn name_fact(
     } else {
         Category::Name
     };
-    let end = tokens[last].start + without_possessive(word(last)).len();
+    // `Waleed al Shehri-were selected`: a hyphen before a small word is a dash typed
+    // without spaces, and the name ends at it.
+    let last_word = without_possessive(word(last));
+    let dash = last_word.find('-').filter(|&at| {
+        let after = &last_word[at + 1..];
+        after.starts_with(char::is_lowercase)
+            && !ADJECTIVE_ENDINGS.iter().any(|e| last_word.ends_with(e))
+    });
+    let end = tokens[last].start + dash.unwrap_or(last_word.len());
     let range = tokens[first].start..end;
     // `Federal Republic of Germany (FRG)`: the abbreviation is a right answer too.
     let accept = text[end..]
         .strip_prefix(" (")
         .and_then(|rest| rest.split_once(')'))
         .map(|(inside, _)| inside)
-        .filter(|inside| is_abbreviation(inside))
+        .filter(|inside| is_abbreviation(inside) && spelt)
         .map(str::to_string);
     let known = context
         .abbreviations
@@ -118,6 +163,23 @@ pub(super) fn name_fact(
     if let Some(fact) = found.last_mut() {
         fact.accept = accept.or(known).into_iter().collect();
     }
+}
+
+/// The letters a name's words give an abbreviation: each word's first, all of a word in
+/// capitals (`US`), none of the small words (`and`, `of`, `on`, `the`).
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !PARTICLES.contains(w) && !matches!(**w, "and" | "on" | "in" | "&"))
+        .map(|w| {
+            if w.chars().count() > 1 && w.chars().all(char::is_uppercase) {
+                (*w).to_string()
+            } else {
+                w.chars().next().map(String::from).unwrap_or_default()
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// `FRG`, `ISK`, `UNEF`: two to six capitals.
@@ -140,8 +202,12 @@ pub(super) fn name_run(
     // An initial's dot joins (`John F. Kennedy`), and `St Paul's Cathedral` keeps its
     // possessive; any other possessive ends the name.
     let initial = |k: usize| word(k).chars().count() == 1 && capitalised(word(k));
-    let joined =
-        |k: usize| between(k - 1, k) == " " || (between(k - 1, k) == ". " && initial(k - 1));
+    // `Aoraki/Mount Cook`: one place under its two names.
+    let joined = |k: usize| {
+        between(k - 1, k) == " "
+            || (between(k - 1, k) == ". " && initial(k - 1))
+            || (between(k - 1, k) == "/" && capitalised(word(k - 1)) && capitalised(word(k)))
+    };
     while without_possessive(word(j)) == word(j) || matches!(word(i), "St" | "Saint") && j > i {
         let mut k = j + 1;
         while k < tokens.len() && !claimed[k] && joined(k) && PARTICLES.contains(&word(k)) {
@@ -166,6 +232,11 @@ pub(super) fn name_run(
         && between(last, last + 1) == " "
         && all_digits(word(last + 1))
         && !is_month(word(last))
+        // `Pacific Ocean 0 m`, `New Zealander 1%`: a figure with its unit is no part of it.
+        && !text[tokens[last + 1].end..].starts_with('%')
+        && !tokens.get(last + 2).is_some_and(|t| {
+            between(last + 1, last + 2) == " " && MEASURES.contains(&&text[t.clone()])
+        })
     {
         run.push(last + 1);
     }

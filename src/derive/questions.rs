@@ -197,9 +197,10 @@ fn who(text: &str, gaps: &[Fact]) -> Option<Question> {
         return None;
     }
     // The question runs to the end of the first clause.
-    let clause = after
-        .split_once(", ")
-        .map_or(after, |(head, _)| head)
+    let clause = after.split_once(", ").map_or(after, |(head, _)| head);
+    let clause = clause
+        .split_once("; ")
+        .map_or(clause, |(head, _)| head)
         .trim_end_matches(['.', '!', ';']);
     if clause.split(' ').count() < 3 || clause.contains(['"', '“', '”', '(']) {
         return None;

@@ -47,6 +47,179 @@ fn score(fact: &Fact, text: &str) -> u32 {
     }
 }
 
+/// Items in a list shorter than this can be told apart by their place.
+const MIN_LIST_ITEMS: usize = 3;
+
+/// Whether the text between two items only separates them (`, `, `, and `, ` or `), a
+/// figure that goes with the first item aside (`Catholic 10.1%, Anglican`).
+fn separates(between: &str) -> bool {
+    let rest: Vec<&str> = between
+        .split_whitespace()
+        .filter(|w| {
+            !w.trim_end_matches([',', ';'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .collect();
+    let rest = rest.join(" ");
+    let rest = rest.trim_start_matches(['%', ')']).trim();
+    matches!(
+        rest,
+        "," | ", and" | ", or" | ",and" | ",or" | "and" | "or" | ";" | "/" | ""
+    ) && between.contains([',', ';'])
+}
+
+/// The facts that are items of a list of like things (`Okataina, Raoul Island, Tongariro,
+/// and White Island`; `3, 4, 5, or 6 drinks`), where any item could fill another's gap.
+fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
+    let kind = |f: &Fact| match f.category {
+        Category::Name | Category::Word => 0,
+        Category::Count | Category::Year => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].range.start);
+    let mut out = HashSet::new();
+    for k in [0, 1] {
+        let items: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| kind(&found[i]) == k)
+            .collect();
+        let mut run: Vec<usize> = Vec::new();
+        for &i in &items {
+            let joined = run.last().is_some_and(|&last: &usize| {
+                let (a, b) = (&found[last].range, &found[i].range);
+                a.end <= b.start && separates(&text[a.end..b.start])
+            });
+            if !joined {
+                if run.len() >= MIN_LIST_ITEMS {
+                    out.extend(run.iter().copied());
+                }
+                run.clear();
+            }
+            run.push(i);
+        }
+        if run.len() >= MIN_LIST_ITEMS {
+            out.extend(run);
+        }
+    }
+    // Bare counts among bare numbers that are no facts (`3, 4, 5, or 6`): a list too.
+    for (i, fact) in found.iter().enumerate() {
+        if fact.category != Category::Count {
+            continue;
+        }
+        let before = text[..fact.range.start].trim_end();
+        let after = text[fact.range.end..].trim_start();
+        let number_before = before
+            .strip_suffix(',')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        let number_after = after
+            .strip_prefix(',')
+            .map(|a| {
+                a.trim_start()
+                    .trim_start_matches("or ")
+                    .trim_start_matches("and ")
+            })
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        if number_before || number_after {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+/// The facts that only say where the place before them is (`Sarasota, Florida,`,
+/// `Washington, D.C.`, `Gallipoli, Turkey,`): the place is the fact, its region a give-away.
+fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
+    let place = |f: &Fact| matches!(f.category, Category::Name | Category::Word);
+    found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            place(f)
+                && text[f.range.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, ',' | '.' | ')' | ';'))
+                && f.range.start >= 2
+                && text.get(f.range.start - 2..f.range.start) == Some(", ")
+                && found
+                    .iter()
+                    .any(|g| place(g) && g.range.end + 2 == f.range.start)
+                // The place before it must not itself follow a comma: then it is a list.
+                && found.iter().any(|g| {
+                    g.range.end + 2 == f.range.start
+                        && !text[..g.range.start].trim_end().ends_with(',')
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether the fact is one of a run of bare numbers (`41 18 S, 174 47 E`): a code or a
+/// coordinate, no count.
+fn in_number_run(fact: &Fact, text: &str) -> bool {
+    let bare = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let own = &text[fact.range.clone()];
+    bare(own)
+        && (text[..fact.range.start]
+            .strip_suffix(' ')
+            .is_some_and(|b| bare(b.rsplit(' ').next().unwrap_or_default()))
+            || text[fact.range.end..]
+                .strip_prefix(' ')
+                .is_some_and(|a| bare(a.split(' ').next().unwrap_or_default())))
+}
+
+/// Whether the words' initials spell `abbreviation` (`blood or breath alcohol
+/// concentration` → `BAC`, `Computer Assisted Passenger Prescreening System` → `CAPPS`),
+/// small linking words left out or in.
+pub(super) fn spells(words: &[&str], abbreviation: &str) -> bool {
+    let letters: Vec<char> = abbreviation.to_lowercase().chars().collect();
+    let initials = |skip_small: bool| -> String {
+        words
+            .iter()
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                let small = skip_small && PARTICLES.contains(&lower.as_str());
+                !(small || matches!(lower.as_str(), "or" | "and" | "on" | "in" | "&"))
+            })
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let wanted: String = letters.iter().collect();
+    initials(true).ends_with(&wanted) || initials(false).ends_with(&wanted)
+}
+
+/// Whether an abbreviation is spelt out right before its `(…)` or right after it.
+fn spelt_out(fact: &Fact, text: &str) -> bool {
+    let abbreviation = &text[fact.range.clone()];
+    let n = abbreviation.chars().count();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // `… concentration (BAC)`: the words before the bracket.
+    let before = text[..fact.range.start].strip_suffix('(').map(|head| {
+        head.split_whitespace()
+            .rev()
+            .take(n * 2 + 2)
+            .map(clean)
+            .collect::<Vec<_>>()
+    });
+    let before_spells = before.is_some_and(|mut words| {
+        words.reverse();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        (0..words.len()).any(|k| spells(&words[k..], abbreviation))
+    });
+    // `CAPPS (Computer Assisted …)`: the words inside the bracket after it.
+    let after_spells = text[fact.range.end..]
+        .strip_prefix(" (")
+        .and_then(|rest| rest.split_once(')'))
+        .is_some_and(|(inside, _)| {
+            let words: Vec<&str> = inside.split_whitespace().collect();
+            spells(&words, abbreviation) && words.len() >= n.min(2)
+        });
+    before_spells || after_spells
+}
+
 /// Why `fact` is not asked, if it is not.
 fn dropped(
     fact: &Fact,
@@ -63,6 +236,20 @@ fn dropped(
     );
     if key.is_empty() {
         return Some("nothing to ask");
+    }
+    if key.chars().count() == 1 && !key.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("a single letter");
+    }
+    if super::names::is_abbreviation(&text[fact.range.clone()]) && spelt_out(fact, text) {
+        return Some("an abbreviation spelt out beside it: it gives itself away");
+    }
+    // `acknowledged that this is "not a complete solution" and isn't "perfect"`: quotes
+    // of someone's words, no terms.
+    if fact.category == Category::Quote && text.matches(['"', '“']).count() >= 4 {
+        return Some("a piece of a quotation, not a term");
+    }
+    if in_number_run(fact, text) {
+        return Some("one of a run of bare numbers (a code, a coordinate)");
     }
     if fact.in_speech {
         return Some("inside direct speech");
@@ -88,6 +275,10 @@ fn dropped(
             .iter()
             .any(|w| w.chars().count() >= 5 && key.starts_with(w.as_str()))
     {
+        return Some("the document's own subject");
+    }
+    // `Country name: conventional short form: {{New Zealand}}`: a value that is the title.
+    if fact.category == Category::Value && key == context.title {
         return Some("the document's own subject");
     }
     if named
@@ -145,8 +336,24 @@ pub(super) fn choose(
         .filter(|f| !used.contains(&judge::normalise(&text[f.range.clone()])))
         .count();
     let mut candidates: Vec<&Fact> = Vec::new();
-    for fact in found {
+    let listed = list_items(found, text);
+    let regions = regions(found, text);
+    for (i, fact) in found.iter().enumerate() {
         let others = fresh > 0;
+        if regions.contains(&i) {
+            notes.push(format!(
+                "  - {}: not asked, it only says where the place before it is",
+                shown(fact)
+            ));
+            continue;
+        }
+        if listed.contains(&i) {
+            notes.push(format!(
+                "  - {}: not asked, an item of a list: any other item could fill its gap",
+                shown(fact)
+            ));
+            continue;
+        }
         match dropped(fact, sentence, context, used, others) {
             Some(reason) => notes.push(format!("  - {}: not asked, {reason}", shown(fact))),
             None => candidates.push(fact),

@@ -95,7 +95,9 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         }
         // A labelled line of `;`-separated notes is split into its parts; prose joined by
         // semicolons stays whole (its parts would be fragments), its facts gapped in one card.
-        if line.contains("; ") && label_end.is_some() {
+        // Prose after a label (a fact sheet's `Background:` paragraph) is read as sentences.
+        let prose = label_end.is_some_and(|end| split_line(&line[end..]).len() > 1);
+        if line.contains("; ") && label_end.is_some() && !prose {
             for part in parts(line, label_end) {
                 keep(part, &mut out);
             }
@@ -117,13 +119,22 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             }
         }
         let mut first = true;
-        for range in split_line(line) {
+        for range in quotes_whole(line, split_line(line)) {
             let text = line[range.clone()].to_string();
             let body = match label_end {
                 Some(end) if first && range.start == 0 && end < text.len() => end,
                 _ => 0,
             };
             first = false;
+            // A piece that does not end as a sentence (page furniture, a caption, a line
+            // cut short) would be a fragment on a card; a `Label: value` line is no sentence
+            // and needs no full stop.
+            // Nor one that leaves a quotation open: the quote goes on in the next sentence.
+            let open_quote = text.matches('"').count() % 2 == 1
+                || text.matches('“').count() != text.matches('”').count();
+            if (!ends_sentence(&text) && body == 0) || open_quote {
+                continue;
+            }
             let terms = block
                 .terms
                 .iter()
@@ -148,8 +159,8 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
 fn parts(line: &str, label_end: Option<usize>) -> Vec<Sentence> {
     let body = label_end.unwrap_or(0);
     let label = &line[..body];
-    let pieces: Vec<&str> = line[body..]
-        .split("; ")
+    let pieces: Vec<&str> = outside_brackets(&line[body..])
+        .into_iter()
         .map(|p| p.trim().trim_end_matches(['.', ';']).trim())
         .filter(|p| !p.is_empty())
         .collect();
@@ -187,6 +198,45 @@ fn parts(line: &str, label_end: Option<usize>) -> Vec<Sentence> {
         .collect()
 }
 
+/// Sentences joined while a quotation they open is still open, so a quote of several
+/// sentences stays with the one that introduces it (its words are never gapped).
+fn quotes_whole(line: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let open = |text: &str| {
+        text.matches('"').count() % 2 == 1 || text.matches('“').count() > text.matches('”').count()
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut joining = false;
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if joining => last.end = range.end,
+            _ => out.push(range),
+        }
+        joining = out.last().is_some_and(|r| open(&line[r.clone()]));
+    }
+    out
+}
+
+/// `text` split at each `; ` that no bracket encloses: `UTC+12 (45 minutes ahead; UTC+12:45)`
+/// is one part.
+fn outside_brackets(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ';' if depth == 0 && text[i + 1..].starts_with(' ') => {
+                out.push(&text[start..i]);
+                start = i + 2;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start.min(text.len())..]);
+    out
+}
+
 pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '!', '?', '…'])
@@ -207,10 +257,25 @@ fn label(line: &str) -> Option<usize> {
     let label = &line[..colon];
     let first = label.chars().next()?;
     let words = label.split_whitespace().count();
-    ((first.is_uppercase() || first.is_ascii_digit())
+    let end = ((first.is_uppercase() || first.is_ascii_digit())
         && (1..=6).contains(&words)
         && label.chars().count() <= 60
         && !label.contains(['.', '!', '?', '…', '"', '“', '”']))
+    .then_some(colon + 2)?;
+    // A fact sheet's field with its sub-field (`Area: total: 268,838 sq km`): both label.
+    Some(end + sub_label(&line[end..]).unwrap_or(0))
+}
+
+/// The length of a short lower-case `sub-label: ` opening `value`, if one does.
+fn sub_label(value: &str) -> Option<usize> {
+    let colon = value.find(": ")?;
+    let label = &value[..colon];
+    let words = label.split_whitespace().count();
+    ((1..=4).contains(&words)
+        && label.starts_with(char::is_lowercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '(' | ')' | '/')))
     .then_some(colon + 2)
 }
 

@@ -15,10 +15,10 @@ pub(super) const SKIP_LABELS: [&str; 16] = [
 
 /// Words after which a dot does not end the sentence; month abbreviations too, see
 /// [`is_month_abbreviation`].
-pub(super) const ABBREVIATIONS: [&str; 34] = [
+pub(super) const ABBREVIATIONS: [&str; 37] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
     "adm", "gov", "sen", "rep", "rev", "hon", "pres", "vs", "e.g", "i.e", "no", "vol", "fig", "pp",
-    "ca", "approx", "inc", "ltd", "mt", "dept",
+    "ca", "approx", "inc", "ltd", "mt", "dept", "corp", "co", "bros",
 ];
 
 /// Whether `lower` (a lower-cased word) is a month's full name.
@@ -64,6 +64,7 @@ pub(super) const TITLES: &[&str] = &[
     "captain", "commander", "admiral", "senator", "governor", "chancellor", "minister",
     "emperor", "empress", "tsar", "sultan", "bishop", "archbishop", "rev", "judge", "mayor",
     "chairman", "premier", "marshal", "prime", "secretary", "foreign", "first", "lieutenant", "sergeant", "father", "brother", "sister",
+    "ceo", "cto", "cfo", "chairwoman", "chairperson", "spokesman", "spokeswoman",
 ];
 
 /// Post-nominal titles after a name, left out of its gap: `Priya Raman MP`.
@@ -86,12 +87,28 @@ pub(super) const NATIONALITIES: &[&str] = &[
 
 /// Endings that make a name an adjective: `Soviet-led`, `US-backed`, `Paris-born`.
 pub(super) const ADJECTIVE_ENDINGS: &[&str] = &[
-    "-led", "-backed", "-born", "-based", "-owned", "-era", "-style", "-made",
+    "-led",
+    "-backed",
+    "-born",
+    "-based",
+    "-owned",
+    "-era",
+    "-style",
+    "-made",
+    "-provided",
+    "-funded",
+    "-run",
+    "-sponsored",
+    "-supported",
+    "-controlled",
+    "-linked",
 ];
 
 /// Lower-case words allowed inside a proper name: `Party of the Soviet Union`.
-pub(super) const PARTICLES: [&str; 13] = [
-    "of", "the", "de", "von", "van", "der", "den", "la", "le", "du", "da", "del", "for",
+/// `Khalid al Mihdhar`, `Osama bin Laden`: the Arabic article and patronymics too.
+pub(super) const PARTICLES: [&str; 18] = [
+    "of", "the", "de", "von", "van", "der", "den", "la", "le", "du", "da", "del", "for", "al",
+    "el", "bin", "ibn", "bint",
 ];
 
 /// Words that open sentences and clauses: never the start of a name.

@@ -68,6 +68,35 @@ fn separates(between: &str) -> bool {
     ) && between.contains([',', ';'])
 }
 
+/// The words between two items with figures and codes as `#` and `and`/`or` left out:
+/// ` in 2A, ` and ` in 9C, and ` have one shape.
+fn shape(between: &str) -> String {
+    between
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "or"))
+        .map(|w| {
+            if w.contains(|c: char| c.is_ascii_digit()) {
+                "#"
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("# ,", "#,")
+}
+
+/// `2A`, `10B`, `A4`: a seat, a gate, a paper size, no figure.
+fn is_code(word: &str) -> bool {
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    letters == 1
+        && digits >= 1
+        && letters + digits == word.chars().count()
+        && (word.starts_with(|c: char| c.is_ascii_uppercase())
+            || word.ends_with(|c: char| c.is_ascii_uppercase()))
+}
+
 /// The facts that are items of a list of like things (`Okataina, Raoul Island, Tongariro,
 /// and White Island`; `3, 4, 5, or 6 drinks`), where any item could fill another's gap.
 fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
@@ -86,12 +115,30 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
             .filter(|&i| kind(&found[i]) == k)
             .collect();
         let mut run: Vec<usize> = Vec::new();
+        let mut run_shape: Option<String> = None;
         for &i in &items {
             let joined = run.last().is_some_and(|&last: &usize| {
                 let (a, b) = (&found[last].range, &found[i].range);
-                a.end <= b.start && separates(&text[a.end..b.start])
+                if a.end > b.start {
+                    return false;
+                }
+                let between = &text[a.end..b.start];
+                if separates(between) {
+                    return true;
+                }
+                // `Banihammad in 2A, Shehri in 2B, Shehhi in 6C`: the same short words
+                // between every two items make a list as well.
+                let shape = shape(between);
+                let parallel = between.contains(',')
+                    && between.split_whitespace().count() <= 4
+                    && run_shape.as_ref().map_or(run.len() == 1, |s| *s == shape);
+                if parallel {
+                    run_shape = Some(shape);
+                }
+                parallel
             });
             if !joined {
+                run_shape = None;
                 if run.len() >= MIN_LIST_ITEMS {
                     out.extend(run.iter().copied());
                 }
@@ -247,6 +294,18 @@ fn dropped(
     // of someone's words, no terms.
     if fact.category == Category::Quote && text.matches(['"', '“']).count() >= 4 {
         return Some("a piece of a quotation, not a term");
+    }
+    let own = &text[fact.range.clone()];
+    if is_code(own) && !text[..fact.range.start].ends_with(['$', '£', '€', '¥']) {
+        return Some("a code (a seat, a gate), no figure");
+    }
+    if fact.category == Category::Value
+        && matches!(
+            key.as_str(),
+            "none" | "unknown" | "n a" | "na" | "nil" | "not applicable" | "other" | "yes" | "no"
+        )
+    {
+        return Some("a placeholder, no fact");
     }
     if in_number_run(fact, text) {
         return Some("one of a run of bare numbers (a code, a coordinate)");

@@ -86,6 +86,10 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         if block.kind == BlockKind::Heading || line.is_empty() || is_metadata(line) {
             continue;
         }
+        // `volcanism: see note 2 under "Geography - note"`: a pointer, no fact.
+        if label(line).is_some_and(|end| line[end..].starts_with("see ")) {
+            continue;
+        }
         let label_end = label(line);
         if let Some(end) = label_end {
             let name = line[..end - 2].to_lowercase();
@@ -162,7 +166,8 @@ fn parts(line: &str, label_end: Option<usize>) -> Vec<Sentence> {
     let pieces: Vec<&str> = outside_brackets(&line[body..])
         .into_iter()
         .map(|p| p.trim().trim_end_matches(['.', ';']).trim())
-        .filter(|p| !p.is_empty())
+        // `see note 2 under "Geography - note"`: a pointer, no fact.
+        .filter(|p| !p.is_empty() && !p.starts_with("see "))
         .collect();
     // A bare item is a thing alone (`aluminium`, `Bergen`), not a name with what sets it
     // apart (`Greenland to the west`), which a gap can ask.

@@ -295,10 +295,12 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             Category::Ordinal
         } else if !w.starts_with(|c: char| c.is_ascii_digit())
             || (i > 0
-                && all_digits(w)
+                && (all_digits(w) || is_law_number(w) && is_abbreviation(word(i - 1)))
                 && between(i - 1, i) == " "
                 && name_word(word(i - 1))
                 && !is_month(word(i - 1)))
+            // `ICD-9, -10`: the second code of a pair, its letters left out.
+            || text[..tokens[i].start].ends_with(", -")
         {
             // `Apollo 11`: a number after a name is part of the name.
             continue;
@@ -539,6 +541,13 @@ pub(super) fn claim(
         accept: Vec::new(),
         in_speech: false,
     });
+}
+
+/// `104-134`, `93-355`: a law's or report's number after its letters (`PL 104-134`).
+pub(super) fn is_law_number(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        all_digits(a) && all_digits(b) && !a.is_empty() && !b.is_empty() && b.len() >= 3
+    })
 }
 
 /// The last token of a date starting at token `i`, when one does.
@@ -789,6 +798,13 @@ mod tests {
             gaps("As part of the deal he donated US$1,000 in 2008 to play the H.264 video format."),
             ["US$1,000", "2008"],
             "a currency's country goes with it; a code is no number"
+        );
+        assert_eq!(
+            gaps(
+                "Congress approved restrictions (PL 104-134) on legal aid in 1996, after ICD-9, -10 came."
+            ),
+            ["PL 104-134", "1996", "ICD-9"],
+            "a law's letters and number are one name; `-10` is the code before it again"
         );
         assert_eq!(
             gaps(

@@ -230,7 +230,8 @@ pub(super) fn name_run(
         && last + 1 < tokens.len()
         && !claimed[last + 1]
         && between(last, last + 1) == " "
-        && all_digits(word(last + 1))
+        && (all_digits(word(last + 1))
+            || is_abbreviation(word(last)) && super::facts::is_law_number(word(last + 1)))
         && !is_month(word(last))
         // `Pacific Ocean 0 m`, `New Zealander 1%`: a figure with its unit is no part of it.
         && !text[tokens[last + 1].end..].starts_with('%')

@@ -681,3 +681,55 @@ fn the_checks_catch_fragments_and_bad_gaps() {
     );
     assert_eq!(bad("1961", "in ", "."), None);
 }
+
+/// The drafts graded by hand (tests/derive/wild/graded/: before the wild documents were
+/// tuned on, and after), through the same checks: the key-fact recall beside the grades
+/// in tests/derive/wild/GRADES.md.
+#[test]
+fn graded_drafts_key_fact_recall() {
+    for stage in ["before", "after"] {
+        let dir = format!("{CORPUS}/wild/graded/{stage}");
+        let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("graded drafts")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        drafts.sort();
+        let (mut keys, mut recalled) = (0, 0);
+        for path in drafts {
+            let toml = std::fs::read_to_string(&path).expect("draft");
+            let name = path
+                .file_stem()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            let facts = std::fs::read_to_string(format!(
+                "{CORPUS}/wild/{}",
+                name.replace(".txt", ".facts").replace(".html", ".facts")
+            ))
+            .expect("facts");
+            let list: Vec<&str> = facts
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            let f = figures(name, &toml, 0, &list, None);
+            println!(
+                "{stage:<7} {:<32} {:>3} cards {:>2}/{:<2} key facts {:>3}%",
+                f.name,
+                f.cards,
+                f.recalled,
+                f.keys,
+                f.recalled * 100 / f.keys.max(1)
+            );
+            keys += f.keys;
+            recalled += f.recalled;
+        }
+        println!(
+            "{stage:<7} all: {recalled}/{keys} key facts asked ({}%)",
+            recalled * 100 / keys.max(1)
+        );
+        assert!(keys > 0);
+    }
+}

@@ -7,9 +7,11 @@
 //! blocks of one paragraph each, spaces collapsed. Plain text is rebuilt: a blank line ends a
 //! paragraph, a line that does not end a sentence joins the next (`recon-` + `struction` →
 //! `reconstruction`), and a short line that does not end a sentence (a heading, a by-line, a
-//! `Label: value` line) stands alone. Markdown is read with pulldown-cmark (code blocks
-//! skipped, emphasis kept as terms); HTML with the html5gum tokenizer, keeping the article
-//! (scripts, styles, navigation, headers, footers and asides dropped).
+//! `Label: value` line) stands alone; a fact sheet's field heading lends its label to the
+//! sub-field lines under it, and footnote numbers glued to punctuation go. Markdown is read
+//! with pulldown-cmark (code blocks skipped, emphasis kept as terms); HTML with the html5gum
+//! tokenizer, keeping the article (scripts, styles, navigation, headers, footers, asides and
+//! the `<div>`s marked as furniture by `id`, `class` or `role` dropped).
 
 use std::ops::Range;
 

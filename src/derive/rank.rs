@@ -5,8 +5,10 @@
 //! terms, names of several words, ordinals, single capitalised words. Some are never asked:
 //! the document's own subject (its title's words, or a name that fills much of the name
 //! mentions), a bare nationality adjective, anything inside direct speech (but a quoted term
-//! itself), a gap whose text can be read elsewhere in the card, and a name an earlier card
-//! already asks when the sentence has something else. There is no fixed number of gaps: a
+//! itself), a gap whose text can be read elsewhere in the card, a name an earlier card
+//! already asks when the sentence has something else, an item of a list any other item
+//! could fill, a code or a run of bare numbers, a region after its place, a placeholder
+//! value, and an abbreviation spelt out beside it. There is no fixed number of gaps: a
 //! gap is made while enough of the sentence stays visible to say what is asked, and each
 //! candidate left out is named with its reason, for `--explain`.
 

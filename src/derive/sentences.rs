@@ -12,8 +12,11 @@
 //! label's parts that are all short bare items (`Main exports: fish; aluminium; …`) are one
 //! list, asked as a whole, since any item could fill another's gap. A line labelled
 //! `Source:`, `References:` and the like is skipped, and so is a line without a full stop
-//! that holds `|`, `·` or `•` (a by-line, a breadcrumb). A sentence needs 4 to 80 words; the
-//! same sentence (after normalisation) is used once.
+//! that holds `|`, `·` or `•` (a by-line, a breadcrumb). A label's value that holds several
+//! sentences is prose, read as sentences; `Field: sub-field:` is one label. A piece that does
+//! not end as a sentence, or leaves a quotation open, is no card (a quotation of several
+//! sentences is kept whole with the sentence that opens it). A sentence needs 4 to 80 words;
+//! the same sentence (after normalisation) is used once.
 
 use std::collections::HashSet;
 use std::ops::Range;

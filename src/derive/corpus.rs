@@ -272,6 +272,13 @@ fn bad_gap(gap: &str, before: &str, after: &str, card: &Card, title: &str) -> Op
     if prev.is_some_and(char::is_alphanumeric) || next.is_some_and(char::is_alphanumeric) {
         return Some("splits a word");
     }
+    // `{{US}}{{$1,000}}`, `{{Abdul Aziz}} al {{Omari}}`: one fact in two gaps.
+    let particle = ["al ", "de ", "van ", "von ", "bin "]
+        .iter()
+        .any(|p| before.ends_with(&format!("}} {p}")) || after.starts_with(&format!(" {p}{{{{")));
+    if before.ends_with("}}") || after.starts_with("{{") || particle {
+        return Some("one fact split over two gaps");
+    }
     let digit_before = before
         .trim_end_matches([':', '.', ','])
         .ends_with(|c: char| c.is_ascii_digit());
@@ -678,6 +685,14 @@ fn the_checks_catch_fragments_and_bad_gaps() {
     assert_eq!(
         bad("Stalin", "", " and Stalin."),
         Some("readable elsewhere on its card")
+    );
+    assert_eq!(
+        bad("Omari", "and {{Abdul Aziz}} al ", "."),
+        Some("one fact split over two gaps")
+    );
+    assert_eq!(
+        bad("$1,000", "donated {{US}}", " in 2008."),
+        Some("one fact split over two gaps")
     );
     assert_eq!(bad("1961", "in ", "."), None);
 }

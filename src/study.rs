@@ -70,7 +70,9 @@ impl Setup {
             .collect();
         let mut store = Store::open(&context.data_dir)?;
         // The other devices' reviews first, so what is due counts them.
-        crate::sync::automatic(&mut store, &settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut store, &settings, context).as_ref(),
+        );
         let decks = catalog::index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
         let seed = args
@@ -119,7 +121,9 @@ impl Study {
             context,
             header,
         )?;
-        crate::sync::automatic(&mut self.store, &self.settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut self.store, &self.settings, context).as_ref(),
+        );
         Ok(code)
     }
 }

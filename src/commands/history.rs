@@ -93,7 +93,9 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("could not import {}", file.display()))?;
     // The import is saved by now: a config that cannot be read only skips the sync.
     if let Ok(settings) = context.settings() {
-        crate::sync::automatic(&mut store, &settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut store, &settings, context).as_ref(),
+        );
     }
     let decks = if outcome.decks.is_empty() {
         String::new()

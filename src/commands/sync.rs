@@ -27,6 +27,7 @@ pub(crate) fn run(args: &SyncArgs, context: &Context) -> anyhow::Result<ExitCode
         name: args.name.clone(),
     };
     let report = sync::run(&mut store, &dir, &options, &settings, context)?;
+    crate::ui::sync_report::warnings(&report);
     crate::outln!("{}", sync::describe(&report, &dir))?;
     Ok(ExitCode::Success)
 }

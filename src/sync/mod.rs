@@ -445,7 +445,7 @@ fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::R
 }
 
 /// A sync with the settings and clock of `context`, with the scheduler the learner's
-/// parameters give.
+/// parameters give. The command shows the report (`crate::ui::sync_report`).
 pub(crate) fn run(
     store: &mut Store,
     dir: &Path,
@@ -455,7 +455,7 @@ pub(crate) fn run(
 ) -> anyhow::Result<Report> {
     let scheduler =
         crate::schedule::parameters::scheduler(store, settings.desired_retention, crate::ui::warn)?;
-    let report = sync(
+    sync(
         store,
         dir,
         options,
@@ -466,52 +466,42 @@ pub(crate) fn run(
             now: context.clock.now(),
             desired_retention: settings.desired_retention,
         },
-    )?;
-    for skipped in &report.skipped {
-        crate::ui::warn(format!(
-            "{}:{}: skipped a line: {}",
-            skipped.file.display(),
-            skipped.line,
-            crate::escape::escape_line(&skipped.reason)
-        ));
-    }
-    for notice in &report.notices {
-        crate::ui::warn(notice.clone());
-    }
-    Ok(report)
+    )
 }
 
-/// The automatic sync of a command that writes progress, when `sync_dir` is set: a failure
-/// is a warning, never a reason not to study. Returns whether the parameters changed
-/// (the caller's scheduler is then out of date).
+/// What an automatic sync came to, for the command to say.
+#[derive(Debug)]
+pub(crate) enum Automatic {
+    Synced {
+        dir: PathBuf,
+        report: Report,
+    },
+    /// It failed: a warning, never a reason not to study.
+    Failed {
+        dir: PathBuf,
+        error: String,
+    },
+}
+
+/// The automatic sync of a command that writes progress, when `sync_dir` is set (`None`
+/// when it is not); the caller shows the outcome (`crate::ui::sync_report::automatic`).
 pub(crate) fn automatic(
     store: &mut Store,
     settings: &crate::settings::Settings,
     context: &crate::env::Context,
-) -> bool {
-    let Some(dir) = &settings.sync_dir else {
-        return false;
-    };
+) -> Option<Automatic> {
+    let dir = settings.sync_dir.clone()?;
     let options = Options {
         git: true,
         name: None,
     };
-    match run(store, dir, &options, settings, context) {
-        Ok(report) => {
-            if report.applied.added > 0 || report.rescheduled.is_some() {
-                eprintln!("quiz: {}", describe(&report, dir));
-            }
-            report.rescheduled.is_some()
-        }
-        Err(error) => {
-            crate::ui::warn(format!(
-                "could not sync with {}: {}",
-                dir.display(),
-                crate::escape::escape_control(&format!("{error:#}"))
-            ));
-            false
-        }
-    }
+    Some(match run(store, &dir, &options, settings, context) {
+        Ok(report) => Automatic::Synced { dir, report },
+        Err(error) => Automatic::Failed {
+            error: format!("{error:#}"),
+            dir,
+        },
+    })
 }
 
 /// One line on what a sync did.

@@ -69,6 +69,7 @@ impl Setup {
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
             .collect();
         let mut store = Store::open(&context.data_dir)?;
+        crate::schedule::retention::note(&mut store, &settings, context.clock.now())?;
         // The other devices' reviews first, so what is due counts them.
         crate::ui::sync_report::automatic(
             crate::sync::automatic(&mut store, &settings, context).as_ref(),

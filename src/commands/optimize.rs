@@ -141,6 +141,7 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
         )?;
         return Ok(ExitCode::Success);
     }
+    crate::schedule::retention::note(store, &settings, context.clock.now())?;
     let mut progress = Progress::new("rescheduling", context);
     let cards = parameters::adopt(
         store,

@@ -67,6 +67,8 @@ pub(crate) struct Report {
     pub notices: Vec<String>,
     /// Cards rescheduled because the scheduler's parameters changed.
     pub rescheduled: Option<usize>,
+    /// The desired retention now in effect, when another device's change brought it.
+    pub retention: Option<f32>,
 }
 
 /// Everything a sync needs besides the store and the folder.
@@ -107,6 +109,7 @@ pub(crate) fn sync(
     }
     publish_parameters(store, env.now)?;
 
+    let retention_before = store.retention_changes()?;
     let own_touched = write_own(store, &dir, &mut report)?;
     let own = store.device_id()?;
     let listing = device_log::list(&dir)
@@ -124,12 +127,18 @@ pub(crate) fn sync(
         }
         read_peer(store, log, &mut report)?;
     }
+    // The other devices' changes of the desired retention count in the replay.
+    let scheduler = env
+        .scheduler
+        .clone()
+        .with_retention_changes(store.retention_changes()?);
+    report.retention = adopted_retention(store, &scheduler, env, &retention_before)?;
     // The cards this device's own new events touched are replayed too, so their rows are
     // the replay's, exactly as on the other devices (a live answer wrote the same row).
-    report.applied.cards = store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
+    report.applied.cards = store.replay_marked(&mut |log| scheduler.replay(log, env.tz))?;
     if !own_touched.is_empty() {
         store.take_in(&[], &own_touched)?;
-        store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
+        store.replay_marked(&mut |log| scheduler.replay(log, env.tz))?;
     }
     report.rescheduled = adopt_parameters(store, env)?;
     if let Some(repo) = &git {
@@ -212,6 +221,23 @@ fn publish_parameters(store: &mut Store, now: Timestamp) -> anyhow::Result<()> {
         store.set_meta_value(SYNCED_PARAMETERS_KEY, &current)?;
     }
     Ok(())
+}
+
+/// The desired retention now in effect when another device's change taken in by this sync
+/// made it differ from the one before, with a notice that says where it came from (and
+/// that this device's config file, when it says otherwise, counts again once edited).
+fn adopted_retention(
+    store: &Store,
+    scheduler: &Scheduler,
+    env: &Environment<'_>,
+    before: &[(Timestamp, f32)],
+) -> anyhow::Result<Option<f32>> {
+    let earlier = scheduler.clone().with_retention_changes(before.to_vec());
+    let now = scheduler.retention_at(env.now);
+    if store.retention_changes()?.len() == before.len() || earlier.retention_at(env.now) == now {
+        return Ok(None);
+    }
+    Ok(Some(now))
 }
 
 /// Adopts the latest parameters of any device when they are not the ones in use, by
@@ -453,9 +479,10 @@ pub(crate) fn run(
     settings: &crate::settings::Settings,
     context: &crate::env::Context,
 ) -> anyhow::Result<Report> {
+    crate::schedule::retention::note(store, settings, context.clock.now())?;
     let scheduler =
         crate::schedule::parameters::scheduler(store, settings.desired_retention, crate::ui::warn)?;
-    sync(
+    let mut report = sync(
         store,
         dir,
         options,
@@ -466,7 +493,18 @@ pub(crate) fn run(
             now: context.clock.now(),
             desired_retention: settings.desired_retention,
         },
-    )
+    )?;
+    if let Some(retention) = report.retention
+        && settings.desired_retention_set
+        && retention != settings.desired_retention
+    {
+        report.notices.push(format!(
+            "another device set the desired retention to {retention}; the config file here says \
+             {}, which counts again once it is changed there",
+            settings.desired_retention
+        ));
+    }
+    Ok(report)
 }
 
 /// What an automatic sync came to, for the command to say.
@@ -525,6 +563,11 @@ pub(crate) fn describe(report: &Report, dir: &Path) -> String {
         text.push_str(&format!(
             "; adopted another device's scheduler parameters ({} replayed)",
             plural(cards, "card")
+        ));
+    }
+    if let Some(retention) = report.retention {
+        text.push_str(&format!(
+            "; desired retention now {retention} (another device's)"
         ));
     }
     if !report.skipped.is_empty() {

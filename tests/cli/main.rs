@@ -60,4 +60,5 @@ mod overview;
 mod readers;
 mod stats;
 mod sync;
+mod sync_settings;
 mod widths;

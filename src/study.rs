@@ -62,8 +62,11 @@ impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found =
-            catalog::known::locate_files(&args.decks, &context.data_dir, settings.show_bundled)?;
+        let found = catalog::known::locate_files(
+            &args.decks,
+            &context.deck_folders(&settings),
+            settings.show_bundled,
+        )?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))

@@ -60,5 +60,6 @@ mod overview;
 mod readers;
 mod stats;
 mod sync;
+mod sync_decks;
 mod sync_settings;
 mod widths;

@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 
 use crate::schedule::Scheduler;
 use crate::store::Store;
-use crate::store::sync::{Applied, Change, FileMark};
+use crate::store::sync::{self as store_sync, Applied, Change, FileMark};
 
 pub(crate) mod device_log;
 pub(crate) mod event;
@@ -120,7 +120,11 @@ pub(crate) fn sync(
             crate::escape::escape_line(name)
         ));
     }
-    for log in &listing.logs {
+    // A device's own log before its conflict copies (a Dropbox copy's name sorts first):
+    // a copy is then read against the events its log gave (see `read_peer`).
+    let mut logs = listing.logs.clone();
+    logs.sort_by_key(|log| (is_conflict_copy(log), log.name.clone()));
+    for log in &logs {
         if log.device == own {
             check_own_copy(store, log, &own, &mut report)?;
             continue;
@@ -396,7 +400,7 @@ fn check_own_copy(
     .with_context(|| format!("could not read {}", log.path.display()))?;
     if foreign > 0 {
         report.notices.push(format!(
-            "{} holds {} under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in",
+            "{} holds {} under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in here: that copy sends them again under a new id of its own",
             crate::escape::escape_line(&log.path.display().to_string()),
             crate::ui::format::plural(foreign, "event")
         ));
@@ -434,7 +438,17 @@ fn remark(store: &Store, path: &Path, key: &str, last_seq: i64) -> anyhow::Resul
     Ok(())
 }
 
+/// Whether a log is a sync engine's conflict copy rather than the device's own file.
+fn is_conflict_copy(log: &LogFile) -> bool {
+    log.name != format!("{}.jsonl", log.device)
+}
+
 /// Reads what is new in another device's log (or a conflict copy of it) and takes it in.
+///
+/// A conflict copy is read against the events taken in: from its first event that differs
+/// from the one taken in under the same id, it is another data directory's writing under
+/// that device's id at the same time (a copy of it), and the rest of it is left out — that
+/// copy takes a new id and sends its events again under it.
 fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::Result<()> {
     let key = log.path.display().to_string();
     let mark = store.file_mark(&key)?;
@@ -444,14 +458,25 @@ fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::R
         return Ok(());
     }
     let mut any = false;
+    let conflict = is_conflict_copy(log);
+    let mut diverged: Option<(i64, usize)> = None;
     store.bulk_cache()?;
-    device_log::read_from(log, mark.as_ref(), BATCH, |read, new_mark| {
+    device_log::read_from(log, mark.as_ref(), BATCH, |mut read, new_mark| {
         for skipped in read.malformed {
             report.skipped.push(Skipped {
                 file: log.path.clone(),
                 line: skipped.line,
                 reason: skipped.reason,
             });
+        }
+        if conflict {
+            let kept = diverged_from(store, &read.events, diverged.is_some())?;
+            let left = read.events.len() - kept;
+            if left > 0 {
+                let first = diverged.map_or(read.events[kept].seq, |d| d.0);
+                diverged = Some((first, diverged.map_or(0, |d| d.1) + left));
+                read.events.truncate(kept);
+            }
         }
         if !read.events.is_empty() {
             any = true;
@@ -467,7 +492,37 @@ fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::R
     if any {
         report.logs_read += 1;
     }
+    if let Some((first, left)) = diverged {
+        report.notices.push(format!(
+            "{}: from event {} on, this copy differs from the events of device {} taken in \
+             under the same ids: another data directory (a copy of that one) wrote under its \
+             id at the same time; its {} were left out (that copy takes a new id and sends \
+             them again)",
+            crate::escape::escape_line(&log.path.display().to_string()),
+            event::event_id(&log.device, first),
+            log.device,
+            crate::ui::format::plural(left, "event")
+        ));
+    }
     Ok(())
+}
+
+/// How many of `events` (a conflict copy's, in file order) come before the first one that
+/// differs from the event this store holds under its id; none once the copy diverged.
+fn diverged_from(
+    store: &Store,
+    events: &[store_sync::SyncEvent],
+    already: bool,
+) -> anyhow::Result<usize> {
+    if already {
+        return Ok(0);
+    }
+    for (index, event) in events.iter().enumerate() {
+        if store.compare_event(event)? == store_sync::Held::Different {
+            return Ok(index);
+        }
+    }
+    Ok(events.len())
 }
 
 /// A sync with the settings and clock of `context`, with the scheduler the learner's

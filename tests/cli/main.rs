@@ -62,4 +62,5 @@ mod stats;
 mod sync;
 mod sync_decks;
 mod sync_settings;
+mod sync_twins;
 mod widths;

@@ -601,7 +601,7 @@ fn a_conflict_copy_of_this_devices_own_log_with_foreign_events_is_reported() {
     assert_eq!(
         run.stderr,
         format!(
-            "quiz: warning: {} holds 1 event under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in\n",
+            "quiz: warning: {} holds 1 event under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in here: that copy sends them again under a new id of its own\n",
             std::fs::canonicalize(&conflict).unwrap().display()
         )
     );

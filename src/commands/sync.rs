@@ -73,5 +73,13 @@ fn status(context: &Context) -> anyhow::Result<()> {
             ),
         )?;
     }
+    if let Some(latest) = store.latest_setting("retention")? {
+        crate::outln!(
+            "desired retention: {} (set by {} at {:.0})",
+            escape_line(&latest.value),
+            latest.device,
+            latest.at
+        )?;
+    }
     Ok(())
 }

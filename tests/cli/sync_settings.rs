@@ -158,6 +158,17 @@ fn a_change_of_desired_retention_reaches_the_other_devices_and_the_last_writer_h
         ]
     );
 
+    let status = quiz_run(&b, &["sync", "--status"], "");
+    status.success();
+    assert!(
+        status.stdout.ends_with(&format!(
+            "desired retention: 0.8 (set by {} at 2026-03-01T11:00:00Z)\n",
+            crate::sync::device_id(&a)
+        )),
+        "{}",
+        status.stdout
+    );
+
     // Everyone in: identical reviews and card rows, each replayed with the retention in
     // effect at its own review.
     for (quiz, name) in [(&b, "b"), (&a, "a"), (&c, "c"), (&b, "b")] {

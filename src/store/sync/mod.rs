@@ -280,7 +280,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT value, at, device FROM sync_events WHERE kind = ?1
-                 ORDER BY at DESC, device DESC LIMIT 1",
+                 ORDER BY at DESC, device DESC, seq DESC LIMIT 1",
             )?
             .query_row(params![kind], |row| {
                 Ok(Latest {

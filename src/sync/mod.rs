@@ -136,7 +136,7 @@ pub(crate) fn sync(
         .scheduler
         .clone()
         .with_retention_changes(store.retention_changes()?);
-    report.retention = adopted_retention(store, &scheduler, env, &retention_before)?;
+    report.retention = adopted_retention(&scheduler, env, retention_before);
     // The cards this device's own new events touched are replayed too, so their rows are
     // the replay's, exactly as on the other devices (a live answer wrote the same row).
     report.applied.cards = store.replay_marked(&mut |log| scheduler.replay(log, env.tz))?;
@@ -227,21 +227,16 @@ fn publish_parameters(store: &mut Store, now: Timestamp) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The desired retention now in effect when another device's change taken in by this sync
-/// made it differ from the one before, with a notice that says where it came from (and
-/// that this device's config file, when it says otherwise, counts again once edited).
+/// The desired retention in effect now, when the changes this sync took in (`scheduler`
+/// has them, `before` is what there was) made it differ from the one before.
 fn adopted_retention(
-    store: &Store,
     scheduler: &Scheduler,
     env: &Environment<'_>,
-    before: &[(Timestamp, f32)],
-) -> anyhow::Result<Option<f32>> {
-    let earlier = scheduler.clone().with_retention_changes(before.to_vec());
+    before: Vec<(Timestamp, f32)>,
+) -> Option<f32> {
     let now = scheduler.retention_at(env.now);
-    if store.retention_changes()?.len() == before.len() || earlier.retention_at(env.now) == now {
-        return Ok(None);
-    }
-    Ok(Some(now))
+    let earlier = scheduler.clone().with_retention_changes(before);
+    (earlier.retention_at(env.now) != now).then_some(now)
 }
 
 /// Adopts the latest parameters of any device when they are not the ones in use, by

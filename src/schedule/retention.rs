@@ -95,6 +95,38 @@ mod tests {
         assert_eq!(note(&mut store, &default, now).unwrap(), Some(0.9));
         assert_eq!(changes(&store), [0.85, 0.9]);
 
+        // The first change of a device with reviews says first what held until then, from
+        // its first review, so that change does not reach back.
+        let studied = tempfile::tempdir().unwrap();
+        let mut store = Store::open(studied.path()).unwrap();
+        let first = Timestamp::from_second(1_772_000_000).unwrap();
+        let (deck, card) = (
+            crate::deck::DeckId("d".into()),
+            crate::deck::CardId("c".into()),
+        );
+        store
+            .record(
+                &crate::store::Review {
+                    reviewed_at: first,
+                    deck: &deck,
+                    card: &card,
+                    rating: crate::schedule::Rating::Good,
+                    verdict: &crate::store::types::VerdictWord::Right,
+                    given_answer: "x",
+                    elapsed_ms: 1,
+                    session: None,
+                    mode: crate::store::Mode::Review,
+                },
+                None,
+            )
+            .unwrap();
+        assert_eq!(note(&mut store, &default, now).unwrap(), None);
+        assert_eq!(note(&mut store, &set(0.8), now).unwrap(), Some(0.8));
+        assert_eq!(
+            store.retention_changes().unwrap(),
+            [(first, 0.9), (now, 0.8)]
+        );
+
         // A first sight of a value the file gives speaks at once (an upgrade).
         let other = tempfile::tempdir().unwrap();
         let mut store = Store::open(other.path()).unwrap();

@@ -45,6 +45,11 @@ impl Context {
     pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         settings::load_settings(self.config_path.as_deref(), self.color)
     }
+
+    /// Where deck files are found with `settings` (the sync folder's `decks/` too).
+    pub(crate) fn deck_folders(&self, settings: &Settings) -> crate::deck::library::DeckFolders {
+        crate::deck::library::DeckFolders::new(&self.data_dir, settings)
+    }
 }
 
 /// The data directory: `--data-dir`, else `QUIZ_DATA_DIR` (both through clap), else the

@@ -24,6 +24,8 @@ pub(crate) enum Presentation {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Settings {
     pub desired_retention: f32,
+    /// Whether the config file gives `desired_retention` (rather than the default holding).
+    pub desired_retention_set: bool,
     pub new_cards_per_day: usize,
     pub leech_threshold: u32,
     pub mode: Presentation,
@@ -37,6 +39,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             desired_retention: 0.9,
+            desired_retention_set: false,
             new_cards_per_day: 20,
             leech_threshold: 8,
             mode: Presentation::Type,
@@ -134,7 +137,10 @@ fn read_settings(text: &str, path: &Path) -> (Settings, Vec<Finding>) {
         };
         match name {
             "desired_retention" => match number {
-                Some(r) if r > 0.0 && r < 1.0 => settings.desired_retention = r as f32,
+                Some(r) if r > 0.0 && r < 1.0 => {
+                    settings.desired_retention = r as f32;
+                    settings.desired_retention_set = true;
+                }
                 _ => findings.push(bad(
                     span,
                     "`desired_retention` must be a number between 0 and 1, such as 0.9".into(),
@@ -250,6 +256,7 @@ mod tests {
             settings,
             Settings {
                 desired_retention: 0.85,
+                desired_retention_set: true,
                 leech_threshold: 5,
                 mode: Presentation::Flip,
                 show_bundled: false,

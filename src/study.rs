@@ -62,15 +62,21 @@ impl Setup {
     pub(crate) fn new(args: &StudyArgs, mode: Mode, context: &Context) -> anyhow::Result<Setup> {
         let settings = context.settings()?;
         let lock = crate::store::lock::acquire(&context.data_dir)?;
-        let found =
-            catalog::known::locate_files(&args.decks, &context.data_dir, settings.show_bundled)?;
+        let found = catalog::known::locate_files(
+            &args.decks,
+            &context.deck_folders(&settings),
+            settings.show_bundled,
+        )?;
         let origins = found
             .iter()
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
             .collect();
         let mut store = Store::open(&context.data_dir)?;
+        crate::schedule::retention::note(&mut store, &settings, context.clock.now())?;
         // The other devices' reviews first, so what is due counts them.
-        crate::sync::automatic(&mut store, &settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut store, &settings, context).as_ref(),
+        );
         let decks = catalog::index_decks(found, context, &mut store)?;
         let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
         let seed = args
@@ -119,7 +125,9 @@ impl Study {
             context,
             header,
         )?;
-        crate::sync::automatic(&mut self.store, &self.settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut self.store, &self.settings, context).as_ref(),
+        );
         Ok(code)
     }
 }

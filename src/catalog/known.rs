@@ -3,9 +3,7 @@
 //! from their history (an imported log, a deck file since deleted, a deck once studied by
 //! its path).
 
-use std::path::Path;
-
-use crate::deck::library::{self, LibraryError, Located};
+use crate::deck::library::{self, DeckFolders, LibraryError, Located};
 use crate::deck::{DeckId, Origin};
 use crate::env::Context;
 use crate::escape::escape_line;
@@ -47,7 +45,8 @@ impl Reading {
         let mut store = Store::open_to_read(&context.data_dir)?;
         let mut files = Vec::new();
         let mut logged = Vec::new();
-        for known in choose(names, &context.data_dir, &store, settings.show_bundled)? {
+        let folders = DeckFolders::new(&context.data_dir, &settings);
+        for known in choose(names, &folders, &store, settings.show_bundled)? {
             match known {
                 Known::File(file) => files.push(file),
                 Known::Logged(id) => logged.push(id),
@@ -72,7 +71,7 @@ impl Reading {
 /// that is neither is an error listing both.
 pub(crate) fn choose(
     names: &[String],
-    data_dir: &Path,
+    folders: &DeckFolders,
     store: &Store,
     show_bundled: bool,
 ) -> anyhow::Result<Vec<Known>> {
@@ -84,7 +83,7 @@ pub(crate) fn choose(
         }
     };
     if names.is_empty() {
-        let files = library::locate(&[], data_dir)?;
+        let files = library::locate(&[], folders)?;
         // Hidden bundled decks stay hidden, their history too.
         let hidden: Vec<DeckId> = files
             .iter()
@@ -102,13 +101,13 @@ pub(crate) fn choose(
         return Ok(chosen);
     }
     for name in names {
-        match library::locate(std::slice::from_ref(name), data_dir) {
+        match library::locate(std::slice::from_ref(name), folders) {
             Ok(found) => found.into_iter().for_each(|file| add(Known::File(file))),
             Err(LibraryError::Unknown { .. }) if logged.iter().any(|id| &id.0 == name) => {
                 add(Known::Logged(DeckId(name.clone())));
             }
             Err(LibraryError::Unknown { .. }) => {
-                anyhow::bail!(unknown(name, data_dir, store)?)
+                anyhow::bail!(unknown(name, folders, store)?)
             }
             Err(error) => return Err(error.into()),
         }
@@ -117,16 +116,16 @@ pub(crate) fn choose(
 }
 
 /// The deck files' names, then those of decks with reviews but no file, each once.
-pub(crate) fn known_decks(data_dir: &Path, store: &Store) -> anyhow::Result<Vec<DeckId>> {
-    Ok(choose(&[], data_dir, store, true)?
+pub(crate) fn known_decks(folders: &DeckFolders, store: &Store) -> anyhow::Result<Vec<DeckId>> {
+    Ok(choose(&[], folders, store, true)?
         .into_iter()
         .map(|known| known.id().clone())
         .collect())
 }
 
 /// "no deck named `x`; known decks: …", every known deck listed.
-pub(crate) fn unknown(name: &str, data_dir: &Path, store: &Store) -> anyhow::Result<String> {
-    let known: Vec<String> = known_decks(data_dir, store)?
+pub(crate) fn unknown(name: &str, folders: &DeckFolders, store: &Store) -> anyhow::Result<String> {
+    let known: Vec<String> = known_decks(folders, store)?
         .iter()
         .map(|deck| escape_line(&deck.0))
         .collect();
@@ -145,10 +144,11 @@ pub(crate) fn unknown(name: &str, data_dir: &Path, store: &Store) -> anyhow::Res
 /// hides them (`show_bundled = false`), and a choice that leaves none says so.
 pub(crate) fn locate_files(
     names: &[String],
-    data_dir: &Path,
+    folders: &DeckFolders,
     show_bundled: bool,
 ) -> anyhow::Result<Vec<Located>> {
-    match library::locate_shown(names, data_dir, show_bundled) {
+    let data_dir = &folders.data_dir;
+    match library::locate_shown(names, folders, show_bundled) {
         Ok(found) if found.is_empty() && names.is_empty() && !show_bundled => anyhow::bail!(
             "no deck to study: the bundled decks are hidden (show_bundled = false in the config) \
              and {} holds none; name a deck, or make one with `quiz new NAME`",
@@ -163,7 +163,7 @@ pub(crate) fn locate_files(
                      has no cards to ask (`quiz stats {name}` shows its progress)"
                 );
             }
-            anyhow::bail!(unknown(&name, data_dir, &store)?)
+            anyhow::bail!(unknown(&name, folders, &store)?)
         }
         found => Ok(found?),
     }
@@ -171,11 +171,11 @@ pub(crate) fn locate_files(
 
 /// [`known_decks`] for a shell's completion: nothing (rather than an error) when the data
 /// directory cannot be read, since a completion has nowhere to say why.
-pub(crate) fn known_deck_names(data_dir: &Path) -> Vec<String> {
-    let Ok(store) = Store::open_to_read(data_dir) else {
+pub(crate) fn known_deck_names(folders: &DeckFolders) -> Vec<String> {
+    let Ok(store) = Store::open_to_read(&folders.data_dir) else {
         return Vec::new();
     };
-    known_decks(data_dir, &store)
+    known_decks(folders, &store)
         .map(|decks| decks.into_iter().map(|deck| deck.0).collect())
         .unwrap_or_default()
 }

@@ -30,8 +30,9 @@ pub(crate) use pages::{PAGE, Pages};
 /// Loads the named decks (or all), printing what stopped any of them from loading. Warnings
 /// are not shown here, so they are not looked for.
 pub(crate) fn load_decks(names: &[String], context: &Context) -> anyhow::Result<Loaded> {
-    let shown = context.settings()?.show_bundled;
-    let files: Vec<_> = known::locate_files(names, &context.data_dir, shown)?
+    let settings = context.settings()?;
+    let folders = context.deck_folders(&settings);
+    let files: Vec<_> = known::locate_files(names, &folders, settings.show_bundled)?
         .into_iter()
         .map(Located::read)
         .collect();

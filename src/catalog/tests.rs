@@ -105,7 +105,11 @@ fn set_modified(path: &Path, time: SystemTime) {
 
 /// Indexes every known deck, as `quiz start` with no deck named does.
 fn index(dir: &Path, store: &mut Store) -> anyhow::Result<Vec<DeckId>> {
-    index_decks(library::locate(&[], dir)?, &context(dir), store)
+    index_decks(
+        library::locate(&[], &library::DeckFolders::of(dir))?,
+        &context(dir),
+        store,
+    )
 }
 
 fn indexed(store: &Store, deck: &str) -> Vec<Card> {
@@ -117,7 +121,7 @@ fn indexed(store: &Store, deck: &str) -> Vec<Card> {
 }
 
 fn parsed(dir: &Path, deck: &str) -> Vec<Card> {
-    let files = library::resolve(&[deck.to_string()], dir).unwrap();
+    let files = library::resolve(&[deck.to_string()], &library::DeckFolders::of(dir)).unwrap();
     let loaded = library::load(files);
     assert!(loaded.failed().next().is_none(), "{deck} has errors");
     loaded.decks.into_iter().next().unwrap().cards
@@ -534,7 +538,7 @@ fn a_report_refresh_takes_the_indexed_text_as_loading_and_gives_titles() {
     )
     .unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let found = || library::locate(&[], dir.path()).unwrap();
+    let found = || library::locate(&[], &library::DeckFolders::of(dir.path())).unwrap();
     let names = |refreshed: &[Refreshed]| {
         refreshed
             .iter()

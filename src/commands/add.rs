@@ -21,7 +21,7 @@ use crate::ui::forms::{Form, PlainForm, TermForm, ask_card, preview};
 pub(crate) fn run(args: &AddArgs, context: &Context) -> anyhow::Result<ExitCode> {
     let files: Vec<_> = crate::catalog::known::locate_files(
         std::slice::from_ref(&args.deck),
-        &context.data_dir,
+        &context.deck_folders(&context.settings()?),
         true,
     )?
     .into_iter()

@@ -1,6 +1,6 @@
 //! `quiz check`: every error and warning in the chosen decks, rustc-style or as JSON lines.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::deck::Origin;
@@ -17,7 +17,12 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
     if args.database {
         return database(context);
     }
-    let files = files(&args.paths, &context.data_dir)?;
+    // A config file that cannot be read leaves the sync folder's decks out, not the check.
+    let folders = match context.settings() {
+        Ok(settings) => context.deck_folders(&settings),
+        Err(_) => library::DeckFolders::of(&context.data_dir),
+    };
+    let files = files(&args.paths, &folders)?;
     if files.is_empty() {
         eprintln!(
             "quiz: no decks to check in {} (name deck files or folders to check them)",
@@ -104,9 +109,9 @@ fn fix(file: &mut DeckFile) -> anyhow::Result<()> {
 
 /// The files to check: paths as given (folders expanded to their .toml files), deck names,
 /// or, with none, every deck in the user's folder.
-fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
+fn files(args: &[String], folders: &library::DeckFolders) -> anyhow::Result<Vec<DeckFile>> {
     if args.is_empty() {
-        return Ok(library::user_files(data_dir)?);
+        return Ok(library::user_files(folders)?);
     }
     let mut files = Vec::new();
     for arg in args {
@@ -118,7 +123,7 @@ fn files(args: &[String], data_dir: &Path) -> anyhow::Result<Vec<DeckFile>> {
         } else if path.is_file() {
             files.push(library::read_or_keep(&path, Origin::Path(path.clone())));
         } else {
-            files.extend(library::resolve(std::slice::from_ref(arg), data_dir)?);
+            files.extend(library::resolve(std::slice::from_ref(arg), folders)?);
         }
     }
     Ok(files)

@@ -43,7 +43,12 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
     // their history (their cards have progress and no deck file, so none is new).
     let mut found = Vec::new();
     let mut logged = Vec::new();
-    for known in catalog::known::choose(&[], &context.data_dir, &store, settings.show_bundled)? {
+    for known in catalog::known::choose(
+        &[],
+        &context.deck_folders(&settings),
+        &store,
+        settings.show_bundled,
+    )? {
         match known {
             Known::File(file) => found.push(file),
             Known::Logged(id) => logged.push(id),

@@ -46,6 +46,7 @@ pub(crate) fn import_into(
     read: impl FnOnce(&mut dyn FnMut(&Review<'_>) -> anyhow::Result<()>) -> anyhow::Result<()>,
 ) -> anyhow::Result<ImportOutcome> {
     let settings = context.settings()?;
+    crate::schedule::retention::note(store, &settings, context.clock.now())?;
     let scheduler =
         crate::schedule::parameters::scheduler(store, settings.desired_retention, ui::warn)?;
     let mut import = store.begin_import()?;
@@ -93,7 +94,9 @@ fn import(file: &Path, context: &Context) -> anyhow::Result<ExitCode> {
     .with_context(|| format!("could not import {}", file.display()))?;
     // The import is saved by now: a config that cannot be read only skips the sync.
     if let Ok(settings) = context.settings() {
-        crate::sync::automatic(&mut store, &settings, context);
+        crate::ui::sync_report::automatic(
+            crate::sync::automatic(&mut store, &settings, context).as_ref(),
+        );
     }
     let decks = if outcome.decks.is_empty() {
         String::new()

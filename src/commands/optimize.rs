@@ -141,6 +141,7 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
         )?;
         return Ok(ExitCode::Success);
     }
+    crate::schedule::retention::note(store, &settings, context.clock.now())?;
     let mut progress = Progress::new("rescheduling", context);
     let cards = parameters::adopt(
         store,
@@ -151,7 +152,7 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
     );
     progress.finish();
     let cards = cards?;
-    crate::sync::automatic(store, &settings, context);
+    crate::ui::sync_report::automatic(crate::sync::automatic(store, &settings, context).as_ref());
     crate::outln!(
         "Saved the fitted parameters: they predict your history better. Rescheduled {cards} \
          cards by replaying their reviews."

@@ -57,8 +57,9 @@ fn choose(
 ) -> anyhow::Result<(Vec<Chosen>, Option<Vec<DeckId>>)> {
     let mut files = Vec::new();
     let mut order = Vec::new();
-    let show_bundled = context.settings()?.show_bundled;
-    for known in catalog::known::choose(names, &context.data_dir, store, show_bundled)? {
+    let settings = context.settings()?;
+    let folders = context.deck_folders(&settings);
+    for known in catalog::known::choose(names, &folders, store, settings.show_bundled)? {
         order.push(known.id().clone());
         match known {
             Known::File(file) => files.push(file),
@@ -83,8 +84,8 @@ fn choose(
         })
         .collect();
     // Hidden bundled decks' reviews stay out of the totals too.
-    let filter =
-        (!names.is_empty() || !show_bundled).then(|| chosen.iter().map(|c| c.id.clone()).collect());
+    let filter = (!names.is_empty() || !settings.show_bundled)
+        .then(|| chosen.iter().map(|c| c.id.clone()).collect());
     Ok((chosen, filter))
 }
 

@@ -16,10 +16,11 @@ use crate::ui::format::plural;
 use crate::ui::table::{Layout, Report, wrap};
 
 pub(crate) fn run(args: &SuspendedArgs, context: &Context) -> anyhow::Result<ExitCode> {
+    let settings = context.settings()?;
     let found = library::locate_shown(
         &args.decks,
-        &context.data_dir,
-        context.settings()?.show_bundled,
+        &context.deck_folders(&settings),
+        settings.show_bundled,
     )?;
     // With no deck named, every suspension is listed, also of decks that are gone.
     let named: Option<Vec<DeckId>> =

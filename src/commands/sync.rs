@@ -27,6 +27,7 @@ pub(crate) fn run(args: &SyncArgs, context: &Context) -> anyhow::Result<ExitCode
         name: args.name.clone(),
     };
     let report = sync::run(&mut store, &dir, &options, &settings, context)?;
+    crate::ui::sync_report::warnings(&report);
     crate::outln!("{}", sync::describe(&report, &dir))?;
     Ok(ExitCode::Success)
 }
@@ -70,6 +71,14 @@ fn status(context: &Context) -> anyhow::Result<()> {
                 usize::try_from(device.reviews).unwrap_or(usize::MAX),
                 "review"
             ),
+        )?;
+    }
+    if let Some(latest) = store.latest_setting("retention")? {
+        crate::outln!(
+            "desired retention: {} (set by {} at {:.0})",
+            escape_line(&latest.value),
+            latest.device,
+            latest.at
         )?;
     }
     Ok(())

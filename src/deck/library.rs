@@ -66,6 +66,34 @@ pub(crate) fn user_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("decks")
 }
 
+/// Where deck files are found besides the bundled decks: the user's decks folder and, with
+/// `sync_dir` set, the `decks/` folder inside the sync folder, so decks travel with the
+/// progress. A deck of the user's folder hides a synced one of the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DeckFolders {
+    pub data_dir: PathBuf,
+    /// `<sync_dir>/decks`, when a sync folder is set.
+    pub synced: Option<PathBuf>,
+}
+
+impl DeckFolders {
+    /// The user's decks folder of `data_dir` alone.
+    pub(crate) fn of(data_dir: &Path) -> DeckFolders {
+        DeckFolders {
+            data_dir: data_dir.to_path_buf(),
+            synced: None,
+        }
+    }
+
+    /// The folders the learner's settings give.
+    pub(crate) fn new(data_dir: &Path, settings: &crate::settings::Settings) -> DeckFolders {
+        DeckFolders {
+            data_dir: data_dir.to_path_buf(),
+            synced: settings.sync_dir.as_ref().map(|dir| dir.join("decks")),
+        }
+    }
+}
+
 /// A deck found by name or path, not necessarily read yet: a session whose deck files have
 /// not changed since they were indexed need not read them.
 #[derive(Debug, Clone)]
@@ -85,6 +113,8 @@ enum Text {
     /// A file named by its path, read when it was found: one that cannot be read is an error
     /// of the command line.
     Read(String),
+    /// A name in the sync folder that is not read, and why (a link): reported as unreadable.
+    Refused(String),
 }
 
 impl Located {
@@ -92,7 +122,7 @@ impl Located {
     pub(crate) fn unread_path(&self) -> Option<&Path> {
         match &self.text {
             Text::Unread(path) => Some(path),
-            Text::Bundled(_) | Text::Read(_) => None,
+            Text::Bundled(_) | Text::Read(_) | Text::Refused(_) => None,
         }
     }
 
@@ -101,6 +131,15 @@ impl Located {
             Text::Bundled(text) => text.to_string(),
             Text::Read(text) => text,
             Text::Unread(path) => return read_or_keep(&path, self.origin),
+            Text::Refused(reason) => {
+                return DeckFile {
+                    id: self.id,
+                    origin: self.origin,
+                    display: self.display,
+                    text: String::new(),
+                    unreadable: Some(reason),
+                };
+            }
         };
         DeckFile {
             id: self.id,
@@ -124,25 +163,78 @@ fn bundled_decks() -> Vec<Located> {
         .collect()
 }
 
-/// Every deck in the user's folder, sorted by name, unread.
-fn user_decks(data_dir: &Path) -> Vec<Located> {
-    toml_files_in(&user_folder(data_dir))
+/// Every deck in the user's folder, sorted by name, then those of the synced folder that
+/// it does not hide; unread.
+fn user_decks(folders: &DeckFolders) -> Vec<Located> {
+    let mut decks: Vec<Located> = toml_files_in(&user_folder(&folders.data_dir))
         .into_iter()
-        .map(|path| Located {
-            id: DeckId(stem(&path)),
-            origin: Origin::UserFolder(path.clone()),
-            display: path.display().to_string(),
-            text: Text::Unread(path),
-        })
-        .collect()
+        .map(unread)
+        .collect();
+    if let Some(synced) = &folders.synced {
+        let more: Vec<Located> = synced_decks(synced)
+            .into_iter()
+            .filter(|deck| !decks.iter().any(|d| d.id == deck.id))
+            .collect();
+        decks.extend(more);
+    }
+    decks
 }
 
-/// Every deck in the user's folder, sorted by name. A missing folder is simply empty.
-pub(crate) fn user_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    Ok(user_decks(data_dir)
-        .into_iter()
-        .map(Located::read)
-        .collect())
+fn unread(path: PathBuf) -> Located {
+    Located {
+        id: DeckId(stem(&path)),
+        origin: Origin::UserFolder(path.clone()),
+        display: path.display().to_string(),
+        text: Text::Unread(path),
+    }
+}
+
+/// The decks of the `decks/` folder inside the sync folder, sorted by name. What is in the
+/// sync folder comes from other machines: only regular files directly in it are read, and a
+/// link (or the folder itself being one) is reported as an unreadable deck, never followed
+/// out of the sync folder.
+fn synced_decks(folder: &Path) -> Vec<Located> {
+    let refused = |path: PathBuf, what: &str| Located {
+        id: DeckId(stem(&path)),
+        origin: Origin::UserFolder(path.clone()),
+        display: path.display().to_string(),
+        text: Text::Refused(format!(
+            "{what} is a link, and quiz follows no links out of the sync folder"
+        )),
+    };
+    match fs::symlink_metadata(folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            return vec![refused(folder.to_path_buf(), "the decks folder")];
+        }
+        Ok(metadata) if metadata.is_dir() => {}
+        _ => return Vec::new(),
+    }
+    let Ok(entries) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut decks: Vec<Located> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            Path::new(&entry.file_name())
+                .extension()
+                .is_some_and(|ext| ext == "toml")
+        })
+        .filter_map(|entry| {
+            let kind = entry.file_type().ok()?;
+            if kind.is_symlink() {
+                Some(refused(entry.path(), "this file"))
+            } else {
+                kind.is_file().then(|| unread(entry.path()))
+            }
+        })
+        .collect();
+    decks.sort_by(|a, b| a.display.cmp(&b.display));
+    decks
+}
+
+/// Every deck in the user's folders, sorted by name. A missing folder is simply empty.
+pub(crate) fn user_files(folders: &DeckFolders) -> Result<Vec<DeckFile>, LibraryError> {
+    Ok(user_decks(folders).into_iter().map(Located::read).collect())
 }
 
 /// The `.toml` files directly in a folder, sorted; a missing folder has none.
@@ -220,11 +312,14 @@ fn stem(path: &Path) -> String {
 #[cfg(test)]
 /// Every known deck: the user's folder shadows a bundled deck of the same name.
 pub(crate) fn all_files(data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    Ok(all_decks(data_dir).into_iter().map(Located::read).collect())
+    Ok(all_decks(&DeckFolders::of(data_dir))
+        .into_iter()
+        .map(Located::read)
+        .collect())
 }
 
-fn all_decks(data_dir: &Path) -> Vec<Located> {
-    let user = user_decks(data_dir);
+fn all_decks(folders: &DeckFolders) -> Vec<Located> {
+    let user = user_decks(folders);
     let mut decks: Vec<Located> = bundled_decks()
         .into_iter()
         .filter(|bundled| !user.iter().any(|u| u.id == bundled.id))
@@ -234,16 +329,22 @@ fn all_decks(data_dir: &Path) -> Vec<Located> {
 }
 
 /// The decks named on the command line (names or paths); none named means every known deck.
-pub(crate) fn resolve(names: &[String], data_dir: &Path) -> Result<Vec<DeckFile>, LibraryError> {
-    Ok(locate(names, data_dir)?
+pub(crate) fn resolve(
+    names: &[String],
+    folders: &DeckFolders,
+) -> Result<Vec<DeckFile>, LibraryError> {
+    Ok(locate(names, folders)?
         .into_iter()
         .map(Located::read)
         .collect())
 }
 
 /// [`resolve`], reading only the files named by their path.
-pub(crate) fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, LibraryError> {
-    let known = all_decks(data_dir);
+pub(crate) fn locate(
+    names: &[String],
+    folders: &DeckFolders,
+) -> Result<Vec<Located>, LibraryError> {
+    let known = all_decks(folders);
     if names.is_empty() {
         return Ok(known);
     }
@@ -284,10 +385,10 @@ pub(crate) fn locate(names: &[String], data_dir: &Path) -> Result<Vec<Located>, 
 /// (`show_bundled = false` in the config); a bundled deck named is still found.
 pub(crate) fn locate_shown(
     names: &[String],
-    data_dir: &Path,
+    folders: &DeckFolders,
     show_bundled: bool,
 ) -> Result<Vec<Located>, LibraryError> {
-    let mut found = locate(names, data_dir)?;
+    let mut found = locate(names, folders)?;
     if names.is_empty() && !show_bundled {
         found.retain(|deck| deck.origin != Origin::Bundled);
     }
@@ -402,7 +503,7 @@ mod tests {
     fn resolve_names_an_unknown_deck_and_lists_the_known_ones() {
         let dir = tempfile::tempdir().unwrap();
         write_user_deck(dir.path(), "x", SMALL_DECK);
-        let error = resolve(&["nope".to_string()], dir.path()).unwrap_err();
+        let error = resolve(&["nope".to_string()], &DeckFolders::of(dir.path())).unwrap_err();
         assert!(matches!(error, LibraryError::Unknown { .. }), "{error:?}");
         assert_eq!(
             error.to_string(),
@@ -414,7 +515,7 @@ mod tests {
     fn a_user_deck_is_found_by_its_file_name() {
         let dir = tempfile::tempdir().unwrap();
         write_user_deck(dir.path(), "x", SMALL_DECK);
-        let files = resolve(&["x".to_string()], dir.path()).unwrap();
+        let files = resolve(&["x".to_string()], &DeckFolders::of(dir.path())).unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].id, DeckId("x".into()));
         let path = user_folder(dir.path()).join("x.toml");
@@ -424,7 +525,7 @@ mod tests {
         assert_eq!(loaded.decks[0].title, "Mine");
 
         // With no names, every known deck: the bundled ones, then the user's.
-        let all = resolve(&[], dir.path()).unwrap();
+        let all = resolve(&[], &DeckFolders::of(dir.path())).unwrap();
         let names: Vec<&str> = all.iter().map(|f| f.id.0.as_str()).collect();
         assert_eq!(names, vec!["secret-speech", "x"]);
     }
@@ -435,7 +536,7 @@ mod tests {
         let path = dir.path().join("elsewhere.toml");
         fs::write(&path, SMALL_DECK).unwrap();
         let name = path.display().to_string();
-        let files = resolve(std::slice::from_ref(&name), dir.path()).unwrap();
+        let files = resolve(std::slice::from_ref(&name), &DeckFolders::of(dir.path())).unwrap();
         assert_eq!(files[0].id, DeckId("elsewhere".into()));
         assert_eq!(files[0].origin, Origin::Path(path));
     }
@@ -449,7 +550,7 @@ mod tests {
         assert_eq!(same.len(), 1);
         assert!(matches!(same[0].origin, Origin::UserFolder(_)));
 
-        let files = resolve(&["secret-speech".to_string()], dir.path()).unwrap();
+        let files = resolve(&["secret-speech".to_string()], &DeckFolders::of(dir.path())).unwrap();
         let loaded = load(files);
         assert_eq!(loaded.decks.len(), 1);
         assert_eq!(loaded.decks[0].title, "Mine");
@@ -504,6 +605,87 @@ mod tests {
             .map(|f| f.id.0)
             .collect();
         assert_eq!(names, vec!["secret-speech", "x"]);
+    }
+
+    #[test]
+    fn the_sync_folders_decks_are_user_decks_too_and_the_users_own_hide_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let synced = tempfile::tempdir().unwrap();
+        write_user_deck(dir.path(), "mine", SMALL_DECK);
+        write_user_deck(dir.path(), "both", SMALL_DECK);
+        let decks = synced.path().join("decks");
+        fs::create_dir_all(decks.join("sub")).unwrap();
+        fs::write(decks.join("travels.toml"), SMALL_DECK).unwrap();
+        fs::write(decks.join("both.toml"), "title = \"Synced\"\n").unwrap();
+        fs::write(decks.join("sub").join("deep.toml"), SMALL_DECK).unwrap();
+        fs::write(decks.join("notes.txt"), "not a deck").unwrap();
+        let folders = DeckFolders {
+            data_dir: dir.path().to_path_buf(),
+            synced: Some(decks.clone()),
+        };
+        let files = resolve(&[], &folders).unwrap();
+        let names: Vec<(&str, &Origin)> =
+            files.iter().map(|f| (f.id.0.as_str(), &f.origin)).collect();
+        let local = |name: &str| Origin::UserFolder(user_folder(dir.path()).join(name));
+        assert_eq!(
+            names,
+            [
+                ("secret-speech", &Origin::Bundled),
+                ("both", &local("both.toml")),
+                ("mine", &local("mine.toml")),
+                ("travels", &Origin::UserFolder(decks.join("travels.toml"))),
+            ]
+        );
+        let named = resolve(&["travels".to_string()], &folders).unwrap();
+        assert_eq!(named[0].text, SMALL_DECK);
+        // Without a sync folder, as before.
+        let names: Vec<String> = resolve(&[], &DeckFolders::of(dir.path()))
+            .unwrap()
+            .into_iter()
+            .map(|f| f.id.0)
+            .collect();
+        assert_eq!(names, ["secret-speech", "both", "mine"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_sync_folders_decks_is_reported_and_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let synced = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("secret.toml");
+        fs::write(&outside, SMALL_DECK).unwrap();
+        let decks = synced.path().join("decks");
+        fs::create_dir_all(&decks).unwrap();
+        std::os::unix::fs::symlink(&outside, decks.join("stolen.toml")).unwrap();
+        let folders = DeckFolders {
+            data_dir: dir.path().to_path_buf(),
+            synced: Some(decks.clone()),
+        };
+        let files = resolve(&["stolen".to_string()], &folders).unwrap();
+        assert_eq!(files[0].text, "");
+        assert_eq!(
+            files[0].unreadable.as_deref(),
+            Some("this file is a link, and quiz follows no links out of the sync folder")
+        );
+        let loaded = load(files);
+        assert!(loaded.decks.is_empty());
+        assert_eq!(loaded.reports[0].findings[0].code, Code::Unreadable);
+
+        // The folder itself a link: refused whole.
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("x.toml"), SMALL_DECK).unwrap();
+        let linked = synced.path().join("linked");
+        std::os::unix::fs::symlink(elsewhere.path(), &linked).unwrap();
+        let folders = DeckFolders {
+            data_dir: dir.path().to_path_buf(),
+            synced: Some(linked),
+        };
+        let files = user_files(&folders).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            files[0].unreadable.as_deref(),
+            Some("the decks folder is a link, and quiz follows no links out of the sync folder")
+        );
     }
 
     #[test]

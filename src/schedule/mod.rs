@@ -15,6 +15,7 @@
 
 pub(crate) mod optimize;
 pub(crate) mod parameters;
+pub(crate) mod retention;
 
 use fsrs::{FSRS, FSRSError, ItemState, MemoryState, NextStates};
 use jiff::tz::TimeZone;
@@ -146,6 +147,8 @@ pub(crate) struct Scheduler {
     /// learner configured.
     parameters: Vec<f32>,
     desired_retention: f32,
+    /// The desired retention's changes, by instant (see [`Scheduler::with_retention_changes`]).
+    retention_changes: Vec<(Timestamp, f32)>,
     /// The forgetting-curve decay (w20), clipped the same way `fsrs` clips it.
     decay: f32,
 }
@@ -184,8 +187,35 @@ impl Scheduler {
             fsrs,
             parameters,
             desired_retention,
+            retention_changes: Vec::new(),
             decay,
         })
+    }
+
+    /// This scheduler with the desired retention's changes of every device (instant, value;
+    /// in the order of instant, then device id, then sequence number): a review then gets
+    /// its interval from the retention in effect at its own instant, and before the first
+    /// change from the first one, so a card's row is a function of the events alone and
+    /// every device replays it the same. Without changes, the retention given to `new`
+    /// holds throughout. A value the scheduler cannot use is left out.
+    pub(crate) fn with_retention_changes(mut self, changes: Vec<(Timestamp, f32)>) -> Scheduler {
+        self.retention_changes = changes
+            .into_iter()
+            .filter(|(_, retention)| retention_is_valid(*retention))
+            .collect();
+        self
+    }
+
+    /// The desired retention in effect at `at`.
+    pub(crate) fn retention_at(&self, at: Timestamp) -> f32 {
+        let later = self.retention_changes.partition_point(|(t, _)| *t <= at);
+        match later.checked_sub(1) {
+            Some(index) => self.retention_changes[index].1,
+            None => self
+                .retention_changes
+                .first()
+                .map_or(self.desired_retention, |first| first.1),
+        }
     }
 
     /// The 21 FSRS-6 parameters in use, before `fsrs` clips them.
@@ -226,6 +256,7 @@ impl Scheduler {
     }
 
     /// Interval in whole days for a stability at this scheduler's desired retention (rounded, at least 1).
+    #[cfg(test)]
     pub(crate) fn interval_days(&self, stability: f32) -> u32 {
         self.interval_days_at(stability, self.desired_retention)
     }
@@ -263,7 +294,8 @@ impl Scheduler {
     /// * Elapsed time is [`learner_days_between`] the previous review and
     ///   `now`. That is 0 for a new card, and also for a repeat on the same
     ///   learner day, which makes FSRS use its short-term update.
-    /// * The interval is [`Self::interval_days`] of the new stability, capped
+    /// * The interval is [`Self::interval_days_at`] of the new stability and the
+    ///   retention in effect at `now` ([`Self::retention_at`]), capped
     ///   at [`MAX_INTERVAL_DAYS`].
     /// * `due` is `now` moved forward by that many *calendar* days in `tz`,
     ///   keeping the local time of day. A review at 19:00 is due at 19:00,
@@ -284,7 +316,9 @@ impl Scheduler {
     ) -> Result<CardState, ScheduleError> {
         let elapsed = previous.map_or(0, |p| learner_days_between(p.last_review, now, tz));
         let memory = self.next_memory(previous.map(|p| p.memory), rating, elapsed)?;
-        let interval = self.interval_days(memory.stability).min(MAX_INTERVAL_DAYS);
+        let interval = self
+            .interval_days_at(memory.stability, self.retention_at(now))
+            .min(MAX_INTERVAL_DAYS);
         let due = due_after(now, interval, tz)?;
         let (reps, lapses) = match previous {
             None => (0, 0),
@@ -363,6 +397,40 @@ mod tests {
 
     fn default_scheduler() -> Scheduler {
         Scheduler::new(None, Scheduler::DEFAULT_RETENTION).unwrap()
+    }
+
+    #[test]
+    fn the_retention_in_effect_is_the_latest_change_before_the_instant() {
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let plain = default_scheduler();
+        assert_eq!(plain.retention_at(at(0)), 0.9);
+        let changed = default_scheduler().with_retention_changes(vec![
+            (at(100), 0.8),
+            (at(200), 0.95),
+            (at(200), 0.7),
+            (at(300), 1.5),
+        ]);
+        // Before the first change, the first; at an instant, its last change; a value no
+        // scheduler can use is left out.
+        assert_eq!(changed.retention_at(at(50)), 0.8);
+        assert_eq!(changed.retention_at(at(100)), 0.8);
+        assert_eq!(changed.retention_at(at(199)), 0.8);
+        assert_eq!(changed.retention_at(at(200)), 0.7);
+        assert_eq!(changed.retention_at(at(10_000)), 0.7);
+        // A review gets its interval from the retention at its own instant.
+        let tz = TimeZone::UTC;
+        let early = changed.review(None, Rating::Good, at(150), &tz).unwrap();
+        let late = changed.review(None, Rating::Good, at(250), &tz).unwrap();
+        let days = |state: &CardState, from: i64| (state.due.as_second() - from) / 86_400;
+        assert_eq!(
+            days(&early, 150),
+            i64::from(plain.interval_days_at(early.memory.stability, 0.8))
+        );
+        assert_eq!(
+            days(&late, 250),
+            i64::from(plain.interval_days_at(late.memory.stability, 0.7))
+        );
+        assert!(days(&late, 250) > days(&early, 150));
     }
 
     #[test]

@@ -14,15 +14,17 @@ use crate::store::Store;
 /// The `meta` key the scheduler's parameters are kept under.
 const PARAMETERS_KEY: &str = "fsrs_parameters";
 
-/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some;
-/// `warn` receives the warning about damaged ones (see [`saved`]).
+/// The scheduler with the learner's fitted parameters when `quiz optimize` stored some, and
+/// the desired retention's changes of every device (`desired_retention` holds when there
+/// are none); `warn` receives the warning about damaged parameters (see [`saved`]).
 pub(crate) fn scheduler(
     store: &Store,
     desired_retention: f32,
     warn: impl FnOnce(String),
 ) -> anyhow::Result<Scheduler> {
     let parameters = saved(store, warn)?;
-    Ok(Scheduler::new(parameters.as_deref(), desired_retention)?)
+    Ok(Scheduler::new(parameters.as_deref(), desired_retention)?
+        .with_retention_changes(store.retention_changes()?))
 }
 
 /// The parameters `quiz optimize` saved, when they are usable. Damaged ones must not stop a
@@ -61,7 +63,8 @@ pub(crate) fn adopt(
     mut progress: impl FnMut(u64, u64),
 ) -> anyhow::Result<usize> {
     let scheduler = Scheduler::new(Some(parameters), desired_retention)
-        .context("the fitted parameters cannot schedule")?;
+        .context("the fitted parameters cannot schedule")?
+        .with_retention_changes(store.retention_changes()?);
     let json = serde_json::to_string(parameters).context("could not encode the parameters")?;
     let total = store.scheduled_review_count()?;
     store

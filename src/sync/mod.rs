@@ -16,7 +16,7 @@ use jiff::tz::TimeZone;
 
 use crate::schedule::Scheduler;
 use crate::store::Store;
-use crate::store::sync::{Applied, Change, FileMark};
+use crate::store::sync::{self as store_sync, Applied, Change, FileMark};
 
 pub(crate) mod device_log;
 pub(crate) mod event;
@@ -67,6 +67,8 @@ pub(crate) struct Report {
     pub notices: Vec<String>,
     /// Cards rescheduled because the scheduler's parameters changed.
     pub rescheduled: Option<usize>,
+    /// The desired retention now in effect, when another device's change brought it.
+    pub retention: Option<f32>,
 }
 
 /// Everything a sync needs besides the store and the folder.
@@ -107,6 +109,7 @@ pub(crate) fn sync(
     }
     publish_parameters(store, env.now)?;
 
+    let retention_before = store.retention_changes()?;
     let own_touched = write_own(store, &dir, &mut report)?;
     let own = store.device_id()?;
     let listing = device_log::list(&dir)
@@ -117,19 +120,29 @@ pub(crate) fn sync(
             crate::escape::escape_line(name)
         ));
     }
-    for log in &listing.logs {
+    // A device's own log before its conflict copies (a Dropbox copy's name sorts first):
+    // a copy is then read against the events its log gave (see `read_peer`).
+    let mut logs = listing.logs.clone();
+    logs.sort_by_key(|log| (is_conflict_copy(log), log.name.clone()));
+    for log in &logs {
         if log.device == own {
             check_own_copy(store, log, &own, &mut report)?;
             continue;
         }
         read_peer(store, log, &mut report)?;
     }
+    // The other devices' changes of the desired retention count in the replay.
+    let scheduler = env
+        .scheduler
+        .clone()
+        .with_retention_changes(store.retention_changes()?);
+    report.retention = adopted_retention(&scheduler, env, retention_before);
     // The cards this device's own new events touched are replayed too, so their rows are
     // the replay's, exactly as on the other devices (a live answer wrote the same row).
-    report.applied.cards = store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
+    report.applied.cards = store.replay_marked(&mut |log| scheduler.replay(log, env.tz))?;
     if !own_touched.is_empty() {
         store.take_in(&[], &own_touched)?;
-        store.replay_marked(&mut |log| env.scheduler.replay(log, env.tz))?;
+        store.replay_marked(&mut |log| scheduler.replay(log, env.tz))?;
     }
     report.rescheduled = adopt_parameters(store, env)?;
     if let Some(repo) = &git {
@@ -212,6 +225,18 @@ fn publish_parameters(store: &mut Store, now: Timestamp) -> anyhow::Result<()> {
         store.set_meta_value(SYNCED_PARAMETERS_KEY, &current)?;
     }
     Ok(())
+}
+
+/// The desired retention in effect now, when the changes this sync took in (`scheduler`
+/// has them, `before` is what there was) made it differ from the one before.
+fn adopted_retention(
+    scheduler: &Scheduler,
+    env: &Environment<'_>,
+    before: Vec<(Timestamp, f32)>,
+) -> Option<f32> {
+    let now = scheduler.retention_at(env.now);
+    let earlier = scheduler.clone().with_retention_changes(before);
+    (earlier.retention_at(env.now) != now).then_some(now)
 }
 
 /// Adopts the latest parameters of any device when they are not the ones in use, by
@@ -370,7 +395,7 @@ fn check_own_copy(
     .with_context(|| format!("could not read {}", log.path.display()))?;
     if foreign > 0 {
         report.notices.push(format!(
-            "{} holds {} under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in",
+            "{} holds {} under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in here: that copy sends them again under a new id of its own",
             crate::escape::escape_line(&log.path.display().to_string()),
             crate::ui::format::plural(foreign, "event")
         ));
@@ -408,7 +433,17 @@ fn remark(store: &Store, path: &Path, key: &str, last_seq: i64) -> anyhow::Resul
     Ok(())
 }
 
+/// Whether a log is a sync engine's conflict copy rather than the device's own file.
+fn is_conflict_copy(log: &LogFile) -> bool {
+    log.name != format!("{}.jsonl", log.device)
+}
+
 /// Reads what is new in another device's log (or a conflict copy of it) and takes it in.
+///
+/// A conflict copy is read against the events taken in: from its first event that differs
+/// from the one taken in under the same id, it is another data directory's writing under
+/// that device's id at the same time (a copy of it), and the rest of it is left out — that
+/// copy takes a new id and sends its events again under it.
 fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::Result<()> {
     let key = log.path.display().to_string();
     let mark = store.file_mark(&key)?;
@@ -418,14 +453,25 @@ fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::R
         return Ok(());
     }
     let mut any = false;
+    let conflict = is_conflict_copy(log);
+    let mut diverged: Option<(i64, usize)> = None;
     store.bulk_cache()?;
-    device_log::read_from(log, mark.as_ref(), BATCH, |read, new_mark| {
+    device_log::read_from(log, mark.as_ref(), BATCH, |mut read, new_mark| {
         for skipped in read.malformed {
             report.skipped.push(Skipped {
                 file: log.path.clone(),
                 line: skipped.line,
                 reason: skipped.reason,
             });
+        }
+        if conflict {
+            let kept = diverged_from(store, &read.events, diverged.is_some())?;
+            let left = read.events.len() - kept;
+            if left > 0 {
+                let first = diverged.map_or(read.events[kept].seq, |d| d.0);
+                diverged = Some((first, diverged.map_or(0, |d| d.1) + left));
+                read.events.truncate(kept);
+            }
         }
         if !read.events.is_empty() {
             any = true;
@@ -441,11 +487,41 @@ fn read_peer(store: &mut Store, log: &LogFile, report: &mut Report) -> anyhow::R
     if any {
         report.logs_read += 1;
     }
+    if let Some((first, left)) = diverged {
+        report.notices.push(format!(
+            "{}: from event {} on, this copy differs from the events of device {} taken in \
+             under the same ids: another data directory (a copy of that one) wrote under its \
+             id at the same time; its {} were left out (that copy takes a new id and sends \
+             them again)",
+            crate::escape::escape_line(&log.path.display().to_string()),
+            event::event_id(&log.device, first),
+            log.device,
+            crate::ui::format::plural(left, "event")
+        ));
+    }
     Ok(())
 }
 
+/// How many of `events` (a conflict copy's, in file order) come before the first one that
+/// differs from the event this store holds under its id; none once the copy diverged.
+fn diverged_from(
+    store: &Store,
+    events: &[store_sync::SyncEvent],
+    already: bool,
+) -> anyhow::Result<usize> {
+    if already {
+        return Ok(0);
+    }
+    for (index, event) in events.iter().enumerate() {
+        if store.compare_event(event)? == store_sync::Held::Different {
+            return Ok(index);
+        }
+    }
+    Ok(events.len())
+}
+
 /// A sync with the settings and clock of `context`, with the scheduler the learner's
-/// parameters give.
+/// parameters give. The command shows the report (`crate::ui::sync_report`).
 pub(crate) fn run(
     store: &mut Store,
     dir: &Path,
@@ -453,9 +529,10 @@ pub(crate) fn run(
     settings: &crate::settings::Settings,
     context: &crate::env::Context,
 ) -> anyhow::Result<Report> {
+    crate::schedule::retention::note(store, settings, context.clock.now())?;
     let scheduler =
         crate::schedule::parameters::scheduler(store, settings.desired_retention, crate::ui::warn)?;
-    let report = sync(
+    let mut report = sync(
         store,
         dir,
         options,
@@ -467,51 +544,52 @@ pub(crate) fn run(
             desired_retention: settings.desired_retention,
         },
     )?;
-    for skipped in &report.skipped {
-        crate::ui::warn(format!(
-            "{}:{}: skipped a line: {}",
-            skipped.file.display(),
-            skipped.line,
-            crate::escape::escape_line(&skipped.reason)
+    if let Some(retention) = report.retention
+        && settings.desired_retention_set
+        && retention != settings.desired_retention
+    {
+        report.notices.push(format!(
+            "another device set the desired retention to {retention}; the config file here says \
+             {}, which counts again once it is changed there",
+            settings.desired_retention
         ));
-    }
-    for notice in &report.notices {
-        crate::ui::warn(notice.clone());
     }
     Ok(report)
 }
 
-/// The automatic sync of a command that writes progress, when `sync_dir` is set: a failure
-/// is a warning, never a reason not to study. Returns whether the parameters changed
-/// (the caller's scheduler is then out of date).
+/// What an automatic sync came to, for the command to say.
+#[derive(Debug)]
+pub(crate) enum Automatic {
+    Synced {
+        dir: PathBuf,
+        report: Report,
+    },
+    /// It failed: a warning, never a reason not to study.
+    Failed {
+        dir: PathBuf,
+        error: String,
+    },
+}
+
+/// The automatic sync of a command that writes progress, when `sync_dir` is set (`None`
+/// when it is not); the caller shows the outcome (`crate::ui::sync_report::automatic`).
 pub(crate) fn automatic(
     store: &mut Store,
     settings: &crate::settings::Settings,
     context: &crate::env::Context,
-) -> bool {
-    let Some(dir) = &settings.sync_dir else {
-        return false;
-    };
+) -> Option<Automatic> {
+    let dir = settings.sync_dir.clone()?;
     let options = Options {
         git: true,
         name: None,
     };
-    match run(store, dir, &options, settings, context) {
-        Ok(report) => {
-            if report.applied.added > 0 || report.rescheduled.is_some() {
-                eprintln!("quiz: {}", describe(&report, dir));
-            }
-            report.rescheduled.is_some()
-        }
-        Err(error) => {
-            crate::ui::warn(format!(
-                "could not sync with {}: {}",
-                dir.display(),
-                crate::escape::escape_control(&format!("{error:#}"))
-            ));
-            false
-        }
-    }
+    Some(match run(store, &dir, &options, settings, context) {
+        Ok(report) => Automatic::Synced { dir, report },
+        Err(error) => Automatic::Failed {
+            error: format!("{error:#}"),
+            dir,
+        },
+    })
 }
 
 /// One line on what a sync did.
@@ -535,6 +613,11 @@ pub(crate) fn describe(report: &Report, dir: &Path) -> String {
         text.push_str(&format!(
             "; adopted another device's scheduler parameters ({} replayed)",
             plural(cards, "card")
+        ));
+    }
+    if let Some(retention) = report.retention {
+        text.push_str(&format!(
+            "; desired retention now {retention} (another device's)"
         ));
     }
     if !report.skipped.is_empty() {

@@ -2,8 +2,9 @@
 //! undos, overrides and clocks minutes apart), their folders are copied to each other in
 //! random order by a simulated sync engine (sometimes a copy in flight, cut at a random
 //! byte; sometimes a copy that replaces a log with an older one), and they sync in random
-//! order. Once every log has reached every device, all of them hold the same reviews, the
-//! same card rows and the same suspended cards, and no review was lost or doubled.
+//! order; some change the desired retention. Once every log has reached every device, all
+//! of them hold the same reviews, the same card rows and the same suspended cards, and no
+//! review was lost or doubled.
 //!
 //! CI runs 200 schedules; `QUIZ_SYNC_SCHEDULES=5000 cargo test --lib sync::tests` more
 //! (bench/sync_property.sh).
@@ -64,7 +65,26 @@ impl Device {
         }
     }
 
+    /// The scheduler as a command on this device builds it: with the desired retention's
+    /// changes this device knows of.
+    fn scheduler(&self, base: &Scheduler) -> Scheduler {
+        base.clone()
+            .with_retention_changes(self.store.retention_changes().unwrap())
+    }
+
+    /// The learner edits this device's config file to `retention`.
+    fn set_retention(&mut self, retention: f32, now: Timestamp) {
+        let at = now + jiff::SignedDuration::from_millis(self.skew_ms);
+        let settings = crate::settings::Settings {
+            desired_retention: retention,
+            desired_retention_set: true,
+            ..crate::settings::Settings::default()
+        };
+        crate::schedule::retention::note(&mut self.store, &settings, at).unwrap();
+    }
+
     fn answer(&mut self, scheduler: &Scheduler, card: &str, rating: Rating, now: Timestamp) {
+        let scheduler = &self.scheduler(scheduler);
         let deck = DeckId("d".into());
         let card_id = CardId(card.into());
         let at = now + jiff::SignedDuration::from_millis(self.skew_ms);
@@ -112,6 +132,7 @@ impl Device {
         let Some((id, card, previous, at, rating)) = self.last.clone() else {
             return;
         };
+        let scheduler = &self.scheduler(scheduler);
         let new = if rating == Rating::Again {
             Rating::Good
         } else {
@@ -261,7 +282,7 @@ fn schedule(seed: u64) -> usize {
     for _ in 0..rng.random_range(5..25) {
         now += jiff::SignedDuration::from_mins(rng.random_range(1..3000));
         let d = rng.random_range(0..count);
-        match rng.random_range(0..11) {
+        match rng.random_range(0..12) {
             0..=4 => {
                 let card = CARDS[rng.random_range(0..CARDS.len())];
                 let rating = Rating::ALL[rng.random_range(0..4)];
@@ -271,6 +292,7 @@ fn schedule(seed: u64) -> usize {
             6 => devices[d].override_last(&scheduler),
             7 | 8 => devices[d].sync(&scheduler, now),
             9 => devices[d].toggle_suspension(CARDS[rng.random_range(0..CARDS.len())], now),
+            10 => devices[d].set_retention([0.7, 0.8, 0.85, 0.95][rng.random_range(0..4)], now),
             _ => {
                 let to = rng.random_range(0..count);
                 if to != d {

@@ -6,6 +6,7 @@ pub(crate) mod forms;
 pub(crate) mod plain;
 pub(crate) mod progress;
 pub(crate) mod screen;
+pub(crate) mod sync_report;
 pub(crate) mod table;
 
 use std::io;

@@ -60,4 +60,7 @@ mod overview;
 mod readers;
 mod stats;
 mod sync;
+mod sync_decks;
+mod sync_settings;
+mod sync_twins;
 mod widths;

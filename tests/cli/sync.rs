@@ -9,33 +9,33 @@ use crate::common::{capitals_deck, path_arg, question_line, quiz_with, with_conf
 use crate::harness::{Quiz, Run, TIMEOUT, spawn, stdout_lines};
 
 /// A device: a data directory with the capitals deck as `t`, its clock at `now`.
-fn device(now: &str) -> Quiz {
+pub(crate) fn device(now: &str) -> Quiz {
     let mut quiz = quiz_with(&capitals_deck(3));
     quiz.at(now);
     quiz
 }
 
-fn sync(quiz: &Quiz, dir: &Path, name: &str) -> Run {
+pub(crate) fn sync(quiz: &Quiz, dir: &Path, name: &str) -> Run {
     quiz.run(&["sync", path_arg(dir), "--name", name], "")
 }
 
-fn device_id(quiz: &Quiz) -> String {
+pub(crate) fn device_id(quiz: &Quiz) -> String {
     quiz.rows("SELECT value FROM meta WHERE key = 'device_id'")[0][0].clone()
 }
 
 /// Reviews as every device must hold them: by event id, without the local row id.
-fn reviews(quiz: &Quiz) -> Vec<Vec<String>> {
+pub(crate) fn reviews(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows(
         "SELECT device, seq, reviewed_at, deck, card, rating, verdict, mode, given_answer, elapsed_ms
          FROM reviews ORDER BY device, seq",
     )
 }
 
-fn cards(quiz: &Quiz) -> Vec<Vec<String>> {
+pub(crate) fn cards(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT * FROM cards ORDER BY deck, card")
 }
 
-fn log_path(dir: &Path, quiz: &Quiz) -> PathBuf {
+pub(crate) fn log_path(dir: &Path, quiz: &Quiz) -> PathBuf {
     dir.join("quiz/devices")
         .join(format!("{}.jsonl", device_id(quiz)))
 }
@@ -601,7 +601,7 @@ fn a_conflict_copy_of_this_devices_own_log_with_foreign_events_is_reported() {
     assert_eq!(
         run.stderr,
         format!(
-            "quiz: warning: {} holds 1 event under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in\n",
+            "quiz: warning: {} holds 1 event under this device's id that this data directory never wrote: another data directory (a copy of this one?) wrote to this device's log at the same time; they were not taken in here: that copy sends them again under a new id of its own\n",
             std::fs::canonicalize(&conflict).unwrap().display()
         )
     );

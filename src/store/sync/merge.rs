@@ -10,7 +10,7 @@ use super::super::log::{RebuildError, Replay, card_log, rebuild_card};
 use super::super::reviews::insert_review_as;
 use super::super::types::{Millis, VerdictWord};
 use super::super::{Result, Store};
-use super::{Applied, Change, SyncEvent, insert_event, target};
+use super::{Applied, Change, SyncEvent, insert_event, mark_retention_change, target};
 use crate::deck::{CardId, DeckId};
 use crate::schedule::Rating;
 
@@ -229,7 +229,11 @@ fn apply(
             insert_event(conn, event)?;
             settle_suspension(conn, deck, card)?;
         }
-        Change::Parameters { .. } | Change::Retention { .. } | Change::Device { .. } => {
+        Change::Retention { .. } => {
+            insert_event(conn, event)?;
+            mark_retention_change(conn, event.at)?;
+        }
+        Change::Parameters { .. } | Change::Device { .. } => {
             insert_event(conn, event)?;
         }
     }

@@ -15,7 +15,10 @@ use super::types::{Millis, VerdictWord};
 use super::{Result, Store, StoreError};
 use crate::schedule::Rating;
 
+mod compare;
 mod merge;
+
+pub(crate) use compare::Held;
 
 /// The `meta` key of this device's id.
 const DEVICE_KEY: &str = "device_id";
@@ -268,7 +271,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT value, at, device FROM sync_events WHERE kind = ?1
-                 ORDER BY at DESC, device DESC LIMIT 1",
+                 ORDER BY at DESC, device DESC, seq DESC LIMIT 1",
             )?
             .query_row(params![kind], |row| {
                 Ok(Latest {
@@ -278,6 +281,56 @@ impl Store {
                 })
             })
             .optional()?)
+    }
+
+    /// Every `retention` event of every device, in the order of instant, then device id,
+    /// then sequence number (see [`crate::schedule::Scheduler::with_retention_changes`]).
+    pub(crate) fn retention_changes(&self) -> Result<Vec<(Timestamp, f32)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT at, value FROM sync_events WHERE kind = 'retention'
+             ORDER BY at, device, seq",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, Millis>(0)?.0, row.get::<_, String>(1)?))
+        })?;
+        let mut changes = Vec::new();
+        for row in rows {
+            let (at, value) = row?;
+            // Written by this program from a checked number; anything else is left out.
+            if let Ok(value) = value.parse::<f32>() {
+                changes.push((at, value));
+            }
+        }
+        Ok(changes)
+    }
+
+    /// Sets a `meta` entry and records `changes` as this device's next events, in one
+    /// transaction (a setting noticed and published at once).
+    pub(crate) fn note_setting(
+        &mut self,
+        key: &str,
+        value: &str,
+        changes: &[(Timestamp, Change)],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        set_meta(&tx, key, value)?;
+        for (at, change) in changes {
+            record_local(&tx, *at, change)?;
+            if let Change::Retention { .. } = change {
+                mark_retention_change(&tx, *at)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The instant of the earliest review in the log, if any.
+    pub(crate) fn first_review_at(&self) -> Result<Option<Timestamp>> {
+        let first: Option<Millis> = self
+            .conn
+            .prepare_cached("SELECT MIN(reviewed_at) FROM reviews")?
+            .query_row([], |row| row.get(0))?;
+        Ok(first.map(|m| m.0))
     }
 
     /// Sets a `meta` entry (sync's own bookkeeping: what was published, what is in effect).
@@ -444,6 +497,31 @@ pub(super) fn record_local(conn: &Connection, at: Timestamp, change: &Change) ->
             change: change.clone(),
         },
     )
+}
+
+/// Marks for replay (by the next sync) the cards whose row a change of the desired
+/// retention at `at` may alter: a review's interval is the retention's in effect at its
+/// instant, so the cards last reviewed at or after `at`; every card when no change is
+/// earlier, since the first change holds before it too. A change made here at this
+/// instant usually marks none; one whose instant other devices' reviews are later than
+/// (clocks apart) marks those.
+pub(super) fn mark_retention_change(conn: &Connection, at: Timestamp) -> Result<()> {
+    let earlier: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sync_events WHERE kind = 'retention' AND at < ?1)",
+        )?
+        .query_row(params![Millis(at)], |row| row.get(0))?;
+    let since = if earlier {
+        Millis(at)
+    } else {
+        Millis(Timestamp::MIN)
+    };
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO sync_replay (deck, card)
+         SELECT deck, card FROM cards WHERE last_review >= ?1",
+    )?
+    .execute(params![since])?;
+    Ok(())
 }
 
 /// The review `id`'s device and sequence number.

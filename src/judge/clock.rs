@@ -12,7 +12,6 @@
 //! clock and is never read as the evening.
 
 use super::Reason;
-use super::normalise::fold;
 use super::numbers::cardinal_value;
 
 const MINUTE: i32 = 60;
@@ -578,12 +577,12 @@ impl Parser {
     }
 }
 
-/// Reads a whole answer as a time of day, or gives up.
-pub(super) fn read_clock(text: &str) -> Option<Clock> {
-    if text.len() > MAX_CLOCK_CHARS * 4 || text.chars().count() > MAX_CLOCK_CHARS {
+/// Reads a whole answer, folded (`normalise::fold`), as a time of day, or gives up.
+pub(super) fn read_clock(folded: &str) -> Option<Clock> {
+    if folded.len() > MAX_CLOCK_CHARS * 4 || folded.chars().count() > MAX_CLOCK_CHARS {
         return None;
     }
-    let toks = lex(&fold(text))?;
+    let toks = lex(folded)?;
     let mut p = Parser { toks, i: 0 };
     p.eat_word(&["at"]);
     let core = p.core()?;
@@ -672,10 +671,15 @@ pub(super) fn fit_clock(expected: &Clock, given: &Clock) -> Option<Option<Reason
 mod tests {
     use super::*;
     use crate::judge::Verdict;
+    use crate::judge::normalise::fold;
+
+    fn read(text: &str) -> Option<Clock> {
+        read_clock(&fold(text))
+    }
     use crate::judge::testing::{check, close_because, no, text};
 
     fn face(text: &str) -> Option<(i32, bool)> {
-        read_clock(text).map(|c| (c.seconds / MINUTE, c.either_half))
+        read(text).map(|c| (c.seconds / MINUTE, c.either_half))
     }
 
     #[test]
@@ -733,15 +737,15 @@ mod tests {
             "half past",
             "1:2:3",
         ] {
-            assert_eq!(read_clock(not_a_time), None, "{not_a_time:?}");
+            assert_eq!(read(not_a_time), None, "{not_a_time:?}");
         }
-        assert!(read_clock(&"20:17 ".repeat(40)).is_none());
+        assert!(read(&"20:17 ".repeat(40)).is_none());
     }
 
     #[test]
     fn a_bare_dotted_time_is_a_time_only_for_a_time() {
-        assert!(!read_clock("20.17").is_some_and(|c| c.is_written_time()));
-        assert!(read_clock("8.17pm").is_some_and(|c| c.is_written_time()));
+        assert!(!read("20.17").is_some_and(|c| c.is_written_time()));
+        assert!(read("8.17pm").is_some_and(|c| c.is_written_time()));
         check(&text("20:17"), "20.17", Verdict::Right);
         check(&text("20.17"), "20:17", no());
     }
@@ -781,6 +785,31 @@ mod tests {
         check(&text("20:17:00"), "20:17", Verdict::Right);
         check(&text("20:17"), "20:17:45", Verdict::Right);
         check(&text("20:17:30"), "20:17:31", no());
+    }
+
+    #[test]
+    fn every_minute_of_the_day_in_12_hour_form_is_its_24_hour_form() {
+        for hour in 0..24 {
+            for minute in 0..60 {
+                let card = text(&format!("{hour:02}:{minute:02}"));
+                let half = if hour < 12 { "am" } else { "pm" };
+                let twelve = if hour % 12 == 0 { 12 } else { hour % 12 };
+                check(
+                    &card,
+                    &format!("{twelve}:{minute:02} {half}"),
+                    Verdict::Right,
+                );
+                check(
+                    &card,
+                    &format!("{twelve}.{minute:02}{half}"),
+                    Verdict::Right,
+                );
+                let other = if half == "am" { "pm" } else { "am" };
+                check(&card, &format!("{twelve}:{minute:02} {other}"), no());
+                let next = (minute + 1) % 60;
+                check(&card, &format!("{hour:02}:{next:02}"), no());
+            }
+        }
     }
 
     #[test]

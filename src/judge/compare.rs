@@ -6,7 +6,7 @@
 use super::clock::{Clock, fit_clock, read_clock};
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::names::{NameFit, fit_name};
-use super::normalise::{is_symbol, squash, strip_article, superscript, words};
+use super::normalise::{fold, is_symbol, squash, strip_article, superscript, tokens, words};
 use super::quantity::{Quantity, fit_quantity, needs_separators, quantity_reason, read_quantity};
 use super::roman::numerals;
 use super::typos::word_edits;
@@ -53,10 +53,16 @@ impl Form {
 
     /// The form of an answer as typed, read as a quantity too.
     pub(super) fn of_text(text: &str) -> Self {
+        let folded = fold(text);
+        let form = Form::new(tokens(&folded));
         Form {
             quantity: Some(read_quantity(text)),
-            clock: Some(read_clock(text)),
-            ..Form::new(words(text))
+            clock: Some(
+                may_be_clock(&form.words)
+                    .then(|| read_clock(&folded))
+                    .flatten(),
+            ),
+            ..form
         }
     }
 
@@ -92,6 +98,20 @@ impl Form {
             &self.words
         }
     }
+}
+
+/// Whether the words could be a time, so most answers are not read twice: a time has an
+/// hour of one or two digits once number words are digits ("20:17", "4am", "half past 8"),
+/// or says "hours" after four digits, or is noon or midnight.
+fn may_be_clock(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        let hour = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&hour)
+            || matches!(
+                w.as_str(),
+                "noon" | "midday" | "midnight" | "hours" | "hrs" | "hr" | "h" | "uhr"
+            )
+    })
 }
 
 fn with_stripped(tokens: Vec<String>) -> (Vec<String>, Vec<String>) {

@@ -3,9 +3,10 @@
 //! fit among its answer and the alternatives it accepts. Choice and several-answer
 //! cards compare their parts the same way.
 
+use super::clock::{Clock, fit_clock, read_clock};
 use super::dates::{Date, century_as_hundreds, parse_date, same_year_word, years};
 use super::names::{NameFit, fit_name};
-use super::normalise::{is_symbol, squash, strip_article, superscript, words};
+use super::normalise::{fold, is_symbol, squash, strip_article, superscript, tokens, words};
 use super::quantity::{Quantity, fit_quantity, needs_separators, quantity_reason, read_quantity};
 use super::roman::numerals;
 use super::typos::word_edits;
@@ -24,6 +25,8 @@ pub(super) struct Form {
     article: (Option<String>, Option<String>),
     /// Its reading as a quantity; the outer `None` when only the words were at hand.
     quantity: Option<Option<Quantity>>,
+    /// Its reading as a time of day; the outer `None` when only the words were at hand.
+    clock: Option<Option<Clock>>,
 }
 
 impl Form {
@@ -44,14 +47,22 @@ impl Form {
             date,
             article: (words_article, symbols_article),
             quantity: None,
+            clock: None,
         }
     }
 
     /// The form of an answer as typed, read as a quantity too.
     pub(super) fn of_text(text: &str) -> Self {
+        let folded = fold(text);
+        let form = Form::new(tokens(&folded));
         Form {
             quantity: Some(read_quantity(text)),
-            ..Form::new(words(text))
+            clock: Some(
+                may_be_clock(&form.words)
+                    .then(|| read_clock(&folded))
+                    .flatten(),
+            ),
+            ..form
         }
     }
 
@@ -70,6 +81,16 @@ impl Form {
     }
 
     /// What this form is compared by, when it is the expected answer.
+    /// Both read as times of day, the deck's answer written as one: how they fit.
+    fn clock_fit(&self, given: &Form) -> Option<Option<Option<Reason>>> {
+        match (&self.clock, &given.clock) {
+            (Some(Some(expected)), Some(Some(given))) if expected.is_written_time() => {
+                Some(fit_clock(expected, given))
+            }
+            _ => None,
+        }
+    }
+
     fn compared(&self) -> &[String] {
         if self.has_symbols() {
             &self.symbols
@@ -77,6 +98,20 @@ impl Form {
             &self.words
         }
     }
+}
+
+/// Whether the words could be a time, so most answers are not read twice: a time has an
+/// hour of one or two digits once number words are digits ("20:17", "4am", "half past 8"),
+/// or says "hours" after four digits, or is noon or midnight.
+fn may_be_clock(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        let hour = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&hour)
+            || matches!(
+                w.as_str(),
+                "noon" | "midday" | "midnight" | "hours" | "hrs" | "hr" | "h" | "uhr"
+            )
+    })
 }
 
 fn with_stripped(tokens: Vec<String>) -> (Vec<String>, Vec<String>) {
@@ -149,6 +184,13 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
     if e.is_empty() || g.is_empty() {
         return None;
     }
+    // A time is right or wrong as a whole, as a date is: "20:18" is another minute.
+    if let Some(fits) = expected.clock_fit(given) {
+        return fits.map(|reason| match reason {
+            None => Fit::Exact,
+            Some(_) => Fit::Close(0),
+        });
+    }
     if let (Some(a), Some(b)) = (expected.date, given.date) {
         // A date is right or wrong as a whole: a one-letter slip there is a different day.
         return (a == b).then_some(Fit::Exact);
@@ -202,6 +244,9 @@ pub(super) fn fit(expected: &Form, given: &Form) -> Option<Fit> {
 /// tests of `fit` again, for the one answer shown, so `Fit` stays a count of edits.
 fn close_reason(candidate: &str, given: &Form) -> Reason {
     let expected = Form::of_text(candidate);
+    if let Some(Some(Some(reason))) = expected.clock_fit(given) {
+        return reason;
+    }
     if let (Some(Some(a)), Some(Some(b))) = (&expected.quantity, &given.quantity)
         && fit_quantity(a, b) == Some(Some(false))
     {

@@ -8,12 +8,14 @@
 //! This file is the public face: what a card expects, the verdict, and which rules each
 //! kind of card is judged by. The rules live beside it: `normalise` (the comparison form),
 //! `numbers` (number words, and quantities compared by value), `units` (units,
-//! currencies, percent), `dates` (and years, ranges, decades, eras), `roman` (Roman
+//! currencies, percent), `dates` (and years, ranges, decades, eras), `clock` (times of
+//! day, with their zones), `roman` (Roman
 //! numerals), `typos`, `compare` (one answer against one written answer, and typed cards),
 //! `choice` (and true/false), `several` and `strictness` (a deck's or card's
 //! `case_sensitive` and `exact`).
 
 mod choice;
+mod clock;
 mod compare;
 mod dates;
 mod names;
@@ -96,11 +98,14 @@ pub(crate) enum Reason {
     /// The number is right but its unit is left out, added, or shortened ("5m" for
     /// "$5 million").
     Unit,
-    /// The exact value rounded ("0.333" for 1/3), or a percent as a fraction ("0.5" for
-    /// "50%").
+    /// The exact value rounded ("0.333" for 1/3), a percent as a fraction ("0.5" for
+    /// "50%"), or a time's seconds left out ("20:17" for "20:17:30").
     Rounding,
     /// The operands of a commuting operator swapped ("b + a" for "a + b").
     Order,
+    /// A time on a 12-hour face without am/pm ("8:17" for "20:17"): right but for the
+    /// half of the day, which was not said.
+    Meridiem,
     /// A several-answer card answered in part (at least half of it).
     SomeParts,
 }
@@ -117,6 +122,7 @@ impl Reason {
             Reason::Unit => "unit",
             Reason::Rounding => "rounding",
             Reason::Order => "order",
+            Reason::Meridiem => "am/pm left out",
             Reason::SomeParts => "some parts missing",
         }
     }
@@ -389,6 +395,9 @@ mod tests {
         assert_eq!(reason(&text("£20"), "20"), Some(Reason::Unit));
         assert_eq!(reason(&text("1/3"), "0.333"), Some(Reason::Rounding));
         assert_eq!(reason(&text("a + b"), "b + a"), Some(Reason::Order));
+        assert_eq!(reason(&text("20:17"), "8:17"), Some(Reason::Meridiem));
+        assert_eq!(reason(&text("20:17:30"), "20:17"), Some(Reason::Rounding));
+        assert_eq!(Reason::Meridiem.label(), "am/pm left out");
         let parts = several(&["Lenin", "Trotsky"]);
         assert_eq!(reason(&parts, "Lenin"), Some(Reason::SomeParts));
         assert_eq!(reason(&parts, "Lenin, Trotksy"), Some(Reason::Typo));

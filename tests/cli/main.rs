@@ -21,6 +21,7 @@ mod new;
 
 // Studying
 mod choice;
+mod clock_times;
 mod config;
 mod cram;
 mod crash;

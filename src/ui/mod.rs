@@ -70,8 +70,12 @@ pub(crate) struct Outcome<'a> {
     pub given: &'a str,
     /// The question of the other card in the deck whose answer `given` is (then wrong).
     pub answer_to: Option<&'a str>,
-    /// When the card comes back ("in 4 days"); `None` when the session does not schedule.
+    /// When the card comes back ("in 4 days", "again after 3 cards, then tomorrow");
+    /// `None` when there is nothing to say (a right answer in a cram).
     pub next: Option<String>,
+    /// What is left of the session and how many questions it holds, this answer counted.
+    pub counts: Counts,
+    pub total: usize,
     /// The card shows media (`[image: …]`, `[sound: …]`) whose files are in the media folder.
     pub has_media: bool,
 }
@@ -151,9 +155,14 @@ pub(crate) fn grade_choices(separator: &str) -> String {
         .join(separator)
 }
 
-/// A warning for the person at the keyboard, on stderr, worded like every other.
+/// A warning for the person at the keyboard, on stderr, worded like every other. While the
+/// study screen is up it goes to the screen's status line instead, and to stderr once the
+/// screen is gone.
 pub(crate) fn warn(message: String) {
-    eprintln!("quiz: warning: {message}");
+    let line = format!("quiz: warning: {message}");
+    if !screen::terminal::post_warning(&line) {
+        eprintln!("{line}");
+    }
 }
 
 /// One line of input without its line ending; `None` at end of input.

@@ -102,6 +102,13 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         if let Some(explain) = &outcome.card.explain {
             writeln!(self.output, "  explain: {}", escape_line(explain))?;
         }
+        // A miss comes back in this session, which "tomorrow" alone would hide; a right
+        // answer's interval is the screen's business, and the transcript stays as it was.
+        if !outcome.verdict.is_accepted()
+            && let Some(next) = &outcome.next
+        {
+            writeln!(self.output, "  next: {next}")?;
+        }
         writeln!(self.output)?;
         self.output.flush()?;
         // Overrides come as the next line, read with the next question.

@@ -67,11 +67,12 @@ What is the capital of France?
 Enter answer · ? hint · Esc quit"
     );
     tty.type_line("paris");
+    // The counts with the verdict already count the answer just given.
     assert_eq!(
         shown(&mut tty, "next: "),
         "\
 t · review                                                           1/2 · 0m00s
-new 2 · learning 0 · due 0   ───────────────────────────────────────────────────
+new 1 · learning 0 · due 0   ───────────────────────────────────────────────────
 ────────────────────────────────────────────────────────────────────────────────
 What is the capital of France?
 
@@ -93,8 +94,8 @@ Enter next · w I was wrong · u undo · e edit · s suspend · Esc quit"
     assert_eq!(
         shown(&mut tty, "next: "),
         "\
-t · review                                                           2/2 · 0m00s
-new 1 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━──────────────────────────
+t · review                                                           2/3 · 0m00s
+new 0 · learning 1 · due 0   ━━━━━━━━━━━━━━━━━──────────────────────────────────
 ────────────────────────────────────────────────────────────────────────────────
 In what year was the Secret Speech delivered?
 
@@ -103,7 +104,7 @@ wrong
   answer    1956
   letters   19[-6]5[+6]
   At the 20th Party Congress.
-  next: tomorrow
+  next: again right away, then tomorrow
 
 
 
@@ -152,7 +153,8 @@ explain = "He became First Secretary in September 1953 and denounced Stalin thre
 
 /// A close answer at 40 columns: every word whole, continuation lines under their text,
 /// the diff, what was forgiven, the interval, and the key bar on two lines without
-/// splitting a key. (At 40×12 the page scrolls the question away, then clips the end.)
+/// splitting a key. (At 40×12 the question's first line and the verdict stay, and the
+/// explanation scrolls.)
 #[test]
 fn a_close_answer_at_40_columns_wraps_at_words_and_shows_the_diff() {
     let quiz = quiz_with(LONG_DECK);
@@ -188,7 +190,7 @@ Enter answer · ? hint · Esc quit"
         shown(&mut tty, "next: "),
         "\
 t · review                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ───────────
 ────────────────────────────────────────
 Who led the Communist Party of the
 Soviet Union after Stalin died in 1953?
@@ -229,7 +231,7 @@ fn a_close_answer_at_120_columns_keeps_the_question_on_one_line() {
         shown(&mut tty, "next: "),
         "\
 t · review                                                                                                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────────────────────────────────────────────────────────────────────────────────────
+new 0 · learning 0 · due 0   ───────────────────────────────────────────────────────────────────────────────────────────
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 Who led the Communist Party of the Soviet Union after Stalin died in 1953?
 
@@ -372,7 +374,7 @@ Which congress heard the speech?
     assert_eq!(
         answers(&quiz),
         [
-            ["congress", "3", "right", "3"],
+            ["congress", "3", "right", "20th Congress"],
             ["published", "3", "right", "false"]
         ]
     );
@@ -829,28 +831,30 @@ fn a_verdict_too_tall_for_40_by_12_scrolls_with_the_arrows() {
     let mut tty = Tty::spawn_sized(&quiz, &["start", "t"], 40, 12);
     tty.expect("Enter answer");
     tty.type_line("Nikita Krushchov");
+    // The question's first line and the verdict stay in view; what has no room scrolls
+    // under them: the interval, then the explanation.
     assert_eq!(
         shown(&mut tty, "more"),
         "\
 t · review                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ───────────
 ────────────────────────────────────────
-
+Who led the Communist Party of the…
 close — accepted
   you typed Nikita Krushchov
   answer    Nikita Khrushchev
   letters   Nikita K[+h]rushch[+e][-o]v
   forgiven  typo
-  He became First Secretary in September
+  next: tomorrow
 ↓↑ more · Enter next · w I was wrong
 u undo · e edit · s suspend · Esc quit"
     );
     for _ in 0..6 {
         tty.keys(DOWN);
     }
-    let screen = shown(&mut tty, "next: tomorrow");
+    let screen = shown(&mut tty, "  later.");
     assert!(
-        screen.contains("  forgiven  typo\n  He became First Secretary in September\n  1953 and denounced Stalin three years\n  later.\n  next: tomorrow\n"),
+        screen.contains("Who led the Communist Party of the…\nclose — accepted\n  you typed Nikita Krushchov\n  answer    Nikita Khrushchev\n  letters   Nikita K[+h]rushch[+e][-o]v\n  forgiven  typo\n  later.\n↓↑ more"),
         "{screen}"
     );
     tty.decide(ENTER);
@@ -913,7 +917,7 @@ fn a_choice_picked_with_the_arrows_and_enter() {
     assert_eq!(
         answers(&quiz),
         [
-            ["congress", "1", "wrong", "2"],
+            ["congress", "1", "wrong", "18th Congress"],
             ["published", "3", "right", "false"]
         ]
     );

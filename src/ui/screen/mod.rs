@@ -21,8 +21,8 @@ use ratatui::text::{Line, Span};
 
 use self::guard::Guard;
 use self::terminal::Backend;
-use self::verdict::Palette;
-use self::view::{Field, Header, Page};
+use self::verdict::{Drawn, Palette};
+use self::view::{Compact, Field, Header, Page};
 use super::format::screen_summary_lines;
 use super::{
     Frontend, GradeChoice, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler,
@@ -59,12 +59,16 @@ pub(crate) struct Screen {
     accept_asked: bool,
     /// The verdict is shown again after `o`: the opener's messages stay on it.
     reshowing: bool,
-    /// The lines of the verdict last shown, kept for the page that follows an override.
-    last_verdict: Vec<Line<'static>>,
+    /// The verdict last shown, kept for the page that follows an override.
+    last_verdict: Drawn,
     /// How far the learner has scrolled a card too tall for the screen, and whether some of
     /// it is still out of view below (as last drawn).
     offset: usize,
     hidden_below: bool,
+    /// The latest warning said during the session, shown in the status line until the
+    /// next card, and how many had been said when it was taken.
+    status: Option<String>,
+    warnings_seen: usize,
 }
 
 fn key(key: &str, action: &str) -> (String, String) {
@@ -111,14 +115,22 @@ impl Screen {
             accept_offered: false,
             accept_asked: false,
             reshowing: false,
-            last_verdict: Vec::new(),
+            last_verdict: Drawn::default(),
             offset: 0,
             hidden_below: false,
+            status: None,
+            warnings_seen: 0,
         })
     }
 
     fn draw(&mut self) -> io::Result<()> {
         self.header.spent = self.started.elapsed();
+        let (said, latest) = terminal::latest_warning();
+        if said > self.warnings_seen {
+            self.warnings_seen = said;
+            self.status = latest.map(|line| escape_control(&line).replace('\n', " "));
+        }
+        self.page.status.clone_from(&self.status);
         let Screen {
             terminal,
             header,
@@ -158,6 +170,37 @@ impl Screen {
         let pin = if pinned { self.question.len() } else { 0 };
         let mut lines = self.question.clone();
         lines.extend(body);
+        lines.extend(self.extras());
+        self.page = Page {
+            body: lines,
+            pin,
+            offset: if pinned { self.offset } else { 0 },
+            field,
+            keys,
+            compact: None,
+            status: None,
+        };
+    }
+
+    /// A verdict page: `verdict` under the question; when it is too tall, the question's
+    /// first line and the verdict stay in view and the explanation scrolls under them.
+    fn show_verdict(&mut self, verdict: &Drawn, keys: Vec<(String, String)>) {
+        let mut body = vec![Line::default()];
+        body.extend(verdict.lines.iter().cloned());
+        self.show_pinned(body, None, keys, true);
+        let (held, mut rest) = verdict.split();
+        rest.extend(self.extras());
+        self.page.compact = Some(Compact {
+            question: self.question.clone(),
+            held,
+            must: verdict.must,
+            rest,
+        });
+    }
+
+    /// The lines under every page's body: the hint once asked for, and the messages.
+    fn extras(&self) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
         if let Some(hint) = &self.hint {
             lines.push(Line::from(vec![
                 Span::styled("  hint: ", self.palette.dim()),
@@ -168,13 +211,7 @@ impl Screen {
             lines.push(Line::default());
             lines.extend(self.messages.iter().cloned());
         }
-        self.page = Page {
-            body: lines,
-            pin,
-            offset: if pinned { self.offset } else { 0 },
-            field,
-            keys,
-        };
+        lines
     }
 
     /// Draws the page and waits for the learner: redraws on resize and each second (the
@@ -316,6 +353,7 @@ impl Frontend for Screen {
         self.header.counts = prompt.counts;
         if !prompt.hint_shown {
             self.hint = None;
+            self.status = None;
         }
         self.set_question(prompt);
         if prompt.flip {
@@ -347,13 +385,14 @@ impl Frontend for Screen {
             self.messages.clear();
         }
         self.offset = 0;
+        self.header.counts = outcome.counts;
+        self.header.total = outcome.total;
         let accepted = outcome.verdict.is_accepted();
         let typed = matches!(outcome.card.expected, Expected::Text { .. });
         self.accept_offered = typed && !accepted && !outcome.given.trim().is_empty();
         self.accept_asked = false;
-        let mut body = vec![Line::default()];
-        body.extend(verdict::lines(outcome, &self.palette));
-        self.last_verdict = body.clone();
+        let drawn = verdict::lines(outcome, &self.palette);
+        self.last_verdict = drawn.clone();
         let mut keys = vec![key("Enter", "next")];
         keys.push(if accepted {
             key("w", "I was wrong")
@@ -374,7 +413,7 @@ impl Frontend for Screen {
         let mut guard = self.guard();
         let mut colon = false;
         loop {
-            self.show_pinned(body.clone(), None, keys.clone(), true);
+            self.show_verdict(&drawn, keys.clone());
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {
                 interrupt();
@@ -429,17 +468,15 @@ impl Frontend for Screen {
         if !std::mem::take(&mut self.accept_offered) {
             return Ok(false);
         }
-        let body = self.last_verdict.clone();
+        let drawn = self.last_verdict.clone();
         let mut guard = self.guard();
         loop {
-            self.show_pinned(
-                body.clone(),
-                None,
+            self.show_verdict(
+                &drawn,
                 vec![
                     key("a", "accept this answer from now on"),
                     key("Enter", "next"),
                 ],
-                true,
             );
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {

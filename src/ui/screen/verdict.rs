@@ -138,8 +138,30 @@ fn detail(outcome: &Outcome<'_>) -> String {
     }
 }
 
+/// A verdict's lines, and which of them matter most on a screen too low for all.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Drawn {
+    pub lines: Vec<Line<'static>>,
+    /// The first lines — the verdict, the answer given, the right one — stay in view.
+    pub must: usize,
+    /// Where the explanation is in `lines`: what scrolls first.
+    pub explain: std::ops::Range<usize>,
+}
+
+impl Drawn {
+    /// The lines held in view when the page is too tall, and the explanation's.
+    pub(crate) fn split(&self) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+        let held = self.lines[..self.explain.start]
+            .iter()
+            .chain(&self.lines[self.explain.end..])
+            .cloned()
+            .collect();
+        (held, self.lines[self.explain.clone()].to_vec())
+    }
+}
+
 /// The lines of a verdict, under the question.
-pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'static>> {
+pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Drawn {
     let color = match outcome.verdict {
         Verdict::Right => Color::Green,
         Verdict::Close { .. } => Color::Yellow,
@@ -184,6 +206,7 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
             Span::styled(answer, palette.bold()),
         ]));
     }
+    let must = lines.len();
     if let Some(expected) = aligned_with(outcome)
         && let runs = alignment(&expected, outcome.given)
         // Only a misspelling is worth a letter-by-letter line: an answer sharing a stray
@@ -197,6 +220,7 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
     if let Verdict::Close { reason, .. } = outcome.verdict {
         lines.push(Line::from(vec![label(FORGIVEN), Span::raw(reason.label())]));
     }
+    let explain_start = lines.len();
     if let Some(explain) = &outcome.card.explain {
         for line in crate::escape::escape_control(explain).lines() {
             lines.push(Line::from(Span::styled(
@@ -205,13 +229,18 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
             )));
         }
     }
+    let explain = explain_start..lines.len();
     if let Some(next) = &outcome.next {
         lines.push(Line::from(Span::styled(
             format!("  next: {next}"),
             palette.dim(),
         )));
     }
-    lines
+    Drawn {
+        lines,
+        must,
+        explain,
+    }
 }
 
 #[cfg(test)]

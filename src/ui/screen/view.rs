@@ -52,6 +52,24 @@ pub(crate) struct Page {
     pub field: Option<Field>,
     /// The keys that work now: (key, what it does).
     pub keys: Vec<(String, String)>,
+    /// How to show the page when `body` is too tall, instead of scrolling it whole.
+    pub compact: Option<Compact>,
+    /// A warning said during the session, on its own line above the answer field.
+    pub status: Option<String>,
+}
+
+/// A verdict too tall for the screen: the question's first row (cut, with `…`) and the
+/// verdict's lines stay in view, and what is under them — the explanation, the hint, the
+/// messages — scrolls. Each part as unwrapped lines.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Compact {
+    pub question: Vec<Line<'static>>,
+    /// The lines held in view under the question, in order.
+    pub held: Vec<Line<'static>>,
+    /// How many of `held` stay in view whatever the room (the verdict, the answers); the
+    /// others go to the scrolling part on a screen too low for them.
+    pub must: usize,
+    pub rest: Vec<Line<'static>>,
 }
 
 const PROMPT: &str = "> ";
@@ -68,45 +86,137 @@ pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette:
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return false;
     }
+    let more = || ("↓↑".to_string(), "more".to_string());
     let mut keys = page.keys.clone();
     let mut layout = Areas::new(area, page, &keys, palette);
+    let width = usize::from(layout.body.width);
     let lines: Vec<Line<'static>> = page
         .body
         .iter()
-        .flat_map(|line| wrap(line, usize::from(layout.body.width)))
+        .flat_map(|line| wrap(line, width))
         .collect();
-    let before_pin: usize = page.body[..page.pin.min(page.body.len())]
-        .iter()
-        .map(|line| wrap(line, usize::from(layout.body.width)).len())
-        .sum();
-    let fits = |areas: &Areas| lines.len() <= usize::from(areas.body.height);
-    if !fits(&layout) {
-        keys.insert(0, ("↓↑".to_string(), "more".to_string()));
+    let mut compact = None;
+    if lines.len() > usize::from(layout.body.height) {
+        keys.insert(0, more());
         layout = Areas::new(area, page, &keys, palette);
+        if let Some(held) = &page.compact {
+            compact = arrange(held, width, usize::from(layout.body.height));
+            // What is held in view may leave room for all the rest: then nothing scrolls.
+            if let Some((top, rest)) = &compact
+                && top.len() + rest.len() <= usize::from(layout.body.height)
+            {
+                keys.remove(0);
+                layout = Areas::new(area, page, &keys, palette);
+                compact = arrange(held, width, usize::from(layout.body.height)).or(compact);
+            }
+        }
     }
     draw_header(frame, header, palette, layout.top, layout.counts);
     frame.render_widget(
         Paragraph::new("─".repeat(usize::from(area.width))).style(palette.dim()),
         layout.rule,
     );
-    // A card taller than the room scrolls, but on its own never past its pinned line: the
-    // verdict under a long question matters more than the question's first lines. The
-    // learner's own scrolling (`offset`) goes on from there, down to the last line.
-    let overflow = lines.len().saturating_sub(usize::from(layout.body.height));
-    let scroll = (overflow.min(before_pin) + page.offset).min(overflow);
-    let hidden_below = scroll < overflow;
+    let hidden_below = match compact {
+        Some((top, rest)) => {
+            let held = u16::try_from(top.len()).unwrap_or(u16::MAX);
+            let [top_area, rest_area] =
+                Layout::vertical([Constraint::Length(held), Constraint::Min(0)]).areas(layout.body);
+            frame.render_widget(Paragraph::new(Text::from(top)), top_area);
+            scrolled(frame, rest, 0, page.offset, rest_area)
+        }
+        None => {
+            let before_pin: usize = page.body[..page.pin.min(page.body.len())]
+                .iter()
+                .map(|line| wrap(line, width).len())
+                .sum();
+            scrolled(frame, lines, before_pin, page.offset, layout.body)
+        }
+    };
+    let keys = key_bar(&keys, palette, area.width);
+    frame.render_widget(
+        Paragraph::new(Text::from(status_lines(page, palette, area.width))),
+        layout.status,
+    );
+    if let Some(value) = &page.field {
+        draw_field(frame, value, palette, layout.field);
+    }
+    frame.render_widget(Paragraph::new(Text::from(keys)), layout.bar);
+    hidden_below
+}
+
+/// Draws `lines` in `area`, scrolled; true when some are still out of view below. A card
+/// taller than the room scrolls, but on its own never past its pinned line (`before_pin`
+/// rows down): the verdict under a long question matters more than the question's first
+/// lines. The learner's own scrolling (`offset`) goes on from there, down to the last line.
+fn scrolled(
+    frame: &mut Frame<'_>,
+    lines: Vec<Line<'static>>,
+    before_pin: usize,
+    offset: usize,
+    area: Rect,
+) -> bool {
+    let overflow = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = (overflow.min(before_pin) + offset).min(overflow);
     frame.render_widget(
         Paragraph::new(Text::from(lines)).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        layout.body,
+        area,
     );
-    let field = layout.field;
-    let bar = layout.bar;
-    let keys = key_bar(&keys, palette, area.width);
-    if let Some(value) = &page.field {
-        draw_field(frame, value, palette, field);
+    scroll < overflow
+}
+
+/// A page too tall for the screen, as [`Compact`] holds it, in rows of `width` for a body
+/// `height` rows high: the rows held in view and the rows that scroll under them. The held
+/// lines past [`Compact::must`] go to the scrolling part when the rest would get no row;
+/// `None` when even the question's first row and the must lines leave none.
+fn arrange(
+    compact: &Compact,
+    width: usize,
+    height: usize,
+) -> Option<(Vec<Line<'static>>, Vec<Line<'static>>)> {
+    let rows = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
+        lines.iter().flat_map(|line| wrap(line, width)).collect()
+    };
+    // The question's first row, cut at a word with room for the mark that says it goes on.
+    let mut question: Vec<Line<'static>> = rows(&compact.question);
+    if question.len() > 1 {
+        let narrower: Vec<Line<'static>> = compact
+            .question
+            .iter()
+            .flat_map(|line| wrap(line, width.saturating_sub(1)))
+            .collect();
+        question = narrower.into_iter().take(1).collect();
+        if let Some(last) = question
+            .first_mut()
+            .and_then(|first| first.spans.last_mut())
+        {
+            last.content = format!("{}…", last.content.trim_end()).into();
+        }
     }
-    frame.render_widget(Paragraph::new(Text::from(keys)), bar);
-    hidden_below
+    let mut held = compact.held.len();
+    loop {
+        let top_len = question.len() + rows(&compact.held[..held]).len();
+        if top_len < height {
+            break;
+        }
+        if held <= compact.must {
+            return None;
+        }
+        held -= 1;
+    }
+    let mut top = question;
+    let rest_lines: Vec<Line<'static>> = compact.held[held..]
+        .iter()
+        .chain(&compact.rest)
+        .cloned()
+        .collect();
+    let held_rows = rows(&compact.held[..held]);
+    // A blank line between the question and the verdict where it costs no row of the rest.
+    let rest = rows(&rest_lines);
+    if top.len() + 1 + held_rows.len() + rest.len().min(2) <= height {
+        top.push(Line::default());
+    }
+    top.extend(held_rows);
+    Some((top, rest))
 }
 
 /// Where each part of the screen goes.
@@ -115,8 +225,22 @@ struct Areas {
     counts: Rect,
     rule: Rect,
     body: Rect,
+    status: Rect,
     field: Rect,
     bar: Rect,
+}
+
+/// The status line's rows: the warning wrapped, at most two rows of it.
+fn status_lines(page: &Page, palette: &Palette, width: u16) -> Vec<Line<'static>> {
+    let Some(status) = &page.status else {
+        return Vec::new();
+    };
+    let mut lines = wrap(
+        &Line::from(Span::styled(status.clone(), palette.fg(Color::Yellow))),
+        usize::from(width),
+    );
+    lines.truncate(2);
+    lines
 }
 
 impl Areas {
@@ -125,13 +249,16 @@ impl Areas {
             .unwrap_or(1)
             .clamp(1, 3);
         let field_height = u16::from(page.field.is_some());
+        let status_height =
+            u16::try_from(status_lines(page, palette, area.width).len()).unwrap_or(2);
         // A blank line above the key bar only where there is room for it.
         let spacer = u16::from(area.height >= 16);
-        let [top, counts, rule, body, field, _, bar] = Layout::vertical([
+        let [top, counts, rule, body, status, field, _, bar] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(1),
+            Constraint::Length(status_height),
             Constraint::Length(field_height),
             Constraint::Length(spacer),
             Constraint::Length(keys_height),
@@ -142,6 +269,7 @@ impl Areas {
             counts,
             rule,
             body,
+            status,
             field,
             bar,
         }
@@ -397,6 +525,8 @@ mod tests {
         let page = Page {
             pin: 0,
             offset: 0,
+            compact: None,
+            status: None,
             body: vec![Line::from(
                 "Who led the Communist Party of the Soviet Union after Stalin died?",
             )],
@@ -458,6 +588,39 @@ mod tests {
             text(wrap(&line, 10)),
             ["Antidisest", "ablishment", "arianism"]
         );
+    }
+
+    #[test]
+    fn a_compact_verdict_gives_up_its_optional_lines_before_its_answers() {
+        let text = |lines: &[Line<'static>]| -> Vec<String> {
+            lines.iter().map(|line| line.to_string()).collect()
+        };
+        let compact = Compact {
+            question: vec![Line::from("Who led the Soviet Union after Stalin?")],
+            held: [
+                "wrong",
+                "  you typed Lenin",
+                "  answer    Khrushchev",
+                "  next: tomorrow",
+            ]
+            .map(Line::from)
+            .to_vec(),
+            must: 3,
+            rest: vec![Line::from("  He became First Secretary in 1953.")],
+        };
+        let (top, rest) = arrange(&compact, 24, 5).expect("room for the answers");
+        assert_eq!(
+            text(&top),
+            [
+                "Who led the Soviet…",
+                "wrong",
+                "  you typed Lenin",
+                "  answer    Khrushchev"
+            ]
+        );
+        assert_eq!(text(&rest)[0], "  next: tomorrow");
+        // With no row left for the rest, the page scrolls whole, as any other.
+        assert!(arrange(&compact, 24, 4).is_none());
     }
 
     #[test]

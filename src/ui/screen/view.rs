@@ -167,7 +167,8 @@ fn scrolled(
 /// A page too tall for the screen, as [`Compact`] holds it, in rows of `width` for a body
 /// `height` rows high: the rows held in view and the rows that scroll under them. The held
 /// lines past [`Compact::must`] go to the scrolling part when the rest would get no row;
-/// `None` when even the question's first row and the must lines leave none.
+/// `None` when even the question's first row and the must lines leave none. The question
+/// gets the rows the rest leaves over, its last one cut with `…`.
 fn arrange(
     compact: &Compact,
     width: usize,
@@ -176,43 +177,40 @@ fn arrange(
     let rows = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
         lines.iter().flat_map(|line| wrap(line, width)).collect()
     };
-    // The question's first row, cut at a word with room for the mark that says it goes on.
-    let mut question: Vec<Line<'static>> = rows(&compact.question);
-    if question.len() > 1 {
-        let narrower: Vec<Line<'static>> = compact
-            .question
-            .iter()
-            .flat_map(|line| wrap(line, width.saturating_sub(1)))
-            .collect();
-        question = narrower.into_iter().take(1).collect();
-        if let Some(last) = question
-            .first_mut()
-            .and_then(|first| first.spans.last_mut())
-        {
-            last.content = format!("{}…", last.content.trim_end()).into();
-        }
-    }
+    let full = rows(&compact.question);
     let mut held = compact.held.len();
-    loop {
-        let top_len = question.len() + rows(&compact.held[..held]).len();
-        if top_len < height {
-            break;
-        }
+    while 1 + rows(&compact.held[..held]).len() >= height {
         if held <= compact.must {
             return None;
         }
         held -= 1;
     }
-    let mut top = question;
+    let held_rows = rows(&compact.held[..held]);
     let rest_lines: Vec<Line<'static>> = compact.held[held..]
         .iter()
         .chain(&compact.rest)
         .cloned()
         .collect();
-    let held_rows = rows(&compact.held[..held]);
-    // A blank line between the question and the verdict where it costs no row of the rest.
     let rest = rows(&rest_lines);
-    if top.len() + 1 + held_rows.len() + rest.len().min(2) <= height {
+    // A blank line between the question and the verdict where it costs no row of the rest.
+    let blank = 1 + 1 + held_rows.len() + rest.len().min(2) <= height;
+    let spare = height.saturating_sub(1 + usize::from(blank) + held_rows.len() + rest.len());
+    let mut top = if full.len() <= 1 + spare {
+        full
+    } else {
+        // Cut at a word, with room for the mark that says the question goes on.
+        let mut cut: Vec<Line<'static>> = compact
+            .question
+            .iter()
+            .flat_map(|line| wrap(line, width.saturating_sub(1)))
+            .take(1 + spare)
+            .collect();
+        if let Some(last) = cut.last_mut().and_then(|line| line.spans.last_mut()) {
+            last.content = format!("{}…", last.content.trim_end()).into();
+        }
+        cut
+    };
+    if blank {
         top.push(Line::default());
     }
     top.extend(held_rows);
@@ -621,6 +619,15 @@ mod tests {
         assert_eq!(text(&rest)[0], "  next: tomorrow");
         // With no row left for the rest, the page scrolls whole, as any other.
         assert!(arrange(&compact, 24, 4).is_none());
+        // Rows the rest leaves over go to the question.
+        let (top, rest) = arrange(&compact, 24, 9).expect("room");
+        assert_eq!(
+            text(&top[..3]),
+            ["Who led the Soviet Union", "after Stalin?", ""],
+            "{:?}",
+            text(&top)
+        );
+        assert_eq!(top.len() + rest.len(), 9);
     }
 
     #[test]

@@ -510,7 +510,15 @@ impl Run<'_, '_> {
                 }
                 open_media(ui, &media)?;
             },
-            None => ui.show_grade(&card, decision.word.name(), leech)?,
+            None => ui.show_grade(
+                &card,
+                &ui::Graded {
+                    word: decision.word.name(),
+                    leech,
+                    next: next_showing.as_deref(),
+                    missed: !decision.accepted(),
+                },
+            )?,
         };
         match next {
             Next::Continue => {}

@@ -80,6 +80,17 @@ pub(crate) struct Outcome<'a> {
     pub has_media: bool,
 }
 
+/// A flip-mode grade as given, for the line after it.
+pub(crate) struct Graded<'a> {
+    /// The grade's word (`again`, `good`).
+    pub word: &'a str,
+    pub leech: bool,
+    /// When the card comes back, as a verdict says it ([`Outcome::next`]).
+    pub next: Option<&'a str>,
+    /// Graded Again: the card comes back in this session.
+    pub missed: bool,
+}
+
 /// A flip-mode grade with the interval it would give ("4d"); no interval in cram.
 pub(crate) type GradeChoice = (Rating, Option<String>);
 
@@ -144,7 +155,7 @@ pub(crate) trait Frontend {
         Ok(false)
     }
     /// Flip mode: the line after a grade.
-    fn show_grade(&mut self, card: &Card, word: &str, leech: bool) -> io::Result<Next>;
+    fn show_grade(&mut self, card: &Card, graded: &Graded<'_>) -> io::Result<Next>;
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
 }
 

@@ -148,9 +148,15 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         }
     }
 
-    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
-        let leech = if leech { " [leech]" } else { "" };
-        writeln!(self.output, "graded {word}{leech}")?;
+    fn show_grade(&mut self, _card: &Card, graded: &super::Graded<'_>) -> io::Result<Next> {
+        let leech = if graded.leech { " [leech]" } else { "" };
+        writeln!(self.output, "graded {}{leech}", graded.word)?;
+        // As after a missed verdict: when the card comes back in this session.
+        if graded.missed
+            && let Some(next) = graded.next
+        {
+            writeln!(self.output, "  next: {next}")?;
+        }
         writeln!(self.output)?;
         self.output.flush()?;
         Ok(Next::Continue)

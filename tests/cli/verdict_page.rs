@@ -232,3 +232,52 @@ fn at_120_by_20_the_whole_verdict_fits_and_nothing_is_cut() {
     tty.decide(ESC);
     tty.exits_with(0);
 }
+
+/// Flip mode at 40×12: the grades stay in view under a long explanation, and a card graded
+/// Again says when it comes back, on the screen and in the transcript.
+#[test]
+fn a_flip_card_keeps_its_grades_in_view_and_again_says_when_it_comes_back() {
+    let deck = format!(
+        "{LONG_EXPLAIN}\n[[cards]]\nid = \"city\"\nquestion = \"In which city?\"\nanswer = \"Moscow\"\n"
+    );
+    let quiz = quiz_with(&deck);
+    let mut tty = Tty::spawn_sized(&quiz, &["start", "t", "--mode", "flip"], 40, 12);
+    tty.expect("show the answer");
+    tty.keys(ENTER);
+    assert_eq!(
+        shown(&mut tty, "1–4 grade"),
+        "\
+t · review                   1/2 · 0m00s
+new 2 · learning 0 · due 0   ───────────
+────────────────────────────────────────
+Which speech of February 1956 denounced…
+
+  answer  the Secret Speech
+  Khrushchev gave it on 25 February 1956
+  to a closed session of the 20th Party
+How well did you know it?
+1 again 1d · 2 hard 1d · 3 good 2d
+4 easy 8d
+↓↑ more · 1–4 grade · Esc quit"
+    );
+    tty.decide("1");
+    let screen = shown(&mut tty, "graded again");
+    assert!(
+        screen.contains("graded again · next: again after 1 card,\nthen tomorrow"),
+        "{screen}"
+    );
+    tty.decide(ESC);
+    tty.exits_with(0);
+
+    let quiz = quiz_with(&deck);
+    let run = quiz.run(&["start", "t", "--mode", "flip"], "\n1\n\n3\n\n3\n");
+    run.success();
+    assert!(
+        run.stdout.contains(
+            "graded again\n  next: again after 1 card, then tomorrow\n\n[2/3] In which city?"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("graded good\n\n"), "{}", run.stdout);
+}

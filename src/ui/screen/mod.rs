@@ -195,6 +195,7 @@ impl Screen {
             held,
             must: verdict.must,
             rest,
+            foot: Vec::new(),
         });
     }
 
@@ -500,23 +501,20 @@ impl Frontend for Screen {
     fn grade(&mut self, card: &Card, grades: &[GradeChoice]) -> io::Result<Option<Rating>> {
         self.messages.clear();
         self.offset = 0;
-        let mut body = vec![
-            Line::default(),
-            Line::from(vec![
-                Span::styled("  answer  ", self.palette.dim()),
-                Span::styled(escape_line(&card.answer_text()), self.palette.bold()),
-            ]),
-        ];
+        let answer = Line::from(vec![
+            Span::styled("  answer  ", self.palette.dim()),
+            Span::styled(escape_line(&card.answer_text()), self.palette.bold()),
+        ]);
+        let mut explanation = Vec::new();
         if let Some(explain) = &card.explain {
             for line in escape_control(explain).lines() {
-                body.push(Line::from(Span::styled(
+                explanation.push(Line::from(Span::styled(
                     format!("  {line}"),
                     self.palette.dim(),
                 )));
             }
         }
-        body.push(Line::default());
-        body.push(Line::from("How well did you know it?"));
+        let mut choices = vec![Line::from("How well did you know it?")];
         let buttons: Vec<String> = grades
             .iter()
             .map(|(rating, interval)| match interval {
@@ -524,15 +522,24 @@ impl Frontend for Screen {
                 None => format!("{} {}", rating.number(), rating.name()),
             })
             .collect();
-        // The buttons on one line where they fit, else one a line: a grade is never split
-        // from its interval.
+        // As many buttons to a line as fit: a grade is never split from its interval.
         let width = usize::from(self.terminal.size()?.width);
-        let joined = buttons.join(" · ");
-        if unicode_width::UnicodeWidthStr::width(joined.as_str()) <= width {
-            body.push(Line::from(joined));
-        } else {
-            body.extend(buttons.into_iter().map(Line::from));
+        let mut row = String::new();
+        for button in buttons {
+            let wide = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+            if !row.is_empty() && wide(&row) + 3 + wide(&button) > width {
+                choices.push(Line::from(std::mem::take(&mut row)));
+            }
+            if !row.is_empty() {
+                row.push_str(" · ");
+            }
+            row.push_str(&button);
         }
+        choices.push(Line::from(row));
+        let mut body = vec![Line::default(), answer.clone()];
+        body.extend(explanation.iter().cloned());
+        body.push(Line::default());
+        body.extend(choices.iter().cloned());
         let mut guard = self.guard();
         loop {
             self.show_pinned(
@@ -541,6 +548,17 @@ impl Frontend for Screen {
                 vec![key("1–4", "grade"), key("Esc", "quit")],
                 true,
             );
+            // Too tall: the question's first line, the answer and the grades stay in view,
+            // and the explanation scrolls between them.
+            let mut rest = explanation.clone();
+            rest.extend(self.extras());
+            self.page.compact = Some(Compact {
+                question: self.question.clone(),
+                held: vec![answer.clone()],
+                must: 1,
+                rest,
+                foot: choices.clone(),
+            });
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {
                 interrupt();
@@ -556,9 +574,12 @@ impl Frontend for Screen {
         }
     }
 
-    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
-        let leech = if leech { " [leech]" } else { "" };
-        self.message(&format!("graded {word}{leech}"));
+    fn show_grade(&mut self, _card: &Card, graded: &super::Graded<'_>) -> io::Result<Next> {
+        let leech = if graded.leech { " [leech]" } else { "" };
+        let next = graded
+            .next
+            .map_or_else(String::new, |next| format!(" · next: {next}"));
+        self.message(&format!("graded {}{leech}{next}", graded.word));
         Ok(Next::Continue)
     }
 

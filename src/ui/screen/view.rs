@@ -60,7 +60,7 @@ pub(crate) struct Page {
 
 /// A verdict too tall for the screen: the question's first row (cut, with `…`) and the
 /// verdict's lines stay in view, and what is under them — the explanation, the hint, the
-/// messages — scrolls. Each part as unwrapped lines.
+/// messages — scrolls; a foot, if any, stays under that. Each part as unwrapped lines.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Compact {
     pub question: Vec<Line<'static>>,
@@ -70,6 +70,8 @@ pub(crate) struct Compact {
     /// others go to the scrolling part on a screen too low for them.
     pub must: usize,
     pub rest: Vec<Line<'static>>,
+    /// Lines held at the bottom, under what scrolls (the grades of a flip card).
+    pub foot: Vec<Line<'static>>,
 }
 
 const PROMPT: &str = "> ";
@@ -102,8 +104,8 @@ pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette:
         if let Some(held) = &page.compact {
             compact = arrange(held, width, usize::from(layout.body.height));
             // What is held in view may leave room for all the rest: then nothing scrolls.
-            if let Some((top, rest)) = &compact
-                && top.len() + rest.len() <= usize::from(layout.body.height)
+            if let Some(arranged) = &compact
+                && arranged.rows() <= usize::from(layout.body.height)
             {
                 keys.remove(0);
                 layout = Areas::new(area, page, &keys, palette);
@@ -117,11 +119,16 @@ pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette:
         layout.rule,
     );
     let hidden_below = match compact {
-        Some((top, rest)) => {
-            let held = u16::try_from(top.len()).unwrap_or(u16::MAX);
-            let [top_area, rest_area] =
-                Layout::vertical([Constraint::Length(held), Constraint::Min(0)]).areas(layout.body);
+        Some(Arranged { top, rest, foot }) => {
+            let height = |lines: &[Line<'static>]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            let [top_area, rest_area, foot_area] = Layout::vertical([
+                Constraint::Length(height(&top)),
+                Constraint::Min(0),
+                Constraint::Length(height(&foot)),
+            ])
+            .areas(layout.body);
             frame.render_widget(Paragraph::new(Text::from(top)), top_area);
+            frame.render_widget(Paragraph::new(Text::from(foot)), foot_area);
             scrolled(frame, rest, 0, page.offset, rest_area)
         }
         None => {
@@ -164,19 +171,31 @@ fn scrolled(
     scroll < overflow
 }
 
+/// A [`Compact`] page laid out: the rows held at the top, those that scroll under them,
+/// and those held at the bottom.
+struct Arranged {
+    top: Vec<Line<'static>>,
+    rest: Vec<Line<'static>>,
+    foot: Vec<Line<'static>>,
+}
+
+impl Arranged {
+    fn rows(&self) -> usize {
+        self.top.len() + self.rest.len() + self.foot.len()
+    }
+}
+
 /// A page too tall for the screen, as [`Compact`] holds it, in rows of `width` for a body
-/// `height` rows high: the rows held in view and the rows that scroll under them. The held
-/// lines past [`Compact::must`] go to the scrolling part when the rest would get no row;
-/// `None` when even the question's first row and the must lines leave none. The question
-/// gets the rows the rest leaves over, its last one cut with `…`.
-fn arrange(
-    compact: &Compact,
-    width: usize,
-    height: usize,
-) -> Option<(Vec<Line<'static>>, Vec<Line<'static>>)> {
+/// `height` rows high. The held lines past [`Compact::must`] go to the scrolling part when
+/// it would get no row; `None` when even the question's first row, the must lines and the
+/// foot leave none. The question gets the rows the rest leaves over, its last one cut
+/// with `…`.
+fn arrange(compact: &Compact, width: usize, height: usize) -> Option<Arranged> {
     let rows = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
         lines.iter().flat_map(|line| wrap(line, width)).collect()
     };
+    let foot = rows(&compact.foot);
+    let height = height.checked_sub(foot.len())?;
     let full = rows(&compact.question);
     let mut held = compact.held.len();
     while 1 + rows(&compact.held[..held]).len() >= height {
@@ -214,7 +233,7 @@ fn arrange(
         top.push(Line::default());
     }
     top.extend(held_rows);
-    Some((top, rest))
+    Some(Arranged { top, rest, foot })
 }
 
 /// Where each part of the screen goes.
@@ -377,14 +396,17 @@ fn key_bar(keys: &[(String, String)], palette: &Palette, width: u16) -> Vec<Line
 }
 
 /// How far a line's continuation is indented: under its text after its label (a first
-/// span ending in a space, as in `  answer    Paris`), else under its own first letter.
+/// span ending in a space, as in `  answer    Paris`) or its bullet (`  - `), else under
+/// its own first letter.
 fn hang(line: &Line<'_>) -> usize {
     let text: String = line
         .spans
         .iter()
         .map(|span| span.content.as_ref())
         .collect();
-    let indent = text.len() - text.trim_start_matches(' ').len();
+    let trimmed = text.trim_start_matches(' ');
+    let bullet = if trimmed.starts_with("- ") { 2 } else { 0 };
+    let indent = text.len() - trimmed.len() + bullet;
     match line.spans.as_slice() {
         [label, _, ..] if label.content.ends_with(' ') => label.width().max(indent),
         _ => indent,
@@ -581,6 +603,11 @@ mod tests {
             text(wrap(&line, 20)),
             ["  He became First", "  Secretary in", "  September 1953."]
         );
+        let line = Line::from("  - In which city did the events take place?");
+        assert_eq!(
+            text(wrap(&line, 24)),
+            ["  - In which city did", "    the events take", "    place?"]
+        );
         let line = Line::from("Antidisestablishmentarianism");
         assert_eq!(
             text(wrap(&line, 10)),
@@ -605,8 +632,9 @@ mod tests {
             .to_vec(),
             must: 3,
             rest: vec![Line::from("  He became First Secretary in 1953.")],
+            foot: Vec::new(),
         };
-        let (top, rest) = arrange(&compact, 24, 5).expect("room for the answers");
+        let Arranged { top, rest, .. } = arrange(&compact, 24, 5).expect("room for the answers");
         assert_eq!(
             text(&top),
             [
@@ -620,7 +648,7 @@ mod tests {
         // With no row left for the rest, the page scrolls whole, as any other.
         assert!(arrange(&compact, 24, 4).is_none());
         // Rows the rest leaves over go to the question.
-        let (top, rest) = arrange(&compact, 24, 9).expect("room");
+        let Arranged { top, rest, .. } = arrange(&compact, 24, 9).expect("room");
         assert_eq!(
             text(&top[..3]),
             ["Who led the Soviet Union", "after Stalin?", ""],
@@ -628,6 +656,15 @@ mod tests {
             text(&top)
         );
         assert_eq!(top.len() + rest.len(), 9);
+        // A foot takes its rows first.
+        let footed = Compact {
+            foot: vec![Line::from("How well did you know it?")],
+            ..compact
+        };
+        let arranged = arrange(&footed, 30, 6).expect("room");
+        assert_eq!(text(&arranged.foot), ["How well did you know it?"]);
+        assert_eq!((arranged.top.len(), arranged.rest.len()), (4, 3));
+        assert!(arrange(&footed, 30, 5).is_none());
     }
 
     #[test]

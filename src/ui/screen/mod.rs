@@ -365,9 +365,13 @@ impl Frontend for Screen {
             // would take a typed answer.
             Expected::Choice { choices, .. } if !choices.is_empty() => {
                 let items: Vec<String> = choices.iter().map(|c| escape_line(c)).collect();
-                self.pick(&items, false)
+                self.pick(&items, false, card.hint.is_some())
             }
-            Expected::TrueFalse(_) => self.pick(&["true".to_string(), "false".to_string()], true),
+            Expected::TrueFalse(_) => self.pick(
+                &["true".to_string(), "false".to_string()],
+                true,
+                card.hint.is_some(),
+            ),
             _ => self.typed_answer(card),
         }
     }

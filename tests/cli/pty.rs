@@ -72,7 +72,7 @@ Enter answer · Esc quit"
         shown(&mut tty, "next: "),
         "\
 t · review                                                           1/2 · 0m00s
-new 1 · learning 0 · due 0   ───────────────────────────────────────────────────
+new 1 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━──────────────────────────
 ────────────────────────────────────────────────────────────────────────────────
 What is the capital of France?
 
@@ -95,7 +95,7 @@ Enter next · w I was wrong · u undo · e edit · s suspend · Esc quit"
         shown(&mut tty, "next: "),
         "\
 t · review                                                           2/3 · 0m00s
-new 0 · learning 1 · due 0   ━━━━━━━━━━━━━━━━━──────────────────────────────────
+new 0 · learning 1 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────────
 ────────────────────────────────────────────────────────────────────────────────
 In what year was the Secret Speech delivered?
 
@@ -190,7 +190,7 @@ Enter answer · Esc quit"
         shown(&mut tty, "next: "),
         "\
 t · review                   1/1 · 0m00s
-new 0 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━
 ────────────────────────────────────────
 Who led the Communist Party of the
 Soviet Union after Stalin died in 1953?
@@ -231,7 +231,7 @@ fn a_close_answer_at_120_columns_keeps_the_question_on_one_line() {
         shown(&mut tty, "next: "),
         "\
 t · review                                                                                                   1/1 · 0m00s
-new 0 · learning 0 · due 0   ───────────────────────────────────────────────────────────────────────────────────────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 Who led the Communist Party of the Soviet Union after Stalin died in 1953?
 
@@ -839,7 +839,7 @@ fn a_verdict_too_tall_for_40_by_12_scrolls_with_the_arrows() {
         shown(&mut tty, "more"),
         "\
 t · review                   1/1 · 0m00s
-new 0 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━
 ────────────────────────────────────────
 Who led the Communist Party of the…
 close — accepted

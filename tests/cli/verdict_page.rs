@@ -35,7 +35,7 @@ fn a_miss_says_after_how_many_cards_it_comes_back_and_counts_as_learning_at_once
         shown(&mut tty, "next: "),
         "\
 t · review                   1/7 · 0m00s
-new 5 · learning 1 · due 0   ───────────
+new 5 · learning 1 · due 0   ━──────────
 ────────────────────────────────────────
 Capital of France?
 
@@ -142,7 +142,7 @@ fn at_40_by_16_a_long_explanation_scrolls_under_the_verdict_and_the_question_sta
         shown(&mut tty, "more"),
         "\
 t · review                   1/2 · 0m00s
-new 0 · learning 1 · due 0   ───────────
+new 0 · learning 1 · due 0   ━━━━━──────
 ────────────────────────────────────────
 Which speech of February 1956 denounced…
 
@@ -184,7 +184,7 @@ fn at_40_by_12_the_verdict_keeps_its_answers_and_the_rest_scrolls() {
         shown(&mut tty, "more"),
         "\
 t · review                   1/2 · 0m00s
-new 0 · learning 1 · due 0   ───────────
+new 0 · learning 1 · due 0   ━━━━━──────
 ────────────────────────────────────────
 Which speech of February 1956 denounced…
 wrong

@@ -352,6 +352,7 @@ impl Frontend for Screen {
         self.header.position = prompt.position;
         self.header.total = prompt.total;
         self.header.counts = prompt.counts;
+        self.header.answered = false;
         if !prompt.hint_shown {
             self.hint = None;
             self.status = None;
@@ -392,6 +393,7 @@ impl Frontend for Screen {
         self.offset = 0;
         self.header.counts = outcome.counts;
         self.header.total = outcome.total;
+        self.header.answered = true;
         let accepted = outcome.verdict.is_accepted();
         let typed = matches!(outcome.card.expected, Expected::Text { .. });
         self.accept_offered = typed && !accepted && !outcome.given.trim().is_empty();

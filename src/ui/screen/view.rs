@@ -28,6 +28,9 @@ pub(crate) struct Header {
     pub total: usize,
     pub counts: Counts,
     pub spent: Duration,
+    /// The card at `position` has been answered (its verdict is on screen): the progress
+    /// bar counts it, as the counts do.
+    pub answered: bool,
 }
 
 /// The answer line: what is typed so far and where the cursor stands in it.
@@ -324,7 +327,9 @@ fn draw_header(frame: &mut Frame<'_>, header: &Header, palette: &Palette, top: R
     let [left, gauge] =
         Layout::horizontal([Constraint::Length(counts_width + 2), Constraint::Min(0)]).areas(row);
     frame.render_widget(Paragraph::new(line), left);
-    let done = header.position.saturating_sub(1);
+    let done = header
+        .position
+        .saturating_sub(usize::from(!header.answered));
     let ratio = if header.total == 0 {
         0.0
     } else {
@@ -522,6 +527,7 @@ mod tests {
                 due: 5,
             },
             spent: Duration::from_secs(75),
+            answered: false,
         };
         terminal
             .draw(|frame| {

@@ -674,6 +674,32 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_has_its_own_line_above_the_answer_field() {
+        let page = Page {
+            body: vec![Line::from("Capital of France?")],
+            field: Some(Field::default()),
+            keys: vec![("Enter".into(), "answer".into())],
+            status: Some("quiz: warning: sync folder /mnt/usb is not there".into()),
+            ..Page::default()
+        };
+        let lines = screen(40, 12, &page);
+        assert_eq!(
+            lines[3..],
+            [
+                "Capital of France?",
+                "",
+                "",
+                "",
+                "",
+                "quiz: warning: sync folder /mnt/usb is",
+                "not there",
+                ">",
+                "Enter answer",
+            ]
+        );
+    }
+
+    #[test]
     fn below_forty_by_twelve_it_says_the_terminal_is_too_small() {
         let lines = screen(39, 12, &Page::default());
         assert_eq!(lines[0], "The terminal is too small: quiz needs");

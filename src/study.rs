@@ -505,10 +505,12 @@ impl Run<'_, '_> {
                     total,
                     has_media: !media.is_empty(),
                 })?;
-                if next != Next::OpenMedia {
-                    break next;
+                match next {
+                    Next::OpenMedia => open_media(ui, &media)?,
+                    // Only says why the card cannot be edited: the verdict stays.
+                    Next::Edit if !self.can_edit(index) => self.edit(ui, index)?,
+                    next => break next,
                 }
-                open_media(ui, &media)?;
             },
             None => ui.show_grade(
                 &card,

@@ -742,8 +742,14 @@ fn e_on_a_bundled_card_says_it_cannot_be_edited() {
         ),
         "{screen}"
     );
-    tty.decide(ESC);
-    tty.exits_with(0);
+    // The verdict stays, with its keys: the `s` a learner presses next still suspends.
+    assert!(
+        screen.contains("wrong\n  you typed no idea\n") && screen.contains("Enter next"),
+        "{screen}"
+    );
+    tty.decide("s");
+    let screen = tty.exits_with(0);
+    assert!(screen.contains("suspended: not asked again"), "{screen}");
 }
 
 /// `s` after a verdict suspends the card: its answer stays saved, its retry is dropped, the

@@ -57,7 +57,8 @@ pub(crate) struct Screen {
     accept_offered: bool,
     /// `a` at the verdict already asked to accept: the offer that follows is answered.
     accept_asked: bool,
-    /// The verdict is shown again after `o`: the opener's messages stay on it.
+    /// The verdict may be shown again after `o` or `e` (the opener's messages, or why the
+    /// card cannot be edited): the messages stay on it.
     reshowing: bool,
     /// The verdict last shown, kept for the page that follows an override.
     last_verdict: Drawn,
@@ -357,6 +358,7 @@ impl Frontend for Screen {
             self.hint = None;
             self.status = None;
         }
+        self.reshowing = false;
         self.set_question(prompt);
         if prompt.flip {
             return self.flip_question();
@@ -443,7 +445,10 @@ impl Frontend for Screen {
                     return Ok(Next::Override(true));
                 }
                 Some(KeyCode::Char('u')) => return Ok(Next::Undo),
-                Some(KeyCode::Char('e')) => return Ok(Next::Edit),
+                Some(KeyCode::Char('e')) => {
+                    self.reshowing = true;
+                    return Ok(Next::Edit);
+                }
                 Some(KeyCode::Char('s')) => return Ok(Next::Suspend),
                 Some(KeyCode::Char('o')) if outcome.has_media => {
                     self.reshowing = true;

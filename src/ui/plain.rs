@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::format::{summary_lines, verdict_detail_above};
+use super::format::{nothing_given, summary_lines, verdict_detail_above};
 use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade};
 use crate::deck::{Card, Kind};
 use crate::escape::{escape_control, escape_line};
@@ -87,16 +87,16 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
         let leech = if outcome.leech { " [leech]" } else { "" };
         let answer = outcome.card.answer_text();
+        let detail = if nothing_given(outcome.verdict, &outcome.card.expected) {
+            String::new()
+        } else {
+            verdict_detail_above(outcome.verdict, outcome.hinted, outcome.answer_to, &answer)
+        };
         writeln!(
             self.output,
             "{}{}{leech}",
             VerdictWord::judged(outcome.verdict).name(),
-            escape_line(&verdict_detail_above(
-                outcome.verdict,
-                outcome.hinted,
-                outcome.answer_to,
-                &answer
-            ))
+            escape_line(&detail)
         )?;
         writeln!(self.output, "  answer: {}", escape_line(&answer))?;
         if let Some(explain) = &outcome.card.explain {

@@ -815,7 +815,7 @@ fn cram_runs_on_the_screen_without_an_interval() {
     let mut tty = Tty::spawn_sized(&quiz, &["cram", "t", "--limit", "1"], 80, 14);
     let screen = shown(&mut tty, "Enter answer");
     assert!(screen.starts_with("t · cram "), "{screen}");
-    assert!(screen.contains("\nCramming 1 card"), "{screen}");
+    assert!(screen.contains("\nCramming 1 card:"), "{screen}");
     tty.type_line("Paris");
     let screen = shown(&mut tty, "Enter next");
     assert!(

@@ -281,3 +281,46 @@ How well did you know it?
     );
     assert!(run.stdout.contains("graded good\n\n"), "{}", run.stdout);
 }
+
+/// A several-answer card answered with none of its parts: the verdict line does not list
+/// every part as missing above the answer line that lists them (three rows at 40 columns).
+#[test]
+fn nothing_of_a_several_answer_card_is_not_listed_twice() {
+    let quiz = quiz_with(
+        r#"
+title = "Thaw"
+
+[[cards]]
+id = "results"
+question = "Name the three results of de-Stalinization."
+answer = ["release of prisoners", "rehabilitation", "less censorship"]
+"#,
+    );
+    let run = quiz.run(&["cram", "t"], "no idea\nrehabilitation\n:q\n");
+    run.success();
+    let out = without_time(&run.stdout);
+    assert!(
+        out.starts_with(
+            "Cramming 1 card: answers are logged, schedules are left alone.\n\
+             [1/1] Name the three results of de-Stalinization.\n  (3 answers, separated by \
+             commas)\nwrong\n  answer: release of prisoners, rehabilitation, less censorship\n  \
+             next: again right away\n\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("wrong — missing: release of prisoners, less censorship\n"),
+        "a part given: the rest is listed\n{out}"
+    );
+
+    let mut tty = Tty::spawn_sized(&quiz, &["cram", "t"], 40, 16);
+    tty.expect("Enter answer");
+    tty.type_line("no idea");
+    let screen = shown(&mut tty, "next: ");
+    assert!(
+        screen.contains("\nwrong\n  you typed no idea\n  answer    release of prisoners,\n"),
+        "{screen}"
+    );
+    tty.decide(ESC);
+    tty.exits_with(0);
+}

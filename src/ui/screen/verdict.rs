@@ -9,7 +9,7 @@ use crate::escape::escape_line;
 use crate::judge::{Change, Expected, Reason, Verdict, alignment};
 use crate::store::types::VerdictWord;
 use crate::ui::Outcome;
-use crate::ui::format::verdict_detail;
+use crate::ui::format::{nothing_given, verdict_detail};
 
 /// The labels of the lines under the verdict, padded to one width so the answers line up.
 const TYPED: &str = "you typed ";
@@ -134,6 +134,7 @@ fn detail(outcome: &Outcome<'_>) -> String {
             let hinted = if outcome.hinted { " (with a hint)" } else { "" };
             format!(" — accepted{hinted}")
         }
+        _ if nothing_given(outcome.verdict, &outcome.card.expected) => String::new(),
         verdict => verdict_detail(verdict, outcome.hinted, outcome.answer_to),
     }
 }

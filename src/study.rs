@@ -526,6 +526,11 @@ impl Run<'_, '_> {
             Next::Continue => {}
             Next::Override(accepted) => {
                 self.override_last(accepted)?;
+                // The verdict stays on screen for `a`: what it said of the rest is redone.
+                let state = self.items[index].state.filter(|_| schedules);
+                let now = self.clock.now();
+                let (counts, total, next) = self.after_answer(index, state.map(|s| s.due), now);
+                ui.revise_outcome(counts, total, next.as_deref());
                 ui.show_override(accepted)?;
                 if accepted && ui.offer_accept()? {
                     self.accept_last(ui)?;

@@ -134,6 +134,9 @@ pub(crate) trait Frontend {
     fn show_hint(&mut self, card: &Card) -> io::Result<()>;
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next>;
     fn show_override(&mut self, accepted: bool) -> io::Result<()>;
+    /// After an override of the verdict on screen: the counts, the number of questions
+    /// and when the card comes back, as they now stand.
+    fn revise_outcome(&mut self, _counts: Counts, _total: usize, _next: Option<&str>) {}
     /// After an override to right: whether the learner asks to accept that answer from now
     /// on, when the front end asks it there (plain mode takes `:accept` at the next line).
     fn offer_accept(&mut self) -> io::Result<bool> {

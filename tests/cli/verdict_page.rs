@@ -324,3 +324,34 @@ answer = ["release of prisoners", "rehabilitation", "less censorship"]
     tty.decide(ESC);
     tty.exits_with(0);
 }
+
+/// `r` on a miss: the verdict stays for `a`, and what it said of the rest is redone — the
+/// card no longer comes back in this session, and is not counted as learning.
+#[test]
+fn r_on_a_miss_redoes_when_the_card_comes_back_and_the_counts() {
+    let quiz = quiz_with(&crate::common::fixture("decks/typed.toml"));
+    let mut tty = Tty::spawn_sized(&quiz, &["start", "t"], 40, 16);
+    tty.expect("Enter answer");
+    tty.type_line("Lutetia");
+    let screen = shown(&mut tty, "next: again after 1 card");
+    assert!(
+        screen.starts_with("t · review                   1/3 · 0m00s\nnew 1 · learning 1 · due 0"),
+        "{screen}"
+    );
+    tty.decide("r");
+    let screen = shown(&mut tty, "accept this answer");
+    assert!(
+        screen.starts_with("t · review                   1/2 · 0m00s\nnew 1 · learning 0 · due 0"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "  It has been the capital for centuries.\n  next: in 2 days\n\ncounted as right\n"
+        ),
+        "{screen}"
+    );
+    tty.decide(ENTER);
+    tty.expect("In what year");
+    tty.decide(ESC);
+    tty.exits_with(0);
+}

@@ -473,6 +473,12 @@ impl Frontend for Screen {
         Ok(())
     }
 
+    fn revise_outcome(&mut self, counts: crate::ui::Counts, total: usize, next: Option<&str>) {
+        self.header.counts = counts;
+        self.header.total = total;
+        self.last_verdict.set_next(next, &self.palette);
+    }
+
     fn offer_accept(&mut self) -> io::Result<bool> {
         if std::mem::take(&mut self.accept_asked) {
             return Ok(true);

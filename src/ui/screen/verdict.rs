@@ -147,6 +147,8 @@ pub(crate) struct Drawn {
     pub must: usize,
     /// Where the explanation is in `lines`: what scrolls first.
     pub explain: std::ops::Range<usize>,
+    /// Where the `next:` line is in `lines`, if there is one.
+    pub next: Option<usize>,
 }
 
 impl Drawn {
@@ -231,16 +233,29 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Drawn {
         }
     }
     let explain = explain_start..lines.len();
-    if let Some(next) = &outcome.next {
-        lines.push(Line::from(Span::styled(
-            format!("  next: {next}"),
-            palette.dim(),
-        )));
-    }
-    Drawn {
+    let mut drawn = Drawn {
         lines,
         must,
         explain,
+        next: None,
+    };
+    drawn.set_next(outcome.next.as_deref(), palette);
+    drawn
+}
+
+impl Drawn {
+    /// Says when the card comes back (`None`: nothing to say), in place of what it said.
+    pub(crate) fn set_next(&mut self, next: Option<&str>, palette: &Palette) {
+        if let Some(at) = self.next.take() {
+            self.lines.remove(at);
+        }
+        if let Some(next) = next {
+            self.next = Some(self.lines.len());
+            self.lines.push(Line::from(Span::styled(
+                format!("  next: {next}"),
+                palette.dim(),
+            )));
+        }
     }
 }
 

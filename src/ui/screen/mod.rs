@@ -127,6 +127,8 @@ impl Screen {
     fn draw(&mut self) -> io::Result<()> {
         self.header.spent = self.started.elapsed();
         let (said, latest) = terminal::latest_warning();
+        // Handing the terminal to the editor printed the warnings and began a new list.
+        self.warnings_seen = self.warnings_seen.min(said);
         if said > self.warnings_seen {
             self.warnings_seen = said;
             self.status = latest.map(|line| escape_control(&line).replace('\n', " "));

@@ -373,7 +373,7 @@ impl Run<'_, '_> {
             let (asked, remaining, counts) = {
                 let session = lock(&self.session);
                 let unread = self.more.as_ref().map_or((0, 0), catalog::Pages::unread);
-                let counts = shown::counts(&session, &self.items, index, unread);
+                let counts = shown::counts(&session, &self.items, Some(index), unread);
                 (session.asked(), session.remaining(), counts)
             };
             let prompt = Prompt {
@@ -470,7 +470,7 @@ impl Run<'_, '_> {
             card: &item.card.id,
             rating: decision.rating,
             verdict: &decision.word,
-            given_answer: &shown,
+            given_answer: shown::logged_answer(&card, &shown),
             elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
             session: Some(self.session_id),
             mode: self.options.mode,
@@ -493,6 +493,11 @@ impl Run<'_, '_> {
         self.items[index].state = state;
         let leech = state.is_some_and(|s| s.lapses >= self.options.leech_threshold);
         let media = self.media_of(index, &card);
+        let (counts, total, next_showing) = self.after_answer(
+            index,
+            state.filter(|_| schedules).map(|s| s.due),
+            answered_at,
+        );
         let next = match &verdict {
             // `o` opens the media and comes back to the verdict.
             Some(verdict) => loop {
@@ -503,22 +508,37 @@ impl Run<'_, '_> {
                     leech,
                     given: &shown,
                     answer_to: other_question.as_deref(),
-                    next: state
-                        .filter(|_| schedules)
-                        .map(|state| shown::next_in(state.due, answered_at, self.clock)),
+                    next: next_showing.clone(),
+                    counts,
+                    total,
                     has_media: !media.is_empty(),
                 })?;
-                if next != Next::OpenMedia {
-                    break next;
+                match next {
+                    Next::OpenMedia => open_media(ui, &media)?,
+                    // Only says why the card cannot be edited: the verdict stays.
+                    Next::Edit if !self.can_edit(index) => self.edit(ui, index)?,
+                    next => break next,
                 }
-                open_media(ui, &media)?;
             },
-            None => ui.show_grade(&card, decision.word.name(), leech)?,
+            None => ui.show_grade(
+                &card,
+                &ui::Graded {
+                    word: decision.word.name(),
+                    leech,
+                    next: next_showing.as_deref(),
+                    missed: !decision.accepted(),
+                },
+            )?,
         };
         match next {
             Next::Continue => {}
             Next::Override(accepted) => {
                 self.override_last(accepted)?;
+                // The verdict stays on screen for `a`: what it said of the rest is redone.
+                let state = self.items[index].state.filter(|_| schedules);
+                let now = self.clock.now();
+                let (counts, total, next) = self.after_answer(index, state.map(|s| s.due), now);
+                ui.revise_outcome(counts, total, next.as_deref());
                 ui.show_override(accepted)?;
                 if accepted && ui.offer_accept()? {
                     self.accept_last(ui)?;

@@ -35,8 +35,8 @@ pub(crate) fn run(args: &CramArgs, context: &Context) -> anyhow::Result<ExitCode
         order.truncate(limit);
     }
     let header = format!(
-        "Cramming {} cards: answers are logged, schedules are left alone.",
-        order.len()
+        "Cramming {}: answers are logged, schedules are left alone.",
+        crate::ui::format::plural(order.len(), "card")
     );
     study.run(items, order, context, Some(&header))
 }

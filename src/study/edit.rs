@@ -55,6 +55,15 @@ fn recheck(deck: &DeckId, file: &Path) -> Result<crate::deck::Deck, (String, usi
 }
 
 impl Run<'_, '_> {
+    /// Whether `e` can open the card at `index`: its deck is a file of the learner's own
+    /// and an editor is set.
+    pub(super) fn can_edit(&self, index: usize) -> bool {
+        matches!(
+            self.options.origins.get(self.items[index].deck),
+            Some(Origin::UserFolder(_) | Origin::Path(_))
+        ) && editor().is_some()
+    }
+
     /// Edits the card at `index`, just answered, in the learner's editor.
     pub(super) fn edit(&mut self, ui: &mut dyn Frontend, index: usize) -> anyhow::Result<()> {
         let deck = self.items[index].deck;

@@ -1,5 +1,6 @@
 //! What the loop tells the screen besides the card: the choices in the order of this
-//! showing, the counts of what is left, and intervals in words ("in 4 days", "4d").
+//! showing, the counts of what is left, when a card comes back ("again after 3 cards,
+//! then tomorrow", "4d"), and the answer a review row keeps.
 
 use jiff::Timestamp;
 use rand::SeedableRng;
@@ -15,6 +16,7 @@ use crate::judge::Expected;
 use crate::session::answer::Session;
 use crate::stable_hash::fnv1a;
 use crate::ui::Counts;
+use crate::ui::format::plural;
 
 /// Shuffles a choice card's choices for its `showing`-th showing (1 for the first): the
 /// same seed gives the same orders, and each showing of a card its own. The answer index
@@ -34,13 +36,14 @@ pub(crate) fn shuffle_choices(card: &mut Card, seed: u64, showing: u64) {
     *choices = shuffled;
 }
 
-/// The cards left, `on_screen` included: misses coming back count as learning, cards
-/// without a schedule as new, the rest as due. The cards after `items`, not read yet, are
-/// counted by `unread` (due, new): none of them has been answered.
+/// The cards left, `on_screen` included (none while a verdict is shown: the answer just
+/// given already counts, its card as learning when it comes back): misses coming back count
+/// as learning, cards without a schedule as new, the rest as due. The cards after `items`,
+/// not read yet, are counted by `unread` (due, new): none of them has been answered.
 pub(crate) fn counts(
     session: &Session<Saved>,
     items: &[Item<'_>],
-    on_screen: usize,
+    on_screen: Option<usize>,
     unread: (usize, usize),
 ) -> Counts {
     let mut counts = Counts {
@@ -48,7 +51,7 @@ pub(crate) fn counts(
         learning: 0,
         due: unread.0,
     };
-    for item in std::iter::once(on_screen).chain(session.pending()) {
+    for item in on_screen.into_iter().chain(session.pending()) {
         if item >= items.len() {
             continue;
         }
@@ -83,6 +86,46 @@ pub(crate) fn next_in(due: Timestamp, now: Timestamp, clock: &Clock) -> String {
     }
 }
 
+/// What the verdict says of the card's next showing: a miss comes back in this session
+/// after `back_after` other cards, then (or if the learner leaves first) when `due` says;
+/// a card not coming back in this session is next seen when `due` says. `None` when there is
+/// nothing to say (a right answer in a cram).
+pub(crate) fn next_showing(back_after: Option<usize>, due: Option<String>) -> Option<String> {
+    let again = back_after.map(|cards| match cards {
+        0 => "again right away".to_string(),
+        cards => format!("again after {}", plural(cards, "card")),
+    });
+    match (again, due) {
+        (Some(again), Some(due)) => Some(format!("{again}, then {due}")),
+        (again, due) => again.or(due),
+    }
+}
+
+/// The answer a review row keeps: for a choice card, the text of the choice picked by its
+/// number or letter, since the choices are shuffled at each showing and the number alone
+/// would name a different choice the next time; anything else as given. The number and
+/// letter forms are those the judge reads ("2", "2.", "(2)", "b", "B)").
+pub(crate) fn logged_answer<'a>(card: &'a Card, given: &'a str) -> &'a str {
+    let Expected::Choice { choices, .. } = &card.expected else {
+        return given;
+    };
+    let t = given.trim();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let t = t.strip_suffix(['.', ')']).unwrap_or(t).trim();
+    let index = match t.as_bytes() {
+        [letter] if letter.is_ascii_alphabetic() => {
+            Some(usize::from(letter.to_ascii_lowercase() - b'a'))
+        }
+        digits if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
+            t.parse::<usize>().ok().and_then(|n| n.checked_sub(1))
+        }
+        _ => None,
+    };
+    index
+        .and_then(|i| choices.get(i))
+        .map_or(given, String::as_str)
+}
+
 /// An interval as short as Anki's buttons put it: `10m`, `5h`, `4d`, `3.5mo`, `1.2y`.
 pub(crate) fn short_interval(due: Timestamp, now: Timestamp) -> String {
     let seconds = (due.as_second() - now.as_second()).max(0);
@@ -101,6 +144,28 @@ pub(crate) fn short_interval(due: Timestamp, now: Timestamp) -> String {
 }
 
 impl super::Run<'_, '_> {
+    /// What the verdict on the card at `index` shows besides the verdict itself, the answer
+    /// just given counted: what is left of the session (a miss coming back as learning), the
+    /// number of questions it now holds, and when the card is seen next (`due`: when its
+    /// schedule says, `None` in a cram).
+    pub(super) fn after_answer(
+        &self,
+        index: usize,
+        due: Option<Timestamp>,
+        now: Timestamp,
+    ) -> (Counts, usize, Option<String>) {
+        let session = lock(&self.session);
+        let unread = self
+            .more
+            .as_ref()
+            .map_or((0, 0), crate::catalog::Pages::unread);
+        let left = counts(&session, &self.items, None, unread);
+        let back_after = session.pending().position(|item| item == index);
+        let total = session.asked() + session.remaining();
+        let due = due.map(|due| next_in(due, now, self.clock));
+        (left, total, next_showing(back_after, due))
+    }
+
     /// Flip mode: each grade with the interval it would give the card at `index` now.
     pub(super) fn grades(&self, index: usize) -> anyhow::Result<Vec<crate::ui::GradeChoice>> {
         let schedules = lock(&self.session).schedules();
@@ -169,6 +234,42 @@ mod tests {
         );
         orders.dedup();
         assert!(orders.len() > 1, "showings differ: {orders:?}");
+    }
+
+    #[test]
+    fn a_miss_says_when_it_comes_back_in_the_session_and_after() {
+        let tomorrow = Some("tomorrow".to_string());
+        assert_eq!(
+            next_showing(Some(3), tomorrow.clone()).as_deref(),
+            Some("again after 3 cards, then tomorrow")
+        );
+        assert_eq!(
+            next_showing(Some(1), None).as_deref(),
+            Some("again after 1 card")
+        );
+        assert_eq!(
+            next_showing(Some(0), tomorrow.clone()).as_deref(),
+            Some("again right away, then tomorrow")
+        );
+        assert_eq!(next_showing(None, tomorrow).as_deref(), Some("tomorrow"));
+        assert_eq!(next_showing(None, None), None);
+    }
+
+    #[test]
+    fn a_choice_named_by_number_or_letter_is_logged_by_its_text() {
+        let card = choice_card();
+        for given in ["2", " 2. ", "(2)", "b", "B)"] {
+            assert_eq!(logged_answer(&card, given), "20th", "{given:?}");
+        }
+        for given in ["20th", "5", "e", "1917", "", "2 and 3"] {
+            assert_eq!(logged_answer(&card, given), given, "{given:?}");
+        }
+        let mut typed = choice_card();
+        typed.expected = Expected::Text {
+            answer: "Paris".into(),
+            accept: Vec::new().into(),
+        };
+        assert_eq!(logged_answer(&typed, "2"), "2");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::Summary;
-use crate::judge::{Reason, Verdict};
+use crate::judge::{Expected, Reason, Verdict};
 use crate::schedule::optimize::Metrics;
 
 /// "1 card", "2 cards": `count` and `noun`, with an "s" unless the count is one.
@@ -48,6 +48,17 @@ pub(crate) fn verdict_detail(verdict: &Verdict, hinted: bool, answer_to: Option<
         detail.push_str(" (with a hint)");
     }
     detail
+}
+
+/// A wrong answer to a several-answer card that gave none of its parts: its `missing`
+/// list is the whole answer, which the next line shows already (three rows of it at 40
+/// columns), so the verdict line does not list it.
+pub(crate) fn nothing_given(verdict: &Verdict, expected: &Expected) -> bool {
+    matches!(
+        (verdict, expected),
+        (Verdict::Wrong { missing }, Expected::Several { parts })
+            if !missing.is_empty() && missing.len() >= parts.len()
+    )
 }
 
 /// [`verdict_detail`] for a front end that prints the card's answer on the next line

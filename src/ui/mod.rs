@@ -71,10 +71,25 @@ pub(crate) struct Outcome<'a> {
     pub given: &'a str,
     /// The question of the other card in the deck whose answer `given` is (then wrong).
     pub answer_to: Option<&'a str>,
-    /// When the card comes back ("in 4 days"); `None` when the session does not schedule.
+    /// When the card comes back ("in 4 days", "again after 3 cards, then tomorrow");
+    /// `None` when there is nothing to say (a right answer in a cram).
     pub next: Option<String>,
+    /// What is left of the session and how many questions it holds, this answer counted.
+    pub counts: Counts,
+    pub total: usize,
     /// The card shows media (`[image: …]`, `[sound: …]`) whose files are in the media folder.
     pub has_media: bool,
+}
+
+/// A flip-mode grade as given, for the line after it.
+pub(crate) struct Graded<'a> {
+    /// The grade's word (`again`, `good`).
+    pub word: &'a str,
+    pub leech: bool,
+    /// When the card comes back, as a verdict says it ([`Outcome::next`]).
+    pub next: Option<&'a str>,
+    /// Graded Again: the card comes back in this session.
+    pub missed: bool,
 }
 
 /// A flip-mode grade with the interval it would give ("4d"); no interval in cram.
@@ -120,6 +135,9 @@ pub(crate) trait Frontend {
     fn show_hint(&mut self, card: &Card) -> io::Result<()>;
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next>;
     fn show_override(&mut self, accepted: bool) -> io::Result<()>;
+    /// After an override of the verdict on screen: the counts, the number of questions
+    /// and when the card comes back, as they now stand.
+    fn revise_outcome(&mut self, _counts: Counts, _total: usize, _next: Option<&str>) {}
     /// After an override to right: whether the learner asks to accept that answer from now
     /// on, when the front end asks it there (plain mode takes `:accept` at the next line).
     fn offer_accept(&mut self) -> io::Result<bool> {
@@ -141,7 +159,7 @@ pub(crate) trait Frontend {
         Ok(false)
     }
     /// Flip mode: the line after a grade.
-    fn show_grade(&mut self, card: &Card, word: &str, leech: bool) -> io::Result<Next>;
+    fn show_grade(&mut self, card: &Card, graded: &Graded<'_>) -> io::Result<Next>;
     fn summary(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
@@ -152,9 +170,14 @@ pub(crate) fn grade_choices(separator: &str) -> String {
         .join(separator)
 }
 
-/// A warning for the person at the keyboard, on stderr, worded like every other.
+/// A warning for the person at the keyboard, on stderr, worded like every other. While the
+/// study screen is up it goes to the screen's status line instead, and to stderr once the
+/// screen is gone.
 pub(crate) fn warn(message: String) {
-    eprintln!("quiz: warning: {message}");
+    let line = format!("quiz: warning: {message}");
+    if !screen::terminal::post_warning(&line) {
+        eprintln!("{line}");
+    }
 }
 
 /// One line of input without its line ending; `None` at end of input.

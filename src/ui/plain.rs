@@ -5,7 +5,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::format::{summary_lines, verdict_detail_above};
+use super::format::{nothing_given, summary_lines, verdict_detail_above};
 use super::{Frontend, Next, Outcome, Prompt, Reply, Summary, command, is_quit, parse_grade};
 use crate::deck::{Card, Kind};
 use crate::escape::{escape_control, escape_line};
@@ -87,20 +87,27 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
     fn show_outcome(&mut self, outcome: &Outcome<'_>) -> io::Result<Next> {
         let leech = if outcome.leech { " [leech]" } else { "" };
         let answer = outcome.card.answer_text();
+        let detail = if nothing_given(outcome.verdict, &outcome.card.expected) {
+            String::new()
+        } else {
+            verdict_detail_above(outcome.verdict, outcome.hinted, outcome.answer_to, &answer)
+        };
         writeln!(
             self.output,
             "{}{}{leech}",
             VerdictWord::judged(outcome.verdict).name(),
-            escape_line(&verdict_detail_above(
-                outcome.verdict,
-                outcome.hinted,
-                outcome.answer_to,
-                &answer
-            ))
+            escape_line(&detail)
         )?;
         writeln!(self.output, "  answer: {}", escape_line(&answer))?;
         if let Some(explain) = &outcome.card.explain {
             writeln!(self.output, "  explain: {}", escape_line(explain))?;
+        }
+        // A miss comes back in this session, which "tomorrow" alone would hide; a right
+        // answer's interval is the screen's business, and the transcript stays as it was.
+        if !outcome.verdict.is_accepted()
+            && let Some(next) = &outcome.next
+        {
+            writeln!(self.output, "  next: {next}")?;
         }
         writeln!(self.output)?;
         self.output.flush()?;
@@ -141,9 +148,15 @@ impl<R: BufRead, W: Write> Frontend for Plain<R, W> {
         }
     }
 
-    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
-        let leech = if leech { " [leech]" } else { "" };
-        writeln!(self.output, "graded {word}{leech}")?;
+    fn show_grade(&mut self, _card: &Card, graded: &super::Graded<'_>) -> io::Result<Next> {
+        let leech = if graded.leech { " [leech]" } else { "" };
+        writeln!(self.output, "graded {}{leech}", graded.word)?;
+        // As after a missed verdict: when the card comes back in this session.
+        if graded.missed
+            && let Some(next) = graded.next
+        {
+            writeln!(self.output, "  next: {next}")?;
+        }
         writeln!(self.output)?;
         self.output.flush()?;
         Ok(Next::Continue)

@@ -306,12 +306,15 @@ fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
     );
     let reviews = answers(&quiz);
     assert_eq!(reviews.len(), 20);
-    // Each answer is read against the choices as that showing numbered them.
+    // Each answer is read against the choices as that showing numbered them, and logged
+    // as the text of the choice picked (the next showing numbers them anew).
     for (row, (shown_question, shown)) in reviews.iter().zip(choice_blocks(&run.stdout)) {
         let (_, question, answer, _) = *SHAPES.iter().find(|s| s.0 == row[0]).expect("card");
         assert_eq!(question, shown_question);
-        let given: usize = row[3].parse().expect("a number was typed");
-        let picked = &shown[given - 1];
+        let picked = shown
+            .iter()
+            .find(|choice| **choice == row[3])
+            .unwrap_or_else(|| panic!("{row:?} logs a choice shown: {shown:?}"));
         let expected = if picked == answer {
             ["3", "right"]
         } else {

@@ -45,6 +45,7 @@ right
   (fill the gap)
 wrong
   answer: 20th
+  next: again after 2 cards, then tomorrow
 
 [4/6] The speech began the Khrushchev Thaw in [year], «in Moscow».
   (fill the gap)

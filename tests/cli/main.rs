@@ -46,6 +46,7 @@ mod strict;
 mod suspend;
 mod tags;
 mod undo;
+mod verdict_page;
 
 // History, figures and other formats
 mod anki_package;

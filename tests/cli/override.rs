@@ -19,6 +19,7 @@ fn right_and_wrong_override_the_previous_verdict_and_the_card_row() {
 [1/6] Capital of France?
 wrong
   answer: Paris
+  next: again after 3 cards, then tomorrow
 
 [2/7] Capital of Germany?
 overridden: right
@@ -35,6 +36,7 @@ right
 [4/7] Capital of Spain?
 wrong
   answer: Madrid
+  next: again after 3 cards, then tomorrow
 
 [5/8] Capital of Portugal?
 right

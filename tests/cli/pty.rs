@@ -64,14 +64,15 @@ What is the capital of France?
 
 >
 
-Enter answer · ? hint · Esc quit"
+Enter answer · Esc quit"
     );
     tty.type_line("paris");
+    // The counts with the verdict already count the answer just given.
     assert_eq!(
         shown(&mut tty, "next: "),
         "\
 t · review                                                           1/2 · 0m00s
-new 2 · learning 0 · due 0   ───────────────────────────────────────────────────
+new 1 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━──────────────────────────
 ────────────────────────────────────────────────────────────────────────────────
 What is the capital of France?
 
@@ -93,8 +94,8 @@ Enter next · w I was wrong · u undo · e edit · s suspend · Esc quit"
     assert_eq!(
         shown(&mut tty, "next: "),
         "\
-t · review                                                           2/2 · 0m00s
-new 1 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━──────────────────────────
+t · review                                                           2/3 · 0m00s
+new 0 · learning 1 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━─────────────────
 ────────────────────────────────────────────────────────────────────────────────
 In what year was the Secret Speech delivered?
 
@@ -103,7 +104,7 @@ wrong
   answer    1956
   letters   19[-6]5[+6]
   At the 20th Party Congress.
-  next: tomorrow
+  next: again right away, then tomorrow
 
 
 
@@ -152,7 +153,8 @@ explain = "He became First Secretary in September 1953 and denounced Stalin thre
 
 /// A close answer at 40 columns: every word whole, continuation lines under their text,
 /// the diff, what was forgiven, the interval, and the key bar on two lines without
-/// splitting a key. (At 40×12 the page scrolls the question away, then clips the end.)
+/// splitting a key. (At 40×12 the question's first line and the verdict stay, and the
+/// explanation scrolls.)
 #[test]
 fn a_close_answer_at_40_columns_wraps_at_words_and_shows_the_diff() {
     let quiz = quiz_with(LONG_DECK);
@@ -181,14 +183,14 @@ Soviet Union after Stalin died in 1953?
 
 >
 
-Enter answer · ? hint · Esc quit"
+Enter answer · Esc quit"
     );
     tty.type_line("Nikita Krushchov");
     assert_eq!(
         shown(&mut tty, "next: "),
         "\
 t · review                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━
 ────────────────────────────────────────
 Who led the Communist Party of the
 Soviet Union after Stalin died in 1953?
@@ -229,7 +231,7 @@ fn a_close_answer_at_120_columns_keeps_the_question_on_one_line() {
         shown(&mut tty, "next: "),
         "\
 t · review                                                                                                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────────────────────────────────────────────────────────────────────────────────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
 ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 Who led the Communist Party of the Soviet Union after Stalin died in 1953?
 
@@ -342,7 +344,7 @@ Which congress heard the speech?
 
 
 
-1–4 pick · ↑↓ move · ? hint · Esc quit"
+1–4 pick · ↑↓ move · Esc quit"
     );
     // Down highlights the first choice; Enter is offered only then.
     tty.keys(DOWN);
@@ -372,7 +374,7 @@ Which congress heard the speech?
     assert_eq!(
         answers(&quiz),
         [
-            ["congress", "3", "right", "3"],
+            ["congress", "3", "right", "20th Congress"],
             ["published", "3", "right", "false"]
         ]
     );
@@ -400,7 +402,9 @@ hint = "The capital."
 fn a_question_mark_shows_the_hint_on_every_kind_and_a_hinted_answer_is_hard() {
     let quiz = quiz_with(HINT_DECK);
     let mut tty = Tty::spawn_sized(&quiz, &["start", "t", "--seed", "3"], 80, 16);
-    tty.expect("pick");
+    // Offered where the card has a hint (and only there: see the cards of other tests).
+    let screen = tty.expect("pick");
+    assert!(screen.contains("· ? hint ·"), "{screen}");
     tty.keys("?");
     let screen = shown(&mut tty, "hint: ");
     assert!(
@@ -738,8 +742,14 @@ fn e_on_a_bundled_card_says_it_cannot_be_edited() {
         ),
         "{screen}"
     );
-    tty.decide(ESC);
-    tty.exits_with(0);
+    // The verdict stays, with its keys: the `s` a learner presses next still suspends.
+    assert!(
+        screen.contains("wrong\n  you typed no idea\n") && screen.contains("Enter next"),
+        "{screen}"
+    );
+    tty.decide("s");
+    let screen = tty.exits_with(0);
+    assert!(screen.contains("suspended: not asked again"), "{screen}");
 }
 
 /// `s` after a verdict suspends the card: its answer stays saved, its retry is dropped, the
@@ -805,7 +815,7 @@ fn cram_runs_on_the_screen_without_an_interval() {
     let mut tty = Tty::spawn_sized(&quiz, &["cram", "t", "--limit", "1"], 80, 14);
     let screen = shown(&mut tty, "Enter answer");
     assert!(screen.starts_with("t · cram "), "{screen}");
-    assert!(screen.contains("\nCramming 1 card"), "{screen}");
+    assert!(screen.contains("\nCramming 1 card:"), "{screen}");
     tty.type_line("Paris");
     let screen = shown(&mut tty, "Enter next");
     assert!(
@@ -829,28 +839,30 @@ fn a_verdict_too_tall_for_40_by_12_scrolls_with_the_arrows() {
     let mut tty = Tty::spawn_sized(&quiz, &["start", "t"], 40, 12);
     tty.expect("Enter answer");
     tty.type_line("Nikita Krushchov");
+    // The question's first line and the verdict stay in view; what has no room scrolls
+    // under them: the interval, then the explanation.
     assert_eq!(
         shown(&mut tty, "more"),
         "\
 t · review                   1/1 · 0m00s
-new 1 · learning 0 · due 0   ───────────
+new 0 · learning 0 · due 0   ━━━━━━━━━━━
 ────────────────────────────────────────
-
+Who led the Communist Party of the…
 close — accepted
   you typed Nikita Krushchov
   answer    Nikita Khrushchev
   letters   Nikita K[+h]rushch[+e][-o]v
   forgiven  typo
-  He became First Secretary in September
+  next: tomorrow
 ↓↑ more · Enter next · w I was wrong
 u undo · e edit · s suspend · Esc quit"
     );
     for _ in 0..6 {
         tty.keys(DOWN);
     }
-    let screen = shown(&mut tty, "next: tomorrow");
+    let screen = shown(&mut tty, "  later.");
     assert!(
-        screen.contains("  forgiven  typo\n  He became First Secretary in September\n  1953 and denounced Stalin three years\n  later.\n  next: tomorrow\n"),
+        screen.contains("Who led the Communist Party of the…\nclose — accepted\n  you typed Nikita Krushchov\n  answer    Nikita Khrushchev\n  letters   Nikita K[+h]rushch[+e][-o]v\n  forgiven  typo\n  later.\n↓↑ more"),
         "{screen}"
     );
     tty.decide(ENTER);
@@ -913,7 +925,7 @@ fn a_choice_picked_with_the_arrows_and_enter() {
     assert_eq!(
         answers(&quiz),
         [
-            ["congress", "1", "wrong", "2"],
+            ["congress", "1", "wrong", "18th Congress"],
             ["published", "3", "right", "false"]
         ]
     );

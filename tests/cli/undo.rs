@@ -135,6 +135,7 @@ right
 [2/2] Capital of Germany?
 wrong
   answer: Berlin
+  next: again right away, then tomorrow
 
 [3/3] Capital of Germany?
 undone: asking that card again

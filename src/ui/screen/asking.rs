@@ -28,7 +28,8 @@ impl Screen {
                 scroll: input.visual_scroll(width),
             };
             let mut keys = vec![key("Enter", "answer")];
-            if input.value().is_empty() {
+            // `?` on a card without a hint says so, but is not offered there.
+            if input.value().is_empty() && card.hint.is_some() {
                 keys.push(key("?", "hint"));
             }
             if self.typed_before.contains_key(&card.id.0) {
@@ -118,8 +119,13 @@ impl Screen {
     }
 
     /// A choice or true/false card: a number or letter picks, arrows move, Enter takes what
-    /// is highlighted; nothing is highlighted at first.
-    pub(super) fn pick(&mut self, items: &[String], true_false: bool) -> io::Result<Reply> {
+    /// is highlighted; nothing is highlighted at first. `hint`: the card has one to offer.
+    pub(super) fn pick(
+        &mut self,
+        items: &[String],
+        true_false: bool,
+        hint: bool,
+    ) -> io::Result<Reply> {
         let mut selected: Option<usize> = None;
         let answer = |index: usize| {
             if true_false {
@@ -159,7 +165,10 @@ impl Screen {
             if selected.is_some() {
                 keys.push(key("Enter", "answer"));
             }
-            keys.extend([key("?", "hint"), key("Esc", "quit")]);
+            if hint {
+                keys.push(key("?", "hint"));
+            }
+            keys.push(key("Esc", "quit"));
             self.show(body, None, keys);
             let Arrival::Key(key, at) = self.wait()? else {
                 continue;

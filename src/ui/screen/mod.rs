@@ -21,8 +21,8 @@ use ratatui::text::{Line, Span};
 
 use self::guard::Guard;
 use self::terminal::Backend;
-use self::verdict::Palette;
-use self::view::{Field, Header, Page};
+use self::verdict::{Drawn, Palette};
+use self::view::{Compact, Field, Header, Page};
 use super::format::screen_summary_lines;
 use super::{
     Frontend, GradeChoice, Next, Outcome, Prompt, Reply, Summary, await_interrupt_handler,
@@ -57,14 +57,19 @@ pub(crate) struct Screen {
     accept_offered: bool,
     /// `a` at the verdict already asked to accept: the offer that follows is answered.
     accept_asked: bool,
-    /// The verdict is shown again after `o`: the opener's messages stay on it.
+    /// The verdict may be shown again after `o` or `e` (the opener's messages, or why the
+    /// card cannot be edited): the messages stay on it.
     reshowing: bool,
-    /// The lines of the verdict last shown, kept for the page that follows an override.
-    last_verdict: Vec<Line<'static>>,
+    /// The verdict last shown, kept for the page that follows an override.
+    last_verdict: Drawn,
     /// How far the learner has scrolled a card too tall for the screen, and whether some of
     /// it is still out of view below (as last drawn).
     offset: usize,
     hidden_below: bool,
+    /// The latest warning said during the session, shown in the status line until the
+    /// next card, and how many had been said when it was taken.
+    status: Option<String>,
+    warnings_seen: usize,
 }
 
 fn key(key: &str, action: &str) -> (String, String) {
@@ -111,14 +116,24 @@ impl Screen {
             accept_offered: false,
             accept_asked: false,
             reshowing: false,
-            last_verdict: Vec::new(),
+            last_verdict: Drawn::default(),
             offset: 0,
             hidden_below: false,
+            status: None,
+            warnings_seen: 0,
         })
     }
 
     fn draw(&mut self) -> io::Result<()> {
         self.header.spent = self.started.elapsed();
+        let (said, latest) = terminal::latest_warning();
+        // Handing the terminal to the editor printed the warnings and began a new list.
+        self.warnings_seen = self.warnings_seen.min(said);
+        if said > self.warnings_seen {
+            self.warnings_seen = said;
+            self.status = latest.map(|line| escape_control(&line).replace('\n', " "));
+        }
+        self.page.status.clone_from(&self.status);
         let Screen {
             terminal,
             header,
@@ -158,6 +173,38 @@ impl Screen {
         let pin = if pinned { self.question.len() } else { 0 };
         let mut lines = self.question.clone();
         lines.extend(body);
+        lines.extend(self.extras());
+        self.page = Page {
+            body: lines,
+            pin,
+            offset: if pinned { self.offset } else { 0 },
+            field,
+            keys,
+            compact: None,
+            status: None,
+        };
+    }
+
+    /// A verdict page: `verdict` under the question; when it is too tall, the question's
+    /// first line and the verdict stay in view and the explanation scrolls under them.
+    fn show_verdict(&mut self, verdict: &Drawn, keys: Vec<(String, String)>) {
+        let mut body = vec![Line::default()];
+        body.extend(verdict.lines.iter().cloned());
+        self.show_pinned(body, None, keys, true);
+        let (held, mut rest) = verdict.split();
+        rest.extend(self.extras());
+        self.page.compact = Some(Compact {
+            question: self.question.clone(),
+            held,
+            must: verdict.must,
+            rest,
+            foot: Vec::new(),
+        });
+    }
+
+    /// The lines under every page's body: the hint once asked for, and the messages.
+    fn extras(&self) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
         if let Some(hint) = &self.hint {
             lines.push(Line::from(vec![
                 Span::styled("  hint: ", self.palette.dim()),
@@ -168,13 +215,7 @@ impl Screen {
             lines.push(Line::default());
             lines.extend(self.messages.iter().cloned());
         }
-        self.page = Page {
-            body: lines,
-            pin,
-            offset: if pinned { self.offset } else { 0 },
-            field,
-            keys,
-        };
+        lines
     }
 
     /// Draws the page and waits for the learner: redraws on resize and each second (the
@@ -314,9 +355,12 @@ impl Frontend for Screen {
         self.header.position = prompt.position;
         self.header.total = prompt.total;
         self.header.counts = prompt.counts;
+        self.header.answered = false;
         if !prompt.hint_shown {
             self.hint = None;
+            self.status = None;
         }
+        self.reshowing = false;
         self.set_question(prompt);
         if prompt.flip {
             return self.flip_question();
@@ -326,9 +370,13 @@ impl Frontend for Screen {
             // would take a typed answer.
             Expected::Choice { choices, .. } if !choices.is_empty() => {
                 let items: Vec<String> = choices.iter().map(|c| escape_line(c)).collect();
-                self.pick(&items, false)
+                self.pick(&items, false, card.hint.is_some())
             }
-            Expected::TrueFalse(_) => self.pick(&["true".to_string(), "false".to_string()], true),
+            Expected::TrueFalse(_) => self.pick(
+                &["true".to_string(), "false".to_string()],
+                true,
+                card.hint.is_some(),
+            ),
             _ => self.typed_answer(card),
         }
     }
@@ -347,13 +395,15 @@ impl Frontend for Screen {
             self.messages.clear();
         }
         self.offset = 0;
+        self.header.counts = outcome.counts;
+        self.header.total = outcome.total;
+        self.header.answered = true;
         let accepted = outcome.verdict.is_accepted();
         let typed = matches!(outcome.card.expected, Expected::Text { .. });
         self.accept_offered = typed && !accepted && !outcome.given.trim().is_empty();
         self.accept_asked = false;
-        let mut body = vec![Line::default()];
-        body.extend(verdict::lines(outcome, &self.palette));
-        self.last_verdict = body.clone();
+        let drawn = verdict::lines(outcome, &self.palette);
+        self.last_verdict = drawn.clone();
         let mut keys = vec![key("Enter", "next")];
         keys.push(if accepted {
             key("w", "I was wrong")
@@ -374,7 +424,7 @@ impl Frontend for Screen {
         let mut guard = self.guard();
         let mut colon = false;
         loop {
-            self.show_pinned(body.clone(), None, keys.clone(), true);
+            self.show_verdict(&drawn, keys.clone());
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {
                 interrupt();
@@ -397,7 +447,10 @@ impl Frontend for Screen {
                     return Ok(Next::Override(true));
                 }
                 Some(KeyCode::Char('u')) => return Ok(Next::Undo),
-                Some(KeyCode::Char('e')) => return Ok(Next::Edit),
+                Some(KeyCode::Char('e')) => {
+                    self.reshowing = true;
+                    return Ok(Next::Edit);
+                }
                 Some(KeyCode::Char('s')) => return Ok(Next::Suspend),
                 Some(KeyCode::Char('o')) if outcome.has_media => {
                     self.reshowing = true;
@@ -422,6 +475,12 @@ impl Frontend for Screen {
         Ok(())
     }
 
+    fn revise_outcome(&mut self, counts: crate::ui::Counts, total: usize, next: Option<&str>) {
+        self.header.counts = counts;
+        self.header.total = total;
+        self.last_verdict.set_next(next, &self.palette);
+    }
+
     fn offer_accept(&mut self) -> io::Result<bool> {
         if std::mem::take(&mut self.accept_asked) {
             return Ok(true);
@@ -429,17 +488,15 @@ impl Frontend for Screen {
         if !std::mem::take(&mut self.accept_offered) {
             return Ok(false);
         }
-        let body = self.last_verdict.clone();
+        let drawn = self.last_verdict.clone();
         let mut guard = self.guard();
         loop {
-            self.show_pinned(
-                body.clone(),
-                None,
+            self.show_verdict(
+                &drawn,
                 vec![
                     key("a", "accept this answer from now on"),
                     key("Enter", "next"),
                 ],
-                true,
             );
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {
@@ -463,23 +520,20 @@ impl Frontend for Screen {
     fn grade(&mut self, card: &Card, grades: &[GradeChoice]) -> io::Result<Option<Rating>> {
         self.messages.clear();
         self.offset = 0;
-        let mut body = vec![
-            Line::default(),
-            Line::from(vec![
-                Span::styled("  answer  ", self.palette.dim()),
-                Span::styled(escape_line(&card.answer_text()), self.palette.bold()),
-            ]),
-        ];
+        let answer = Line::from(vec![
+            Span::styled("  answer  ", self.palette.dim()),
+            Span::styled(escape_line(&card.answer_text()), self.palette.bold()),
+        ]);
+        let mut explanation = Vec::new();
         if let Some(explain) = &card.explain {
             for line in escape_control(explain).lines() {
-                body.push(Line::from(Span::styled(
+                explanation.push(Line::from(Span::styled(
                     format!("  {line}"),
                     self.palette.dim(),
                 )));
             }
         }
-        body.push(Line::default());
-        body.push(Line::from("How well did you know it?"));
+        let mut choices = vec![Line::from("How well did you know it?")];
         let buttons: Vec<String> = grades
             .iter()
             .map(|(rating, interval)| match interval {
@@ -487,15 +541,24 @@ impl Frontend for Screen {
                 None => format!("{} {}", rating.number(), rating.name()),
             })
             .collect();
-        // The buttons on one line where they fit, else one a line: a grade is never split
-        // from its interval.
+        // As many buttons to a line as fit: a grade is never split from its interval.
         let width = usize::from(self.terminal.size()?.width);
-        let joined = buttons.join(" · ");
-        if unicode_width::UnicodeWidthStr::width(joined.as_str()) <= width {
-            body.push(Line::from(joined));
-        } else {
-            body.extend(buttons.into_iter().map(Line::from));
+        let mut row = String::new();
+        for button in buttons {
+            let wide = |text: &str| unicode_width::UnicodeWidthStr::width(text);
+            if !row.is_empty() && wide(&row) + 3 + wide(&button) > width {
+                choices.push(Line::from(std::mem::take(&mut row)));
+            }
+            if !row.is_empty() {
+                row.push_str(" · ");
+            }
+            row.push_str(&button);
         }
+        choices.push(Line::from(row));
+        let mut body = vec![Line::default(), answer.clone()];
+        body.extend(explanation.iter().cloned());
+        body.push(Line::default());
+        body.extend(choices.iter().cloned());
         let mut guard = self.guard();
         loop {
             self.show_pinned(
@@ -504,6 +567,17 @@ impl Frontend for Screen {
                 vec![key("1–4", "grade"), key("Esc", "quit")],
                 true,
             );
+            // Too tall: the question's first line, the answer and the grades stay in view,
+            // and the explanation scrolls between them.
+            let mut rest = explanation.clone();
+            rest.extend(self.extras());
+            self.page.compact = Some(Compact {
+                question: self.question.clone(),
+                held: vec![answer.clone()],
+                must: 1,
+                rest,
+                foot: choices.clone(),
+            });
             let (key, deliberate) = self.command_key(&mut guard)?;
             if is_ctrl_c(&key) {
                 interrupt();
@@ -519,9 +593,12 @@ impl Frontend for Screen {
         }
     }
 
-    fn show_grade(&mut self, _card: &Card, word: &str, leech: bool) -> io::Result<Next> {
-        let leech = if leech { " [leech]" } else { "" };
-        self.message(&format!("graded {word}{leech}"));
+    fn show_grade(&mut self, _card: &Card, graded: &super::Graded<'_>) -> io::Result<Next> {
+        let leech = if graded.leech { " [leech]" } else { "" };
+        let next = graded
+            .next
+            .map_or_else(String::new, |next| format!(" · next: {next}"));
+        self.message(&format!("graded {}{leech}{next}", graded.word));
         Ok(Next::Continue)
     }
 

@@ -9,7 +9,7 @@ use crate::escape::escape_line;
 use crate::judge::{Change, Expected, Reason, Verdict, alignment};
 use crate::store::types::VerdictWord;
 use crate::ui::Outcome;
-use crate::ui::format::verdict_detail;
+use crate::ui::format::{nothing_given, verdict_detail};
 
 /// The labels of the lines under the verdict, padded to one width so the answers line up.
 const TYPED: &str = "you typed ";
@@ -134,12 +134,37 @@ fn detail(outcome: &Outcome<'_>) -> String {
             let hinted = if outcome.hinted { " (with a hint)" } else { "" };
             format!(" — accepted{hinted}")
         }
+        _ if nothing_given(outcome.verdict, &outcome.card.expected) => String::new(),
         verdict => verdict_detail(verdict, outcome.hinted, outcome.answer_to),
     }
 }
 
+/// A verdict's lines, and which of them matter most on a screen too low for all.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Drawn {
+    pub lines: Vec<Line<'static>>,
+    /// The first lines — the verdict, the answer given, the right one — stay in view.
+    pub must: usize,
+    /// Where the explanation is in `lines`: what scrolls first.
+    pub explain: std::ops::Range<usize>,
+    /// Where the `next:` line is in `lines`, if there is one.
+    pub next: Option<usize>,
+}
+
+impl Drawn {
+    /// The lines held in view when the page is too tall, and the explanation's.
+    pub(crate) fn split(&self) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+        let held = self.lines[..self.explain.start]
+            .iter()
+            .chain(&self.lines[self.explain.end..])
+            .cloned()
+            .collect();
+        (held, self.lines[self.explain.clone()].to_vec())
+    }
+}
+
 /// The lines of a verdict, under the question.
-pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'static>> {
+pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Drawn {
     let color = match outcome.verdict {
         Verdict::Right => Color::Green,
         Verdict::Close { .. } => Color::Yellow,
@@ -184,6 +209,7 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
             Span::styled(answer, palette.bold()),
         ]));
     }
+    let must = lines.len();
     if let Some(expected) = aligned_with(outcome)
         && let runs = alignment(&expected, outcome.given)
         // Only a misspelling is worth a letter-by-letter line: an answer sharing a stray
@@ -197,6 +223,7 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
     if let Verdict::Close { reason, .. } = outcome.verdict {
         lines.push(Line::from(vec![label(FORGIVEN), Span::raw(reason.label())]));
     }
+    let explain_start = lines.len();
     if let Some(explain) = &outcome.card.explain {
         for line in crate::escape::escape_control(explain).lines() {
             lines.push(Line::from(Span::styled(
@@ -205,13 +232,31 @@ pub(crate) fn lines(outcome: &Outcome<'_>, palette: &Palette) -> Vec<Line<'stati
             )));
         }
     }
-    if let Some(next) = &outcome.next {
-        lines.push(Line::from(Span::styled(
-            format!("  next: {next}"),
-            palette.dim(),
-        )));
+    let explain = explain_start..lines.len();
+    let mut drawn = Drawn {
+        lines,
+        must,
+        explain,
+        next: None,
+    };
+    drawn.set_next(outcome.next.as_deref(), palette);
+    drawn
+}
+
+impl Drawn {
+    /// Says when the card comes back (`None`: nothing to say), in place of what it said.
+    pub(crate) fn set_next(&mut self, next: Option<&str>, palette: &Palette) {
+        if let Some(at) = self.next.take() {
+            self.lines.remove(at);
+        }
+        if let Some(next) = next {
+            self.next = Some(self.lines.len());
+            self.lines.push(Line::from(Span::styled(
+                format!("  next: {next}"),
+                palette.dim(),
+            )));
+        }
     }
-    lines
 }
 
 #[cfg(test)]

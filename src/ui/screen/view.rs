@@ -28,6 +28,9 @@ pub(crate) struct Header {
     pub total: usize,
     pub counts: Counts,
     pub spent: Duration,
+    /// The card at `position` has been answered (its verdict is on screen): the progress
+    /// bar counts it, as the counts do.
+    pub answered: bool,
 }
 
 /// The answer line: what is typed so far and where the cursor stands in it.
@@ -52,6 +55,26 @@ pub(crate) struct Page {
     pub field: Option<Field>,
     /// The keys that work now: (key, what it does).
     pub keys: Vec<(String, String)>,
+    /// How to show the page when `body` is too tall, instead of scrolling it whole.
+    pub compact: Option<Compact>,
+    /// A warning said during the session, on its own line above the answer field.
+    pub status: Option<String>,
+}
+
+/// A verdict too tall for the screen: the question's first row (cut, with `…`) and the
+/// verdict's lines stay in view, and what is under them — the explanation, the hint, the
+/// messages — scrolls; a foot, if any, stays under that. Each part as unwrapped lines.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Compact {
+    pub question: Vec<Line<'static>>,
+    /// The lines held in view under the question, in order.
+    pub held: Vec<Line<'static>>,
+    /// How many of `held` stay in view whatever the room (the verdict, the answers); the
+    /// others go to the scrolling part on a screen too low for them.
+    pub must: usize,
+    pub rest: Vec<Line<'static>>,
+    /// Lines held at the bottom, under what scrolls (the grades of a flip card).
+    pub foot: Vec<Line<'static>>,
 }
 
 const PROMPT: &str = "> ";
@@ -68,45 +91,152 @@ pub(crate) fn draw(frame: &mut Frame<'_>, header: &Header, page: &Page, palette:
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return false;
     }
+    let more = || ("↓↑".to_string(), "more".to_string());
     let mut keys = page.keys.clone();
     let mut layout = Areas::new(area, page, &keys, palette);
+    let width = usize::from(layout.body.width);
     let lines: Vec<Line<'static>> = page
         .body
         .iter()
-        .flat_map(|line| wrap(line, usize::from(layout.body.width)))
+        .flat_map(|line| wrap(line, width))
         .collect();
-    let before_pin: usize = page.body[..page.pin.min(page.body.len())]
-        .iter()
-        .map(|line| wrap(line, usize::from(layout.body.width)).len())
-        .sum();
-    let fits = |areas: &Areas| lines.len() <= usize::from(areas.body.height);
-    if !fits(&layout) {
-        keys.insert(0, ("↓↑".to_string(), "more".to_string()));
+    let mut compact = None;
+    if lines.len() > usize::from(layout.body.height) {
+        keys.insert(0, more());
         layout = Areas::new(area, page, &keys, palette);
+        if let Some(held) = &page.compact {
+            compact = arrange(held, width, usize::from(layout.body.height));
+            // What is held in view may leave room for all the rest: then nothing scrolls.
+            if let Some(arranged) = &compact
+                && arranged.rows() <= usize::from(layout.body.height)
+            {
+                keys.remove(0);
+                layout = Areas::new(area, page, &keys, palette);
+                compact = arrange(held, width, usize::from(layout.body.height)).or(compact);
+            }
+        }
     }
     draw_header(frame, header, palette, layout.top, layout.counts);
     frame.render_widget(
         Paragraph::new("─".repeat(usize::from(area.width))).style(palette.dim()),
         layout.rule,
     );
-    // A card taller than the room scrolls, but on its own never past its pinned line: the
-    // verdict under a long question matters more than the question's first lines. The
-    // learner's own scrolling (`offset`) goes on from there, down to the last line.
-    let overflow = lines.len().saturating_sub(usize::from(layout.body.height));
-    let scroll = (overflow.min(before_pin) + page.offset).min(overflow);
-    let hidden_below = scroll < overflow;
+    let hidden_below = match compact {
+        Some(Arranged { top, rest, foot }) => {
+            let height = |lines: &[Line<'static>]| u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            let [top_area, rest_area, foot_area] = Layout::vertical([
+                Constraint::Length(height(&top)),
+                Constraint::Min(0),
+                Constraint::Length(height(&foot)),
+            ])
+            .areas(layout.body);
+            frame.render_widget(Paragraph::new(Text::from(top)), top_area);
+            frame.render_widget(Paragraph::new(Text::from(foot)), foot_area);
+            scrolled(frame, rest, 0, page.offset, rest_area)
+        }
+        None => {
+            let before_pin: usize = page.body[..page.pin.min(page.body.len())]
+                .iter()
+                .map(|line| wrap(line, width).len())
+                .sum();
+            scrolled(frame, lines, before_pin, page.offset, layout.body)
+        }
+    };
+    let keys = key_bar(&keys, palette, area.width);
+    frame.render_widget(
+        Paragraph::new(Text::from(status_lines(page, palette, area.width))),
+        layout.status,
+    );
+    if let Some(value) = &page.field {
+        draw_field(frame, value, palette, layout.field);
+    }
+    frame.render_widget(Paragraph::new(Text::from(keys)), layout.bar);
+    hidden_below
+}
+
+/// Draws `lines` in `area`, scrolled; true when some are still out of view below. A card
+/// taller than the room scrolls, but on its own never past its pinned line (`before_pin`
+/// rows down): the verdict under a long question matters more than the question's first
+/// lines. The learner's own scrolling (`offset`) goes on from there, down to the last line.
+fn scrolled(
+    frame: &mut Frame<'_>,
+    lines: Vec<Line<'static>>,
+    before_pin: usize,
+    offset: usize,
+    area: Rect,
+) -> bool {
+    let overflow = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = (overflow.min(before_pin) + offset).min(overflow);
     frame.render_widget(
         Paragraph::new(Text::from(lines)).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        layout.body,
+        area,
     );
-    let field = layout.field;
-    let bar = layout.bar;
-    let keys = key_bar(&keys, palette, area.width);
-    if let Some(value) = &page.field {
-        draw_field(frame, value, palette, field);
+    scroll < overflow
+}
+
+/// A [`Compact`] page laid out: the rows held at the top, those that scroll under them,
+/// and those held at the bottom.
+struct Arranged {
+    top: Vec<Line<'static>>,
+    rest: Vec<Line<'static>>,
+    foot: Vec<Line<'static>>,
+}
+
+impl Arranged {
+    fn rows(&self) -> usize {
+        self.top.len() + self.rest.len() + self.foot.len()
     }
-    frame.render_widget(Paragraph::new(Text::from(keys)), bar);
-    hidden_below
+}
+
+/// A page too tall for the screen, as [`Compact`] holds it, in rows of `width` for a body
+/// `height` rows high. The held lines past [`Compact::must`] go to the scrolling part when
+/// it would get no row; `None` when even the question's first row, the must lines and the
+/// foot leave none. The question gets the rows the rest leaves over, its last one cut
+/// with `…`.
+fn arrange(compact: &Compact, width: usize, height: usize) -> Option<Arranged> {
+    let rows = |lines: &[Line<'static>]| -> Vec<Line<'static>> {
+        lines.iter().flat_map(|line| wrap(line, width)).collect()
+    };
+    let foot = rows(&compact.foot);
+    let height = height.checked_sub(foot.len())?;
+    let full = rows(&compact.question);
+    let mut held = compact.held.len();
+    while 1 + rows(&compact.held[..held]).len() >= height {
+        if held <= compact.must {
+            return None;
+        }
+        held -= 1;
+    }
+    let held_rows = rows(&compact.held[..held]);
+    let rest_lines: Vec<Line<'static>> = compact.held[held..]
+        .iter()
+        .chain(&compact.rest)
+        .cloned()
+        .collect();
+    let rest = rows(&rest_lines);
+    // A blank line between the question and the verdict where it costs no row of the rest.
+    let blank = 1 + 1 + held_rows.len() + rest.len().min(2) <= height;
+    let spare = height.saturating_sub(1 + usize::from(blank) + held_rows.len() + rest.len());
+    let mut top = if full.len() <= 1 + spare {
+        full
+    } else {
+        // Cut at a word, with room for the mark that says the question goes on.
+        let mut cut: Vec<Line<'static>> = compact
+            .question
+            .iter()
+            .flat_map(|line| wrap(line, width.saturating_sub(1)))
+            .take(1 + spare)
+            .collect();
+        if let Some(last) = cut.last_mut().and_then(|line| line.spans.last_mut()) {
+            last.content = format!("{}…", last.content.trim_end()).into();
+        }
+        cut
+    };
+    if blank {
+        top.push(Line::default());
+    }
+    top.extend(held_rows);
+    Some(Arranged { top, rest, foot })
 }
 
 /// Where each part of the screen goes.
@@ -115,8 +245,22 @@ struct Areas {
     counts: Rect,
     rule: Rect,
     body: Rect,
+    status: Rect,
     field: Rect,
     bar: Rect,
+}
+
+/// The status line's rows: the warning wrapped, at most two rows of it.
+fn status_lines(page: &Page, palette: &Palette, width: u16) -> Vec<Line<'static>> {
+    let Some(status) = &page.status else {
+        return Vec::new();
+    };
+    let mut lines = wrap(
+        &Line::from(Span::styled(status.clone(), palette.fg(Color::Yellow))),
+        usize::from(width),
+    );
+    lines.truncate(2);
+    lines
 }
 
 impl Areas {
@@ -125,13 +269,16 @@ impl Areas {
             .unwrap_or(1)
             .clamp(1, 3);
         let field_height = u16::from(page.field.is_some());
+        let status_height =
+            u16::try_from(status_lines(page, palette, area.width).len()).unwrap_or(2);
         // A blank line above the key bar only where there is room for it.
         let spacer = u16::from(area.height >= 16);
-        let [top, counts, rule, body, field, _, bar] = Layout::vertical([
+        let [top, counts, rule, body, status, field, _, bar] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(1),
+            Constraint::Length(status_height),
             Constraint::Length(field_height),
             Constraint::Length(spacer),
             Constraint::Length(keys_height),
@@ -142,6 +289,7 @@ impl Areas {
             counts,
             rule,
             body,
+            status,
             field,
             bar,
         }
@@ -179,7 +327,9 @@ fn draw_header(frame: &mut Frame<'_>, header: &Header, palette: &Palette, top: R
     let [left, gauge] =
         Layout::horizontal([Constraint::Length(counts_width + 2), Constraint::Min(0)]).areas(row);
     frame.render_widget(Paragraph::new(line), left);
-    let done = header.position.saturating_sub(1);
+    let done = header
+        .position
+        .saturating_sub(usize::from(!header.answered));
     let ratio = if header.total == 0 {
         0.0
     } else {
@@ -251,14 +401,17 @@ fn key_bar(keys: &[(String, String)], palette: &Palette, width: u16) -> Vec<Line
 }
 
 /// How far a line's continuation is indented: under its text after its label (a first
-/// span ending in a space, as in `  answer    Paris`), else under its own first letter.
+/// span ending in a space, as in `  answer    Paris`) or its bullet (`  - `), else under
+/// its own first letter.
 fn hang(line: &Line<'_>) -> usize {
     let text: String = line
         .spans
         .iter()
         .map(|span| span.content.as_ref())
         .collect();
-    let indent = text.len() - text.trim_start_matches(' ').len();
+    let trimmed = text.trim_start_matches(' ');
+    let bullet = if trimmed.starts_with("- ") { 2 } else { 0 };
+    let indent = text.len() - trimmed.len() + bullet;
     match line.spans.as_slice() {
         [label, _, ..] if label.content.ends_with(' ') => label.width().max(indent),
         _ => indent,
@@ -374,6 +527,7 @@ mod tests {
                 due: 5,
             },
             spent: Duration::from_secs(75),
+            answered: false,
         };
         terminal
             .draw(|frame| {
@@ -397,6 +551,8 @@ mod tests {
         let page = Page {
             pin: 0,
             offset: 0,
+            compact: None,
+            status: None,
             body: vec![Line::from(
                 "Who led the Communist Party of the Soviet Union after Stalin died?",
             )],
@@ -453,10 +609,93 @@ mod tests {
             text(wrap(&line, 20)),
             ["  He became First", "  Secretary in", "  September 1953."]
         );
+        let line = Line::from("  - In which city did the events take place?");
+        assert_eq!(
+            text(wrap(&line, 24)),
+            ["  - In which city did", "    the events take", "    place?"]
+        );
         let line = Line::from("Antidisestablishmentarianism");
         assert_eq!(
             text(wrap(&line, 10)),
             ["Antidisest", "ablishment", "arianism"]
+        );
+    }
+
+    #[test]
+    fn a_compact_verdict_gives_up_its_optional_lines_before_its_answers() {
+        let text = |lines: &[Line<'static>]| -> Vec<String> {
+            lines.iter().map(|line| line.to_string()).collect()
+        };
+        let compact = Compact {
+            question: vec![Line::from("Who led the Soviet Union after Stalin?")],
+            held: [
+                "wrong",
+                "  you typed Lenin",
+                "  answer    Khrushchev",
+                "  next: tomorrow",
+            ]
+            .map(Line::from)
+            .to_vec(),
+            must: 3,
+            rest: vec![Line::from("  He became First Secretary in 1953.")],
+            foot: Vec::new(),
+        };
+        let Arranged { top, rest, .. } = arrange(&compact, 24, 5).expect("room for the answers");
+        assert_eq!(
+            text(&top),
+            [
+                "Who led the Soviet…",
+                "wrong",
+                "  you typed Lenin",
+                "  answer    Khrushchev"
+            ]
+        );
+        assert_eq!(text(&rest)[0], "  next: tomorrow");
+        // With no row left for the rest, the page scrolls whole, as any other.
+        assert!(arrange(&compact, 24, 4).is_none());
+        // Rows the rest leaves over go to the question.
+        let Arranged { top, rest, .. } = arrange(&compact, 24, 9).expect("room");
+        assert_eq!(
+            text(&top[..3]),
+            ["Who led the Soviet Union", "after Stalin?", ""],
+            "{:?}",
+            text(&top)
+        );
+        assert_eq!(top.len() + rest.len(), 9);
+        // A foot takes its rows first.
+        let footed = Compact {
+            foot: vec![Line::from("How well did you know it?")],
+            ..compact
+        };
+        let arranged = arrange(&footed, 30, 6).expect("room");
+        assert_eq!(text(&arranged.foot), ["How well did you know it?"]);
+        assert_eq!((arranged.top.len(), arranged.rest.len()), (4, 3));
+        assert!(arrange(&footed, 30, 5).is_none());
+    }
+
+    #[test]
+    fn a_warning_has_its_own_line_above_the_answer_field() {
+        let page = Page {
+            body: vec![Line::from("Capital of France?")],
+            field: Some(Field::default()),
+            keys: vec![("Enter".into(), "answer".into())],
+            status: Some("quiz: warning: sync folder /mnt/usb is not there".into()),
+            ..Page::default()
+        };
+        let lines = screen(40, 12, &page);
+        assert_eq!(
+            lines[3..],
+            [
+                "Capital of France?",
+                "",
+                "",
+                "",
+                "",
+                "quiz: warning: sync folder /mnt/usb is",
+                "not there",
+                ">",
+                "Enter answer",
+            ]
         );
     }
 

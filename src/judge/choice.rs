@@ -23,7 +23,7 @@ pub(crate) fn parse_bool(text: &str) -> Option<bool> {
 /// The 0-based choice named by a number ("2", "2.", "(2)") or letter ("b", "B)"), if
 /// it names one. Anything else, including a number past the end, is left to be read
 /// as the text of a choice: a year such as "1917" may well be one.
-fn choice_index(given: &str, count: usize) -> Option<usize> {
+pub(crate) fn choice_index(given: &str, count: usize) -> Option<usize> {
     let folded = fold(given);
     let t = folded.trim();
     let t = t.strip_prefix('(').unwrap_or(t);

@@ -33,7 +33,7 @@ mod corpus;
 #[cfg(test)]
 mod testing;
 
-pub(crate) use choice::parse_bool;
+pub(crate) use choice::{choice_index, parse_bool};
 pub(crate) use normalise::normalise;
 pub(crate) use strictness::Strictness;
 

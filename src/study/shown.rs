@@ -109,18 +109,7 @@ pub(crate) fn logged_answer<'a>(card: &'a Card, given: &'a str) -> &'a str {
     let Expected::Choice { choices, .. } = &card.expected else {
         return given;
     };
-    let t = given.trim();
-    let t = t.strip_prefix('(').unwrap_or(t);
-    let t = t.strip_suffix(['.', ')']).unwrap_or(t).trim();
-    let index = match t.as_bytes() {
-        [letter] if letter.is_ascii_alphabetic() => {
-            Some(usize::from(letter.to_ascii_lowercase() - b'a'))
-        }
-        digits if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
-            t.parse::<usize>().ok().and_then(|n| n.checked_sub(1))
-        }
-        _ => None,
-    };
+    let index = crate::judge::choice_index(given, choices.len());
     index
         .and_then(|i| choices.get(i))
         .map_or(given, String::as_str)

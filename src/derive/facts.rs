@@ -323,13 +323,28 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             Category::Year
         } else if is_ordinal(w) {
             // `the {{20th}} Congress`: what the ordinal counts stays visible (the natural
-            // answer is `20th`), and is no name of its own.
+            // answer is `20th`), and is no name of its own, nor is any word of it
+            // (`10th International Classification of Diseases`).
             if i + 1 < tokens.len()
                 && !claimed[i + 1]
                 && between(i, i + 1) == " "
                 && name_word(word(i + 1))
             {
-                claimed[i + 1] = true;
+                // `of Diseases` goes on the name; `of the Communist Party` starts another
+                // (`20th Congress of the Communist Party`), as does a run longer than one.
+                let run = name_run(text, &tokens, &claimed, i + 1);
+                let another = run
+                    .iter()
+                    .position(|&t| word(t) == "the")
+                    .map(|at| at.saturating_sub(1).max(1));
+                let counted = match another {
+                    Some(at) => at,
+                    None if run.len() <= super::names::MAX_NAME_WORDS => run.len(),
+                    None => 1,
+                };
+                for &t in &run[..counted] {
+                    claimed[t] = true;
+                }
             }
             Category::Ordinal
         } else if is_number(w) || is_glued_amount(w) {
@@ -907,6 +922,13 @@ mod tests {
                 vec!["$2 million"]
             ],
             "an institution written half in lower case is one name; a common word capitalised is none"
+        );
+        assert_eq!(
+            gaps(
+                "Doctors in Geneva used the 10th International Classification of Diseases from 1990."
+            ),
+            ["Geneva", "10th", "1990"],
+            "what an ordinal counts stays in view whole"
         );
     }
 

@@ -15,7 +15,7 @@ use crate::judge;
 
 /// The longest proper name taken as one gap; a longer capitalised run is split at its
 /// particles (`First Secretary of the Communist Party` → two names).
-const MAX_NAME_WORDS: usize = 6;
+pub(super) const MAX_NAME_WORDS: usize = 6;
 
 /// A name from one piece of a capitalised run: the sentence's capitalised first word only
 /// when known, titles and adjectives left out, an abbreviation after it accepted.

@@ -30,18 +30,20 @@ const RECALL_HELD_OUT: usize = 75;
 /// Documents that do not reach the recall above, with the share they hold to and why:
 /// real documents nobody here wrote (tests/derive/wild/), where a teacher's fact is one the
 /// draft cannot see.
-const RECALL_FLOORS: [(&str, usize, &str); 2] = [
-    (
-        "wild-ed-alcohol-screening.txt",
-        65,
-        "terms the PDF copy writes in lower case (sensitivity, specificity) and a by-line",
-    ),
-    (
-        "heldout-wild-legal-aid.txt",
-        65,
-        "held out: what it reached when first measured (tests/derive/wild/GRADES.md)",
-    ),
-];
+const RECALL_FLOORS: [(&str, usize, &str); 1] = [(
+    "wild-ed-alcohol-screening.txt",
+    65,
+    "terms the PDF copy writes in lower case (sensitivity, specificity) and a by-line",
+)];
+
+/// Held-out documents that do not reach no fragment and no bad gap, with the fragments and
+/// bad gaps they hold to and why: what they had when first drafted, never tuned against.
+const HELD_OUT_CEILINGS: [(&str, usize, usize, &str); 1] = [(
+    "heldout-wild-curl-history.md",
+    1,
+    0,
+    "held out: a parenthesised aside of two sentences cut after the first (GRADES.md)",
+)];
 
 /// One drafted card, as a teacher reads it.
 struct Card {
@@ -192,8 +194,12 @@ fn starts_mid_sentence(sentence: &str, document: &str) -> bool {
         .split_once(": ")
         .filter(|_| is_label_line(sentence))
         .map_or(sentence, |(label, _)| label);
+    // A label line found whole where it stands (`May: first Debian package.`), else by its
+    // label alone (a fact sheet's sub-field under its heading), not at the label's first
+    // mention in some other sentence (`on May 18 1998`).
+    let whole: String = sentence.chars().take(24).collect();
     let start: String = body.chars().take(24).collect();
-    let Some(at) = document.find(&start) else {
+    let Some(at) = document.find(&whole).or_else(|| document.find(&start)) else {
         return false;
     };
     let boundary = |text: &str| {
@@ -560,7 +566,11 @@ fn corpus_drafts_have_no_fragment_no_bad_gap_and_ask_the_key_facts() {
                 if f.held_out { RECALL_HELD_OUT } else { RECALL },
                 |(_, floor, _)| *floor,
             );
-        if !f.fragments.is_empty() || !f.bad.is_empty() || recall < needed {
+        let (fragments, bad) = HELD_OUT_CEILINGS
+            .iter()
+            .find(|(name, ..)| *name == f.name)
+            .map_or((0, 0), |&(_, fragments, bad, _)| (fragments, bad));
+        if f.fragments.len() > fragments || f.bad.len() > bad || recall < needed {
             failures.push(format!(
                 "{} (recall {recall}% < {needed}% or fragments/bad gaps)",
                 f.name
@@ -698,11 +708,12 @@ fn the_checks_catch_fragments_and_bad_gaps() {
 }
 
 /// The drafts graded by hand (tests/derive/wild/graded/: before the wild documents were
-/// tuned on, and after), through the same checks: the key-fact recall beside the grades
+/// tuned on, after, the first held-out pair, the second pass on all seven, the fresh pair),
+/// through the same checks: the key-fact recall beside the grades
 /// in tests/derive/wild/GRADES.md.
 #[test]
 fn graded_drafts_key_fact_recall() {
-    for stage in ["before", "after"] {
+    for stage in ["before", "after", "heldout", "second", "fresh"] {
         let dir = format!("{CORPUS}/wild/graded/{stage}");
         let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)
             .expect("graded drafts")
@@ -721,7 +732,9 @@ fn graded_drafts_key_fact_recall() {
                 .into_owned();
             let facts = std::fs::read_to_string(format!(
                 "{CORPUS}/wild/{}",
-                name.replace(".txt", ".facts").replace(".html", ".facts")
+                name.replace(".txt", ".facts")
+                    .replace(".html", ".facts")
+                    .replace(".md", ".facts")
             ))
             .expect("facts");
             let list: Vec<&str> = facts

@@ -155,8 +155,10 @@ fn strip_citations(text: &str) -> String {
 /// A text copied out of a PDF keeps its footnote numbers glued to the punctuation they
 /// follow (`can be identified.1 Research`, `dependence.3`, `63%),5 a`, `ED.7,8 An`): they are
 /// removed like citation marks. A number glued to a word (`IV2`, `H2O`) is left alone, and so
-/// is one after a digit (`2.1`, `1,000`).
+/// is one after a digit (`2.1`, `1,000`); but a Roman numeral of two letters or more takes
+/// no digits (`DSM III-R, IV2 and` is edition IV and footnote 2).
 fn strip_footnote_marks(text: &str) -> String {
+    let text = strip_roman_footnotes(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -202,6 +204,39 @@ fn strip_footnote_marks(text: &str) -> String {
         {
             i = j;
         }
+    }
+    out
+}
+
+/// `IV2` → `IV`: one or two digits glued to a Roman numeral (`I`, `V`, `X` only, so `MP3`
+/// and `MI5` stay) are a footnote mark.
+fn strip_roman_footnotes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word = i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(';
+        let roman = chars[i..]
+            .iter()
+            .take_while(|c| matches!(c, 'I' | 'V' | 'X'))
+            .count();
+        if at_word && roman >= 2 {
+            let digits = chars[i + roman..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let ends = chars
+                .get(i + roman + digits)
+                .is_none_or(|c| !c.is_alphanumeric());
+            out.extend(&chars[i..i + roman]);
+            i += roman;
+            if (1..=2).contains(&digits) && ends {
+                i += digits;
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
     }
     out
 }
@@ -745,10 +780,10 @@ mod tests {
             ]
         );
         // A PDF copy: footnote numbers glued to the punctuation they follow.
-        let text = "Notes\n\nMany patients have alcohol problems, and they can be identified.1 Research\nfollowed (trauma admissions, 63%),5 a test performs well in 2.1 cases of 1,000.\n";
+        let text = "Notes\n\nMany patients have alcohol problems, and they can be identified.1 Research\nfollowed (trauma admissions, 63%),5 a test performs well in 2.1 cases of 1,000. It follows DSM IV2 and MP3 files.\n";
         assert_eq!(
             texts(text, Format::Text)[1].1,
-            "Many patients have alcohol problems, and they can be identified. Research followed (trauma admissions, 63%), a test performs well in 2.1 cases of 1,000."
+            "Many patients have alcohol problems, and they can be identified. Research followed (trauma admissions, 63%), a test performs well in 2.1 cases of 1,000. It follows DSM IV and MP3 files."
         );
     }
 

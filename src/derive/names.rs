@@ -3,16 +3,19 @@
 //! titles, roles and `-led` adjectives around them, and with the abbreviation the document
 //! gives after one (`(FRG)`) as its other answer.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::facts::{Category, Context, Fact, claim};
-use super::vocabulary::{ADJECTIVE_ENDINGS, MEASURES, PARTICLES, POST_TITLES, TITLES};
+use super::vocabulary::{
+    ADJECTIVE_ENDINGS, INSTITUTIONS, MEASURES, PARTICLES, POST_TITLES, ROLES, TITLES,
+};
 use super::words::{all_digits, capitalised, is_month, name_word, without_possessive};
 use crate::judge;
 
 /// The longest proper name taken as one gap; a longer capitalised run is split at its
 /// particles (`First Secretary of the Communist Party` → two names).
-const MAX_NAME_WORDS: usize = 6;
+pub(super) const MAX_NAME_WORDS: usize = 6;
 
 /// A name from one piece of a capitalised run: the sentence's capitalised first word only
 /// when known, titles and adjectives left out, an abbreviation after it accepted.
@@ -73,6 +76,28 @@ pub(super) fn name_fact(
             break;
         }
     }
+    // `state Attorney General Janet Napolitano`, `Arizona Supreme Court Justice Thomas
+    // Zlaket`: the run up to its last title or role is the person's office, not the name,
+    // when what follows reads as a person (no institution word, no `of`, no role last).
+    let role = |t: usize| {
+        let l = lower(t);
+        TITLES.contains(&l.as_str()) || ROLES.contains(&l.as_str())
+    };
+    if let Some(p) = piece[..piece.len().saturating_sub(1)]
+        .iter()
+        .rposition(|&t| role(t))
+    {
+        let rest = &piece[p + 1..];
+        let person = rest.iter().all(|&t| {
+            !INSTITUTIONS.contains(&lower(t).as_str()) && !matches!(word(t), "of" | "the" | "for")
+        }) && rest.last().is_some_and(|&t| !role(t));
+        if person {
+            for &t in &piece[..=p] {
+                claimed[t] = true;
+            }
+            piece.drain(..=p);
+        }
+    }
     while piece.len() > 1
         && piece
             .last()
@@ -125,6 +150,10 @@ pub(super) fn name_fact(
     if piece.len() == 1 && first == body_start && !part {
         return;
     }
+    // `the federal Agency` where the document also writes `agencies`: emphasis, not a name.
+    if piece.len() == 1 && written_lower(&lower(first), &context.lower) {
+        return;
+    }
     let category = if piece.len() == 1 {
         Category::Word
     } else {
@@ -165,6 +194,21 @@ pub(super) fn name_fact(
     }
 }
 
+/// Whether `word` (lower-cased) or its singular or plural is among the words `lower`.
+fn written_lower(word: &str, lower: &HashSet<String>) -> bool {
+    let mut forms = vec![word.to_string(), format!("{word}s"), format!("{word}es")];
+    if let Some(stem) = word.strip_suffix('y') {
+        forms.push(format!("{stem}ies"));
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        forms.push(stem.to_string());
+    }
+    forms.iter().any(|f| lower.contains(f))
+}
+
 /// The letters a name's words give an abbreviation: each word's first, all of a word in
 /// capitals (`US`), none of the small words (`and`, `of`, `on`, `the`).
 fn initials(words: &[&str]) -> String {
@@ -198,16 +242,53 @@ pub(super) fn name_run(
     let word = |k: usize| &text[tokens[k].clone()];
     let between = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start];
     let mut run = vec![i];
-    let mut j = i;
-    // An initial's dot joins (`John F. Kennedy`), and `St Paul's Cathedral` keeps its
-    // possessive; any other possessive ends the name.
+    loop {
+        extend_run(text, tokens, claimed, i, &mut run);
+        // `U.S. administration on Aging`: an institution the writer wrote in lower case
+        // between two pieces of its name.
+        let Some(&j) = run.last() else { break };
+        let k = j + 3;
+        if k < tokens.len()
+            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
+            && without_possessive(word(j)) == word(j)
+            && INSTITUTIONS.contains(&word(j + 1))
+            && matches!(word(j + 2), "of" | "on" | "for")
+            && name_word(word(k))
+        {
+            run.extend(j + 1..=k);
+        } else {
+            break;
+        }
+    }
+    run_number(text, tokens, claimed, &mut run);
+    run
+}
+
+/// Joins to `run` (which starts at `i`) the capitalised words after it, with their
+/// particles.
+fn extend_run(
+    text: &str,
+    tokens: &[Range<usize>],
+    claimed: &[bool],
+    i: usize,
+    run: &mut Vec<usize>,
+) {
+    let word = |k: usize| &text[tokens[k].clone()];
+    let between = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start];
+    // An initial's dot joins (`John F. Kennedy`, and `Evo. A. DeConcini` before one), and
+    // `St Paul's Cathedral` keeps its possessive; any other possessive ends the name.
     let initial = |k: usize| word(k).chars().count() == 1 && capitalised(word(k));
     // `Aoraki/Mount Cook`: one place under its two names.
     let joined = |k: usize| {
         between(k - 1, k) == " "
-            || (between(k - 1, k) == ". " && initial(k - 1))
+            || (between(k - 1, k) == ". "
+                && (initial(k - 1) || initial(k) && capitalised(word(k - 1))))
             || (between(k - 1, k) == "/" && capitalised(word(k - 1)) && capitalised(word(k)))
     };
+    let Some(&start) = run.last() else {
+        return;
+    };
+    let mut j = start;
     while without_possessive(word(j)) == word(j) || matches!(word(i), "St" | "Saint") && j > i {
         let mut k = j + 1;
         while k < tokens.len() && !claimed[k] && joined(k) && PARTICLES.contains(&word(k)) {
@@ -216,7 +297,8 @@ pub(super) fn name_run(
         if k < tokens.len()
             && !claimed[k]
             && joined(k)
-            && name_word(word(k))
+            // `Evo. A. DeConcini`: an initial `A.` is no article.
+            && (name_word(word(k)) || initial(k) && text[tokens[k].end..].starts_with(". "))
             && (k == j + 1 || word(k) != "The")
         {
             run.extend(j + 1..=k);
@@ -225,7 +307,12 @@ pub(super) fn name_run(
             break;
         }
     }
-    // `Apollo 11`, `Saturn 5`: a number right after a name is part of it.
+}
+
+/// `Apollo 11`, `Saturn 5`: a number right after a name is part of it.
+fn run_number(text: &str, tokens: &[Range<usize>], claimed: &[bool], run: &mut Vec<usize>) {
+    let word = |k: usize| &text[tokens[k].clone()];
+    let between = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start];
     if let Some(&last) = run.last()
         && last + 1 < tokens.len()
         && !claimed[last + 1]
@@ -241,7 +328,6 @@ pub(super) fn name_run(
     {
         run.push(last + 1);
     }
-    run
 }
 
 /// A run too long to be one name is cut at its first particle, again and again.

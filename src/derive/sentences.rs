@@ -315,7 +315,10 @@ fn split_line(line: &str) -> Vec<Range<usize>> {
             let next = chars[j + 1].1;
             let next_word = line[chars[j + 1].0..].split(' ').next().unwrap_or_default();
             (next.is_uppercase() || next.is_ascii_digit() || is_opener(next))
-                && !(c == '.' && j == i + 1 && abbreviation(&line[start..pos], next_word))
+                && !(c == '.'
+                    && j == i + 1
+                    && (abbreviation(&line[start..pos], next_word)
+                        || before_initial(&line[start..pos], &line[chars[j + 1].0..])))
         };
         if splits {
             let end = chars[j].0;
@@ -328,6 +331,22 @@ fn split_line(line: &str) -> Vec<Range<usize>> {
         out.push(start..line.len());
     }
     out
+}
+
+/// `Evo. A. DeConcini Federal Courthouse`: a capitalised word's dot before an initial and
+/// a capitalised word is inside a name (a sentence seldom opens with an initial).
+fn before_initial(before: &str, rest: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or_default();
+    let mut words = rest.split(' ');
+    let initial = words.next().unwrap_or_default();
+    let after = words.next().unwrap_or_default();
+    word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && initial.len() == 2
+        && initial.starts_with(|c: char| c.is_ascii_uppercase())
+        && initial.ends_with('.')
+        && after.starts_with(char::is_uppercase)
+        && !FUNCTION_WORDS.contains(&after.to_lowercase().as_str())
 }
 
 /// Whether the dot after `before`'s last word belongs to an abbreviation.

@@ -67,6 +67,26 @@ pub(super) const TITLES: &[&str] = &[
     "ceo", "cto", "cfo", "chairwoman", "chairperson", "spokesman", "spokeswoman",
 ];
 
+/// Roles that end a run of title words before a person's name, though they may open other
+/// names: `Arizona Supreme Court Justice Thomas Zlaket` → `Thomas Zlaket`, while
+/// `Justice Department` keeps its word (see [`INSTITUTIONS`]).
+#[rustfmt::skip]
+pub(super) const ROLES: &[&str] = &[
+    "justice", "attorney", "dean", "chief", "director", "commissioner", "ambassador",
+    "treasurer", "sheriff", "superintendent", "inspector", "councillor", "councilman",
+    "councilwoman", "congressman", "congresswoman", "representative", "speaker", "provost",
+    "chancellor", "magistrate", "prosecutor", "solicitor", "deputy", "officer", "coach",
+];
+
+/// Nouns that make a run of words an institution rather than a person, even written in
+/// lower case by the writer (`U.S. administration on Aging`).
+#[rustfmt::skip]
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "administration", "department", "ministry", "office", "bureau", "agency", "commission",
+    "council", "committee", "board", "institute", "service", "authority", "court",
+    "corporation", "foundation", "association", "society", "university", "school", "college",
+];
+
 /// Post-nominal titles after a name, left out of its gap: `Priya Raman MP`.
 pub(super) const POST_TITLES: &[&str] = &[
     "MP", "MEP", "MSP", "QC", "KC", "PhD", "MD", "OBE", "MBE", "CBE",

@@ -320,3 +320,108 @@ fn settle_suspension(conn: &Connection, deck: &str, card: &str) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::schedule::{CardState, Rating};
+    use crate::store::types::VerdictWord;
+
+    fn event(seq: i64, change: Change) -> SyncEvent {
+        SyncEvent {
+            device: "peer".into(),
+            seq,
+            at: Timestamp::from_millisecond(seq * 1000).unwrap(),
+            change,
+        }
+    }
+
+    fn review(card: &str) -> Change {
+        Change::Review {
+            deck: "d".into(),
+            card: card.into(),
+            rating: Rating::Good,
+            verdict: VerdictWord::Right,
+            mode: Mode::Review,
+            elapsed_ms: 0,
+            answer: "a".into(),
+        }
+    }
+
+    #[test]
+    fn parked_reviews_keep_the_union_and_the_corrections_that_came_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        // One batch: an override and an undo read before the reviews they name (a copy out
+        // of order), a review twice (two copies of one log), and an undo after its review.
+        let events = [
+            event(
+                4,
+                Change::Override {
+                    of: 2,
+                    rating: Rating::Again,
+                    verdict: VerdictWord::Wrong,
+                },
+            ),
+            event(5, Change::Undo { of: 3 }),
+            event(1, review("a")),
+            event(2, review("b")),
+            event(3, review("c")),
+            event(1, review("a")),
+            event(6, review("e")),
+            event(7, Change::Undo { of: 6 }),
+        ];
+        let applied = store.take_in(&events, &[]).unwrap();
+        assert_eq!((applied.added, applied.known, applied.reviews), (6, 2, 3));
+        let rows: Vec<(i64, String, i64, String)> = store
+            .conn
+            .prepare("SELECT seq, card, rating, verdict FROM reviews ORDER BY id")
+            .unwrap()
+            .query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (1, "a".into(), 3, "right".into()),
+                (2, "b".into(), 1, "wrong".into())
+            ]
+        );
+        // Taking the same batch in again changes nothing.
+        let again = store.take_in(&events, &[]).unwrap();
+        assert_eq!((again.added, again.reviews), (0, 0));
+        // Every card a review touched is replayed; the undone ones have no row.
+        let mut replayed = Vec::new();
+        let cards = store
+            .replay_marked(&mut |log: &[(Timestamp, Rating)]| {
+                replayed.push(log.iter().map(|(_, rating)| *rating).collect::<Vec<_>>());
+                Ok(log.last().map(|&(at, _)| CardState {
+                    memory: crate::schedule::Memory {
+                        stability: 1.0,
+                        difficulty: 5.0,
+                    },
+                    due: at,
+                    last_review: at,
+                    reps: 1,
+                    lapses: 0,
+                }))
+            })
+            .unwrap();
+        assert_eq!(cards, 3);
+        assert_eq!(replayed, [vec![Rating::Good], vec![Rating::Again], vec![]]);
+        let rows: Vec<String> = store
+            .conn
+            .prepare("SELECT card FROM cards ORDER BY card")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, ["a", "b"]);
+    }
+}

@@ -4,7 +4,8 @@
 # (DESIGN: 1,000,000 reviews in ≤ 5 s and ≤ 100 MiB). The history goes through the path
 # `quiz history import` takes (append, then replay every card), which costs the same for
 # the same reviews given as CSV. The package is a schema-11 collection.anki2 built here with Python's
-# sqlite3, using the note types quiz's own export writes.
+# sqlite3, using the note types quiz's own export writes. On a loaded machine compare the CPU
+# time (user + system) as well as the wall time.
 #   bench/anki_import.sh [NOTES] [REVIEWS]      (defaults 10000 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,6 @@ os.remove(db_path)
 PY
 echo "package: $(du -h "$work/big.apkg" | cut -f1), $notes notes, $reviews reviews"
 for flags in --no-history ""; do
-/usr/bin/time -f "quiz import $flags: %e s, %M KiB peak" env QUIZ_DATA_DIR="$work/data$flags" HOME="$work" \
+/usr/bin/time -f "quiz import $flags: %e s wall, %U s user + %S s system CPU, %M KiB peak" env QUIZ_DATA_DIR="$work/data$flags" HOME="$work" \
   "$quiz" import $flags "$work/big.apkg" > /dev/null
 done

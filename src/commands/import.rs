@@ -142,14 +142,11 @@ fn import_package(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCo
     if suspended > 0 {
         crate::outln!("suspended {} as in Anki", plural(suspended, "card"))?;
     }
-    let history = if args.no_history {
-        "history not imported (--no-history)".to_string()
-    } else {
+    let history = if let (false, Some(log)) = (args.no_history, &package.history) {
+        let mut dropped = 0;
         let outcome = crate::commands::history::import_into(&mut store, context, |add| {
-            package
-                .reviews
-                .iter()
-                .try_for_each(|review| add(&review.review()))
+            dropped = log.for_each(|review| add(&review.review()))?;
+            Ok(())
         })
         .with_context(|| format!("could not import the history of {display}"))?;
         format!(
@@ -158,8 +155,10 @@ fn import_package(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCo
             plural(outcome.added, "review"),
             outcome.skipped,
             plural(outcome.cards, "card"),
-            plural(package.dropped_reviews, "log row")
+            plural(dropped, "log row")
         )
+    } else {
+        "history not imported (--no-history)".to_string()
     };
     crate::outln!(
         "imported {} ({}) in {} from {display} ({}); {history}; {}",

@@ -1,18 +1,20 @@
-//! Appending another log to the review log one review at a time, so that an import of
-//! millions of reviews holds none of them: what it must remember while it runs (how many of
-//! a review already in the log it has skipped, which cards it touched) is kept in TEMP
-//! tables, and the touched cards are replayed from the log as one ordered stream at the end.
-//! Everything happens in one transaction: an import that stops halfway leaves no trace.
+//! Appending another log to the review log, so that an import of millions of reviews holds
+//! none of them in memory and costs SQLite's bulk rate rather than a statement per row.
+//! Each review handed over is checked against the log (the duplicate rule, one index
+//! look-up, read only) and parked in a TEMP table with its event number; [`Importer::finish`]
+//! moves them all into `reviews` with one `INSERT … SELECT` and replays the cards they touch
+//! as one ordered stream. One statement writes each index page once, where a statement a row
+//! re-journals every page it touches (SQLite's statement journal) and pays rusqlite's call
+//! overhead a million times. Everything happens in one transaction: an import that stops
+//! halfway leaves no trace.
 
 use std::collections::BTreeSet;
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior, params};
 
-use super::log::{ImportOutcome, RebuildError, Replay, rebuild_card, text};
-use super::reviews::insert_review;
+use super::log::{ImportOutcome, RebuildError, Replay, replay_cards};
 use super::types::Millis;
 use super::{Mode, Result, Review, Store};
-use crate::schedule::Rating;
 
 /// The page cache of an import, in KiB: most of the peak memory of a big one.
 const IMPORT_CACHE_KIB: i64 = 48 * 1024;
@@ -20,10 +22,14 @@ const IMPORT_CACHE_KIB: i64 = 48 * 1024;
 /// An import under way; [`Importer::finish`] commits it, dropping it undoes it.
 pub(crate) struct Importer<'s> {
     tx: Transaction<'s>,
-    /// The largest review id before the import: reviews after it are the import's own.
-    before: i64,
+    /// Whether the log held any review before the import (else none can be a duplicate).
+    held_any: bool,
+    /// This device, whose events the imported reviews become, and its next sequence number.
+    device: String,
+    next_seq: i64,
     added: usize,
     skipped: usize,
+    /// The decks the file names (a handful): those that got a review are reported.
     decks: BTreeSet<String>,
 }
 
@@ -33,25 +39,37 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The parked reviews are written once and read once, in order: a TEMP table on
+        // disk (the default `temp_store`) with its own small cache keeps them out of memory.
         tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS import_skipped (
+            "CREATE TEMP TABLE IF NOT EXISTS import_rows (
+                 reviewed_at INTEGER NOT NULL, deck TEXT NOT NULL, card TEXT NOT NULL,
+                 rating INTEGER NOT NULL, verdict TEXT NOT NULL, given_answer TEXT NOT NULL,
+                 elapsed_ms INTEGER NOT NULL, session INTEGER, mode TEXT NOT NULL,
+                 seq INTEGER NOT NULL);
+             CREATE TEMP TABLE IF NOT EXISTS import_skipped (
                  deck TEXT NOT NULL, card TEXT NOT NULL, at INTEGER NOT NULL, n INTEGER NOT NULL,
                  PRIMARY KEY (deck, card, at)) WITHOUT ROWID;
              CREATE TEMP TABLE IF NOT EXISTS import_touched (
                  deck TEXT NOT NULL, card TEXT NOT NULL, PRIMARY KEY (deck, card)) WITHOUT ROWID;
+             DELETE FROM import_rows;
              DELETE FROM import_skipped;
              DELETE FROM import_touched;",
         )?;
-        let before: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM reviews", [], |row| {
+        let held_any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM reviews)", [], |row| {
             row.get(0)
         })?;
-        // A million reviews land all over the log's four indexes: with SQLite's default
+        let device = super::sync::device_id(&tx)?;
+        let next_seq = super::sync::next_seq(&tx, &device)?;
+        // A million reviews land all over the log's five indexes: with SQLite's default
         // 2 MiB of cache most of the import is spent re-reading and spilling index pages.
         // This connection ends with the command, and the cache with it.
         tx.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
         Ok(Importer {
             tx,
-            before,
+            held_any,
+            device,
+            next_seq,
             added: 0,
             skipped: 0,
             decks: BTreeSet::new(),
@@ -68,103 +86,120 @@ impl Importer<'_> {
     /// when the log held fewer than n of them before the import.
     pub(crate) fn add(&mut self, review: &Review<'_>) -> Result<()> {
         let at = Millis(review.reviewed_at);
-        // Into an empty log, as on a new device, nothing can be there already.
-        let (held, added): (i64, i64) = if self.before == 0 {
-            (0, 0)
-        } else {
+        if !self.decks.contains(&review.deck.0) {
+            self.decks.insert(review.deck.0.clone());
+        }
+        // Into an empty log, as on a new device, nothing can be there already. Otherwise
+        // the log holds only reviews from before the import (this one's are parked).
+        let held: i64 = if self.held_any {
             self.tx
                 .prepare_cached(
-                    "SELECT COALESCE(SUM(id <= ?4), 0), COALESCE(SUM(id > ?4), 0) FROM reviews
-                 WHERE deck = ?1 AND card = ?2 AND reviewed_at = ?3",
+                    "SELECT COUNT(*) FROM reviews WHERE deck = ?1 AND card = ?2 AND reviewed_at = ?3",
                 )?
-                .query_row(params![review.deck, review.card, at, self.before], |row| {
-                    Ok((row.get(0)?, row.get(1)?))
-                })?
+                .query_row(params![review.deck, review.card, at], |row| row.get(0))?
+        } else {
+            0
         };
-        // Rows of a key are skipped first, so once one was added the rest are too.
-        if held > 0 && added == 0 {
-            let skipped: i64 = self
+        // The first `held` reviews of a key in the file are the log's; the rest are new
+        // (counting on past `held` is harmless: every later one of the key is new too).
+        if held > 0 {
+            let nth: i64 = self
                 .tx
                 .prepare_cached(
-                    "SELECT n FROM import_skipped WHERE deck = ?1 AND card = ?2 AND at = ?3",
+                    "INSERT INTO import_skipped (deck, card, at, n) VALUES (?1, ?2, ?3, 1)
+                     ON CONFLICT (deck, card, at) DO UPDATE SET n = n + 1
+                     RETURNING n",
                 )?
-                .query_row(params![review.deck, review.card, at], |row| row.get(0))
-                .optional()?
-                .unwrap_or(0);
-            if skipped < held {
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO import_skipped (deck, card, at, n) VALUES (?1, ?2, ?3, 1)
-                         ON CONFLICT (deck, card, at) DO UPDATE SET n = n + 1",
-                    )?
-                    .execute(params![review.deck, review.card, at])?;
+                .query_row(params![review.deck, review.card, at], |row| row.get(0))?;
+            if nth <= held {
                 self.skipped += 1;
                 return Ok(());
             }
         }
-        insert_review(&self.tx, review)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO temp.import_rows (reviewed_at, deck, card, rating, verdict,
+                     given_answer, elapsed_ms, session, mode, seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                at,
+                review.deck,
+                review.card,
+                review.rating,
+                review.verdict,
+                review.given_answer,
+                i64::try_from(review.elapsed_ms).unwrap_or(i64::MAX),
+                review.session.map(|s| s.0),
+                review.mode,
+                self.next_seq,
+            ])?;
+        self.next_seq += 1;
         self.added += 1;
-        if !self.decks.contains(&review.deck.0) {
-            self.decks.insert(review.deck.0.clone());
-        }
-        if review.mode.schedules() {
-            self.tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO import_touched (deck, card) VALUES (?1, ?2)",
-                )?
-                .execute(params![review.deck, review.card])?;
-        }
         Ok(())
     }
 
-    /// Rebuilds the row of every card that got a review from its whole history, and
-    /// commits.
+    /// Moves the parked reviews into the log, rebuilds the row of every card that got one
+    /// from its whole history, and commits.
     pub(crate) fn finish(
         self,
         replay: &mut Replay<'_>,
     ) -> std::result::Result<ImportOutcome, RebuildError> {
-        let mut cards = 0;
+        let first_new: i64 =
+            self.tx
+                .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM reviews", [], |row| {
+                    row.get(0)
+                })?;
+        // In the file's order, so ids and sequence numbers keep the order given.
+        self.tx.execute(
+            "INSERT INTO reviews (reviewed_at, deck, card, rating, verdict, given_answer,
+                 elapsed_ms, session, mode, device, seq)
+             SELECT reviewed_at, deck, card, rating, verdict, given_answer, elapsed_ms,
+                 session, mode, ?1, seq
+             FROM temp.import_rows ORDER BY rowid",
+            params![self.device],
+        )?;
+        self.tx.execute(
+            "INSERT OR IGNORE INTO temp.import_touched (deck, card)
+             SELECT deck, card FROM temp.import_rows WHERE mode <> ?1",
+            params![Mode::Cram],
+        )?;
+        // Each touched card's reviews straight from the (deck, card, reviewed_at) index;
+        // reviews of one instant in the order every device replays them (device, then
+        // sequence, as sync does).
+        let cards = replay_cards(
+            &self.tx,
+            "SELECT r.deck, r.card, r.reviewed_at, r.rating
+             FROM temp.import_touched AS t
+             CROSS JOIN reviews AS r INDEXED BY reviews_by_card
+                 ON r.deck = t.deck AND r.card = t.card
+             WHERE r.mode <> ?1
+             ORDER BY t.deck, t.card, r.reviewed_at, r.device, r.seq, r.id",
+            params![Mode::Cram],
+            replay,
+        )?;
+        let mut decks = Vec::new();
         {
-            // Each card's reviews in the order given, one card after another, straight from
-            // the (deck, card, reviewed_at) index; reviews of one instant in the order every
-            // device replays them (device, then sequence: see `log::card_log`).
-            let mut statement = self.tx.prepare_cached(
-                "SELECT r.deck, r.card, r.reviewed_at, r.rating
-                 FROM temp.import_touched AS t
-                 CROSS JOIN reviews AS r INDEXED BY reviews_by_card
-                     ON r.deck = t.deck AND r.card = t.card
-                 WHERE r.mode <> ?1
-                 ORDER BY t.deck, t.card, r.reviewed_at, r.device, r.seq, r.id",
+            // The reviews just added are the ids from `first_new` on: a scan of them that
+            // stops at the deck's first (the deck's index would walk all its older ones).
+            let mut got = self.tx.prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM reviews NOT INDEXED WHERE id >= ?1 AND deck = ?2)",
             )?;
-            let mut rows = statement.query(params![Mode::Cram])?;
-            let mut current: Option<(String, String)> = None;
-            let mut log: Vec<(jiff::Timestamp, Rating)> = Vec::new();
-            while let Some(row) = rows.next()? {
-                let deck = text(row, 0)?;
-                let card = text(row, 1)?;
-                if current.as_ref().is_none_or(|(d, c)| d != deck || c != card) {
-                    if let Some((d, c)) = current.take() {
-                        rebuild_card(&self.tx, &d, &c, &log, replay)?;
-                        cards += 1;
-                    }
-                    log.clear();
-                    current = Some((deck.to_owned(), card.to_owned()));
+            for deck in self.decks {
+                if got.query_row(params![first_new, deck], |row| row.get(0))? {
+                    decks.push(deck);
                 }
-                log.push((row.get::<_, Millis>(2)?.0, row.get(3)?));
-            }
-            if let Some((d, c)) = current.take() {
-                rebuild_card(&self.tx, &d, &c, &log, replay)?;
-                cards += 1;
             }
         }
-        self.tx
-            .execute_batch("DELETE FROM import_skipped; DELETE FROM import_touched;")?;
+        self.tx.execute_batch(
+            "DELETE FROM import_rows; DELETE FROM import_skipped; DELETE FROM import_touched;",
+        )?;
         self.tx.commit()?;
         Ok(ImportOutcome {
             added: self.added,
             skipped: self.skipped,
             cards,
-            decks: self.decks.into_iter().collect(),
+            decks,
         })
     }
 }
@@ -175,6 +210,7 @@ mod tests {
 
     use super::*;
     use crate::deck::{CardId, DeckId};
+    use crate::schedule::Rating;
     use crate::store::types::VerdictWord;
 
     #[test]

@@ -370,23 +370,102 @@ pub(super) fn text<'a>(row: &'a Row<'_>, column: usize) -> rusqlite::Result<&'a 
     Ok(row.get_ref(column)?.as_str()?)
 }
 
-/// A card's reviews other than cram, oldest first; reviews of one instant in the order of
-/// their device ids, then of their sequence numbers, so every device replays them alike.
-pub(super) fn card_log(
+/// Rebuilds the row of each card that `query` (run with `params`) lists: deck, card,
+/// reviewed_at, rating, each card's reviews together and in the order to replay them, a card
+/// with none once with NULLs. Returns how many cards it rebuilt. One query streams the
+/// reviews, and the new rows go into `cards` by one statement at the end: a statement per
+/// card would re-journal every page of `cards`, its indexes and `deck_cards` it touches.
+pub(super) fn replay_cards(
+    conn: &Connection,
+    query: &str,
+    params: impl rusqlite::Params,
+    replay: &mut Replay<'_>,
+) -> std::result::Result<usize, RebuildError> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS card_states (
+             deck TEXT NOT NULL, card TEXT NOT NULL, stability REAL NOT NULL,
+             difficulty REAL NOT NULL, due INTEGER NOT NULL, last_review INTEGER NOT NULL,
+             reps INTEGER NOT NULL, lapses INTEGER NOT NULL, first_review INTEGER NOT NULL);
+         DELETE FROM temp.card_states;",
+    )?;
+    let mut cards = 0;
+    {
+        let mut statement = conn.prepare_cached(query)?;
+        let mut rows = statement.query(params)?;
+        let mut current: Option<(String, String)> = None;
+        let mut log: Vec<(Timestamp, Rating)> = Vec::new();
+        while let Some(row) = rows.next()? {
+            let deck = text(row, 0)?;
+            let card = text(row, 1)?;
+            if current.as_ref().is_none_or(|(d, c)| d != deck || c != card) {
+                if let Some((d, c)) = current.take() {
+                    park_card(conn, &d, &c, &log, replay)?;
+                    cards += 1;
+                }
+                log.clear();
+                current = Some((deck.to_owned(), card.to_owned()));
+            }
+            if let Some(at) = row.get::<_, Option<Millis>>(2)? {
+                log.push((at.0, row.get(3)?));
+            }
+        }
+        if let Some((d, c)) = current.take() {
+            park_card(conn, &d, &c, &log, replay)?;
+            cards += 1;
+        }
+    }
+    // `WHERE true` tells SQLite's parser the ON CONFLICT is the upsert's, not a join's.
+    conn.execute(
+        "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses,
+             first_review)
+         SELECT deck, card, stability, difficulty, due, last_review, reps, lapses, first_review
+         FROM temp.card_states WHERE true
+         ON CONFLICT (deck, card) DO UPDATE SET
+             stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+             last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
+             first_review = excluded.first_review",
+        [],
+    )?;
+    conn.execute("DELETE FROM temp.card_states", [])?;
+    Ok(cards)
+}
+
+/// Parks the row `replay` makes of a card's log for [`replay_cards`] (or, for a card the
+/// log no longer schedules, deletes its row).
+fn park_card(
     conn: &Connection,
     deck: &str,
     card: &str,
-) -> Result<Vec<(Timestamp, Rating)>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT reviewed_at, rating FROM reviews
-         WHERE deck = ?1 AND card = ?2 AND mode <> ?3 ORDER BY reviewed_at, device, seq, id",
-    )?;
-    let mut rows = statement.query(params![deck, card, Mode::Cram])?;
-    let mut log = Vec::new();
-    while let Some(row) = rows.next()? {
-        log.push((row.get::<_, Millis>(0)?.0, row.get(1)?));
-    }
-    Ok(log)
+    log: &[(Timestamp, Rating)],
+    replay: &mut Replay<'_>,
+) -> std::result::Result<(), RebuildError> {
+    let state = replay(log).map_err(|source| RebuildError::Replay {
+        deck: deck.to_owned(),
+        card: card.to_owned(),
+        source,
+    })?;
+    let (Some(state), Some(&(first_review, _))) = (state, log.first()) else {
+        conn.prepare_cached("DELETE FROM cards WHERE deck = ?1 AND card = ?2")?
+            .execute(params![deck, card])?;
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT INTO temp.card_states (deck, card, stability, difficulty, due, last_review,
+             reps, lapses, first_review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        deck,
+        card,
+        f64::from(state.memory.stability),
+        f64::from(state.memory.difficulty),
+        Millis(state.due),
+        Millis(state.last_review),
+        state.reps,
+        state.lapses,
+        Millis(first_review),
+    ])?;
+    Ok(())
 }
 
 /// Writes the row `replay` makes of a card's log, every column included: a card first

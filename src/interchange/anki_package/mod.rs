@@ -58,10 +58,8 @@ pub(crate) struct Package {
     pub skipped: Vec<String>,
     /// Things said once about how a note type was read.
     pub notices: Vec<String>,
-    pub reviews: Vec<ImportedReview>,
-    /// Review-log rows that are no review (manual, rescheduled, ease 0) or of a card
-    /// not imported.
-    pub dropped_reviews: usize,
+    /// The review log, read when it is imported (`None` without history).
+    pub history: Option<History>,
     /// Cards suspended in Anki.
     pub suspended: Vec<(DeckId, CardId)>,
     pub media: Vec<MediaFile>,
@@ -180,19 +178,17 @@ pub(crate) fn read_package(
     }
     package.suspended = converted.suspended;
 
-    let mut reviews = Vec::new();
-    let mut dropped = 0;
     if history {
-        for_each_review(&conn, |row: RawReview| {
-            match review(&row, &converted.cards) {
-                Some(review) => reviews.push(review),
-                None => dropped += 1,
-            }
-        })
-        .map_err(db_error)?;
+        // A log that cannot be read at all is found now, before anything is written.
+        conn.prepare("SELECT id, cid, ease, type, time FROM revlog ORDER BY id")
+            .map_err(db_error)?;
+        package.history = Some(History {
+            conn,
+            cards: converted.cards,
+            layout,
+            _file: temp,
+        });
     }
-    package.reviews = reviews;
-    package.dropped_reviews = dropped;
 
     let map = match names.contains("media") {
         true => entry(&mut zip, "media")?,
@@ -203,6 +199,51 @@ pub(crate) fn read_package(
     package.skipped_media = skipped_media;
     package.archive = Some(Archive { zip, modern });
     Ok(package)
+}
+
+/// A package's review log, kept in its database and streamed a row at a time when it is
+/// imported, so that a history of millions of reviews is never held in memory.
+#[derive(Debug)]
+pub(crate) struct History {
+    conn: rusqlite::Connection,
+    /// Anki's card id → the deck and card it became.
+    cards: HashMap<i64, (DeckId, CardId)>,
+    layout: &'static str,
+    /// The database file `conn` reads, removed when the history is dropped.
+    _file: tempfile::NamedTempFile,
+}
+
+impl History {
+    /// Hands every review of the log to `each`, in time order; returns how many rows were
+    /// no review (manual, rescheduled, ease 0) or of a card not imported.
+    pub(crate) fn for_each(
+        &self,
+        mut each: impl FnMut(&ImportedReview) -> anyhow::Result<()>,
+    ) -> anyhow::Result<usize> {
+        let mut dropped = 0;
+        let mut failed = None;
+        for_each_review(&self.conn, |row: RawReview| {
+            if failed.is_some() {
+                return;
+            }
+            match review(&row, &self.cards) {
+                Some(review) => {
+                    if let Err(error) = each(&review) {
+                        failed = Some(error);
+                    }
+                }
+                None => dropped += 1,
+            }
+        })
+        .map_err(|e| PackageError::Database {
+            layout: self.layout,
+            reason: e.to_string(),
+        })?;
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(dropped),
+        }
+    }
 }
 
 /// A revlog row as a review of the card it belongs to: the rating is the button; manual

@@ -544,7 +544,7 @@ fn target(conn: &Connection, device: &str, seq: i64) -> Result<Option<(String, S
 fn insert_event(conn: &Connection, event: &SyncEvent) -> Result<()> {
     let none = || None::<String>;
     let (target, deck, card, rating, verdict, value) = match &event.change {
-        // A review is its row of `reviews`, written by `insert_review_as`.
+        // A review is its row of `reviews`, written by `merge::move_parked`.
         Change::Review { .. } => return Ok(()),
         Change::Undo { of } => (Some(*of), none(), none(), None, None, none()),
         Change::Override {

@@ -185,7 +185,9 @@ struct IdRecord {
     /// Where the id is in `text`, and its length.
     start: u32,
     len: u32,
-    span: Range<usize>,
+    /// Where it is in the file, and its length there: 24 bytes a record in all.
+    span_start: u32,
+    span_len: u32,
 }
 
 impl Ids {
@@ -199,9 +201,14 @@ impl Ids {
     fn push(&mut self, id: &str, span: Range<usize>) {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         hasher.write(id.as_bytes());
-        // Past 4 GiB of ids (no deck file comes near: see input::Input::Deck) the records
-        // would name the wrong text; an id is then left out of the comparison instead.
-        let (Ok(start), Ok(len)) = (u32::try_from(self.text.len()), u32::try_from(id.len())) else {
+        // Past 4 GiB of ids or of file (no deck file comes near: see input::Input::Deck) the
+        // records would name the wrong place; an id is then left out of the comparison.
+        let (Ok(start), Ok(len), Ok(span_start), Ok(span_len)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(id.len()),
+            u32::try_from(span.start),
+            u32::try_from(span.len()),
+        ) else {
             return;
         };
         self.text.push_str(id);
@@ -209,13 +216,19 @@ impl Ids {
             hash: hasher.finish(),
             start,
             len,
-            span,
+            span_start,
+            span_len,
         });
     }
 
     fn id(&self, record: &IdRecord) -> &str {
         let start = record.start as usize;
         &self.text[start..start + record.len as usize]
+    }
+
+    fn span(record: &IdRecord) -> Range<usize> {
+        let start = record.span_start as usize;
+        start..start + record.span_len as usize
     }
 
     /// Each id used before, with the span of its first use.
@@ -232,11 +245,11 @@ impl Ids {
                 findings.push(
                     Finding::error(
                         Code::DuplicateId,
-                        record.span.clone(),
+                        Ids::span(record),
                         format!("duplicate card id `{id}`"),
                     )
                     .label("used again here")
-                    .related(first.span.clone(), "first used here"),
+                    .related(Ids::span(first), "first used here"),
                 );
             }
         }

@@ -66,7 +66,15 @@
 #   1000000   10/card |              |   2327    18 |   1063   4439    1349       46 |   655.7     72 |   3.83
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.04 ms, mean 0.98 ms
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.23 ms, mean 1.47 ms
-#   (the 1,000,000-card rows run again alone: see below)
+# The 1,000,000-card rows run again with nothing else of this helper's running (SIZES=1000000,
+# 23:43 to 00:00, load average 8.3 to 4.5; the SQLite floor lines were lost to an edit of
+# this file while it ran):
+#   1000000   none    |   7401   140 |     52    10 |    354    215      29       11 |       -      - |   2.64
+#   1000000   10/card |              |    607    18 |    354   1324     478       46 |   352.2     72 |   3.32
+# The read commands at 1,000,000 cards and 10,000,000 reviews stay above 841a46e's run
+# (decks 308, stats 878, leeches 188 ms, 18 MiB), which came from a quieter machine; the
+# peak of 46 MiB is `missed --leeches` (20,000 leeches), the same with either build on a
+# database of 100,000 cards (14 MiB); neither is code this change touched.
 # The first start in CPU time (perf stat -e task-clock, `echo :q | quiz start big` on a fresh
 # data directory; f0e5c96's profiling build -> ddb8020's release build): 100,000 cards
 # 624-703 -> 429-558 ms, 28 -> 24 MiB; 700,000 cards (the most a deck could be before, 61 MiB)

@@ -50,6 +50,39 @@
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.04 ms, mean 0.52 ms
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 3.99 ms, mean 4.12 ms
 #   (earlier the same evening, with less else writing to the disk: FULL median 0.11 ms)
+# Issue 16 point 3, the first start written straight into the index (plain inserts, its
+# indexes built at the end, ids compared by sorting): ddb8020's build, QUIZ=<it> nice
+# bench/scale.sh, 23:08 to 23:43, load average 5.7 to 11.4, the rows with history run beside
+# this helper's own cargo test and an LTO build (so their reads are inflated several times:
+# see the CPU figures below and the rerun after):
+#   cards     history |  first   MiB |  start   MiB |  decks  stats leeches read MiB |  import    MiB | answer
+#   1000      none    |     85    11 |     65    10 |     28     19      18        9 |       -      - |   5.15
+#   1000      10/card |              |     71    10 |     31     32      56       10 |     0.5     12 |   3.46
+#   10000     none    |    203    12 |     67    10 |     14      7      19       10 |       -      - |   4.29
+#   10000     10/card |              |     11    11 |      7     12       7       11 |     9.6     33 |   0.86
+#   100000    none    |   1007    24 |     37    10 |     59     39      18       12 |       -      - |   1.26
+#   100000    10/card |              |     98    13 |    133    415      67       15 |    56.9     69 |   1.27
+#   1000000   none    |  12367   140 |     34    10 |    384    216      39       12 |       -      - |   1.88
+#   1000000   10/card |              |   2327    18 |   1063   4439    1349       46 |   655.7     72 |   3.83
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.04 ms, mean 0.98 ms
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.23 ms, mean 1.47 ms
+# The 1,000,000-card rows run again with nothing else of this helper's running (SIZES=1000000,
+# 23:43 to 00:00, load average 8.3 to 4.5; the SQLite floor lines were lost to an edit of
+# this file while it ran):
+#   1000000   none    |   7401   140 |     52    10 |    354    215      29       11 |       -      - |   2.64
+#   1000000   10/card |              |    607    18 |    354   1324     478       46 |   352.2     72 |   3.32
+# The read commands at 1,000,000 cards and 10,000,000 reviews stay above 841a46e's run
+# (decks 308, stats 878, leeches 188 ms, 18 MiB), which came from a quieter machine; the
+# peak of 46 MiB is `missed --leeches` (20,000 leeches), the same with either build on a
+# database of 100,000 cards (14 MiB); neither is code this change touched.
+# The first start in CPU time (perf stat -e task-clock, `echo :q | quiz start big` on a fresh
+# data directory; f0e5c96's profiling build -> ddb8020's release build): 100,000 cards
+# 624-703 -> 429-558 ms, 28 -> 24 MiB; 700,000 cards (the most a deck could be before, 61 MiB)
+# 4.3 -> 2.8 s, 137 -> 101 MiB; 1,000,000 cards (refused before: 84 MiB) 3.3-3.6 s, 140 MiB,
+# at 0.36-0.45 CPUs utilized (the wall times above are the machine's load). An edit to one
+# card of 100,000 re-read in 261-268 -> 206-225 ms CPU. decks and stats at 100,000 cards and
+# 1,000,000 reviews are the same with either build on the same database (12-19 and 50-59 ms
+# CPU).
 # The answer column is the flush of synchronous=FULL, and moves with the disk's other
 # writers. In CPU time (perf stat, 100,000 cards, 1,000,000 reviews, 81,000 due), before ->
 # after: start 349 -> 19 ms, decks 23 -> 18 ms, stats 55 -> 45 ms, leeches 84 -> 12 ms; the

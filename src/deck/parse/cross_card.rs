@@ -3,6 +3,7 @@
 //! (`case_sensitive`, `exact`, `transliterate`), the card's line.
 
 use std::collections::HashMap;
+use std::hash::Hasher as _;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ pub(super) struct CardReader<'s> {
     deck_reverse: bool,
     deck_strictness: Strictness,
     lines: LineCounter<'s>,
-    first_ids: HashMap<String, Range<usize>>,
+    ids: Ids,
     first_questions: HashMap<String, Range<usize>>,
 }
 
@@ -40,7 +41,7 @@ impl<'s> CardReader<'s> {
                 transliterate: head.transliterate,
             },
             lines: LineCounter::new(source),
-            first_ids: HashMap::with_capacity(tables),
+            ids: Ids::with_capacity(tables),
             first_questions: HashMap::new(),
         }
     }
@@ -88,16 +89,7 @@ impl<'s> CardReader<'s> {
             (None, None) => None,
         };
         if let Some((id, span)) = id {
-            let span = in_file(span);
-            if let Some(first) = self.first_ids.get(&id) {
-                findings.push(
-                    Finding::error(Code::DuplicateId, span, format!("duplicate card id `{id}`"))
-                        .label("used again here")
-                        .related(first.clone(), "first used here"),
-                );
-            } else {
-                self.first_ids.insert(id, span);
-            }
+            self.ids.push(&id, in_file(span));
         }
         if let Some((text, span)) = question {
             let span = in_file(span);
@@ -168,6 +160,98 @@ impl<'s> CardReader<'s> {
                 };
             }
             sink.card(card);
+        }
+    }
+}
+
+impl CardReader<'_> {
+    /// Adds the findings that need every card read: each id used again (E-duplicate-id).
+    pub(super) fn finish(self, findings: &mut Vec<Finding>) {
+        self.ids.duplicates(findings);
+    }
+}
+
+/// Every card's id with its span, in file order, to find the ids used twice once all are
+/// read. Held as one text and a fixed-size record an id, and compared by sorting: a map of
+/// a million ids took about 120 MB (an allocation each, and a table sized for all), most
+/// of a million-card deck's memory after its text.
+struct Ids {
+    text: String,
+    records: Vec<IdRecord>,
+}
+
+struct IdRecord {
+    hash: u64,
+    /// Where the id is in `text`, and its length.
+    start: u32,
+    len: u32,
+    /// Where it is in the file, and its length there: 24 bytes a record in all.
+    span_start: u32,
+    span_len: u32,
+}
+
+impl Ids {
+    fn with_capacity(cards: usize) -> Ids {
+        Ids {
+            text: String::new(),
+            records: Vec::with_capacity(cards),
+        }
+    }
+
+    fn push(&mut self, id: &str, span: Range<usize>) {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        hasher.write(id.as_bytes());
+        // Past 4 GiB of ids or of file (no deck file comes near: see input::Input::Deck) the
+        // records would name the wrong place; an id is then left out of the comparison.
+        let (Ok(start), Ok(len), Ok(span_start), Ok(span_len)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(id.len()),
+            u32::try_from(span.start),
+            u32::try_from(span.len()),
+        ) else {
+            return;
+        };
+        self.text.push_str(id);
+        self.records.push(IdRecord {
+            hash: hasher.finish(),
+            start,
+            len,
+            span_start,
+            span_len,
+        });
+    }
+
+    fn id(&self, record: &IdRecord) -> &str {
+        let start = record.start as usize;
+        &self.text[start..start + record.len as usize]
+    }
+
+    fn span(record: &IdRecord) -> Range<usize> {
+        let start = record.span_start as usize;
+        start..start + record.span_len as usize
+    }
+
+    /// Each id used before, with the span of its first use.
+    fn duplicates(mut self, findings: &mut Vec<Finding>) {
+        let mut records = std::mem::take(&mut self.records);
+        // Ties in file order (`start` grows with it): the first of equal ids comes first.
+        records.sort_unstable_by_key(|record| (record.hash, record.start));
+        for group in records.chunk_by(|a, b| a.hash == b.hash) {
+            for (at, record) in group.iter().enumerate() {
+                let id = self.id(record);
+                let Some(first) = group[..at].iter().find(|first| self.id(first) == id) else {
+                    continue;
+                };
+                findings.push(
+                    Finding::error(
+                        Code::DuplicateId,
+                        Ids::span(record),
+                        format!("duplicate card id `{id}`"),
+                    )
+                    .label("used again here")
+                    .related(Ids::span(first), "first used here"),
+                );
+            }
         }
     }
 }

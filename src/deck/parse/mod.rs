@@ -104,7 +104,12 @@ pub(crate) fn read_deck(
         None => {
             sink.restart();
             findings.clear();
-            read_whole(source, checks, sink, &mut findings)
+            if source.len() as u64 > crate::input::WHOLE_TOML {
+                findings.push(too_big_to_read_whole(source.len()));
+                None
+            } else {
+                read_whole(source, checks, sink, &mut findings)
+            }
         }
     };
     finish(id, origin, checks, head, findings)
@@ -135,6 +140,25 @@ fn finish(
     Parsed { deck, findings }
 }
 
+/// A deck over [`crate::input::WHOLE_TOML`] that must be parsed whole (or whose head, or
+/// one of whose tables, is that big): refused, as the parser would take several times the
+/// file's size of memory.
+fn too_big_to_read_whole(len: usize) -> Finding {
+    let human = crate::input::human_size;
+    Finding::error(
+        Code::Unreadable,
+        0..0,
+        format!(
+            "could not read this deck: it is {} ({len} bytes), and a deck over {} must be \
+             [[cards]] tables, each of them and the text before the first at most {}",
+            human(len as u64),
+            human(crate::input::WHOLE_TOML),
+            human(crate::input::WHOLE_TOML),
+        ),
+    )
+    .label("unreadable file")
+}
+
 /// Parses the whole file at once; `None` on a TOML error (reported as E001).
 fn read_whole(
     source: &str,
@@ -159,6 +183,7 @@ fn read_whole(
     for value in card_values {
         reader.read(source, 0, value, findings, sink);
     }
+    reader.finish(findings);
     no_cards(source, card_values.len(), checks, findings);
     Some(head)
 }
@@ -186,8 +211,10 @@ fn read_by_card(
 ) -> Option<Head> {
     let starts = card_table_starts(source)?;
     let head_end = starts.first().copied().unwrap_or(source.len());
+    let whole_toml = |text: &str| text.len() as u64 <= crate::input::WHOLE_TOML;
     let head = {
-        let root = DeTable::parse(&source[..head_end]).ok()?;
+        let text = Some(&source[..head_end]).filter(|text| whole_toml(text))?;
+        let root = DeTable::parse(text).ok()?;
         let root = root.get_ref();
         // `cards = [...]` with `[[cards]]` after it is a TOML error; either way, whole.
         if root.iter().any(|(key, _)| key.get_ref() == "cards") {
@@ -202,6 +229,9 @@ fn read_by_card(
         if let Some(value) = plain_card_table(text) {
             reader.read(text, start, &value, findings, sink);
             continue;
+        }
+        if !whole_toml(text) {
+            return None;
         }
         let table = DeTable::parse(text).ok()?;
         let mut entries = table.get_ref().iter();
@@ -219,6 +249,7 @@ fn read_by_card(
         }
         reader.read(text, start, value, findings, sink);
     }
+    reader.finish(findings);
     no_cards(source, starts.len(), checks, findings);
     Some(head)
 }

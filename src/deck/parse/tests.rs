@@ -775,6 +775,76 @@ fn e011_duplicate_ids() {
 }
 
 #[test]
+fn e011_every_later_use_of_an_id_points_at_its_first_among_many() {
+    // Ids compared once all are read (sorted by hash): every later use is an error that
+    // names the first, in file order, and ids that merely look alike are not.
+    let ids = ["b", "a", "b", "ab", "c", "b", "a", "ba"];
+    let mut source = String::new();
+    for i in 0..2000 {
+        source.push_str(&format!(
+            "[[cards]]\nid = \"n{i}\"\nquestion = \"Q{i}?\"\nanswer = \"A\"\n"
+        ));
+    }
+    let before = source.lines().count();
+    for (i, id) in ids.iter().enumerate() {
+        source.push_str(&format!(
+            "[[cards]]\nid = \"{id}\"\nquestion = \"R{i}?\"\nanswer = \"A\"\n"
+        ));
+    }
+    let parsed = parse(&source);
+    let line = |n: usize| format!("{}:6", before + 4 * n + 2);
+    let found: Vec<(String, String, String)> = parsed
+        .findings
+        .iter()
+        .map(|f| {
+            assert_eq!(f.code.name(), "E011", "{f:#?}");
+            (
+                pos(&source, f.span.start),
+                f.message.clone(),
+                pos(&source, f.related[0].0.start),
+            )
+        })
+        .collect();
+    let expected = [(2, "b", 0), (5, "b", 0), (6, "a", 1)];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|&(at, id, first)| (line(at), format!("duplicate card id `{id}`"), line(first)))
+        .collect();
+    assert_eq!(found, expected);
+    assert!(parsed.deck.is_none());
+}
+
+#[test]
+fn e016_a_deck_over_64_mib_that_is_not_card_tables_is_refused_before_toml_parses_it() {
+    let limit = crate::input::WHOLE_TOML as usize;
+    let mut source = String::with_capacity(limit + 64);
+    source.push_str("title = \"");
+    source.extend(std::iter::repeat_n('a', limit));
+    source.push_str("\"\n");
+    let parsed = parse(&source);
+    assert_eq!(
+        summary(&source, &parsed),
+        [("E016", Severity::Error, "1:1".to_string())]
+    );
+    assert_eq!(
+        parsed.findings[0].message,
+        format!(
+            "could not read this deck: it is 64.0 MiB ({} bytes), and a deck over 64 MiB must be \
+             [[cards]] tables, each of them and the text before the first at most 64 MiB",
+            source.len()
+        )
+    );
+    // Split into card tables, as big a deck reads.
+    source.truncate(0);
+    source.push_str("title = \"T\"\n[[cards]]\nid = \"a\"\nquestion = \"Q?\"\nanswer = \"A\"\n#");
+    source.extend(std::iter::repeat_n('x', limit));
+    source.push_str("\n[[cards]]\nid = \"b\"\nquestion = \"R?\"\nanswer = \"B\"\n");
+    let parsed = parse(&source);
+    assert!(parsed.findings.is_empty(), "{:#?}", parsed.findings);
+    assert_eq!(parsed.deck.map(|deck| deck.cards.len()), Some(2));
+}
+
+#[test]
 fn e012_card_without_question() {
     let source = "title = \"T\"\n\n[[cards]]\nid = \"a\"\nanswer = \"A\"\n";
     let finding = only_error(source, "E012", "3:1", "card without a `question`");

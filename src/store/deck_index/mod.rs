@@ -164,11 +164,20 @@ impl Store {
                 params![deck],
                 |row| row.get(0),
             )?;
+        // Taking the write lock now lets another quiz indexing the same deck finish first.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let fresh = !tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM deck_cards WHERE deck = ?1)",
+            params![deck],
+            |row| row.get::<_, bool>(0),
+        )?;
+        if fresh && places {
+            unplace_all(&tx, &deck.0)?;
+        }
         Ok(DeckIndexer {
-            // Taking the write lock now lets another quiz indexing the same deck finish first.
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            tx,
             deck: deck.0.clone(),
             written: 0,
             pending: Vec::new(),
@@ -176,6 +185,8 @@ impl Store {
             error: None,
             head: None,
             places,
+            fresh,
+            dropped: None,
         })
     }
 
@@ -645,6 +656,22 @@ pub(crate) struct DeckIndexer<'s> {
     head: Option<(u32, Card)>,
     /// Whether to move the places of the cards written in their `cards` rows.
     places: bool,
+    /// Whether the deck had no rows in the index when indexing began (its first indexing):
+    /// there is nothing old to compare with, move or write over, so each card is one plain
+    /// insert.
+    fresh: bool,
+    /// The `CREATE INDEX` statements of the indexes of `deck_cards` dropped for a big first
+    /// indexing (see [`DeckIndexer::maybe_drop_indexes`]), run again in `finish`.
+    dropped: Option<Vec<String>>,
+}
+
+/// Takes their places from a deck's cards with progress, when the index holds none of them.
+fn unplace_all(tx: &Transaction<'_>, deck: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE cards SET position = NULL WHERE deck = ?1 AND position IS NOT NULL",
+        params![deck],
+    )?;
+    Ok(())
 }
 
 /// A card as its row in `deck_cards` holds it.
@@ -657,6 +684,10 @@ struct CardRow {
 
 /// Cards compared with the old index at a time.
 const BATCH: usize = 512;
+
+/// The cards of a first indexing after which the indexes of `deck_cards` are built at the
+/// end instead of kept up to date (see [`DeckIndexer::maybe_drop_indexes`]).
+const BULK: usize = 8 * BATCH;
 
 impl DeckIndexer<'_> {
     /// Commits the deck's new index under `key`, for a file stamped `stamp`.
@@ -676,6 +707,11 @@ impl DeckIndexer<'_> {
             "DELETE FROM deck_cards WHERE deck = ?1 AND position >= ?2",
             params![self.deck, self.written],
         )?;
+        // Built from the rows in one sorted pass, which is several times quicker than
+        // keeping them up to date a card at a time over a million cards (ids in any order).
+        for sql in self.dropped.take().unwrap_or_default() {
+            self.tx.execute(&sql, [])?;
+        }
         let (path, size, modified, stamped) = stamp_columns(stamp);
         self.tx.execute(
             "INSERT INTO deck_files (deck, path, size, modified, stamped, key)
@@ -690,12 +726,83 @@ impl DeckIndexer<'_> {
 
     fn flush(&mut self) {
         if self.error.is_none()
-            && let Err(error) = self.write_pending()
+            && let Err(error) = self.maybe_drop_indexes().and_then(|()| match self.fresh {
+                true => self.insert_pending(),
+                false => self.write_pending(),
+            })
         {
             self.error = Some(error);
         }
         self.written += self.pending.len() as u32;
         self.spare.append(&mut self.pending);
+    }
+
+    /// On a first indexing that has reached [`BULK`] cards, and more than the index holds for
+    /// every other deck, drops the indexes of `deck_cards` until `finish` builds them again
+    /// (in the same transaction: no other reader ever sees the table without them). Building
+    /// an index anew costs about what the rows already in the table cost, hence the second
+    /// condition: a small deck added beside a big one keeps the indexes.
+    fn maybe_drop_indexes(&mut self) -> Result<()> {
+        if !self.fresh || self.dropped.is_some() || (self.written as usize) < BULK {
+            return Ok(());
+        }
+        let others: u32 = self.tx.query_row(
+            "SELECT COUNT(*) FROM deck_cards WHERE deck <> ?1",
+            params![self.deck],
+            |row| row.get(0),
+        )?;
+        if others > self.written {
+            // Not asked again: the other decks' rows stay as many.
+            self.dropped = Some(Vec::new());
+            return Ok(());
+        }
+        let indexes: Vec<(String, String)> = self
+            .tx
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'deck_cards' AND sql IS NOT NULL",
+            )?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Only the indexes this version knows are dropped; with another one (a later
+        // migration's) the table keeps them all.
+        let mut dropped = Vec::with_capacity(indexes.len());
+        let mut drops = Vec::with_capacity(indexes.len());
+        for (name, sql) in indexes {
+            drops.push(match name.as_str() {
+                "deck_cards_by_card" => "DROP INDEX deck_cards_by_card",
+                "deck_cards_new" => "DROP INDEX deck_cards_new",
+                _ => {
+                    self.dropped = Some(Vec::new());
+                    return Ok(());
+                }
+            });
+            dropped.push(sql);
+        }
+        for drop in drops {
+            self.tx.execute(drop, [])?;
+        }
+        self.dropped = Some(dropped);
+        Ok(())
+    }
+
+    /// Writes the pending cards of a first indexing: nothing is there to compare or move.
+    fn insert_pending(&mut self) -> Result<()> {
+        let mut write = self.tx.prepare_cached(
+            "INSERT INTO deck_cards (deck, position, card, data, tags, reviewed)
+             VALUES (?1, ?2, ?3, ?4, ?5, EXISTS (SELECT 1 FROM cards WHERE deck = ?1 AND card = ?3))",
+        )?;
+        let mut place = self
+            .tx
+            .prepare_cached("UPDATE cards SET position = ?2 WHERE deck = ?1 AND card = ?3")?;
+        for (offset, row) in self.pending.iter().enumerate() {
+            let position = self.written + offset as u32;
+            write.execute(params![self.deck, position, row.card, row.data, row.tags])?;
+            if self.places {
+                place.execute(params![self.deck, position, row.card])?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes the pending cards whose rows differ from the old index's.
@@ -778,6 +885,20 @@ impl CardSink for DeckIndexer<'_> {
 
     fn restart(&mut self) {
         // The old rows are compared again from the start; those past the end go in `finish`.
+        // A first indexing wrote every row there is: they go, so it stays a first one.
+        if self.fresh && self.error.is_none() {
+            let cleared = self
+                .tx
+                .execute("DELETE FROM deck_cards WHERE deck = ?1", params![self.deck])
+                .map_err(StoreError::from)
+                .and_then(|_| match self.places {
+                    true => unplace_all(&self.tx, &self.deck),
+                    false => Ok(()),
+                });
+            if let Err(error) = cleared {
+                self.error = Some(error);
+            }
+        }
         self.pending.clear();
         self.written = 0;
         self.head = None;
@@ -911,6 +1032,129 @@ mod tests {
         let question = |card: &str| store.indexed_question(&deck, &CardId(card.into())).unwrap();
         assert_eq!(question("b").as_deref(), Some("b?"));
         assert_eq!(question("gone"), None);
+    }
+
+    fn deck_cards_indexes(store: &Store) -> Vec<(String, String)> {
+        store
+            .conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'deck_cards' AND sql IS NOT NULL
+                 ORDER BY name",
+            )
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_big_first_indexing_builds_the_indexes_at_the_end_and_keeps_them_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let indexes = deck_cards_indexes(&store);
+        assert_eq!(indexes.len(), 2, "{indexes:?}");
+        // A small deck first: the big one has more cards than the index holds.
+        index(&mut store, &[text_card("x", "1")]);
+        let big = DeckId("big".into());
+        let ids: Vec<String> = (0..BULK * 2 + 7)
+            .map(|i| format!("k{}", i * 7919 % 10007))
+            .collect();
+        // Dropped unfinished (a deck with an error), past the point the indexes go: they
+        // are all back, and the deck has no rows.
+        let mut indexer = store.index_deck(&big).unwrap();
+        for id in &ids {
+            indexer.card(text_card(id, "1"));
+        }
+        assert_eq!(live_indexes(&indexer), 0);
+        drop(indexer);
+        assert_eq!(deck_cards_indexes(&store), indexes);
+        assert_eq!(store.indexed_card_count(&big).unwrap(), 0);
+        // Read again from the start part way (the file parsed whole), then finished.
+        let mut indexer = store.index_deck(&big).unwrap();
+        for id in &ids[..BULK + 100] {
+            indexer.card(text_card(id, "0"));
+        }
+        indexer.restart();
+        for id in &ids {
+            indexer.card(text_card(id, "2"));
+        }
+        indexer.finish("k", None).unwrap();
+        assert_eq!(deck_cards_indexes(&store), indexes);
+        let cards = all(&store, &big).unwrap();
+        let expected: Vec<Card> = ids.iter().map(|id| text_card(id, "2")).collect();
+        assert_eq!(cards, expected);
+        // The indexes hold every card: a new card is found in file order, a card by its id.
+        assert_eq!(
+            store.new_indexed_cards(&big, &[], None, Some(2)).unwrap(),
+            [(0, CardId(ids[0].clone())), (1, CardId(ids[1].clone()))]
+        );
+        let last = ids.last().unwrap();
+        assert_eq!(
+            store
+                .indexed_question(&big, &CardId(last.clone()))
+                .unwrap()
+                .as_deref(),
+            Some(format!("{last}?").as_str())
+        );
+        // And the unique one holds: the same id twice in a deck is refused.
+        let duplicate = store.conn.execute(
+            "INSERT INTO deck_cards (deck, position, card, data, tags, reviewed)
+             VALUES ('big', 999999, ?1, x'00', '[]', 0)",
+            params![ids[3]],
+        );
+        assert!(duplicate.is_err());
+        // Indexed again, the deck is compared with its rows, and keeps its indexes.
+        let mut edited = expected.clone();
+        edited[5] = text_card(&ids[5], "edited");
+        index_as(&mut store, &big, &edited);
+        assert_eq!(all(&store, &big).unwrap(), edited);
+        assert_eq!(deck_cards_indexes(&store), indexes);
+    }
+
+    #[test]
+    fn a_first_indexing_smaller_than_the_rest_of_the_index_keeps_its_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let indexes = deck_cards_indexes(&store);
+        let many: Vec<Card> = (0..BULK * 2)
+            .map(|i| text_card(&format!("a{i}"), "1"))
+            .collect();
+        index_as(&mut store, &DeckId("a".into()), &many);
+        let mut indexer = store.index_deck(&DeckId("b".into())).unwrap();
+        for i in 0..BULK + 600 {
+            indexer.card(text_card(&format!("b{i}"), "1"));
+        }
+        // Mid-way, the indexes are still there.
+        assert_eq!(live_indexes(&indexer), 2);
+        indexer.finish("k", None).unwrap();
+        assert_eq!(deck_cards_indexes(&store), indexes);
+        assert_eq!(
+            store.indexed_card_count(&DeckId("b".into())).unwrap(),
+            (BULK + 600) as u64
+        );
+    }
+
+    /// The indexes of `deck_cards` as the indexer's own transaction sees them.
+    fn live_indexes(indexer: &DeckIndexer<'_>) -> i64 {
+        indexer
+            .tx
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index'
+                     AND tbl_name = 'deck_cards' AND sql IS NOT NULL",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap()
+    }
+
+    fn index_as(store: &mut Store, deck: &DeckId, cards: &[Card]) {
+        let mut indexer = store.index_deck(deck).unwrap();
+        for card in cards {
+            indexer.card(card.clone());
+        }
+        indexer.finish("k", None).unwrap();
     }
 
     /// The cards of a deck file as the parser gives them (a cloze's cards share its text).

@@ -439,14 +439,7 @@ fn park_card(
     log: &[(Timestamp, Rating)],
     replay: &mut Replay<'_>,
 ) -> std::result::Result<(), RebuildError> {
-    let state = replay(log).map_err(|source| RebuildError::Replay {
-        deck: deck.to_owned(),
-        card: card.to_owned(),
-        source,
-    })?;
-    let (Some(state), Some(&(first_review, _))) = (state, log.first()) else {
-        conn.prepare_cached("DELETE FROM cards WHERE deck = ?1 AND card = ?2")?
-            .execute(params![deck, card])?;
+    let Some((state, first_review)) = replayed(conn, deck, card, log, replay)? else {
         return Ok(());
     };
     conn.prepare_cached(
@@ -477,6 +470,21 @@ pub(super) fn rebuild_card(
     log: &[(Timestamp, Rating)],
     replay: &mut Replay<'_>,
 ) -> std::result::Result<(), RebuildError> {
+    if let Some((state, first_review)) = replayed(conn, deck, card, log, replay)? {
+        write_card(conn, deck, card, &state, first_review, FirstReview::Set)?;
+    }
+    Ok(())
+}
+
+/// The state `replay` makes of a card's log and its first review; `None`, with the card's
+/// row deleted, for a card the log no longer schedules (every review undone or retracted).
+fn replayed(
+    conn: &Connection,
+    deck: &str,
+    card: &str,
+    log: &[(Timestamp, Rating)],
+    replay: &mut Replay<'_>,
+) -> std::result::Result<Option<(CardState, Timestamp)>, RebuildError> {
     let state = replay(log).map_err(|source| RebuildError::Replay {
         deck: deck.to_owned(),
         card: card.to_owned(),
@@ -485,8 +493,7 @@ pub(super) fn rebuild_card(
     let (Some(state), Some(&(first_review, _))) = (state, log.first()) else {
         conn.prepare_cached("DELETE FROM cards WHERE deck = ?1 AND card = ?2")?
             .execute(params![deck, card])?;
-        return Ok(());
+        return Ok(None);
     };
-    write_card(conn, deck, card, &state, first_review, FirstReview::Set)?;
-    Ok(())
+    Ok(Some((state, first_review)))
 }

@@ -38,12 +38,8 @@ const RECALL_FLOORS: [(&str, usize, &str); 1] = [(
 
 /// Held-out documents that do not reach no fragment and no bad gap, with the fragments and
 /// bad gaps they hold to and why: what they had when first drafted, never tuned against.
-const HELD_OUT_CEILINGS: [(&str, usize, usize, &str); 1] = [(
-    "heldout-wild-curl-history.md",
-    1,
-    0,
-    "held out: a parenthesised aside of two sentences cut after the first (GRADES.md)",
-)];
+/// None now: the curl history's aside cut after its first sentence is whole (third pass).
+const HELD_OUT_CEILINGS: [(&str, usize, usize, &str); 0] = [];
 
 /// One drafted card, as a teacher reads it.
 struct Card {
@@ -209,7 +205,9 @@ fn starts_mid_sentence(sentence: &str, document: &str) -> bool {
                 '|', '·',
             ])
     };
+    // An aside of several sentences starts where its bracket does: `(Unrelated to …`.
     let before = document[..at].trim_end();
+    let before = before.strip_suffix('(').map_or(before, str::trim_end);
     if boundary(before) {
         return false;
     }
@@ -708,12 +706,13 @@ fn the_checks_catch_fragments_and_bad_gaps() {
 }
 
 /// The drafts graded by hand (tests/derive/wild/graded/: before the wild documents were
-/// tuned on, after, the first held-out pair, the second pass on all seven, the fresh pair),
+/// tuned on, after, the first held-out pair, the second pass on all seven, the fresh pair,
+/// the fresh pair again after the third pass),
 /// through the same checks: the key-fact recall beside the grades
 /// in tests/derive/wild/GRADES.md.
 #[test]
 fn graded_drafts_key_fact_recall() {
-    for stage in ["before", "after", "heldout", "second", "fresh"] {
+    for stage in ["before", "after", "heldout", "second", "fresh", "third"] {
         let dir = format!("{CORPUS}/wild/graded/{stage}");
         let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)
             .expect("graded drafts")

@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use super::facts::{Category, Context, Fact, claim};
 use super::vocabulary::{
-    ADJECTIVE_ENDINGS, INSTITUTIONS, MEASURES, PARTICLES, POST_TITLES, ROLES, TITLES,
+    ADJECTIVE_ENDINGS, INSTITUTIONS, MEASURES, NATIONALITIES, PARTICLES, POST_TITLES, ROLES,
+    THING_HEADS, TITLES,
 };
 use super::words::{all_digits, capitalised, is_month, name_word, without_possessive};
 use crate::judge;
@@ -66,7 +67,27 @@ pub(super) fn name_fact(
         // `Soviet-led`; a nationality stays (`German Democratic Republic`), and a bare one
         // is never asked (see `rank`).
         let adjective = ADJECTIVE_ENDINGS.iter().any(|e| lower(head).ends_with(e));
-        if TITLES.contains(&lower(head).as_str()) || adjective {
+        // `Brazilian Rafael Sagula`: a nationality before a person says where they are
+        // from; before a thing it is part of its name (`German Democratic Republic`).
+        // `Southern Arizona Legal Aid`: a region word opens a place's name, not a person's.
+        let nationality = NATIONALITIES.contains(&lower(head).as_str())
+            && !lower(head).ends_with("ern")
+            && reads_as_person(&piece[1..].iter().map(|&t| word(t)).collect::<Vec<_>>());
+        // `Secretary of State`, `Minister for Health`: an office whole, when what it is of
+        // is a common word; `President of Mexico` still asks the country.
+        if TITLES.contains(&lower(head).as_str())
+            && let [_, of, office] = piece[..]
+            && PARTICLES.contains(&word(of))
+            && (THING_HEADS.contains(&lower(office).as_str())
+                || INSTITUTIONS.contains(&lower(office).as_str())
+                || written_lower(&lower(office), &context.lower))
+        {
+            for t in piece {
+                claimed[t] = true;
+            }
+            return;
+        }
+        if TITLES.contains(&lower(head).as_str()) || adjective || nationality {
             claimed[head] = true;
             piece.remove(0);
             while piece.first().is_some_and(|&t| PARTICLES.contains(&word(t))) {
@@ -194,6 +215,22 @@ pub(super) fn name_fact(
     }
 }
 
+/// Whether the words of a name read as a person's: two or three capitalised words, none
+/// an initialism, an institution, a role or a kind of thing a name can end in (`Democratic
+/// Republic`, `Air Force`).
+fn reads_as_person(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let l = w.to_lowercase();
+            capitalised(w)
+                && !is_abbreviation(w)
+                && !INSTITUTIONS.contains(&l.as_str())
+                && !ROLES.contains(&l.as_str())
+                && !NATIONALITIES.contains(&l.as_str())
+                && !THING_HEADS.contains(&l.as_str())
+        })
+}
+
 /// Whether `word` (lower-cased) or its singular or plural is among the words `lower`.
 fn written_lower(word: &str, lower: &HashSet<String>) -> bool {
     let mut forms = vec![word.to_string(), format!("{word}s"), format!("{word}es")];
@@ -247,6 +284,19 @@ pub(super) fn name_run(
         // `U.S. administration on Aging`: an institution the writer wrote in lower case
         // between two pieces of its name.
         let Some(&j) = run.last() else { break };
+        // `Council on Aging`, `Commission for Racial Equality`: an institution's name
+        // runs on through the small word that says what it deals with.
+        let k = j + 2;
+        if k < tokens.len()
+            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
+            && without_possessive(word(j)) == word(j)
+            && INSTITUTIONS.contains(&word(j).to_lowercase().as_str())
+            && matches!(word(j + 1), "on" | "for")
+            && name_word(word(k))
+        {
+            run.extend(j + 1..=k);
+            continue;
+        }
         let k = j + 3;
         if k < tokens.len()
             && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
@@ -317,6 +367,9 @@ fn run_number(text: &str, tokens: &[Range<usize>], claimed: &[bool], run: &mut V
         && last + 1 < tokens.len()
         && !claimed[last + 1]
         && between(last, last + 1) == " "
+        // `School of Law's 2002 Public Service Award`: the year is the award's, not the
+        // name's.
+        && without_possessive(word(last)) == word(last)
         && (all_digits(word(last + 1))
             || is_abbreviation(word(last)) && super::facts::is_law_number(word(last + 1)))
         && !is_month(word(last))

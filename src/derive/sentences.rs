@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use super::input::{Block, BlockKind};
 use super::vocabulary::{ABBREVIATIONS, FUNCTION_WORDS, SKIP_LABELS, is_month_abbreviation};
+use super::words::is_month;
 use crate::judge;
 
 const MIN_WORDS: usize = 4;
@@ -112,7 +113,15 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         }
         if let Some(end) = label_end {
             let value = &line[end..];
-            if !ends_sentence(value) && value.split_whitespace().count() <= MAX_VALUE_WORDS {
+            // `June: the curl site moves to …` is a dated note, not a field and its value.
+            let dated = line
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_month(w.trim_end_matches(':')));
+            if !dated
+                && !ends_sentence(value)
+                && value.split_whitespace().count() <= MAX_VALUE_WORDS
+            {
                 keep(
                     Sentence {
                         text: line.to_string(),
@@ -127,6 +136,7 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         }
         let mut first = true;
         for range in quotes_whole(line, split_line(line)) {
+            let range = outside_aside(line, range);
             let text = line[range.clone()].to_string();
             let body = match label_end {
                 Some(end) if first && range.start == 0 && end < text.len() => end,
@@ -139,7 +149,7 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             // Nor one that leaves a quotation open: the quote goes on in the next sentence.
             let open_quote = text.matches('"').count() % 2 == 1
                 || text.matches('“').count() != text.matches('”').count();
-            if (!ends_sentence(&text) && body == 0) || open_quote {
+            if (!ends_sentence(&text) && body == 0) || open_quote || verbless_note(&text, body) {
                 continue;
             }
             let terms = block
@@ -206,6 +216,26 @@ fn parts(line: &str, label_end: Option<usize>) -> Vec<Sentence> {
         .collect()
 }
 
+/// A sentence's range without the bracket of an aside of several sentences it opens or
+/// closes: `(Unrelated to this project a company … on May 18 1998.` stands alone without
+/// its `(`, and `All this was revealed to us much later.)` without its `)`.
+fn outside_aside(line: &str, range: Range<usize>) -> Range<usize> {
+    let text = &line[range.clone()];
+    let opens = text.matches('(').count();
+    let closes = text.matches(')').count();
+    if text.starts_with('(') && opens > closes {
+        let inner = &text[1..];
+        return range.start + 1 + (inner.len() - inner.trim_start().len())..range.end;
+    }
+    if closes > opens
+        && let Some(stripped) = text.strip_suffix(')')
+        && ends_sentence(stripped)
+    {
+        return range.start..range.end - 1;
+    }
+    range
+}
+
 /// Sentences joined while a quotation they open is still open, so a quote of several
 /// sentences stays with the one that introduces it (its words are never gapped).
 fn quotes_whole(line: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
@@ -243,6 +273,42 @@ fn outside_brackets(text: &str) -> Vec<&str> {
     }
     out.push(&text[start.min(text.len())..]);
     out
+}
+
+/// A history's short note of a figure with no verb (`15000 lines of code.`, `Almost 20000
+/// lines of code.`): what it counts is
+/// nobody's to recall from the card, so it is no card. A labelled note keeps its label as
+/// what it is about (`May: first Debian package.`).
+fn verbless_note(text: &str, body: usize) -> bool {
+    const VERBS: [&str; 32] = [
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+        "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+        "gets", "got", "get", "makes", "made", "goes", "went", "takes", "took",
+    ];
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let figure = |w: &String| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let counted = match words.as_slice() {
+        [first, ..] if figure(first) => true,
+        [hedge, second, ..] => {
+            matches!(
+                hedge.as_str(),
+                "almost" | "about" | "over" | "nearly" | "some" | "roughly" | "around"
+            ) && figure(second)
+        }
+        _ => false,
+    };
+    body == 0
+        && counted
+        && words.len() <= 6
+        && !words
+            .iter()
+            .any(|w| VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("'s"))
 }
 
 pub(super) fn ends_sentence(line: &str) -> bool {
@@ -384,6 +450,22 @@ mod tests {
             .into_iter()
             .map(|s| s.text)
             .collect()
+    }
+
+    #[test]
+    fn asides_figures_without_verbs_and_dated_notes() {
+        assert_eq!(
+            texts(
+                "(Unrelated to this, a company registered the name on May 18 1998. All this was revealed to us much later.)\n\nSeptember: Released curl 6.0. 15000 lines of code.\n\nAlmost 20000 lines of code.\n\nJune: the curl site moves to a new host"
+            ),
+            [
+                "Unrelated to this, a company registered the name on May 18 1998.",
+                "All this was revealed to us much later.",
+                "September: Released curl 6.0.",
+                "June: the curl site moves to a new host",
+            ],
+            "an aside's bracket is left off its sentences; a figure with no verb is no sentence"
+        );
     }
 
     #[test]

@@ -105,6 +105,16 @@ pub(super) const NATIONALITIES: &[&str] = &[
     "ukrainian", "korean", "persian", "iranian", "iraqi", "syrian", "cuban", "roman", "latin",
 ];
 
+/// Nouns a name of a thing, not of a person, ends in: a nationality before them is part of
+/// the name (`German Democratic Republic`, `Soviet Union`).
+#[rustfmt::skip]
+pub(super) const THING_HEADS: &[&str] = &[
+    "republic", "empire", "union", "party", "church", "army", "navy", "force", "pact",
+    "revolution", "war", "kingdom", "federation", "ocean", "sea", "islands", "island", "front",
+    "railway", "airlines", "bank", "league", "company", "group", "state", "states", "coast",
+    "national", "movement", "act", "award", "prize", "cup", "games", "festival", "way",
+];
+
 /// Endings that make a name an adjective: `Soviet-led`, `US-backed`, `Paris-born`.
 pub(super) const ADJECTIVE_ENDINGS: &[&str] = &[
     "-led",

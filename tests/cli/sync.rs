@@ -35,6 +35,17 @@ pub(crate) fn cards(quiz: &Quiz) -> Vec<Vec<String>> {
     quiz.rows("SELECT * FROM cards ORDER BY deck, card")
 }
 
+/// Copies a data directory's database as a user copying the folder would (a copied data
+/// directory: the same device id in two places).
+pub(crate) fn copy_data_directory(from: &Quiz, to: &Quiz) {
+    for file in ["quiz.sqlite3", "quiz.sqlite3-wal", "quiz.sqlite3-shm"] {
+        let source = from.data_dir().join(file);
+        if source.exists() {
+            std::fs::copy(&source, to.data_dir().join(file)).unwrap();
+        }
+    }
+}
+
 pub(crate) fn log_path(dir: &Path, quiz: &Quiz) -> PathBuf {
     dir.join("quiz/devices")
         .join(format!("{}.jsonl", device_id(quiz)))
@@ -339,12 +350,7 @@ fn a_copied_data_directory_is_given_a_new_id_and_both_keep_every_review() {
     a.run(&["start", "t"], "Paris\n").success();
     sync(&a, shared.path(), "a").success();
     let copy = device("2026-03-01T11:00:00Z");
-    for file in ["quiz.sqlite3", "quiz.sqlite3-wal", "quiz.sqlite3-shm"] {
-        let from = a.data_dir().join(file);
-        if from.exists() {
-            std::fs::copy(&from, copy.data_dir().join(file)).unwrap();
-        }
-    }
+    copy_data_directory(&a, &copy);
     let old = device_id(&a);
     assert_eq!(device_id(&copy), old);
     // Both study on; the original syncs first.

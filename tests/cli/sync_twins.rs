@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::sync::{cards, device, device_id, log_path, reviews, sync};
+use crate::sync::{cards, copy_data_directory, device, device_id, log_path, reviews, sync};
 
 /// What a sync engine does with a folder: `to` becomes a copy of `from`'s device logs.
 fn replicate(from: &Path, to: &Path) {
@@ -29,12 +29,7 @@ fn copies_of_one_data_directory_writing_at_once_end_with_every_review_once() {
     sync(&a, here.path(), "a").success();
     replicate(here.path(), there.path());
     let copy = device("2026-03-01T11:00:00Z");
-    for file in ["quiz.sqlite3", "quiz.sqlite3-wal", "quiz.sqlite3-shm"] {
-        let from = a.data_dir().join(file);
-        if from.exists() {
-            std::fs::copy(&from, copy.data_dir().join(file)).unwrap();
-        }
-    }
+    copy_data_directory(&a, &copy);
     let old = device_id(&a);
     assert_eq!(device_id(&copy), old);
 

@@ -8,6 +8,7 @@
 //! them). No statement compares or sorts on a `COLLATE unicase` column, so Anki's
 //! collation need not be registered.
 
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, params};
@@ -128,21 +129,32 @@ pub(crate) fn read_collection(path: &Path) -> rusqlite::Result<(Connection, RawC
     Ok((conn, raw))
 }
 
-/// Every review-log row in time order, one at a time, so a long history is never held.
+const REVIEW_LOG: &str = "SELECT id, cid, ease, type, time FROM revlog ORDER BY id";
+
+/// Fails now, before anything is written, on a review log that cannot be read at all.
+pub(crate) fn check_review_log(conn: &Connection) -> rusqlite::Result<()> {
+    conn.prepare(REVIEW_LOG).map(drop)
+}
+
+/// Every review-log row in time order, one at a time, so a long history is never held;
+/// `each` stops the reading by breaking.
 pub(crate) fn for_each_review(
     conn: &Connection,
-    mut each: impl FnMut(RawReview),
+    mut each: impl FnMut(RawReview) -> ControlFlow<()>,
 ) -> rusqlite::Result<()> {
-    let mut statement = conn.prepare("SELECT id, cid, ease, type, time FROM revlog ORDER BY id")?;
+    let mut statement = conn.prepare(REVIEW_LOG)?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
-        each(RawReview {
+        let review = RawReview {
             id: row.get(0)?,
             card: row.get(1)?,
             ease: row.get(2)?,
             kind: row.get(3)?,
             time: row.get(4)?,
-        });
+        };
+        if each(review).is_break() {
+            break;
+        }
     }
     Ok(())
 }

@@ -18,11 +18,15 @@ mod write;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use crate::deck::{CardId, DeckId};
 use crate::store::Mode;
-use crate::store::anki_collection::{RawReview, for_each_review, read_collection};
+
+use crate::store::anki_collection::{
+    RawReview, check_review_log, for_each_review, read_collection,
+};
 
 use super::review_log::ImportedReview;
 use super::{ImportOptions, Imported, Source};
@@ -180,8 +184,7 @@ pub(crate) fn read_package(
 
     if history {
         // A log that cannot be read at all is found now, before anything is written.
-        conn.prepare("SELECT id, cid, ease, type, time FROM revlog ORDER BY id")
-            .map_err(db_error)?;
+        check_review_log(&conn).map_err(db_error)?;
         package.history = Some(History {
             conn,
             cards: converted.cards,
@@ -223,17 +226,16 @@ impl History {
         let mut dropped = 0;
         let mut failed = None;
         for_each_review(&self.conn, |row: RawReview| {
-            if failed.is_some() {
-                return;
-            }
             match review(&row, &self.cards) {
                 Some(review) => {
                     if let Err(error) = each(&review) {
                         failed = Some(error);
+                        return ControlFlow::Break(());
                     }
                 }
                 None => dropped += 1,
             }
+            ControlFlow::Continue(())
         })
         .map_err(|e| PackageError::Database {
             layout: self.layout,

@@ -21,7 +21,7 @@ use crate::env::Clock;
 use crate::env::Context;
 use crate::exit::ExitCode;
 use crate::judge;
-use crate::schedule::parameters::scheduler;
+use crate::schedule::parameters::note_retention_and_scheduler;
 use crate::schedule::{CardState, Scheduler};
 use crate::session::answer::{Decision, Given, Revision, Session, Undo};
 use crate::settings::{Presentation, Settings};
@@ -72,13 +72,14 @@ impl Setup {
             .map(|deck| (deck.id.clone(), deck.origin.clone()))
             .collect();
         let mut store = Store::open(&context.data_dir)?;
-        crate::schedule::retention::note(&mut store, &settings, context.clock.now())?;
-        // The other devices' reviews first, so what is due counts them.
+        // The other devices' reviews first, so what is due counts them (a sync records this
+        // device's retention change before it reads theirs).
         crate::ui::sync_report::automatic(
             crate::sync::automatic(&mut store, &settings, context).as_ref(),
         );
         let decks = catalog::index_decks(found, context, &mut store)?;
-        let scheduler = scheduler(&store, settings.desired_retention, ui::warn)?;
+        let scheduler =
+            note_retention_and_scheduler(&mut store, &settings, context.clock.now(), ui::warn)?;
         let seed = args
             .seed
             .unwrap_or_else(|| context.clock.now().as_second().unsigned_abs());

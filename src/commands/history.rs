@@ -46,9 +46,12 @@ pub(crate) fn import_into(
     read: impl FnOnce(&mut dyn FnMut(&Review<'_>) -> anyhow::Result<()>) -> anyhow::Result<()>,
 ) -> anyhow::Result<ImportOutcome> {
     let settings = context.settings()?;
-    crate::schedule::retention::note(store, &settings, context.clock.now())?;
-    let scheduler =
-        crate::schedule::parameters::scheduler(store, settings.desired_retention, ui::warn)?;
+    let scheduler = crate::schedule::parameters::note_retention_and_scheduler(
+        store,
+        &settings,
+        context.clock.now(),
+        ui::warn,
+    )?;
     let mut import = store.begin_import()?;
     read(&mut |review| Ok(import.add(review)?))?;
     Ok(import.finish(&mut *replayer(&scheduler, &context.clock.tz))?)

@@ -141,12 +141,14 @@ fn fit(store: &mut Store, history: &History, context: &Context) -> anyhow::Resul
         )?;
         return Ok(ExitCode::Success);
     }
-    crate::schedule::retention::note(store, &settings, context.clock.now())?;
+    // Damaged saved parameters were reported above, once.
+    let in_use =
+        parameters::note_retention_and_scheduler(store, &settings, context.clock.now(), |_| {})?;
     let mut progress = Progress::new("rescheduling", context);
     let cards = parameters::adopt(
         store,
         &comparison.fitted,
-        settings.desired_retention,
+        &in_use,
         &context.clock.tz,
         |done, total| progress.update(done, total),
     );

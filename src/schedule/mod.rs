@@ -206,6 +206,14 @@ impl Scheduler {
         self
     }
 
+    /// A scheduler with `parameters` (as [`Scheduler::new`] takes them) and this one's
+    /// desired retention and its changes.
+    pub(crate) fn with_parameters(&self, parameters: &[f32]) -> Result<Scheduler, ScheduleError> {
+        let mut scheduler = Scheduler::new(Some(parameters), self.desired_retention)?;
+        scheduler.retention_changes = self.retention_changes.clone();
+        Ok(scheduler)
+    }
+
     /// The desired retention in effect at `at`.
     pub(crate) fn retention_at(&self, at: Timestamp) -> f32 {
         let later = self.retention_changes.partition_point(|(t, _)| *t <= at);

@@ -6,9 +6,11 @@
 //! another.
 
 use anyhow::Context as _;
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::Scheduler;
+use crate::settings::Settings;
 use crate::store::Store;
 
 /// The `meta` key the scheduler's parameters are kept under.
@@ -25,6 +27,20 @@ pub(crate) fn scheduler(
     let parameters = saved(store, warn)?;
     Ok(Scheduler::new(parameters.as_deref(), desired_retention)?
         .with_retention_changes(store.retention_changes()?))
+}
+
+/// Records a change of the config file's `desired_retention` as this device's event (see
+/// [`super::retention::note`]), then gives the [`scheduler`] with it: the one every command
+/// that writes card rows schedules with, since a row written before the change is recorded
+/// would not be the replay of the log that every device computes.
+pub(crate) fn note_retention_and_scheduler(
+    store: &mut Store,
+    settings: &Settings,
+    now: Timestamp,
+    warn: impl FnOnce(String),
+) -> anyhow::Result<Scheduler> {
+    super::retention::note(store, settings, now)?;
+    scheduler(store, settings.desired_retention, warn)
 }
 
 /// The parameters `quiz optimize` saved, when they are usable. Damaged ones must not stop a
@@ -52,17 +68,19 @@ fn usable(text: &str) -> Option<Vec<f32>> {
         .filter(|parameters| Scheduler::new(Some(parameters), Scheduler::DEFAULT_RETENTION).is_ok())
 }
 
-/// Saves fitted parameters and reschedules every card with them, by replaying its reviews,
-/// in one transaction; returns how many cards were rescheduled. `progress` receives
-/// (reviews replayed, reviews to replay).
+/// Saves fitted parameters and reschedules every card with them in place of those of
+/// `current` (the scheduler in use: its desired retention holds, with the store's retention
+/// changes), by replaying its reviews, in one transaction; returns how many cards were
+/// rescheduled. `progress` receives (reviews replayed, reviews to replay).
 pub(crate) fn adopt(
     store: &mut Store,
     parameters: &[f32],
-    desired_retention: f32,
+    current: &Scheduler,
     tz: &TimeZone,
     mut progress: impl FnMut(u64, u64),
 ) -> anyhow::Result<usize> {
-    let scheduler = Scheduler::new(Some(parameters), desired_retention)
+    let scheduler = current
+        .with_parameters(parameters)
         .context("the fitted parameters cannot schedule")?
         .with_retention_changes(store.retention_changes()?);
     let json = serde_json::to_string(parameters).context("could not encode the parameters")?;

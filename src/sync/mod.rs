@@ -77,7 +77,6 @@ pub(crate) struct Environment<'a> {
     pub scheduler: &'a Scheduler,
     pub tz: &'a TimeZone,
     pub now: Timestamp,
-    pub desired_retention: f32,
 }
 
 /// Exchanges events with the other devices' logs in `dir`.
@@ -250,13 +249,8 @@ fn adopt_parameters(store: &mut Store, env: &Environment<'_>) -> anyhow::Result<
     }
     let parameters: Vec<f32> = serde_json::from_str(&latest.value)
         .context("the synced scheduler parameters are damaged")?;
-    let cards = crate::schedule::parameters::adopt(
-        store,
-        &parameters,
-        env.desired_retention,
-        env.tz,
-        |_, _| {},
-    )?;
+    let cards =
+        crate::schedule::parameters::adopt(store, &parameters, env.scheduler, env.tz, |_, _| {})?;
     store.set_meta_value(SYNCED_PARAMETERS_KEY, &latest.value)?;
     Ok(Some(cards))
 }
@@ -529,9 +523,12 @@ pub(crate) fn run(
     settings: &crate::settings::Settings,
     context: &crate::env::Context,
 ) -> anyhow::Result<Report> {
-    crate::schedule::retention::note(store, settings, context.clock.now())?;
-    let scheduler =
-        crate::schedule::parameters::scheduler(store, settings.desired_retention, crate::ui::warn)?;
+    let scheduler = crate::schedule::parameters::note_retention_and_scheduler(
+        store,
+        settings,
+        context.clock.now(),
+        crate::ui::warn,
+    )?;
     let mut report = sync(
         store,
         dir,
@@ -541,7 +538,6 @@ pub(crate) fn run(
             scheduler: &scheduler,
             tz: &context.clock.tz,
             now: context.clock.now(),
-            desired_retention: settings.desired_retention,
         },
     )?;
     if let Some(retention) = report.retention

@@ -178,7 +178,6 @@ impl Device {
                 scheduler,
                 tz: &TimeZone::UTC,
                 now,
-                desired_retention: 0.9,
             },
         )
         .unwrap();

@@ -17,11 +17,10 @@ pub(crate) fn run(args: &CheckArgs, context: &Context) -> anyhow::Result<ExitCod
     if args.database {
         return database(context);
     }
-    // A config file that cannot be read leaves the sync folder's decks out, not the check.
-    let folders = match context.settings() {
-        Ok(settings) => context.deck_folders(&settings),
-        Err(_) => library::DeckFolders::of(&context.data_dir),
-    };
+    let (folders, warning) = library::DeckFolders::lenient(&context.data_dir, context.settings());
+    if let Some(warning) = warning {
+        crate::ui::warn(warning);
+    }
     let files = files(&args.paths, &folders)?;
     if files.is_empty() {
         eprintln!(

@@ -79,14 +79,11 @@ fn with_deck_names(mut command: clap::Command, data_dir: Option<PathBuf>) -> cla
                     let Ok(dir) = crate::env::data_dir(data_dir.as_deref()) else {
                         return Vec::new();
                     };
-                    // A config file that cannot be read leaves the synced decks out.
-                    let folders = match crate::settings::load_settings(
-                        crate::env::config_path().as_deref(),
-                        false,
-                    ) {
-                        Ok(settings) => crate::deck::library::DeckFolders::new(&dir, &settings),
-                        Err(_) => crate::deck::library::DeckFolders::of(&dir),
-                    };
+                    // A warning here would land in the middle of the learner's command line.
+                    let (folders, _warning) = crate::deck::library::DeckFolders::lenient(
+                        &dir,
+                        crate::settings::load_settings(crate::env::config_path().as_deref(), false),
+                    );
                     crate::catalog::known_deck_names(&folders)
                         .into_iter()
                         .map(CompletionCandidate::new)

@@ -92,6 +92,24 @@ impl DeckFolders {
             synced: settings.sync_dir.as_ref().map(|dir| dir.join("decks")),
         }
     }
+
+    /// The folders `settings` give, or, when the config file cannot be read, the user's
+    /// folder alone with the warning that says so: a broken config file leaves the synced
+    /// decks out of `quiz check` and of shell completion, but does not stop them.
+    pub(crate) fn lenient(
+        data_dir: &Path,
+        settings: anyhow::Result<crate::settings::Settings>,
+    ) -> (DeckFolders, Option<String>) {
+        match settings {
+            Ok(settings) => (DeckFolders::new(data_dir, &settings), None),
+            Err(error) => (
+                DeckFolders::of(data_dir),
+                Some(format!(
+                    "the decks of the sync folder are left out: {error:#}"
+                )),
+            ),
+        }
+    }
 }
 
 /// A deck found by name or path, not necessarily read yet: a session whose deck files have

@@ -128,3 +128,37 @@ fn a_link_in_the_sync_folders_decks_is_refused_and_names_are_escaped() {
         session.stdout
     );
 }
+
+#[test]
+fn a_config_file_that_cannot_be_read_leaves_the_synced_decks_out_of_check_and_says_so() {
+    let shared = tempfile::tempdir().expect("shared folder");
+    let a = device("2026-03-01T09:00:00Z", shared.path());
+    let decks = shared.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("synced.toml"), capitals_deck(1)).unwrap();
+    a.write("decks/own.toml", &capitals_deck(2));
+    let config = a.write(
+        "config.toml",
+        &format!(
+            "sync_dir = {:?}\nleech_threshold = \"many\"\n",
+            path_arg(shared.path())
+        ),
+    );
+
+    let check = run(&a, &["check"], "");
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let dir = path_arg(a.data_dir());
+    assert_eq!(
+        check.stdout,
+        format!("{dir}/decks/own.toml: ok (2 cards)\n0 errors, 0 warnings\n")
+    );
+    let config = path_arg(&config);
+    assert!(
+        check.stderr.starts_with(
+            "quiz: warning: the decks of the sync folder are left out: bad config file\n\
+             error[C001]: `leech_threshold` "
+        ) && check.stderr.contains(&format!(" --> {config}:2:19\n")),
+        "{}",
+        check.stderr
+    );
+}

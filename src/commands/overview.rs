@@ -14,6 +14,18 @@ pub(crate) fn run(context: &Context) -> anyhow::Result<ExitCode> {
         Some(path) => format!("{} (not created; every setting has a default)", shown(path)),
         None => "none (no config directory found)".to_string(),
     };
+    // A broken config file must not hide the overview, where a learner looks first.
+    let (folders, warning) = library::DeckFolders::lenient(data, context.settings());
+    if let Some(warning) = warning {
+        crate::ui::warn(warning);
+    }
+    let mut decks = shown(&library::user_folder(data));
+    if let Some(synced) = &folders.synced {
+        decks.push_str(&format!(
+            "\n             {} (from the sync folder)",
+            shown(synced)
+        ));
+    }
     let progress = if data.join("quiz.sqlite3").exists() {
         shown(&data.join("quiz.sqlite3"))
     } else {
@@ -41,7 +53,6 @@ Where things are:
 
 Every command: quiz --help; one command: quiz help start.",
         version = env!("CARGO_PKG_VERSION"),
-        decks = shown(&library::user_folder(data)),
     )?;
     Ok(ExitCode::Success)
 }

@@ -95,7 +95,7 @@ impl DeckFolders {
 
     /// The folders `settings` give, or, when the config file cannot be read, the user's
     /// folder alone with the warning that says so: a broken config file leaves the synced
-    /// decks out of `quiz check` and of shell completion, but does not stop them.
+    /// decks out of `quiz check`, the overview and shell completion, but does not stop them.
     pub(crate) fn lenient(
         data_dir: &Path,
         settings: anyhow::Result<crate::settings::Settings>,

@@ -63,6 +63,51 @@ Every command: quiz --help; one command: quiz help start.
 }
 
 #[test]
+fn quiz_alone_names_the_sync_folders_decks_escaped_when_a_sync_folder_is_set() {
+    let quiz = Quiz::new();
+    let dir = path_arg(quiz.data_dir());
+    let config = quiz.write(
+        "config.toml",
+        &format!("sync_dir = \"{dir}/sh\\u001bared\"\n"),
+    );
+    let run = run_command(with_config(&quiz, &config, &[]), "");
+    run.success();
+    assert!(
+        run.stdout.contains(&format!(
+            "\
+Where things are:
+  progress   {dir}/quiz.sqlite3 (created by your first session)
+  decks      {dir}/decks
+             {dir}/sh\\eared/decks (from the sync folder)
+  settings   {dir}/config.toml
+"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stderr, "");
+
+    // A config file that cannot be read shows the data directory's folder alone, and says why.
+    std::fs::write(&config, "sync_dir = 5\n").unwrap();
+    let broken = run_command(with_config(&quiz, &config, &[]), "");
+    broken.success();
+    assert!(
+        broken.stdout.contains(&format!(
+            "  decks      {dir}/decks\n  settings   {dir}/config.toml\n"
+        )),
+        "{}",
+        broken.stdout
+    );
+    assert!(
+        broken.stderr.starts_with(
+            "quiz: warning: the decks of the sync folder are left out: bad config file\n"
+        ),
+        "{}",
+        broken.stderr
+    );
+}
+
+#[test]
 fn version_prints_the_crate_version() {
     let quiz = Quiz::new();
     // clap's default completion variable, exported for some other program, changes nothing.

@@ -1,8 +1,9 @@
 //! Wrong answers for showing a typed card as multiple choice (`--mode choice`).
 //!
 //! A distractor that looks nothing like the answer gives it away, so candidates are other
-//! cards' answers of the same shape (a date for a date, a number for a number, a name for a
-//! name). Pure and seeded: the same seed and card give the same choices.
+//! cards' answers of the same shape (a date for a date, a year for a year, a name for a
+//! name), then of the same sort (a year for a date, an amount for a number), then any.
+//! Pure and seeded: the same seed and card give the same choices.
 
 use std::collections::HashSet;
 
@@ -44,7 +45,8 @@ impl Pool {
         Pool { entries }
     }
 
-    /// Choices for a typed card: its answer and up to three distractors, same shape first.
+    /// Choices for a typed card: its answer and up to three distractors, same shape first,
+    /// then the same sort of shape.
     /// `None` when the card is not a typed card or nothing in the pool can be offered (a
     /// one-item list would give the answer away). `salt` makes each card's choices its own.
     pub(crate) fn as_choice(&self, expected: &Expected, seed: u64, salt: &str) -> Option<Expected> {
@@ -57,19 +59,32 @@ impl Pool {
             .chain(accept.iter())
             .map(|text| judge::normalise(text))
             .collect();
-        let (mut same, mut other): (Vec<&Entry>, Vec<&Entry>) = self
+        // The answer's shape first, then its sort (a year among dates rather than a name),
+        // then anything: a small deck may have too few of a kind.
+        let mut tiers: [Vec<&Entry>; 3] = Default::default();
+        for entry in self
             .entries
             .iter()
             .filter(|entry| !excluded.contains(&entry.key))
-            .partition(|entry| entry.shape == wanted);
-        same.shuffle(&mut rng);
-        other.shuffle(&mut rng);
+        {
+            let tier = if entry.shape == wanted {
+                0
+            } else if entry.shape.family() == wanted.family() {
+                1
+            } else {
+                2
+            };
+            tiers[tier].push(entry);
+        }
+        for tier in &mut tiers {
+            tier.shuffle(&mut rng);
+        }
         // Only the candidates about to be offered are judged (a typo of the answer would be
         // accepted, so it cannot be offered as wrong): judging the whole pool for every card
         // took seconds on a large deck.
-        let mut choices: Vec<String> = same
+        let mut choices: Vec<String> = tiers
             .iter()
-            .chain(&other)
+            .flatten()
             .filter(|entry| !judge::judge(expected, &entry.text).is_accepted())
             .take(DISTRACTORS)
             .map(|entry| entry.text.clone())
@@ -135,7 +150,7 @@ mod tests {
         assert_eq!(choices[answer], "1956");
         assert_eq!(choices.iter().filter(|c| *c == "1956").count(), 1);
         for choice in &choices {
-            assert_eq!(judge::shape(choice), judge::Shape::Number, "{choices:?}");
+            assert_eq!(judge::shape(choice), judge::Shape::Year, "{choices:?}");
         }
     }
 
@@ -158,6 +173,50 @@ mod tests {
 
     fn choices_for_name() -> (Vec<String>, usize) {
         choices(&text("Nikita Khrushchev"), 3)
+    }
+
+    #[test]
+    fn with_too_few_of_its_shape_an_answer_gets_its_sort_before_any_other() {
+        // A small deck: two dates, two years, a decade, three names and a phrase.
+        let pool = [
+            "February 25, 1956",
+            "March 27, 1958",
+            "1953",
+            "1955",
+            "1930s",
+            "Joseph Stalin",
+            "Moscow",
+            "First Secretary",
+            "a closed session",
+        ];
+        for seed in 0..20 {
+            let Some(Expected::Choice { choices, answer }) =
+                as_choice(&text("February 25, 1956"), &pool, seed, "card")
+            else {
+                panic!("no choices");
+            };
+            let shapes: Vec<Shape> = choices
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != answer)
+                .map(|(_, c)| judge::shape(c))
+                .collect();
+            // The other date always, then two of the years and the decade, never a name.
+            assert!(
+                choices.contains(&"March 27, 1958".to_string()),
+                "{choices:?}"
+            );
+            assert!(
+                shapes.iter().all(|s| s.family() == Shape::Date.family()),
+                "{choices:?}"
+            );
+        }
+        // A figure with no other figure in the pool falls back to anything, as before.
+        let Some(Expected::Choice { choices, .. }) = as_choice(&text("42 km"), &pool, 1, "card")
+        else {
+            panic!("no choices");
+        };
+        assert_eq!(choices.len(), 4, "{choices:?}");
     }
 
     #[test]

@@ -440,6 +440,56 @@ pub(super) fn same_year_word(a: &str, b: &str) -> bool {
     a == b || (decade(a).is_some() && decade(b).is_some() && (short_of(a, b) || short_of(b, a)))
 }
 
+/// What a whole answer (normalised words) is as years: one year, or years together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AsYears {
+    /// "1956", "44 BC", "c. 1450", "in 1066".
+    One,
+    /// A range, a decade or a century: "1924–1953", "1930s", "the 20th century".
+    Several,
+}
+
+/// Reads a whole answer as [`years`] reads years, ranges, decades and centuries, or gives
+/// up: a bare number of three or four digits up to 2100 is a year, another only with its
+/// era ("5000" is a count, "5000 BC" a year).
+pub(super) fn as_years(words: &[String]) -> Option<AsYears> {
+    let words = match words.split_first() {
+        Some((first, rest)) if first == "the" => rest,
+        _ => words,
+    };
+    let read = years(words.to_vec());
+    let year = |word: &str| {
+        let number = word.strip_suffix("bc").unwrap_or(word);
+        // Fewer words than were typed: an era or a circa word went into the year.
+        let marked = number.len() < word.len() || read.len() < words.len();
+        digits(number, 1, 4).is_some_and(|n| marked || (number.len() >= 3 && n <= 2100))
+    };
+    match read.as_slice() {
+        [word] if decade(word).is_some() => Some(AsYears::Several),
+        [word]
+            if word
+                .split_once('-')
+                .is_some_and(|(a, b)| year(a) && year(b)) =>
+        {
+            Some(AsYears::Several)
+        }
+        [word] if year(word) => Some(AsYears::One),
+        [nth, century, era @ ..]
+            if CENTURY_WORDS.contains(&century.as_str())
+                && era.iter().all(|w| w == "bc")
+                && era.len() <= 1
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|suffix| nth.strip_suffix(suffix))
+                    .and_then(|n| digits(n, 1, 2))
+                    .is_some() =>
+        {
+            Some(AsYears::Several)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

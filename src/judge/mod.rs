@@ -273,17 +273,52 @@ fn judge_transliterating(expected: &Expected, given: &str) -> Verdict {
 }
 
 /// What kind of thing an answer is, so a multiple-choice version of a typed card can offer
-/// wrong answers that look like the right one: a date for a date, a number for a number.
+/// wrong answers that look like the right one: a date for a date, a year for a year, an
+/// amount for an amount. Read the way the judge reads answers (dates, years and ranges,
+/// quantities with their units).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Shape {
+    /// A day, or a month of a year: "February 25, 1956", "March 1958".
     Date,
+    /// "1956", "44 BC".
+    Year,
+    /// Years together: "1924–1953", "the 1930s", "the 20th century".
+    Span,
+    /// A number without a unit: "42", "3.5", "20th", "twelve thousand".
     Number,
+    /// A number with a unit, a currency or a percent sign: "5 km", "$3 million", "40%".
+    Amount,
     Name,
     Phrase,
 }
 
+impl Shape {
+    /// Shapes of one sort of answer (times, figures, words): after one of its own shape, a
+    /// wrong answer of the same sort gives least away (a year among dates, not a name).
+    pub(crate) fn family(self) -> u8 {
+        match self {
+            Shape::Date | Shape::Year | Shape::Span => 0,
+            Shape::Number | Shape::Amount => 1,
+            Shape::Name | Shape::Phrase => 2,
+        }
+    }
+}
+
 pub(crate) fn shape(text: &str) -> Shape {
     let folded = words(text);
+    match dates::as_years(&folded) {
+        Some(dates::AsYears::One) => return Shape::Year,
+        Some(dates::AsYears::Several) => return Shape::Span,
+        None => {}
+    }
+    // Before the dates: "1,436" is a number, not January of 436; no date reads as one.
+    match quantity::read_quantity(text) {
+        Some(quantity::Quantity::Number { units, .. }) if !units.is_empty() => {
+            return Shape::Amount;
+        }
+        Some(_) => return Shape::Number,
+        None => {}
+    }
     if parse_date(&folded).is_some() {
         return Shape::Date;
     }
@@ -538,9 +573,38 @@ mod tests {
     fn shapes_tell_dates_numbers_names_and_phrases_apart() {
         assert_eq!(shape("February 25, 1956"), Shape::Date);
         assert_eq!(shape("1956-02-25"), Shape::Date);
-        assert_eq!(shape("1956"), Shape::Number);
-        assert_eq!(shape("1924–1953"), Shape::Number);
-        assert_eq!(shape("20th"), Shape::Number);
+        assert_eq!(shape("March 1958"), Shape::Date);
+        for year in ["1956", "44 BC", "c. 1450", "in 1066", "476", "79 AD"] {
+            assert_eq!(shape(year), Shape::Year, "{year}");
+        }
+        for span in [
+            "1924–1953",
+            "from 1914 to 1918",
+            "1930s",
+            "the sixties",
+            "20th century",
+            "the 5th century BC",
+        ] {
+            assert_eq!(shape(span), Shape::Span, "{span}");
+        }
+        for number in [
+            "20th",
+            "42",
+            "3.5",
+            "1,436",
+            "twelve thousand",
+            "-40",
+            "5000",
+        ] {
+            assert_eq!(shape(number), Shape::Number, "{number}");
+        }
+        for amount in ["5 km", "$3 million", "40%", "3 billion dollars"] {
+            assert_eq!(shape(amount), Shape::Amount, "{amount}");
+        }
+        // Figures and times are different sorts; names and phrases are one.
+        assert_eq!(Shape::Year.family(), Shape::Date.family());
+        assert_ne!(Shape::Year.family(), Shape::Number.family());
+        assert_eq!(Shape::Name.family(), Shape::Phrase.family());
         assert_eq!(shape("Joseph Stalin"), Shape::Name);
         assert_eq!(shape("Charles de Gaulle"), Shape::Name);
         assert_eq!(shape("Moscow"), Shape::Name);

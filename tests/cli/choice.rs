@@ -323,3 +323,47 @@ fn choice_mode_is_stable_under_a_seed_and_takes_the_number() {
         assert_eq!(row[1..3], expected, "{row:?}: picked {picked:?}");
     }
 }
+
+#[test]
+fn a_small_deck_offers_a_date_years_before_names_when_it_has_too_few_dates() {
+    let deck = "title = \"Small\"\n\n\
+        [[cards]]\nid = \"d1\"\nquestion = \"On what date did Stalin die?\"\nanswer = \"March 5, 1953\"\n\n\
+        [[cards]]\nid = \"d2\"\nquestion = \"On what date was the Secret Speech delivered?\"\nanswer = \"February 25, 1956\"\n\n\
+        [[cards]]\nid = \"y1\"\nquestion = \"In what year did Lenin die?\"\nanswer = \"1924\"\n\n\
+        [[cards]]\nid = \"y2\"\nquestion = \"In what year was Sputnik launched?\"\nanswer = \"1957\"\n\n\
+        [[cards]]\nid = \"n1\"\nquestion = \"Who delivered the Secret Speech?\"\nanswer = \"Nikita Khrushchev\"\n\n\
+        [[cards]]\nid = \"n2\"\nquestion = \"Who founded the Soviet state?\"\nanswer = \"Vladimir Lenin\"\n\n\
+        [[cards]]\nid = \"n3\"\nquestion = \"Who was the first man in space?\"\nanswer = \"Yuri Gagarin\"\n\n\
+        [[cards]]\nid = \"p1\"\nquestion = \"What did the speech denounce?\"\nanswer = \"the cult of personality\"\n";
+    let input = "March 5, 1953\nFebruary 25, 1956\n1924\n1957\nNikita Khrushchev\nVladimir Lenin\nYuri Gagarin\nthe cult of personality\n";
+    for seed in ["1", "2", "3"] {
+        let quiz = quiz_with(deck);
+        let run = quiz.run(&["start", "t", "--mode", "choice", "--seed", seed], input);
+        run.success();
+        let blocks: BTreeMap<String, Vec<String>> =
+            choice_blocks(&run.stdout).into_iter().collect();
+        // One other date in the deck: the two years fill in, not a name.
+        let mut date = blocks["On what date did Stalin die?"].clone();
+        date.sort();
+        assert_eq!(
+            date,
+            ["1924", "1957", "February 25, 1956", "March 5, 1953"],
+            "{}",
+            run.stdout
+        );
+        // Two other names, then the phrase: words before figures.
+        let mut name = blocks["Who delivered the Secret Speech?"].clone();
+        name.sort();
+        assert_eq!(
+            name,
+            [
+                "Nikita Khrushchev",
+                "Vladimir Lenin",
+                "Yuri Gagarin",
+                "the cult of personality"
+            ],
+            "{}",
+            run.stdout
+        );
+    }
+}

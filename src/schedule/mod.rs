@@ -408,6 +408,21 @@ mod tests {
     }
 
     #[test]
+    fn other_parameters_keep_the_retention_and_its_changes() {
+        let at = |s: i64| Timestamp::from_second(s).unwrap();
+        let base = Scheduler::new(None, 0.85)
+            .unwrap()
+            .with_retention_changes(vec![(at(100), 0.8)]);
+        let mut fitted = fsrs::DEFAULT_PARAMETERS.to_vec();
+        fitted[0] = 0.5;
+        let other = base.with_parameters(&fitted).unwrap();
+        assert_eq!(other.parameters(), &fitted[..]);
+        assert_eq!(other.desired_retention(), 0.85);
+        assert_eq!(other.retention_at(at(50)), 0.8);
+        assert!(base.with_parameters(&[1.0, 2.0]).is_err());
+    }
+
+    #[test]
     fn the_retention_in_effect_is_the_latest_change_before_the_instant() {
         let at = |s: i64| Timestamp::from_second(s).unwrap();
         let plain = default_scheduler();

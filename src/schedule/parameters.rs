@@ -99,6 +99,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_writing_scheduler_has_the_retention_change_it_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let now = Timestamp::from_second(1_772_355_600).unwrap();
+        let settings = Settings {
+            desired_retention: 0.8,
+            desired_retention_set: true,
+            ..Settings::default()
+        };
+        let scheduler =
+            note_retention_and_scheduler(&mut store, &settings, now, |_| panic!("no warning"))
+                .unwrap();
+        assert_eq!(store.retention_changes().unwrap(), [(now, 0.8)]);
+        assert_eq!(scheduler.retention_at(now), 0.8);
+        assert_eq!(scheduler.parameters(), &fsrs::DEFAULT_PARAMETERS[..]);
+    }
+
+    #[test]
     fn saved_text_is_usable_only_as_parameters_a_scheduler_accepts() {
         let fitted = serde_json::to_string(&fsrs::DEFAULT_PARAMETERS).expect("encodes");
         assert_eq!(

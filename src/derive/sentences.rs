@@ -311,6 +311,37 @@ fn verbless_note(text: &str, body: usize) -> bool {
             .any(|w| VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("'s"))
 }
 
+/// Whether a wrapped line's last dot is an abbreviation the next line goes on from:
+/// `Executive Order No.` over `12866.`, `Nov.` over `13, 2002`, `U.S.` over `Department of
+/// Housing`. Other dotted letters at a line's end still end it: a hard-wrapped paragraph
+/// often ends at one, and the next opens a new paragraph.
+pub(super) fn wraps_at_abbreviation(line: &str, next: &str) -> bool {
+    let Some(before) = line.strip_suffix('.') else {
+        return false;
+    };
+    let last = before.rsplit(' ').next().unwrap_or_default();
+    let lower = last.to_lowercase();
+    let tail = lower
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let first = next.split(' ').next().unwrap_or_default();
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos");
+    }
+    let dotted = last.contains('.')
+        && last
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    dotted
+        && super::vocabulary::INSTITUTIONS.contains(
+            &first
+                .to_lowercase()
+                .trim_end_matches(',')
+                .trim_end_matches('s'),
+        )
+}
+
 pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '!', '?', '…'])
@@ -423,7 +454,15 @@ fn abbreviation(before: &str, next_word: &str) -> bool {
         .unwrap_or_default()
         .trim_start_matches(is_opener);
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) || is_month_abbreviation(&lower) {
+    // A dateline glues the month to what comes before it: `DETROIT-(BUSINESS WIRE)-Nov. 13`.
+    let tail = lower
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    // `No. 12866`, `Nos. 4 and 5`: a number's abbreviation.
+    let dated = (is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos"))
+        && next_word.starts_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&lower.as_str()) || is_month_abbreviation(&lower) || dated {
         return true;
     }
     // An initial (`J. Smith`) or dotted letters (`U.S.`): a sentence ends there only when

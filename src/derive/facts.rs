@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::names::{is_abbreviation, name_fact, name_run, split_run};
-use super::quotes::{names_a_term, quoted, scare_quoted};
+use super::quotes::{names_a_term, quoted, said, scare_quoted};
 use super::sentences::Sentence;
 use super::vocabulary::MEASURES;
 use super::words::{
@@ -339,7 +339,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             || text[..tokens[i].start].ends_with(", -")
             // `Executive Order No. 12866`: the number is the name's.
             || (i >= 2
-                && all_digits(w)
+                && (all_digits(w) || is_law_number(w))
                 && word(i - 1) == "No"
                 && between(i - 1, i) == ". "
                 && name_word(word(i - 2)))
@@ -530,7 +530,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         // opens with an article, or is one inflected word, is asked only when the
         // sentence names it (`called "the Thaw"`).
         if category == Category::Quote
-            && (scare_quoted(&text[range.clone()]) || text[range.end..].starts_with(','))
+            && (scare_quoted(&text[range.clone()]) || said(&text[range.end..]))
             && !names_a_term(&text[..range.start])
         {
             continue;

@@ -479,7 +479,9 @@ fn plain(text: &str) -> Vec<Block> {
             || is_item_line(next)
             || (labelled(line) && labelled(next))
             || (ends_sentence(line) && !wraps_at_abbreviation(line, next))
-            || ((short(line) || !wrapped) && !next.starts_with(char::is_lowercase))
+            || ((short(line) || !wrapped)
+                && !next.starts_with(char::is_lowercase)
+                && !wraps_at_abbreviation(line, next))
             // A headline (a line of capitals that opens a block) or a by-line stands alone
             // however long; a wrapped line of many names does not open one.
             || (opens && title_case(line) && !next.starts_with(char::is_lowercase))

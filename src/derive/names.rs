@@ -327,6 +327,33 @@ pub(super) fn name_run(
             run.extend(j + 1..=k);
             continue;
         }
+        // `Legal Aid and Defender Association`: one institution of two things, when what
+        // follows `and` ends in an institution's word and what comes before has none.
+        if j + 2 < tokens.len()
+            && word(j + 1) == "and"
+            && between(j, j + 1) == " "
+            && between(j + 1, j + 2) == " "
+            && !claimed[j + 1]
+            && run
+                .iter()
+                .all(|&t| !INSTITUTIONS.contains(&word(t).to_lowercase().as_str()))
+        {
+            let mut end = j + 2;
+            while end + 1 < tokens.len()
+                && !claimed[end + 1]
+                && between(end, end + 1) == " "
+                && name_word(word(end + 1))
+            {
+                end += 1;
+            }
+            if (j + 2..=end).all(|t| !claimed[t] && name_word(word(t)))
+                && end - (j + 2) < 3
+                && INSTITUTIONS.contains(&word(end).to_lowercase().as_str())
+            {
+                run.extend(j + 1..=end);
+                continue;
+            }
+        }
         // `University of California at Santa Cruz`: a university's campus is its name's.
         if k < tokens.len()
             && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
@@ -455,7 +482,7 @@ fn run_number(text: &str, tokens: &[Range<usize>], claimed: &[bool], run: &mut V
         && word(last + 1) == "No"
         && between(last, last + 1) == " "
         && between(last + 1, last + 2) == ". "
-        && all_digits(word(last + 2))
+        && (all_digits(word(last + 2)) || super::facts::is_law_number(word(last + 2)))
     {
         run.extend([last + 1, last + 2]);
         return;

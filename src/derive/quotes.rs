@@ -7,17 +7,16 @@ use std::ops::Range;
 /// Whether a quoted phrase reads as scare quotes rather than a term: in lower case, and
 /// opening with an article or one plural or past form (`complaints`, `resolved`).
 ///
-/// So is a piece of someone's words: one closing on its comma (`“Sir-2 in humans,” as
-/// Sinclair puts it`), one opening on a preposition (`"in honour of the States General"`),
-/// or three lower-case words or more (`the use of “synthetic related molecules”`).
+/// So is a piece of someone's words: one opening on a preposition (`"in honour of the
+/// States General"`), or of three lower-case words or more (`the use of “synthetic related
+/// molecules”`); and see [`said`].
 pub(super) fn scare_quoted(inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
-    if inner.trim_end().ends_with(',')
-        || words.len() >= 2
-            && matches!(
-                words[0],
-                "in" | "of" | "on" | "at" | "for" | "to" | "with" | "by" | "from"
-            )
+    if words.len() >= 2
+        && matches!(
+            words[0],
+            "in" | "of" | "on" | "at" | "for" | "to" | "with" | "by" | "from"
+        )
     {
         return true;
     }
@@ -104,4 +103,22 @@ pub(super) fn quoted(text: &str, max_words: usize) -> Vec<Range<usize>> {
         i = close + 1;
     }
     out
+}
+
+/// Whether the text after a quote says whose words it was: `“Sir-2 in humans,” as Sinclair
+/// puts it`, `“…,” says Vaupel`. A comma inside the quote alone says nothing (`or "New Sea
+/// Land," which`).
+pub(super) fn said(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(',') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['"', '”', '’', '\'']).trim_start();
+    let words: Vec<&str> = rest.split_whitespace().take(5).collect();
+    words.first().is_some_and(|w| *w == "as")
+        || words.iter().any(|w| {
+            matches!(
+                w.trim_end_matches([',', '.']),
+                "says" | "said" | "puts" | "adds" | "notes" | "recalls" | "insists" | "writes"
+            )
+        })
 }

@@ -38,30 +38,30 @@ const RECALL_FLOORS: [(&str, usize, &str); 4] = [
     ),
     (
         "wild4-gao-fcc-rule.txt",
-        51,
-        "the fourth set as first drafted: a letter's addressees and headings, not yet read",
+        54,
+        "a letter's addressees, date and reference lines and its titles in quotes (fourth set)",
     ),
     (
         "wild4-go-turns-ten.md",
-        60,
-        "the fourth set as first drafted: front matter read as text, facts in links",
+        65,
+        "facts in links and number words (a million developers), a compiler's names (6g)",
     ),
     (
         "wild4-plos-ageing-science.txt",
         62,
-        "the fourth set as first drafted: facts inside quotations",
+        "facts inside quotations, which are never gapped, and lower-case terms (polyphenol)",
     ),
 ];
 
 /// Held-out documents that do not reach no fragment and no bad gap, with the fragments and
 /// bad gaps they hold to and why: what they had when first drafted, never tuned against.
-/// The curl history's aside cut after its first sentence is whole (third pass); the fourth
-/// set as first drafted, before the fourth pass.
+/// The curl history's aside cut after its first sentence is whole (third pass). The GAO
+/// letter's wrapped `Subject:` line leaves the sentence after it looking cut (fourth set).
 const HELD_OUT_CEILINGS: [(&str, usize, usize, &str); 1] = [(
     "wild4-gao-fcc-rule.txt",
-    2,
+    1,
     0,
-    "a letter's heading joined to its sentence, a citation read as a sentence start",
+    "a wrapped Subject: line ends where the checker sees no sentence end",
 )];
 
 /// One drafted card, as a teacher reads it.
@@ -730,7 +730,7 @@ fn the_checks_catch_fragments_and_bad_gaps() {
 
 /// The drafts graded by hand (tests/derive/wild/graded/: before the wild documents were
 /// tuned on, after, the first held-out pair, the second pass on all seven, the fresh pair,
-/// the fresh pair again after the third pass),
+/// the fresh pair again after the third pass, the fourth set before and after the fourth pass),
 /// through the same checks: the key-fact recall beside the grades
 /// in tests/derive/wild/GRADES.md.
 #[test]
@@ -743,6 +743,7 @@ fn graded_drafts_key_fact_recall() {
         "fresh",
         "third",
         "fourth-before",
+        "fourth-after",
     ] {
         let dir = format!("{CORPUS}/wild/graded/{stage}");
         let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -953,6 +953,25 @@ mod tests {
         );
         assert_eq!(
             gaps(
+                "Other religions (includes Judaism, Spiritualism and New Age religions, Baha'i) make 1.6%."
+            ),
+            ["1.6%"],
+            "items of a list with words between them"
+        );
+        assert_eq!(
+            gaps(
+                "The cycle was worked out by Melvin Calvin, Andrew Benson and James Bassham at Berkeley."
+            ),
+            [
+                "Melvin Calvin",
+                "Andrew Benson",
+                "James Bassham",
+                "Berkeley"
+            ],
+            "three names without the list's last comma are asked one by one, as before"
+        );
+        assert_eq!(
+            gaps(
                 "Resveratrol extended the lifespan by 70% (Box 1) and at the cost of 5 U.S.C. § 553."
             ),
             ["70%"],

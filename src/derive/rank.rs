@@ -118,7 +118,7 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
             .collect();
         let mut run: Vec<usize> = Vec::new();
         let mut run_shape: Option<String> = None;
-        for &i in &items {
+        for (at, &i) in items.iter().enumerate() {
             let joined = run.last().is_some_and(|&last: &usize| {
                 let (a, b) = (&found[last].range, &found[i].range);
                 if a.end > b.start {
@@ -140,9 +140,18 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
                 let kind_word = plain.strip_suffix(',').is_some_and(|w| {
                     !w.contains(' ') && w.chars().all(char::is_lowercase) && w.len() > 3
                 });
-                // Only in a list of four or more: `Melvin Calvin, Andrew Benson and James
-                // Bassham` may still be asked one by one.
-                if run.len() >= 3
+                // Only in a list of four or more, the item after this one counted when the
+                // list goes on past it: `Melvin Calvin, Andrew Benson and James Bassham at …`
+                // may still be asked one by one.
+                let goes_on = items.get(at + 1).is_some_and(|&next| {
+                    let after = &text[found[i].range.end..found[next].range.start];
+                    found[i].range.end <= found[next].range.start
+                        && (separates(after)
+                            || after.trim().strip_suffix(',').is_some_and(|w| {
+                                !w.contains(' ') && w.chars().all(char::is_lowercase)
+                            }))
+                });
+                if (run.len() >= 3 || run.len() == 2 && goes_on)
                     && (matches!(plain.as_str(), "and" | "or" | "," | ", and" | ", or")
                         || kind_word)
                 {

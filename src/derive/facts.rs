@@ -939,6 +939,11 @@ mod tests {
             gaps("OpenSSL took over the project in 1998."),
             ["OpenSSL", "1998"]
         );
+        assert_eq!(
+            gaps("The country fought in the First and Second World Wars in the 20th century."),
+            ["20th"],
+            "a name shared by an ordinal before `and` is not asked by half"
+        );
         assert!(
             gaps("A portion of interest on lawyers trust accounts (IOLTA) is earmarked.")
                 .is_empty(),

@@ -64,6 +64,19 @@ pub(super) fn name_fact(
     {
         return;
     }
+    // `the First and Second World Wars`: an ordinal before `and` shares the name, which
+    // neither half asks whole.
+    if first >= 2
+        && text[tokens[first - 1].end..tokens[first].start] == *" "
+        && word(first - 1) == "and"
+        && matches!(
+            word(first - 2),
+            "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
+        )
+        && text[tokens[first - 2].end..tokens[first - 1].start] == *" "
+    {
+        return;
+    }
     // `OpenSSL took over`, `GoBridge and …`: a word with a capital inside is a name
     // wherever it stands.
     let inner_capital =

@@ -25,6 +25,11 @@ pub(super) fn pointers(text: &str, tokens: &[Range<usize>]) -> Vec<usize> {
         let w = word(k);
         w.starts_with(|c: char| c.is_ascii_digit())
             || (w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+            // `Figure ES-1`, `Table A-2`: an appendix's letters before the number.
+            || (w.len() <= 6
+                && w.contains('-')
+                && w.ends_with(|c: char| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
     };
     let mut out = Vec::new();
     // A list of numbers after a pointer word or `§`: `sections 1, 2, 4(i), and 310`.
@@ -146,6 +151,7 @@ mod tests {
     fn references_citations_phones_and_hashtags_are_no_facts() {
         assert_eq!(taken("lifespan by 70% (Box 1)."), ["Box", "1"]);
         assert_eq!(taken("cell survival (Figure 1)."), ["Figure", "1"]);
+        assert_eq!(taken("as shown in Table ES-2 below"), ["Table", "ES-2"]);
         assert_eq!(taken("as vigorous [Videos 1–4]."), ["Videos", "1–4"]);
         assert_eq!(
             taken("Pursuant to section 801(a)(2)(A) of title 5, United States Code, this"),

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::words::is_number;
+use super::words::{all_digits, is_number};
 
 /// Words before a number that points into a document or a code of law.
 #[rustfmt::skip]
@@ -105,13 +105,23 @@ pub(super) fn pointers(text: &str, tokens: &[Range<usize>]) -> Vec<usize> {
             out.push(i);
         }
         // `(202) 512-8210`, `202-512-8210`: telephone numbers.
-        if is_phone(w) {
+        // A range such as `150-2000` has the shape too: a telephone number says so by its
+        // area code, its three groups, or a word before it.
+        let area = i > 0
+            && word(i - 1).len() == 3
+            && all_digits(word(i - 1))
+            && (between(i - 1, i) == ") " && text[..tokens[i - 1].start].ends_with('(')
+                || matches!(between(i - 1, i), "/" | "."));
+        let called = (i.saturating_sub(3)..i).any(|k| {
+            matches!(
+                word(k).to_lowercase().as_str(),
+                "phone" | "telephone" | "tel" | "fax" | "call" | "at" | "contact" | "reached"
+            )
+        });
+        if is_phone(w) && (area || called || w.matches('-').count() >= 2) {
             out.push(i);
-            if i > 0
-                && word(i - 1).len() == 3
-                && between(i - 1, i) == ") "
-                && text[..tokens[i - 1].start].ends_with('(')
-            {
+            // Its area code: `(202) 512-8210`, `202/358-1776`, `202.358.1776`.
+            if area {
                 out.push(i - 1);
             }
         }
@@ -170,10 +180,12 @@ mod tests {
             ["62", "Fed", "Reg", "32966"]
         );
         assert_eq!(taken("at (202) 512-8210."), ["202", "512-8210"]);
+        assert_eq!(taken("(Phone: 202/358-1776)"), ["202", "358-1776"]);
         assert_eq!(taken("As #GoTurns10, I hope"), ["GoTurns10"]);
         // Facts stay: a count, a year, a law's number after its letters, an amount.
         assert!(taken("In 2019 there are 150 groups with 90,000 members.").is_empty());
         assert!(taken("under PL 104-134 the $329 million").is_empty());
+        assert!(taken("groups of 150-2000 members").is_empty());
         assert!(taken("the Communications Act of 1934 and sections of it").is_empty());
     }
 }

@@ -16,9 +16,9 @@
 use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::sentences::ends_sentence;
+use super::sentences::{ends_sentence, wraps_at_abbreviation};
 use super::words::title_case;
 
 /// How the document is written.
@@ -478,8 +478,10 @@ fn plain(text: &str) -> Vec<Block> {
         let ends = next.is_empty()
             || is_item_line(next)
             || (labelled(line) && labelled(next))
-            || ends_sentence(line)
-            || ((short(line) || !wrapped) && !next.starts_with(char::is_lowercase))
+            || (ends_sentence(line) && !wraps_at_abbreviation(line, next))
+            || ((short(line) || !wrapped)
+                && !next.starts_with(char::is_lowercase)
+                && !wraps_at_abbreviation(line, next))
             // A headline (a line of capitals that opens a block) or a by-line stands alone
             // however long; a wrapped line of many names does not open one.
             || (opens && title_case(line) && !next.starts_with(char::is_lowercase))
@@ -499,8 +501,18 @@ fn markdown(text: &str) -> Vec<Block> {
     let mut kind = BlockKind::Paragraph;
     let mut code = 0usize;
     let mut items = 0usize;
-    for event in Parser::new(text) {
+    // Front matter (`---` title, date, author `---` on top of a blog post) is the site
+    // generator's, not prose: read as text it ran into one card.
+    let mut metadata = false;
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    for event in Parser::new_ext(text, options) {
         match event {
+            Event::Start(Tag::MetadataBlock(
+                MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle,
+            )) => metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
+            _ if metadata => {}
             Event::Start(Tag::Heading { .. }) => {
                 builder.finish(kind, &mut out);
                 kind = BlockKind::Heading;
@@ -552,16 +564,35 @@ fn markdown(text: &str) -> Vec<Block> {
 }
 
 /// Elements whose text is not the article's.
-const SKIPPED: [&str; 14] = [
-    "script", "style", "nav", "footer", "header", "aside", "noscript", "template", "form",
-    "button", "select", "svg", "iframe", "head",
+/// A figure's caption (`figcaption`) is skipped too: a noun phrase under a picture
+/// (`Detail from a 1657 map …`), not a sentence of the article.
+const SKIPPED: [&str; 15] = [
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "noscript",
+    "template",
+    "form",
+    "button",
+    "select",
+    "svg",
+    "iframe",
+    "head",
+    "figcaption",
 ];
 
 /// Class, id and role words of page furniture in an HTML page: a table of contents, a
 /// "From Wikipedia" line, an infobox, a menu, a footer drawn with `<div>`s rather than the
 /// elements [`SKIPPED`] names. A word is matched whole or as a `-`/`_` part of one
 /// (`jump-to-nav`, `mw-navigation`).
-const CHROME: [&str; 26] = [
+const CHROME: [&str; 29] = [
+    // A picture and its caption (Wikipedia's `thumb`, `thumbcaption`, `gallery`).
+    "thumb",
+    "thumbcaption",
+    "gallery",
     "footer",
     "toc",
     "navigation",

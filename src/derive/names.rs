@@ -39,8 +39,51 @@ pub(super) fn name_fact(
     // a known name or the next word is capitalised too, and alone it is never a gap.
     let at_start = first == body_start && !part;
     // `Nicolas-Théodore de Saussure` is a name; `See the BBC page` is not.
+    // `Celebrating 10 years of Go`: a sentence opening on a gerund and a number names
+    // nothing.
+    if at_start
+        && word(first).ends_with("ing")
+        && piece
+            .get(1)
+            .is_some_and(|&t| word(t).starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return;
+    }
+    // `Women Who Go`: a capitalised small word and a capitalised word after the run say
+    // it is the head of a longer title, cut where the draft cannot see its end.
+    if let Some(&last) = piece.last()
+        && last + 2 < tokens.len()
+        && text[tokens[last].end..tokens[last + 2].start]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .eq([word(last + 1)])
+        && capitalised(word(last + 1))
+        && super::vocabulary::FUNCTION_WORDS.contains(&word(last + 1).to_lowercase().as_str())
+        && !matches!(word(last + 1), "I" | "A")
+        && name_word(word(last + 2))
+    {
+        return;
+    }
+    // `the First and Second World Wars`: an ordinal before `and` shares the name, which
+    // neither half asks whole.
+    if first >= 2
+        && text[tokens[first - 1].end..tokens[first].start] == *" "
+        && word(first - 1) == "and"
+        && matches!(
+            word(first - 2),
+            "First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Seventh" | "Eighth"
+        )
+        && text[tokens[first - 2].end..tokens[first - 1].start] == *" "
+    {
+        return;
+    }
+    // `OpenSSL took over`, `GoBridge and …`: a word with a capital inside is a name
+    // wherever it stands.
+    let inner_capital =
+        |w: &str| w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase);
     let keeps_first = !at_start
         || context.known.contains(without_possessive(word(first)))
+        || inner_capital(word(first))
         || piece
             .get(1)
             .is_some_and(|&t| capitalised(word(t)) || !matches!(word(t), "the" | "of" | "for"));
@@ -168,7 +211,7 @@ pub(super) fn name_fact(
             }
         }
     }
-    if piece.len() == 1 && first == body_start && !part {
+    if piece.len() == 1 && first == body_start && !part && !inner_capital(word(first)) {
         return;
     }
     // `the federal Agency` where the document also writes `agencies`: emphasis, not a name.
@@ -297,6 +340,76 @@ pub(super) fn name_run(
             run.extend(j + 1..=k);
             continue;
         }
+        // `Legal Aid and Defender Association`: one institution of two things, when what
+        // follows `and` ends in an institution's word and what comes before has none.
+        if j + 2 < tokens.len()
+            && word(j + 1) == "and"
+            && between(j, j + 1) == " "
+            && between(j + 1, j + 2) == " "
+            && !claimed[j + 1]
+            && run
+                .iter()
+                .all(|&t| !INSTITUTIONS.contains(&word(t).to_lowercase().as_str()))
+        {
+            let mut end = j + 2;
+            while end + 1 < tokens.len()
+                && !claimed[end + 1]
+                && between(end, end + 1) == " "
+                && name_word(word(end + 1))
+            {
+                end += 1;
+            }
+            if (j + 2..=end).all(|t| !claimed[t] && name_word(word(t)))
+                && end - (j + 2) < 3
+                && INSTITUTIONS.contains(&word(end).to_lowercase().as_str())
+            {
+                run.extend(j + 1..=end);
+                continue;
+            }
+        }
+        // `University of California at Santa Cruz`: a university's campus is its name's.
+        if k < tokens.len()
+            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
+            && without_possessive(word(j)) == word(j)
+            && word(j + 1) == "at"
+            && matches!(word(run[0]), "University" | "College")
+            && run.iter().any(|&t| word(t) == "of")
+            && name_word(word(k))
+        {
+            run.extend(j + 1..=k);
+            continue;
+        }
+        // `Legal Services Lawyer of the Year Award`, `Player of the Year`: an award's name
+        // runs on through its `of the Year`.
+        let k = j + 3;
+        if k < tokens.len()
+            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
+            && without_possessive(word(j)) == word(j)
+            && word(j + 1) == "of"
+            && word(j + 2) == "the"
+            && matches!(word(k), "Year" | "Decade" | "Century" | "Month")
+        {
+            run.extend(j + 1..=k);
+            continue;
+        }
+        // `Department of Housing and Urban Development`, `Laboratory of Survival and
+        // Longevity`: what an institution is of may be two things joined by `and`.
+        let k = j + 2;
+        if k < tokens.len()
+            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
+            && without_possessive(word(j)) == word(j)
+            && word(j + 1) == "and"
+            && name_word(word(k))
+            && run.windows(2).any(|pair| {
+                let head = word(pair[0]).to_lowercase();
+                word(pair[1]) == "of"
+                    && (INSTITUTIONS.contains(&head.as_str())
+                        || OF_AND_HEADS.contains(&head.as_str()))
+            })
+        {
+            run.extend(j + 1..=k);
+            continue;
+        }
         let k = j + 3;
         if k < tokens.len()
             && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
@@ -313,6 +426,17 @@ pub(super) fn name_run(
     run_number(text, tokens, claimed, &mut run);
     run
 }
+
+/// Heads of a name that is of two things (`Laboratory of Survival and Longevity`), beside
+/// the institutions.
+const OF_AND_HEADS: [&str; 6] = [
+    "laboratory",
+    "museum",
+    "centre",
+    "center",
+    "faculty",
+    "secretary",
+];
 
 /// Joins to `run` (which starts at `i`) the capitalised words after it, with their
 /// particles.
@@ -363,6 +487,19 @@ fn extend_run(
 fn run_number(text: &str, tokens: &[Range<usize>], claimed: &[bool], run: &mut Vec<usize>) {
     let word = |k: usize| &text[tokens[k].clone()];
     let between = |a: usize, b: usize| &text[tokens[a].end..tokens[b].start];
+    // `Executive Order No. 12866`: a number after `No.` is the name's too.
+    if let Some(&last) = run.last()
+        && last + 2 < tokens.len()
+        && !claimed[last + 1]
+        && !claimed[last + 2]
+        && word(last + 1) == "No"
+        && between(last, last + 1) == " "
+        && between(last + 1, last + 2) == ". "
+        && (all_digits(word(last + 2)) || super::facts::is_law_number(word(last + 2)))
+    {
+        run.extend([last + 1, last + 2]);
+        return;
+    }
     if let Some(&last) = run.last()
         && last + 1 < tokens.len()
         && !claimed[last + 1]
@@ -387,8 +524,25 @@ fn run_number(text: &str, tokens: &[Range<usize>], claimed: &[bool], run: &mut V
 pub(super) fn split_run(text: &str, tokens: &[Range<usize>], run: Vec<usize>) -> Vec<Vec<usize>> {
     let word = |k: usize| &text[tokens[k].clone()];
     let mut pieces = Vec::new();
+    // `U.S. Department of Housing and Urban Development`: a name of two things (see
+    // [`name_run`]) may be longer; cut, its second thing read as a name of its own.
+    let of_and = run
+        .iter()
+        .position(|&t| word(t) == "of")
+        .is_some_and(|of| run[of..].iter().any(|&t| word(t) == "and"));
+    // `Legal Services Lawyer of the Year Award` likewise.
+    let award = run.windows(3).any(|w| {
+        word(w[0]) == "of"
+            && word(w[1]) == "the"
+            && matches!(word(w[2]), "Year" | "Decade" | "Century" | "Month")
+    });
+    let limit = if of_and || award {
+        MAX_NAME_WORDS + 2
+    } else {
+        MAX_NAME_WORDS
+    };
     let mut rest = run;
-    while rest.len() > MAX_NAME_WORDS {
+    while rest.len() > limit {
         let Some(cut) = rest.iter().position(|&t| PARTICLES.contains(&word(t))) else {
             // Six capitalised words in a row are a heading, not a name.
             return pieces;

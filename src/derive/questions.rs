@@ -106,9 +106,14 @@ fn when(text: &str, gaps: &[Fact]) -> Option<Question> {
         return None;
     }
     // `X was built …` → `When was X built …?`
+    // `X was first signed …` → `When was X first signed …?`: an adverb may stand between.
+    let adverb =
+        |w: &str| w.ends_with("ly") || matches!(w, "first" | "last" | "once" | "later" | "also");
     if let Some(p) = words.iter().position(|w| matches!(*w, "was" | "were"))
         && p >= 1
-        && words.get(p + 1).is_some_and(|w| participle(w))
+        && (words.get(p + 1).is_some_and(|w| participle(w))
+            || words.get(p + 1).is_some_and(|w| adverb(w))
+                && words.get(p + 2).is_some_and(|w| participle(w)))
     {
         let subject = subject_case(&words[..p].join(" "), gaps);
         let rest = words[p + 1..].join(" ");
@@ -125,6 +130,13 @@ fn when(text: &str, gaps: &[Fact]) -> Option<Question> {
             .map(|(_, base)| (i, *base))
     })?;
     if words[..p].iter().any(|w| w.ends_with(',')) && !words[p - 1].ends_with(',') {
+        return None;
+    }
+    // `The Treaty was first signed`: a passive the shape above did not take is no `did`.
+    if words[..p]
+        .iter()
+        .any(|w| matches!(*w, "was" | "were" | "is" | "are" | "had" | "has"))
+    {
         return None;
     }
     // `The prime minister, Sir Anthony Eden, resigned`: an apposition keeps both commas.
@@ -245,6 +257,24 @@ mod tests {
 
     fn asked(question: &str, answer: &str) -> Option<(String, String)> {
         Some((question.to_string(), answer.to_string()))
+    }
+
+    #[test]
+    fn a_passive_with_an_adverb_is_asked_when_was() {
+        assert_eq!(
+            question(
+                "The Treaty of Waitangi was first signed in the Bay of Islands on 6 February 1840."
+            ),
+            asked(
+                "When was the Treaty of Waitangi first signed in the Bay of Islands?",
+                "6 February 1840"
+            )
+        );
+        // No `When did … was …?`: a passive not of that shape asks nothing.
+        assert_eq!(
+            question("The fort was in ruins and fell on 9 May 1760."),
+            None
+        );
     }
 
     #[test]

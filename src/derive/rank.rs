@@ -118,7 +118,7 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
             .collect();
         let mut run: Vec<usize> = Vec::new();
         let mut run_shape: Option<String> = None;
-        for &i in &items {
+        for (at, &i) in items.iter().enumerate() {
             let joined = run.last().is_some_and(|&last: &usize| {
                 let (a, b) = (&found[last].range, &found[i].range);
                 if a.end > b.start {
@@ -126,6 +126,35 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
                 }
                 let between = &text[a.end..b.start];
                 if separates(between) {
+                    return true;
+                }
+                // Once two items are in, the words between may say a little more: an
+                // article (`…, the Pacific Community and the Pacific Islands Forum`), a last
+                // `and` without its comma, or the kind of the item before (`Spiritualism and
+                // New Age religions, Baha'i`).
+                let plain: Vec<&str> = between
+                    .split_whitespace()
+                    .filter(|w| !matches!(*w, "the" | "a" | "an"))
+                    .collect();
+                let plain = plain.join(" ");
+                let kind_word = plain.strip_suffix(',').is_some_and(|w| {
+                    !w.contains(' ') && w.chars().all(char::is_lowercase) && w.len() > 3
+                });
+                // Only in a list of four or more, the item after this one counted when the
+                // list goes on past it: `Melvin Calvin, Andrew Benson and James Bassham at …`
+                // may still be asked one by one.
+                let goes_on = items.get(at + 1).is_some_and(|&next| {
+                    let after = &text[found[i].range.end..found[next].range.start];
+                    found[i].range.end <= found[next].range.start
+                        && (separates(after)
+                            || after.trim().strip_suffix(',').is_some_and(|w| {
+                                !w.contains(' ') && w.chars().all(char::is_lowercase)
+                            }))
+                });
+                if (run.len() >= 3 || run.len() == 2 && goes_on)
+                    && (matches!(plain.as_str(), "and" | "or" | "," | ", and" | ", or")
+                        || kind_word)
+                {
                     return true;
                 }
                 // `Banihammad in 2A, Shehri in 2B, Shehhi in 6C`: the same short words
@@ -221,9 +250,14 @@ fn in_number_run(fact: &Fact, text: &str) -> bool {
 
 /// Whether the words' initials spell `abbreviation` (`blood or breath alcohol
 /// concentration` → `BAC`, `Computer Assisted Passenger Prescreening System` → `CAPPS`),
-/// small linking words left out or in.
+/// small linking words left out or in (`interest on lawyers trust accounts` → `IOLTA`).
 pub(super) fn spells(words: &[&str], abbreviation: &str) -> bool {
     let letters: Vec<char> = abbreviation.to_lowercase().chars().collect();
+    let every = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_lowercase();
     let initials = |skip_small: bool| -> String {
         words
             .iter()
@@ -237,7 +271,9 @@ pub(super) fn spells(words: &[&str], abbreviation: &str) -> bool {
             .to_lowercase()
     };
     let wanted: String = letters.iter().collect();
-    initials(true).ends_with(&wanted) || initials(false).ends_with(&wanted)
+    initials(true).ends_with(&wanted)
+        || initials(false).ends_with(&wanted)
+        || (wanted.len() >= 3 && every.ends_with(&wanted))
 }
 
 /// Whether an abbreviation is spelt out right before its `(…)` or right after it.
@@ -319,9 +355,29 @@ fn dropped(
         return Some("its text can be read elsewhere in the card");
     }
     let lower = text[fact.range.clone()].to_lowercase();
+    // `Early European maps`: a time word before a nationality is no name either; nor is
+    // one capitalised adjective of `-ial` before a common noun (`Colonial government`,
+    // `Imperial troops`).
+    let time_or_place = |w: &str| {
+        matches!(
+            w,
+            "east" | "west" | "north" | "south" | "early" | "late" | "eastern" | "western"
+        )
+    };
+    let nationality = lower.split(' ').any(|w| NATIONALITIES.contains(&w));
+    let before_noun = text[fact.range.end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_lowercase));
     let adjective = lower
         .split(' ')
         .all(|w| NATIONALITIES.contains(&w) || matches!(w, "east" | "west" | "north" | "south"))
+        || (nationality
+            && lower
+                .split(' ')
+                .all(|w| NATIONALITIES.contains(&w) || time_or_place(w)))
+        || (fact.category == Category::Word
+            && (lower.ends_with("ial") || lower.ends_with("ical"))
+            && before_noun)
         || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e));
     // `Leninist`, `Marxist-Leninist`: an adjective made from a name asks little.
     let from_name =

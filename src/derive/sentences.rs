@@ -149,7 +149,11 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             // Nor one that leaves a quotation open: the quote goes on in the next sentence.
             let open_quote = text.matches('"').count() % 2 == 1
                 || text.matches('“').count() != text.matches('”').count();
-            if (!ends_sentence(&text) && body == 0) || open_quote || verbless_note(&text, body) {
+            if (!ends_sentence(&text) && body == 0)
+                || open_quote
+                || verbless_note(&text, body)
+                || statute_heading(&text, body)
+            {
                 continue;
             }
             let terms = block
@@ -311,6 +315,53 @@ fn verbless_note(text: &str, body: usize) -> bool {
             .any(|w| VERBS.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("'s"))
 }
 
+/// A heading that names a law and its place in the code (`Administrative Procedure Act, 5
+/// U.S.C. §§ 551 et seq.`): its dot is the abbreviation's, it says nothing, so it is no card.
+fn statute_heading(text: &str, body: usize) -> bool {
+    body == 0
+        && (text.contains('§') || text.contains("U.S.C."))
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .all(|w| {
+                matches!(
+                    w.trim_end_matches(['.', ',']),
+                    "et" | "seq" | "and" | "of" | "the" | "to"
+                )
+            })
+}
+
+/// Whether a wrapped line's last dot is an abbreviation the next line goes on from:
+/// `Executive Order No.` over `12866.`, `Nov.` over `13, 2002`, `U.S.` over `Department of
+/// Housing`. Other dotted letters at a line's end still end it: a hard-wrapped paragraph
+/// often ends at one, and the next opens a new paragraph.
+pub(super) fn wraps_at_abbreviation(line: &str, next: &str) -> bool {
+    let Some(before) = line.strip_suffix('.') else {
+        return false;
+    };
+    let last = before.rsplit(' ').next().unwrap_or_default();
+    let lower = last.to_lowercase();
+    let tail = lower
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let first = next.split(' ').next().unwrap_or_default();
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos");
+    }
+    let dotted = last.contains('.')
+        && last
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    dotted
+        && super::vocabulary::INSTITUTIONS.contains(
+            &first
+                .to_lowercase()
+                .trim_end_matches(',')
+                .trim_end_matches('s'),
+        )
+}
+
 pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '!', '?', '…'])
@@ -423,7 +474,15 @@ fn abbreviation(before: &str, next_word: &str) -> bool {
         .unwrap_or_default()
         .trim_start_matches(is_opener);
     let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) || is_month_abbreviation(&lower) {
+    // A dateline glues the month to what comes before it: `DETROIT-(BUSINESS WIRE)-Nov. 13`.
+    let tail = lower
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    // `No. 12866`, `Nos. 4 and 5`: a number's abbreviation.
+    let dated = (is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos"))
+        && next_word.starts_with(|c: char| c.is_ascii_digit());
+    if ABBREVIATIONS.contains(&lower.as_str()) || is_month_abbreviation(&lower) || dated {
         return true;
     }
     // An initial (`J. Smith`) or dotted letters (`U.S.`): a sentence ends there only when
@@ -466,6 +525,35 @@ mod tests {
             ],
             "an aside's bracket is left off its sentences; a figure with no verb is no sentence"
         );
+    }
+
+    #[test]
+    fn a_wrapped_line_goes_on_after_no_nov_and_us_and_statute_headings_are_no_cards() {
+        assert_eq!(
+            texts(
+                "The rule is not subject to the review requirements of Executive Order No.\n12866.\nIt was\npublished in the Federal Register on December 9, 1997.\n"
+            ),
+            [
+                "The rule is not subject to the review requirements of Executive Order No. 12866.",
+                "It was published in the Federal Register on December 9, 1997."
+            ]
+        );
+        assert!(wraps_at_abbreviation(
+            "City of Detroit, Wayne County, U.S.",
+            "Department of Housing"
+        ));
+        assert!(!wraps_at_abbreviation(
+            "one of the largest of its kind in the U.S.",
+            "With a staff"
+        ));
+        assert!(statute_heading(
+            "Administrative Procedure Act, 5 U.S.C. §§ 551 et seq.",
+            0
+        ));
+        assert!(!statute_heading(
+            "The rule was issued under 5 U.S.C. § 553.",
+            0
+        ));
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub(super) const WEEKDAYS: [&str; 7] = [
 /// stays outside it, so the natural answer (`13,200`) is the whole answer.
 #[rustfmt::skip]
 pub(super) const MEASURES: &[&str] = &[
-    "percent", "million", "billion", "trillion", "thousand", "bn", "km", "km2", "km²", "sq",
+    "percent", "million", "billion", "trillion", "thousand", "bn", "km", "km2", "km²", "sq", "square",
     "mi", "mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "metre",
     "metres", "meter", "meters", "m", "m2", "cm", "mm", "ft", "foot", "feet", "inches", "kg",
     "kilograms", "grams", "g", "tons", "tonnes", "pounds", "lb", "lbs", "dollars", "roubles",

@@ -31,8 +31,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Range<usize>> {
                     let prev = chars[j - 1].1;
                     let next = at(j + 1).unwrap_or(' ');
                     let joins = match c {
+                        // `Nov. 13, 2002-Michigan will lose`: a dateline's dash after a
+                        // year ends the date.
                         '-' | '‐' | '‑' | '–' => {
-                            prev.is_alphanumeric() && next.is_alphanumeric()
+                            prev.is_alphanumeric()
+                                && next.is_alphanumeric()
+                                && !(next.is_uppercase()
+                                    && j - segment == 4
+                                    && (segment..j).all(|k| chars[k].1.is_ascii_digit()))
                         }
                         '\'' | '’' => prev.is_alphabetic() && next.is_alphabetic(),
                         // `20:17`: a clock time is one word.
@@ -136,6 +142,16 @@ pub(super) fn is_number(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// `30,000–40,000`: a range of counts is one fact. A hyphen joins one only between
+/// thousands (`1,000-2,000`), so `104-134` stays a law's number.
+pub(super) fn is_number_range(word: &str) -> bool {
+    let dash = |(a, b): (&str, &str)| is_number(a) && is_number(b);
+    word.split_once('–').is_some_and(dash)
+        || word
+            .split_once('-')
+            .is_some_and(|(a, b)| a.contains(',') && b.contains(',') && dash((a, b)))
 }
 
 pub(super) fn capitalised(word: &str) -> bool {

@@ -7,6 +7,9 @@
 # sqlite3, using the note types quiz's own export writes. On a loaded machine compare the CPU
 # time (user + system) as well as the wall time.
 #   bench/anki_import.sh [NOTES] [REVIEWS]      (defaults 10000 1000000)
+# Figures (2026-12-02, 2 cores shared, load average 3.5; c284dc2, release build): with its
+# history 5.92 s wall, 4.14 s CPU (3.17 user + 0.97 system), 52 MiB peak; --no-history
+# 0.29 s, 34 MiB. The build before (a899406), at load 5: 28.73 s wall, 6.80 s CPU, 78 MiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -11,13 +11,23 @@
 #   QUIZ=/path/to/quiz bench/bulk.sh   # time that binary instead of building
 #   OPTIMIZE=0 bench/bulk.sh      # leave out `quiz optimize` (it fits for minutes)
 #
-# Figures (2026-12-01, 2 cores shared with other builds, load average 4 to 10; de6fc1d):
-#   history import (a store with no reviews)     27.99 s wall, 12.14 s CPU,  69 MiB peak
-#   history import of the same file again         9.59 s wall,  6.01 s CPU,  61 MiB peak
-#   history import of 1000000 more (into 1000000) 41.61 s wall, 18.15 s CPU,  66 MiB peak
-# Back to back with the build before (f0e5c96) on the same files, the first import:
-#   before 33.6 s wall, 16.8 s CPU; 16.3 s wall, 14.2 s CPU (69 MiB)
-#   after  16.6 s wall, 12.3 s CPU; 13.3 s wall, 11.0 s CPU (70 MiB), the same card rows
+# Figures (2026-12-02 01:47, 2 cores shared with other builds, load average 2 to 3; c284dc2,
+# `OPTIMIZE=0 bench/bulk.sh`, twice):
+#   history import (a store with no reviews)      5.73 s wall,  5.05 s CPU,  46 MiB peak
+#                                                 8.90 s wall,  5.67 s CPU,  46 MiB peak
+#   history import of the same file again         4.47 s wall,  3.94 s CPU,  60 MiB peak
+#   history import of 1000000 more (into 1000000) 11.78 s wall, 10.49 s CPU,  65 MiB peak
+# The build before (a899406, `QUIZ=<its binary>`), run between those two at the same load:
+#   history import (a store with no reviews)      10.41 s wall,  7.99 s CPU,  69 MiB peak
+#   history import of the same file again          6.57 s wall,  4.31 s CPU,  61 MiB peak
+#   history import of 1000000 more (into 1000000) 18.19 s wall, 11.69 s CPU,  65 MiB peak
+# The same card rows, reviews (ids, sequence numbers) and schema from both builds.
+# Into an empty log the reviews go straight into the table with its indexes dropped, the
+# indexes are built by sorting at the end, and the cards are replayed from one sorted scan
+# (src/store/import.rs). Of the 5 s left (perf record, 1,000,000 reviews): building the five
+# indexes 1.6 s, writing 100,000 card rows (their four indexes and two triggers) 1.0 s,
+# appending the rows 0.9 s, the sorted scan 0.55 s, FSRS 0.4 s, the commit 0.4 s, CSV 0.3 s.
+# Earlier (2026-12-01, load 4 to 10; de6fc1d), the first import took 12.14 s CPU (28 s wall).
 #   optimize over 1000000 reviews                 31.03 s wall, 15.20 s CPU, 261 MiB peak
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -145,7 +145,7 @@ fn import_package(args: &ImportArgs, context: &Context) -> anyhow::Result<ExitCo
     let history = if let (false, Some(log)) = (args.no_history, &package.history) {
         let mut dropped = 0;
         let outcome = crate::commands::history::import_into(&mut store, context, |add| {
-            dropped = log.for_each(|review| add(&review.review()))?;
+            dropped = log.for_each(|review| add(review))?;
             Ok(())
         })
         .with_context(|| format!("could not import the history of {display}"))?;

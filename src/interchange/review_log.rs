@@ -175,18 +175,20 @@ impl Columns {
 pub(crate) fn parse_log(text: &[u8], deck: Option<&str>) -> anyhow::Result<Vec<ImportedReview>> {
     let mut reviews = Vec::new();
     read_log(text, deck, |review| {
-        reviews.push(review);
+        reviews.push(review.clone());
         Ok(())
     })?;
     Ok(reviews)
 }
 
 /// [`parse_log`] as a stream: hands each review to `each` as it is read, so a log of
-/// millions of reviews is never held. An error of `each` stops the reading and is returned.
+/// millions of reviews is never held. One review's text is read into the last one's
+/// buffers, so a row costs no allocation. An error of `each` stops the reading and is
+/// returned.
 pub(crate) fn read_log(
     input: impl std::io::Read,
     deck: Option<&str>,
-    mut each: impl FnMut(ImportedReview) -> anyhow::Result<()>,
+    mut each: impl FnMut(&ImportedReview) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -201,6 +203,15 @@ pub(crate) fn read_log(
         bail!("the file has no deck column, and its name cannot name a deck");
     }
     let mut record = csv::StringRecord::new();
+    let mut review = ImportedReview {
+        reviewed_at: Timestamp::UNIX_EPOCH,
+        deck: DeckId(String::new()),
+        card: CardId(String::new()),
+        rating: Rating::Good,
+        verdict: VerdictWord::Good,
+        elapsed_ms: 0,
+        mode: Mode::Import,
+    };
     loop {
         let line_of = |error: &csv::Error| error.position().map_or(0, csv::Position::line);
         match reader.read_record(&mut record) {
@@ -212,18 +223,20 @@ pub(crate) fn read_log(
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let review = parse_row(&record, &columns, deck)
+        parse_row(&record, &columns, deck, &mut review)
             .with_context(|| format!("line {line} of the review log"))?;
-        each(review)?;
+        each(&review)?;
     }
     Ok(())
 }
 
+/// Reads one row into `review`, whose deck and card keep their buffers.
 fn parse_row(
     record: &csv::StringRecord,
     columns: &Columns,
     file_deck: Option<&str>,
-) -> anyhow::Result<ImportedReview> {
+    review: &mut ImportedReview,
+) -> anyhow::Result<()> {
     let field = |index: Option<usize>| index.and_then(|i| record.get(i)).unwrap_or("");
     let card = Some(field(columns.card))
         .filter(|card| !card.is_empty())
@@ -281,15 +294,16 @@ fn parse_row(
         "" => VerdictWord::graded(rating),
         verdict => VerdictWord::from_name(verdict),
     };
-    Ok(ImportedReview {
-        reviewed_at,
-        deck: DeckId(deck.to_owned()),
-        card: CardId(card.to_owned()),
-        rating,
-        verdict,
-        elapsed_ms,
-        mode,
-    })
+    review.reviewed_at = reviewed_at;
+    review.deck.0.clear();
+    review.deck.0.push_str(deck);
+    review.card.0.clear();
+    review.card.0.push_str(card);
+    review.rating = rating;
+    review.verdict = verdict;
+    review.elapsed_ms = elapsed_ms;
+    review.mode = mode;
+    Ok(())
 }
 
 /// A field as a message quotes it: `{:?}`, cut to its first 60 characters, so a broken

@@ -7,6 +7,14 @@
 //! re-journals every page it touches (SQLite's statement journal) and pays rusqlite's call
 //! overhead a million times. Everything happens in one transaction: an import that stops
 //! halfway leaves no trace.
+//!
+//! Into an empty log (a new device, a first import) nothing can be a duplicate, so the
+//! reviews go straight into `reviews` with its indexes dropped for the while: each insert
+//! then appends to one b-tree (no statement journal, no parking), the indexes are built
+//! afterwards by sorting, and the touched cards are replayed from one sorted scan of the
+//! table instead of a look-up of every review's row through the card index. The
+//! transaction holds the dropping and the building alike, so a reader never sees the log
+//! without its indexes and an import stopped halfway still leaves nothing.
 
 use std::collections::BTreeSet;
 
@@ -19,11 +27,19 @@ use super::{Mode, Result, Review, Store};
 /// The page cache of an import, in KiB: most of the peak memory of a big one.
 const IMPORT_CACHE_KIB: i64 = 48 * 1024;
 
+/// The page cache of an import into an empty log, in KiB. Appending to one b-tree needs
+/// few pages in memory, and SQLite's sorter, which builds the indexes and orders the
+/// replay, takes as much again as the cache beside it.
+const EMPTY_LOG_CACHE_KIB: i64 = 16 * 1024;
+
 /// An import under way; [`Importer::finish`] commits it, dropping it undoes it.
 pub(crate) struct Importer<'s> {
     tx: Transaction<'s>,
     /// Whether the log held any review before the import (else none can be a duplicate).
     held_any: bool,
+    /// Into an empty log: the `CREATE INDEX` statements of the log's indexes, dropped
+    /// until [`Importer::finish`] builds them again (empty when the log held reviews).
+    dropped: Vec<String>,
     /// This device, whose events the imported reviews become, and its next sequence number.
     device: String,
     next_seq: i64,
@@ -61,13 +77,24 @@ impl Store {
         })?;
         let device = super::sync::device_id(&tx)?;
         let next_seq = super::sync::next_seq(&tx, &device)?;
+        let dropped = if held_any {
+            Vec::new()
+        } else {
+            drop_log_indexes(&tx)?
+        };
         // A million reviews land all over the log's five indexes: with SQLite's default
         // 2 MiB of cache most of the import is spent re-reading and spilling index pages.
         // This connection ends with the command, and the cache with it.
-        tx.pragma_update(None, "cache_size", -IMPORT_CACHE_KIB)?;
+        let cache = if held_any {
+            IMPORT_CACHE_KIB
+        } else {
+            EMPTY_LOG_CACHE_KIB
+        };
+        tx.pragma_update(None, "cache_size", -cache)?;
         Ok(Importer {
             tx,
             held_any,
+            dropped,
             device,
             next_seq,
             added: 0,
@@ -116,40 +143,55 @@ impl Importer<'_> {
                 return Ok(());
             }
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO temp.import_rows (reviewed_at, deck, card, rating, verdict,
-                     given_answer, elapsed_ms, session, mode, seq)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                at,
-                review.deck,
-                review.card,
-                review.rating,
-                review.verdict,
-                review.given_answer,
-                i64::try_from(review.elapsed_ms).unwrap_or(i64::MAX),
-                review.session.map(|s| s.0),
-                review.mode,
-                self.next_seq,
-            ])?;
+        let elapsed_ms = i64::try_from(review.elapsed_ms).unwrap_or(i64::MAX);
+        if self.held_any {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO temp.import_rows (reviewed_at, deck, card, rating, verdict,
+                         given_answer, elapsed_ms, session, mode, seq)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    at,
+                    review.deck,
+                    review.card,
+                    review.rating,
+                    review.verdict,
+                    review.given_answer,
+                    elapsed_ms,
+                    review.session.map(|s| s.0),
+                    review.mode,
+                    self.next_seq,
+                ])?;
+        } else {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO reviews (reviewed_at, deck, card, rating, verdict, given_answer,
+                         elapsed_ms, session, mode, device, seq)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    at,
+                    review.deck,
+                    review.card,
+                    review.rating,
+                    review.verdict,
+                    review.given_answer,
+                    elapsed_ms,
+                    review.session.map(|s| s.0),
+                    review.mode,
+                    self.device,
+                    self.next_seq,
+                ])?;
+        }
         self.next_seq += 1;
         self.added += 1;
         Ok(())
     }
 
-    /// Moves the parked reviews into the log, rebuilds the row of every card that got one
-    /// from its whole history, and commits.
-    pub(crate) fn finish(
-        self,
-        replay: &mut Replay<'_>,
-    ) -> std::result::Result<ImportOutcome, RebuildError> {
-        let first_new: i64 =
-            self.tx
-                .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM reviews", [], |row| {
-                    row.get(0)
-                })?;
+    /// Moves the parked reviews into a log that held reviews before and replays every card
+    /// they touch; returns how many cards it replayed.
+    fn append_parked(&self, replay: &mut Replay<'_>) -> std::result::Result<usize, RebuildError> {
         // In the file's order, so ids and sequence numbers keep the order given.
         self.tx.execute(
             "INSERT INTO reviews (reviewed_at, deck, card, rating, verdict, given_answer,
@@ -167,7 +209,7 @@ impl Importer<'_> {
         // Each touched card's reviews straight from the (deck, card, reviewed_at) index;
         // reviews of one instant in the order every device replays them (device, then
         // sequence, as sync does).
-        let cards = replay_cards(
+        replay_cards(
             &self.tx,
             "SELECT r.deck, r.card, r.reviewed_at, r.rating
              FROM temp.import_touched AS t
@@ -177,7 +219,43 @@ impl Importer<'_> {
              ORDER BY t.deck, t.card, r.reviewed_at, r.device, r.seq, r.id",
             params![Mode::Cram],
             replay,
-        )?;
+        )
+    }
+
+    /// Moves the parked reviews into the log, rebuilds the row of every card that got one
+    /// from its whole history, and commits.
+    pub(crate) fn finish(
+        self,
+        replay: &mut Replay<'_>,
+    ) -> std::result::Result<ImportOutcome, RebuildError> {
+        let first_new: i64 = if self.held_any {
+            self.tx
+                .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM reviews", [], |row| {
+                    row.get(0)
+                })?
+        } else {
+            // The log was empty: every review in it is this import's.
+            0
+        };
+        let cards = if self.held_any {
+            self.append_parked(replay)?
+        } else {
+            // Every review in the log is one of this import's: one scan of the table,
+            // sorted, hands each card's reviews over together, in the order every device
+            // replays them (instant, device, sequence, as sync does).
+            let cards = replay_cards(
+                &self.tx,
+                "SELECT deck, card, reviewed_at, rating FROM reviews NOT INDEXED
+                 WHERE mode <> ?1
+                 ORDER BY deck, card, reviewed_at, device, seq, id",
+                params![Mode::Cram],
+                replay,
+            )?;
+            for index in &self.dropped {
+                self.tx.execute_batch(index)?;
+            }
+            cards
+        };
         let mut decks = Vec::new();
         {
             // The reviews just added are the ids from `first_new` on: a scan of them that
@@ -202,6 +280,31 @@ impl Importer<'_> {
             decks,
         })
     }
+}
+
+/// Drops the indexes of `reviews` and returns the statements that make them again. They
+/// are read from the schema itself, so a migration that changes an index changes what is
+/// built here too.
+fn drop_log_indexes(tx: &Transaction<'_>) -> rusqlite::Result<Vec<String>> {
+    let indexes: Vec<(String, String)> = {
+        let mut statement = tx.prepare(
+            "SELECT name, sql FROM main.sqlite_schema
+             WHERE type = 'index' AND tbl_name = 'reviews' AND sql IS NOT NULL
+             ORDER BY name",
+        )?;
+        statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (name, _) in &indexes {
+        // An identifier cannot be a parameter. The name comes from the file's own schema,
+        // quoted as SQLite quotes identifiers.
+        tx.execute_batch(&format!(
+            "DROP INDEX main.\"{}\"",
+            name.replace('"', "\"\"")
+        ))?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
 #[cfg(test)]
@@ -286,5 +389,130 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM reviews", [], |row| row.get(0))
             .unwrap();
         assert_eq!(count, 0);
+    }
+
+    /// The rows a test compares: every card's, and every review's but its device.
+    fn rows(store: &Store) -> (Vec<String>, Vec<String>) {
+        let all = |sql: &str| -> Vec<String> {
+            let mut statement = store.conn.prepare(sql).unwrap();
+            statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        (
+            all(
+                "SELECT deck || '/' || card || ' ' || stability || ' ' || difficulty || ' ' || due
+                     || ' ' || last_review || ' ' || reps || ' ' || lapses || ' ' || first_review
+                 FROM cards WHERE card <> 'before' ORDER BY deck, card",
+            ),
+            all(
+                "SELECT deck || '/' || card || ' ' || reviewed_at || ' ' || rating || ' ' || mode
+                 FROM reviews WHERE card <> 'before' ORDER BY seq",
+            ),
+        )
+    }
+
+    fn schema(store: &Store) -> Vec<String> {
+        let mut statement = store
+            .conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn an_import_into_an_empty_log_gives_the_rows_of_an_import_beside_older_reviews() {
+        let scheduler = crate::schedule::Scheduler::new(None, 0.9).unwrap();
+        let tz = jiff::tz::TimeZone::UTC;
+        let mut replay = |log: &[(Timestamp, Rating)]| scheduler.replay(log, &tz);
+        let deck = DeckId("d".into());
+        let cards: Vec<CardId> = (0..5).map(|i| CardId(format!("c{i}"))).collect();
+        let before = CardId("before".into());
+        let (right, wrong) = (VerdictWord::Right, VerdictWord::Wrong);
+        let day = 86_400_000;
+        // Out of order, two of one card in one instant, a cram review that schedules nothing.
+        let mut file = Vec::new();
+        for round in (0..4).rev() {
+            for (i, card) in cards.iter().enumerate() {
+                let wrong_now = (i + round) % 3 == 0;
+                file.push(Review {
+                    reviewed_at: Timestamp::from_millisecond(round as i64 * 3 * day + i as i64)
+                        .unwrap(),
+                    deck: &deck,
+                    card,
+                    rating: if wrong_now {
+                        Rating::Again
+                    } else {
+                        Rating::Good
+                    },
+                    verdict: if wrong_now { &wrong } else { &right },
+                    given_answer: "",
+                    elapsed_ms: 0,
+                    session: None,
+                    mode: if i == 4 { Mode::Cram } else { Mode::Import },
+                });
+            }
+        }
+        file.push(file[0].clone());
+
+        let empty_dir = tempfile::tempdir().unwrap();
+        let mut empty = Store::open(empty_dir.path()).unwrap();
+        let indexes = schema(&empty);
+        let outcome = empty.import_reviews(&file, &mut replay).unwrap();
+        assert_eq!((outcome.added, outcome.skipped, outcome.cards), (21, 0, 4));
+        assert_eq!(schema(&empty), indexes, "the log's indexes are built again");
+        let quick: String = empty
+            .conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(quick, "ok");
+
+        let held_dir = tempfile::tempdir().unwrap();
+        let mut held = Store::open(held_dir.path()).unwrap();
+        let older = Review {
+            card: &before,
+            ..file[0].clone()
+        };
+        held.import_reviews(&[older], &mut replay).unwrap();
+        let outcome = held.import_reviews(&file, &mut replay).unwrap();
+        assert_eq!((outcome.added, outcome.skipped, outcome.cards), (21, 0, 4));
+
+        let (card_rows, review_rows) = rows(&empty);
+        assert_eq!((card_rows.len(), review_rows.len()), (4, 21));
+        assert_eq!(rows(&empty), rows(&held));
+        // The same file again adds nothing, through the other path.
+        let outcome = empty.import_reviews(&file, &mut replay).unwrap();
+        assert_eq!((outcome.added, outcome.skipped), (0, 21));
+    }
+
+    #[test]
+    fn an_import_into_an_empty_log_dropped_halfway_keeps_the_logs_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let indexes = schema(&store);
+        let deck = DeckId("d".into());
+        let card = CardId("c".into());
+        let mut import = store.begin_import().unwrap();
+        import
+            .add(&Review {
+                reviewed_at: Timestamp::from_millisecond(1).unwrap(),
+                deck: &deck,
+                card: &card,
+                rating: Rating::Good,
+                verdict: &VerdictWord::Right,
+                given_answer: "",
+                elapsed_ms: 0,
+                session: None,
+                mode: Mode::Import,
+            })
+            .unwrap();
+        drop(import);
+        assert_eq!(schema(&store), indexes);
     }
 }

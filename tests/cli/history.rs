@@ -218,6 +218,63 @@ fn a_bad_row_is_named_by_its_line_and_nothing_is_imported() {
     );
 }
 
+/// Into an empty log the import drops the log's indexes and builds them again: a bad row
+/// found after many good ones leaves the log empty and its indexes as they were.
+#[test]
+fn a_bad_row_into_an_empty_log_leaves_it_empty_and_indexed() {
+    let quiz = Quiz::new();
+    let indexes = |quiz: &Quiz| -> Vec<String> {
+        let db = quiz.db();
+        let mut statement = db
+            .prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'reviews' AND type = 'index' ORDER BY name")
+            .unwrap();
+        statement
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let mut text = String::from("card_id,review_time,review_rating,review_duration\n");
+    for day in 1..=28 {
+        text.push_str(&format!("a,2026-02-{day:02}T10:00:00Z,3,100\n"));
+    }
+    let good = quiz.write("deck.csv", &text);
+    text.push_str("a,2026-02-28T11:00:00Z,0,100\n");
+    let bad = quiz.write("bad.csv", &text);
+    // A first run makes the database, so that its indexes can be read before the import.
+    assert_eq!(
+        quiz.run(&["history", "import", path_arg(&good)], "").code,
+        0
+    );
+    let made = indexes(&quiz);
+    assert_eq!(made.len(), 5, "{made:?}");
+    std::fs::remove_file(quiz.db_path()).unwrap();
+    assert_eq!(quiz.run(&["decks"], "").code, 0);
+
+    let run = quiz.run(&["history", "import", path_arg(&bad)], "");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("line 30 of the review log"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM reviews"), 0);
+    assert_eq!(quiz.count("SELECT COUNT(*) FROM cards"), 0);
+    assert_eq!(indexes(&quiz), made);
+
+    let run = quiz.run(&["history", "import", path_arg(&good)], "");
+    assert_eq!(
+        run.stdout,
+        "added 28 reviews into deck, skipped 0 already in the log; rescheduled 1 card\n"
+    );
+    assert_eq!(indexes(&quiz), made);
+    let run = quiz.run(&["history", "import", path_arg(&good)], "");
+    assert_eq!(
+        run.stdout,
+        "added 0 reviews, skipped 28 already in the log; rescheduled 0 cards\n"
+    );
+}
+
 #[test]
 fn a_damaged_database_value_is_named_once() {
     let quiz = with_capitals_history();

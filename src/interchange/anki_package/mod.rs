@@ -22,13 +22,14 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use crate::deck::{CardId, DeckId};
-use crate::store::Mode;
+use crate::schedule::Rating;
+use crate::store::types::VerdictWord;
+use crate::store::{Mode, Review};
 
 use crate::store::anki_collection::{
     RawReview, check_review_log, for_each_review, read_collection,
 };
 
-use super::review_log::ImportedReview;
 use super::{ImportOptions, Imported, Source};
 
 pub(crate) use install::{Outcome, install};
@@ -221,7 +222,7 @@ impl History {
     /// no review (manual, rescheduled, ease 0) or of a card not imported.
     pub(crate) fn for_each(
         &self,
-        mut each: impl FnMut(&ImportedReview) -> anyhow::Result<()>,
+        mut each: impl FnMut(&Review<'_>) -> anyhow::Result<()>,
     ) -> anyhow::Result<usize> {
         let mut dropped = 0;
         let mut failed = None;
@@ -250,24 +251,41 @@ impl History {
 
 /// A revlog row as a review of the card it belongs to: the rating is the button; manual
 /// and rescheduling rows and rows without a button are no review; a review in a filtered
-/// deck that does not reschedule (type 3) is cram.
-fn review(row: &RawReview, cards: &HashMap<i64, (DeckId, CardId)>) -> Option<ImportedReview> {
-    let rating = crate::schedule::Rating::from_number(u8::try_from(row.ease).ok()?)?;
+/// deck that does not reschedule (type 3) is cram. The review borrows the card's deck and id
+/// from `cards`: a log of a million rows copies no names.
+fn review<'a>(row: &RawReview, cards: &'a HashMap<i64, (DeckId, CardId)>) -> Option<Review<'a>> {
+    let rating = Rating::from_number(u8::try_from(row.ease).ok()?)?;
     let mode = match row.kind {
         0..=2 => Mode::Import,
         3 => Mode::Cram,
         _ => return None,
     };
     let (deck, card) = cards.get(&row.card)?;
-    Some(ImportedReview {
+    Some(Review {
         reviewed_at: jiff::Timestamp::from_millisecond(row.id).ok()?,
-        deck: deck.clone(),
-        card: card.clone(),
+        deck,
+        card,
         rating,
-        verdict: crate::store::types::VerdictWord::graded(rating),
+        verdict: graded(rating),
+        given_answer: "",
         elapsed_ms: u64::try_from(row.time).unwrap_or(0),
+        session: None,
         mode,
     })
+}
+
+/// [`VerdictWord::graded`] as a reference that outlives the row.
+fn graded(rating: Rating) -> &'static VerdictWord {
+    static AGAIN: VerdictWord = VerdictWord::Again;
+    static HARD: VerdictWord = VerdictWord::Hard;
+    static GOOD: VerdictWord = VerdictWord::Good;
+    static EASY: VerdictWord = VerdictWord::Easy;
+    match rating {
+        Rating::Again => &AGAIN,
+        Rating::Hard => &HARD,
+        Rating::Good => &GOOD,
+        Rating::Easy => &EASY,
+    }
 }
 
 type Zip = zip::ZipArchive<std::fs::File>;

@@ -100,7 +100,8 @@ quiz=$(quiz_binary)
 command -v sqlite3 > /dev/null || { echo "bench/scale.sh needs the sqlite3 CLI" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export QUIZ_DATA_DIR="$work/data" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
+mkdir -p "$work/home"
+export HOME="$work/home" QUIZ_DATA_DIR="$work/data" NO_COLOR=1 QUIZ_NOW="2026-03-01T09:00:00Z" TZ=UTC
 now_ms=1772355600000
 db="$QUIZ_DATA_DIR/quiz.sqlite3"
 

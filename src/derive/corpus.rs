@@ -88,7 +88,7 @@ const HELD_OUT_CEILINGS: [(&str, usize, usize, &str); 5] = [
         "heldout-wild-go-five-years.md",
         2,
         0,
-        "sealed: two italic captions (`_More than 1,200 …_`) the checker reads as cut",
+        "sealed: an italic caption and closing note (`_More than 1,200 …_`) read as cut",
     ),
     (
         "heldout-wild-microsoft-wikipedia.html",

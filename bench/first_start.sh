@@ -9,7 +9,15 @@
 #   CARDS=100000 RUNS=3 bench/first_start.sh
 #   QUIZ=/path/to/quiz bench/first_start.sh   # time that binary instead of building
 #
-# Figures (2026-12-02, 2 cores shared with other agents' builds): see README, "How cost grows".
+# Figures (2026-12-02 02:06, 2 cores shared with other agents' builds, load average ~4),
+# `QUIZ=<build> RUNS=3 bench/first_start.sh`, the builds taken in turn, twice each:
+#   a899406 (before)   CPU 2.60 and 2.50 s, wall 3.16 and 4.01 s, 132 MiB
+#   this build         CPU 2.30 and 2.05 s, wall 2.85 and 2.87 s, 133 MiB
+# The same code on a database made beforehand with 16 KiB pages (sqlite3's PRAGMA
+# page_size, then journal_mode=WAL; quiz keeps a database's pages) took a median 2.0 s of
+# CPU against 2.3 s with 4 KiB (4 runs each in turn, load 6: 1.87-2.52 against 2.13-3.24 s),
+# but such pages write 5.4 times the bytes of each saved answer (276 KB against 51 KB,
+# strace over 200 answers at 100,000 cards), so quiz keeps SQLite's 4 KiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -245,12 +245,6 @@ impl Store {
         }
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(open_error)?;
-        // Takes effect only in a database not written yet (the first start): the first
-        // indexing of a million-card deck writes some 110 MB, and 16 KiB pages take about a
-        // quarter of the page splits, log frames and system calls of 4 KiB ones, at the
-        // same cost a saved answer (bench/scale.sh). An older database keeps its pages.
-        conn.pragma_update(None, "page_size", 16384)
-            .map_err(open_error)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_error)?;
         // FULL: the log is flushed to the disk before a commit returns, so an answer the

@@ -801,8 +801,8 @@ impl DeckIndexer<'_> {
     /// Building an index anew costs about what the rows already in the table cost, hence the
     /// second condition: a small deck added beside a big one keeps the index. The index of
     /// new cards is kept: its entries come in its own order, each appended at the same
-    /// place, which costs less than a second read of every row to build it (0.1 s against
-    /// 0.25 s of CPU for a million cards).
+    /// place, which costs less than a second read of every row to build it (in SQLite's
+    /// shell, for a million cards: 0.1 to 0.2 s of CPU kept against 0.25 to 0.35 s built).
     fn maybe_drop_indexes(&mut self) -> Result<()> {
         if !self.fresh || self.dropped.is_some() || (self.written as usize) < BULK {
             return Ok(());

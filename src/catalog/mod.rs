@@ -7,7 +7,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::deck::library::{self, Loaded, Located, Report};
+use crate::deck::library::{self, DeckFile, Loaded, Located, Report};
 use crate::deck::parse::{self, Checks};
 use crate::deck::{Card, CardId, DeckId, Origin};
 use crate::diagnostic::{self, Finding};
@@ -117,10 +117,16 @@ pub(crate) fn refresh(
         );
         match parsed.deck {
             Some(deck) => {
+                // The text (85 MB for a million cards) goes before the index's own indexes
+                // are built, which take memory of their own.
+                let DeckFile {
+                    id, origin, text, ..
+                } = file;
+                drop(text);
                 indexer.finish(&key, stamp.as_ref())?;
                 refreshed.push(Refreshed::Loaded {
-                    id: file.id,
-                    origin: file.origin,
+                    id,
+                    origin,
                     title: titles.then_some(deck.title),
                 });
             }

@@ -85,15 +85,15 @@ impl<'s> CardReader<'s> {
         }
         let id = match (explicit_id, &raw) {
             (Some(explicit), _) => Some(explicit),
-            (None, Some(raw)) => Some((raw.id.clone(), raw.id_span.clone())),
+            (None, Some(raw)) => Some((raw.id.as_str(), raw.id_span.clone())),
             (None, None) => None,
         };
         if let Some((id, span)) = id {
-            self.ids.push(&id, in_file(span));
+            self.ids.push(id, in_file(span));
         }
         if let Some((text, span)) = question {
             let span = in_file(span);
-            let key = judge::normalise(&text);
+            let key = judge::normalise(text);
             if let Some(first) = self.first_questions.get(&key).filter(|_| !key.is_empty()) {
                 findings.push(
                     Finding::warning(

@@ -223,11 +223,15 @@ fn read_by_card(
         read_head(root, findings).0
     };
     let mut reader = CardReader::new(source, checks, &head, starts.len());
+    let mut spare = None;
     for (index, &start) in starts.iter().enumerate() {
         let end = starts.get(index + 1).copied().unwrap_or(source.len());
         let text = &source[start..end];
-        if let Some(value) = plain_card_table(text) {
+        if let Some(value) = plain_card_table(text, &mut spare) {
             reader.read(text, start, &value, findings, sink);
+            if let DeValue::Table(table) = value.into_inner() {
+                spare = Some(table);
+            }
             continue;
         }
         if !whole_toml(text) {

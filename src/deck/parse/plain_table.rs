@@ -13,7 +13,27 @@ use toml::de::{DeArray, DeTable, DeValue};
 /// and comments — to what `DeTable::parse` gives for its one table, spans included, without
 /// its general machinery, which takes most of the time of reading a big deck. `None` for
 /// anything else (a duplicate key too): `DeTable::parse` reads that.
-pub(super) fn plain_card_table(text: &str) -> Option<Spanned<DeValue<'_>>> {
+///
+/// The table is built in `spare` when it holds one (emptied here), so that a deck read a
+/// table at a time reuses one table's memory instead of making a map for each card; give
+/// it back through `spare` when done with the value.
+pub(super) fn plain_card_table<'i>(
+    text: &'i str,
+    spare: &mut Option<DeTable<'i>>,
+) -> Option<Spanned<DeValue<'i>>> {
+    let mut table = spare.take().unwrap_or_default();
+    table.clear();
+    match fill_plain_table(text, &mut table) {
+        Some(span) => Some(Spanned::new(span, DeValue::Table(table))),
+        None => {
+            *spare = Some(table);
+            None
+        }
+    }
+}
+
+/// [`plain_card_table`]'s reading, into an empty `table`; the span of the header.
+fn fill_plain_table<'i>(text: &'i str, table: &mut DeTable<'i>) -> Option<Range<usize>> {
     let mut lines = text.split_inclusive('\n');
     let header = lines.next()?;
     let indent = header.len() - header.trim_start_matches([' ', '\t']).len();
@@ -23,7 +43,6 @@ pub(super) fn plain_card_table(text: &str) -> Option<Spanned<DeValue<'_>>> {
     if text.get(header_span.clone())? != "[[cards]]" || !line.rest_is_blank() {
         return None;
     }
-    let mut table = DeTable::new();
     let mut offset = header.len();
     for text_line in lines {
         let mut line = Line::new(text_line, offset)?;
@@ -72,12 +91,15 @@ pub(super) fn plain_card_table(text: &str) -> Option<Spanned<DeValue<'_>>> {
             _ => line.string()?,
         };
         // Looked up, not searched: a card of thousands of (misspelt) keys stays linear.
-        if !line.rest_is_blank() || table.contains_key(&key) {
+        if !line.rest_is_blank() {
             return None;
         }
-        table.insert(key, value);
+        match table.entry(key) {
+            toml::map::Entry::Vacant(slot) => slot.insert(value),
+            toml::map::Entry::Occupied(_) => return None,
+        };
     }
-    Some(Spanned::new(header_span, DeValue::Table(table)))
+    Some(header_span)
 }
 
 /// One line of a card table, for [`plain_card_table`]: its text without the line end, where
@@ -299,7 +321,7 @@ mod tests {
                 .filter(|k| !k.starts_with('#'))
                 .collect();
             let repeated = (1..keys.len()).any(|i| keys[..i].contains(&keys[i]));
-            let fast = plain_card_table(&text);
+            let fast = plain_card_table(&text, &mut None);
             if plain_only && !repeated {
                 assert!(fast.is_some(), "not read the plain way: {text:?}");
             }

@@ -11,12 +11,15 @@ use crate::deck::codes::Code;
 use crate::diagnostic::Finding;
 
 /// A string field of a card table with the span of its value, when it is a string.
-pub(super) fn string_field(table: &DeTable<'_>, name: &str) -> Option<(String, Range<usize>)> {
+pub(super) fn string_field<'a>(
+    table: &'a DeTable<'_>,
+    name: &str,
+) -> Option<(&'a str, Range<usize>)> {
     table
         .iter()
         .find(|(key, _)| key.get_ref() == name)
         .and_then(|(_, value)| match value.get_ref() {
-            DeValue::String(text) => Some((text.to_string(), value.span())),
+            DeValue::String(text) => Some((text.as_ref(), value.span())),
             _ => None,
         })
 }
@@ -83,9 +86,11 @@ pub(super) fn wrong_type(
 pub(crate) const MAX_FIELD_BYTES: usize = 1 << 20;
 
 /// E018 when `text` is longer than a field may hold. It points at the value's first
-/// character only: a caret under a megabyte (or its lines) would print all of it.
-fn too_long(span: &Range<usize>, field: &str, text: &str) -> Option<Finding> {
+/// character only: a caret under a megabyte (or its lines) would print all of it. The
+/// field's name is made only then: this runs for every field of a million-card deck.
+fn too_long(span: &Range<usize>, field: impl FnOnce() -> String, text: &str) -> Option<Finding> {
     (text.len() > MAX_FIELD_BYTES).then(|| {
+        let field = field();
         Finding::error(
             Code::FieldTooLong,
             span.start..span.start + 1,
@@ -105,7 +110,7 @@ pub(super) fn string(
 ) -> Option<String> {
     match value.get_ref() {
         DeValue::String(text) => {
-            if let Some(finding) = too_long(&value.span(), &format!("`{field}`"), text) {
+            if let Some(finding) = too_long(&value.span(), || format!("`{field}`"), text) {
                 findings.push(finding);
                 return None;
             }
@@ -152,7 +157,7 @@ pub(super) fn strings(
     for item in array.iter() {
         match item.get_ref() {
             DeValue::String(text) => {
-                match too_long(&item.span(), &format!("an entry of `{field}`"), text) {
+                match too_long(&item.span(), || format!("an entry of `{field}`"), text) {
                     Some(finding) => {
                         findings.push(finding);
                         ok = false;

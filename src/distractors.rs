@@ -207,7 +207,7 @@ mod tests {
                 "{choices:?}"
             );
             assert!(
-                shapes.iter().all(|s| s.family() == Shape::Date.family()),
+                shapes.iter().all(|s| s.family() == judge::Family::Time),
                 "{choices:?}"
             );
         }

@@ -104,8 +104,10 @@ impl DeckFolders {
             Ok(settings) => (DeckFolders::new(data_dir, &settings), None),
             Err(error) => (
                 DeckFolders::of(data_dir),
+                // The reason names the config file's path, which may hold any byte.
                 Some(format!(
-                    "the decks of the sync folder are left out: {error:#}"
+                    "the decks of the sync folder are left out: {}",
+                    crate::escape::escape_control(&format!("{error:#}"))
                 )),
             ),
         }

@@ -11,7 +11,6 @@
 //! followed by its abbreviation (`Federal Republic of Germany (FRG)`) accepts it. Which of
 //! them become gaps is `rank`'s choice.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::names::{is_abbreviation, name_fact, name_run, split_run};
@@ -24,6 +23,9 @@ use super::words::{
     is_year_range, name_word, title_case, tokenize, without_possessive,
 };
 use crate::judge::{self, Shape};
+
+mod context;
+pub(super) use context::{Context, context};
 
 /// A quoted term longer than this is a quotation, not a term.
 const MAX_QUOTE_WORDS: usize = 6;
@@ -90,100 +92,6 @@ pub(super) struct Fact {
     pub(super) accept: Vec<String>,
     /// Inside a quotation that is not itself the term.
     pub(super) in_speech: bool,
-}
-
-/// What the whole document tells about its words.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Context {
-    /// Capitalised words seen inside sentences (not first, not after a quote or colon).
-    pub(super) known: HashSet<String>,
-    /// Normalised words of the title and the names that fill much of the name mentions:
-    /// the document's subject, never asked.
-    pub(super) subject: HashSet<String>,
-    /// Name → abbreviation and back, as the document gives them (`FRG`).
-    pub(super) abbreviations: HashMap<String, String>,
-    /// The years the document names: a day and month (`24 July`) take the year from here.
-    pub(super) has_years: bool,
-    /// The title, normalised: a value that is the title asks nothing.
-    pub(super) title: String,
-    /// Words the document writes in lower case somewhere: the same word capitalised alone
-    /// elsewhere (`the federal Agency` beside `local agencies`) is the writer's emphasis,
-    /// not a name.
-    pub(super) lower: HashSet<String>,
-}
-
-/// A sentence's first word is taken as part of a name only when it is one of the
-/// [`Context::known`] words, or starts a run of capitalised words.
-pub(super) fn context(sentences: &[Sentence], title: &str) -> Context {
-    let mut known = HashSet::new();
-    let mut mentions: HashMap<String, usize> = HashMap::new();
-    let mut total = 0usize;
-    let mut abbreviations = HashMap::new();
-    let mut has_years = false;
-    let mut lower = HashSet::new();
-    for sentence in sentences {
-        let body = &sentence.text[sentence.body..];
-        for r in tokenize(body) {
-            let word = &body[r];
-            if word
-                .chars()
-                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
-            {
-                lower.insert(word.to_string());
-            }
-        }
-        has_years |= tokenize(&sentence.text)
-            .into_iter()
-            .any(|r| is_plain_year(&sentence.text[r]));
-        if title_case(body) {
-            continue;
-        }
-        let tokens = tokenize(body);
-        for pair in tokens.windows(2) {
-            let between = body[pair[0].end..pair[1].start].trim_end();
-            let word = &body[pair[1].clone()];
-            if capitalised(word) && !between.ends_with([':', '"', '“', '‘', '\'', '(', '«']) {
-                known.insert(without_possessive(word).to_string());
-            }
-        }
-    }
-    let bare = Context {
-        known: known.clone(),
-        ..Context::default()
-    };
-    for sentence in sentences {
-        for fact in facts(sentence, &bare) {
-            let text = &sentence.text[fact.range.clone()];
-            if matches!(fact.category, Category::Name | Category::Word) {
-                total += 1;
-                // A surname stands for the whole name: `Khrushchev`, `Nikita Khrushchev`.
-                let last = text.rsplit(' ').next().unwrap_or(text);
-                *mentions.entry(judge::normalise(last)).or_default() += 1;
-            }
-            for accept in &fact.accept {
-                abbreviations.insert(judge::normalise(text), accept.clone());
-                abbreviations.insert(judge::normalise(accept), text.to_string());
-            }
-        }
-    }
-    let mut subject: HashSet<String> = judge::normalise(title)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !super::vocabulary::FUNCTION_WORDS.contains(w))
-        .map(str::to_string)
-        .collect();
-    for (name, count) in mentions {
-        if count >= 4 && count * 100 > total * 8 {
-            subject.insert(name);
-        }
-    }
-    Context {
-        known,
-        subject,
-        abbreviations,
-        has_years,
-        title: judge::normalise(title),
-        lower,
-    }
 }
 
 /// Every fact found in a sentence, none overlapping, most specific kinds first.
@@ -759,6 +667,8 @@ fn date_at(text: &str, tokens: &[Range<usize>], i: usize, has_years: bool) -> Op
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
     use crate::derive::input::{Format, blocks};
     use crate::derive::rank::choose;

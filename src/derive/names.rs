@@ -324,15 +324,19 @@ pub(super) fn name_run(
     let mut run = vec![i];
     loop {
         extend_run(text, tokens, claimed, i, &mut run);
-        // `U.S. administration on Aging`: an institution the writer wrote in lower case
-        // between two pieces of its name.
         let Some(&j) = run.last() else { break };
+        // Whether the run's last word, with no possessive, is followed by `width` more
+        // unclaimed words each one space on: the ground every "runs on through" rule below
+        // stands on.
+        let runs_on = |width: usize| {
+            j + width < tokens.len()
+                && (j + 1..=j + width).all(|t| !claimed[t] && between(t - 1, t) == " ")
+                && without_possessive(word(j)) == word(j)
+        };
         // `Council on Aging`, `Commission for Racial Equality`: an institution's name
         // runs on through the small word that says what it deals with.
         let k = j + 2;
-        if k < tokens.len()
-            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
-            && without_possessive(word(j)) == word(j)
+        if runs_on(2)
             && INSTITUTIONS.contains(&word(j).to_lowercase().as_str())
             && matches!(word(j + 1), "on" | "for")
             && name_word(word(k))
@@ -368,23 +372,19 @@ pub(super) fn name_run(
             }
         }
         // `University of California at Santa Cruz`: a university's campus is its name's.
-        if k < tokens.len()
-            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
-            && without_possessive(word(j)) == word(j)
+        if runs_on(2)
             && word(j + 1) == "at"
             && matches!(word(run[0]), "University" | "College")
             && run.iter().any(|&t| word(t) == "of")
-            && name_word(word(k))
+            && name_word(word(j + 2))
         {
-            run.extend(j + 1..=k);
+            run.extend(j + 1..=j + 2);
             continue;
         }
         // `Legal Services Lawyer of the Year Award`, `Player of the Year`: an award's name
         // runs on through its `of the Year`.
         let k = j + 3;
-        if k < tokens.len()
-            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
-            && without_possessive(word(j)) == word(j)
+        if runs_on(3)
             && word(j + 1) == "of"
             && word(j + 2) == "the"
             && matches!(word(k), "Year" | "Decade" | "Century" | "Month")
@@ -395,9 +395,7 @@ pub(super) fn name_run(
         // `Department of Housing and Urban Development`, `Laboratory of Survival and
         // Longevity`: what an institution is of may be two things joined by `and`.
         let k = j + 2;
-        if k < tokens.len()
-            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
-            && without_possessive(word(j)) == word(j)
+        if runs_on(2)
             && word(j + 1) == "and"
             && name_word(word(k))
             && run.windows(2).any(|pair| {
@@ -410,10 +408,10 @@ pub(super) fn name_run(
             run.extend(j + 1..=k);
             continue;
         }
+        // `U.S. administration on Aging`: an institution the writer wrote in lower case
+        // between two pieces of its name.
         let k = j + 3;
-        if k < tokens.len()
-            && (j + 1..=k).all(|t| !claimed[t] && between(t - 1, t) == " ")
-            && without_possessive(word(j)) == word(j)
+        if runs_on(3)
             && INSTITUTIONS.contains(&word(j + 1))
             && matches!(word(j + 2), "of" | "on" | "for")
             && name_word(word(k))

@@ -340,14 +340,9 @@ pub(super) fn wraps_at_abbreviation(line: &str, next: &str) -> bool {
         return false;
     };
     let last = before.rsplit(' ').next().unwrap_or_default();
-    let lower = last.to_lowercase();
-    let tail = lower
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
     let first = next.split(' ').next().unwrap_or_default();
     if first.starts_with(|c: char| c.is_ascii_digit()) {
-        return is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos");
+        return abbreviates_before_number(&last.to_lowercase());
     }
     let dotted = last.contains('.')
         && last
@@ -466,6 +461,18 @@ fn before_initial(before: &str, rest: &str) -> bool {
         && !FUNCTION_WORDS.contains(&after.to_lowercase().as_str())
 }
 
+/// Whether `lower` (a word in lower case, its dot gone) is an abbreviation that a number
+/// goes on from: a month's (`Nov. 13`, even glued to a dateline's `(BUSINESS WIRE)-Nov.`)
+/// or a number's (`No. 12866`, `Nos. 4 and 5`). One rule for a sentence's dot and for a
+/// wrapped line's.
+fn abbreviates_before_number(lower: &str) -> bool {
+    let tail = lower
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    is_month_abbreviation(tail) || matches!(lower, "no" | "nos")
+}
+
 /// Whether the dot after `before`'s last word belongs to an abbreviation.
 fn abbreviation(before: &str, next_word: &str) -> bool {
     let word = before
@@ -474,14 +481,8 @@ fn abbreviation(before: &str, next_word: &str) -> bool {
         .unwrap_or_default()
         .trim_start_matches(is_opener);
     let lower = word.to_lowercase();
-    // A dateline glues the month to what comes before it: `DETROIT-(BUSINESS WIRE)-Nov. 13`.
-    let tail = lower
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    // `No. 12866`, `Nos. 4 and 5`: a number's abbreviation.
-    let dated = (is_month_abbreviation(tail) || matches!(lower.as_str(), "no" | "nos"))
-        && next_word.starts_with(|c: char| c.is_ascii_digit());
+    let dated =
+        next_word.starts_with(|c: char| c.is_ascii_digit()) && abbreviates_before_number(&lower);
     if ABBREVIATIONS.contains(&lower.as_str()) || is_month_abbreviation(&lower) || dated {
         return true;
     }

@@ -292,14 +292,24 @@ pub(crate) enum Shape {
     Phrase,
 }
 
+/// The sort of answer a [`Shape`] is: after one of its own shape, a wrong answer of the
+/// same sort gives least away (a year among dates, not a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Family {
+    /// Dates, years and spans of years.
+    Time,
+    /// Numbers and amounts.
+    Figure,
+    /// Names and phrases.
+    Words,
+}
+
 impl Shape {
-    /// Shapes of one sort of answer (times, figures, words): after one of its own shape, a
-    /// wrong answer of the same sort gives least away (a year among dates, not a name).
-    pub(crate) fn family(self) -> u8 {
+    pub(crate) fn family(self) -> Family {
         match self {
-            Shape::Date | Shape::Year | Shape::Span => 0,
-            Shape::Number | Shape::Amount => 1,
-            Shape::Name | Shape::Phrase => 2,
+            Shape::Date | Shape::Year | Shape::Span => Family::Time,
+            Shape::Number | Shape::Amount => Family::Figure,
+            Shape::Name | Shape::Phrase => Family::Words,
         }
     }
 }

@@ -108,6 +108,27 @@ Where things are:
 }
 
 #[test]
+fn a_config_file_that_cannot_be_read_is_named_escaped_in_the_warning() {
+    let quiz = Quiz::new();
+    let dir = path_arg(quiz.data_dir());
+    // A folder where the config file should be, its path holding an escape.
+    let config = quiz.data_dir().join("con\u{1b}fig");
+    std::fs::create_dir_all(config.join("config.toml")).unwrap();
+    for args in [&[][..], &["check"][..]] {
+        let run = run_command(with_config(&quiz, &config.join("config.toml"), args), "");
+        run.success();
+        assert!(
+            run.stderr.starts_with(&format!(
+                "quiz: warning: the decks of the sync folder are left out: could not read the \
+                 config file {dir}/con\\efig/config.toml: it is a folder, not a regular file\n"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
 fn version_prints_the_crate_version() {
     let quiz = Quiz::new();
     // clap's default completion variable, exported for some other program, changes nothing.

@@ -33,9 +33,11 @@ pub(crate) struct DueCard {
 
 /// The due cards of `cards AS p` as both queries below read them: the deck (`?1`), due
 /// before `?2`, in the deck's index, not suspended, carrying any of the tags in the JSON
-/// array `?3` (any card when NULL).
+/// array `?3` (any card when NULL). The suspended cards are read once, as a list the scan
+/// looks each due card up in: a subquery correlated with each of 81,000 due rows opened
+/// and closed a cursor per row, a third of the count's time.
 const DUE: &str = "p.deck = ?1 AND p.due < ?2 AND p.position IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM suspended AS s WHERE s.deck = p.deck AND s.card = p.card)
+     AND p.card NOT IN (SELECT s.card FROM suspended AS s WHERE s.deck = ?1)
      AND (?3 IS NULL OR EXISTS (SELECT 1 FROM deck_cards AS c, json_each(c.tags) AS t
          WHERE c.deck = p.deck AND c.position = p.position
              AND t.value IN (SELECT value FROM json_each(?3))))";

@@ -70,13 +70,14 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
         .unwrap_or(now);
     let mut listed = Vec::with_capacity(loaded.len() + logged.len());
     for id in logged {
-        let due_by = |at| store.indexed_cards_due_by(&id, at, true);
+        // Every card with progress is due before the end of time.
+        let (due_now, cards) = store.indexed_cards_due_by(&id, now, jiff::Timestamp::MAX, true)?;
+        let (_, due_7_days) = store.indexed_cards_due_by(&id, now, week, true)?;
         listed.push(Listed {
-            // Every card with progress is due before the end of time.
-            cards: due_by(jiff::Timestamp::MAX)?,
+            cards,
             new: 0,
-            due_now: due_by(now)?,
-            due_7_days: due_by(week)?,
+            due_now,
+            due_7_days,
             leeches: store.indexed_cards_lapsed(&id, settings.leech_threshold, true)?,
             suspended: 0,
             deck: id.0,
@@ -86,19 +87,16 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
     }
     let logged = std::mem::take(&mut listed);
     for (id, title, source) in loaded {
-        let all_indexed = store.progress_all_indexed(&id)?;
-        let due_by = |at| -> anyhow::Result<u64> {
-            Ok(store
-                .indexed_cards_due_by(&id, at, all_indexed)?
-                .saturating_sub(store.suspended_due_count(&id, at)?))
-        };
+        let cards = store.indexed_card_count(&id)?;
+        let all_indexed = store.progress_all_indexed(&id, cards)?;
+        let (due_now, due_7_days) = store.indexed_cards_due_by(&id, now, week, all_indexed)?;
         listed.push(Listed {
-            cards: store.indexed_card_count(&id)?,
+            cards,
             new: store
                 .new_indexed_card_count(&id)?
                 .saturating_sub(store.suspended_new_count(&id)?),
-            due_now: due_by(now)?,
-            due_7_days: due_by(week)?,
+            due_now: due_now.saturating_sub(store.suspended_due_count(&id, now)?),
+            due_7_days: due_7_days.saturating_sub(store.suspended_due_count(&id, week)?),
             leeches: store.indexed_cards_lapsed(&id, settings.leech_threshold, all_indexed)?,
             suspended: store.suspended_indexed_count(&id)?,
             deck: id.0,

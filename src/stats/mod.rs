@@ -112,9 +112,9 @@ pub(crate) fn gather(
         };
         if chosen.title.is_some() {
             // Progress of cards that left the deck is kept, but they are no longer studied.
-            let all_indexed = store.progress_all_indexed(&chosen.id)?;
-            store.each_indexed_card_state(&chosen.id, all_indexed, &mut add)?;
             let cards = store.indexed_card_count(&chosen.id)?;
+            let all_indexed = store.progress_all_indexed(&chosen.id, cards)?;
+            store.each_indexed_card_state(&chosen.id, all_indexed, &mut add)?;
             let reviewed = figures.young + figures.mature;
             figures.new = cards.saturating_sub(reviewed);
             figures.cards = reviewed + figures.new;

@@ -398,8 +398,36 @@ fn fields(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The lines (collapsed) that open a paragraph by their indent, in a text whose paragraphs
+/// open that way (a typewritten release: eight spaces, then the lines under it flush left).
+/// Such a line goes on into the next even when it reads like a headline (`Dr. John H.
+/// Gibbons, Director, Office of Science and Technology` over `Policy, outlined …`). A line
+/// of capitals is left out: a centred headline is indented too.
+fn indented_openers(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let openers: Vec<String> = raw
+        .windows(2)
+        .filter(|w| {
+            indent(w[0]) >= 2
+                && !w[0].trim().is_empty()
+                && indent(w[1]) == 0
+                && !w[1].trim().is_empty()
+                && w[0].chars().any(char::is_lowercase)
+        })
+        .map(|w| collapse(w[0]))
+        .collect();
+    // One indented line may be a quotation or a stray; the convention takes several.
+    if openers.len() >= 2 {
+        openers
+    } else {
+        Vec::new()
+    }
+}
+
 /// Plain text: paragraphs rebuilt from hard-wrapped lines.
 fn plain(text: &str) -> Vec<Block> {
+    let openers = indented_openers(text);
     let lines = fields(text.lines().map(collapse).collect());
     // The wrap width, from the lines that stop mid-sentence (a paragraph left unwrapped on
     // one long line ends its sentence, so it does not count): a line much shorter did not
@@ -484,7 +512,10 @@ fn plain(text: &str) -> Vec<Block> {
                 && !wraps_at_abbreviation(line, next))
             // A headline (a line of capitals that opens a block) or a by-line stands alone
             // however long; a wrapped line of many names does not open one.
-            || (opens && title_case(line) && !next.starts_with(char::is_lowercase))
+            || (opens
+                && title_case(line)
+                && !next.starts_with(char::is_lowercase)
+                && !openers.iter().any(|o| o == line))
             || line.contains(['|', '·', '•']);
         if ends {
             flush(&mut current, &mut out);
@@ -860,6 +891,23 @@ mod tests {
         assert!(all[2].1.contains(
             "the Demolition of houses; the fire was stopped by soldiers on 6 September, when"
         ));
+    }
+
+    #[test]
+    fn an_indented_line_opens_a_paragraph_even_when_it_reads_like_a_headline() {
+        let text = "4/06/93:  GIBBONS OUTLINES SPACE STATION REDESIGN GUIDANCE\n\n        Dr.  John H.  Gibbons, Director, Office of Science and Technology\nPolicy, outlined to the members of the Advisory Committee on the\nRedesign of the Space Station on April 3, three budget options.\n\n        A low option of $5 billion, a mid-range option of $7 billion and a\nhigh option of $9 billion will be considered by the committee.\n";
+        let all = texts(text, Format::Text);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert_eq!(all[0].0, BlockKind::Heading);
+        assert!(
+            all[1].1.starts_with(
+                "Dr. John H. Gibbons, Director, Office of Science and Technology Policy, outlined"
+            ),
+            "{all:?}"
+        );
+        // Without the convention (one indented line), a headline still stands alone.
+        let one = "Apollo Program Summary Report Of The Agency\nThe mission landed in 1969.\n";
+        assert_eq!(texts(one, Format::Text).len(), 2);
     }
 
     #[test]

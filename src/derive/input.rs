@@ -448,10 +448,14 @@ fn plain(text: &str) -> Vec<Block> {
     let wrapped = near_width >= 2;
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>| {
+    // A bullet alone on its line (a PDF's `•` over the item's text) makes the lines under
+    // it an item.
+    let mut bullet = false;
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>, bullet: &mut bool| {
         if current.is_empty() {
             return;
         }
+        let bulleted = std::mem::take(bullet);
         let mut joined = String::new();
         for line in current.iter() {
             if joined.ends_with('-')
@@ -465,7 +469,8 @@ fn plain(text: &str) -> Vec<Block> {
             joined.push_str(line);
         }
         let single = current.len() == 1;
-        let item = is_item_line(current[0]);
+        let marked = is_item_line(current[0]);
+        let item = marked || bulleted;
         current.clear();
         // The first line of all, standing alone, is the title even with a colon in it.
         let kind = if single && !item && out.is_empty() && !ends_sentence(&joined) {
@@ -477,7 +482,7 @@ fn plain(text: &str) -> Vec<Block> {
         } else {
             BlockKind::Paragraph
         };
-        let text = if item {
+        let text = if marked {
             joined
                 .split_once(' ')
                 .map_or(String::new(), |(_, rest)| rest.to_string())
@@ -492,11 +497,15 @@ fn plain(text: &str) -> Vec<Block> {
     };
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
             continue;
         }
         if is_item_line(line) {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
+            if !line.contains(' ') {
+                bullet = true;
+                continue;
+            }
         }
         current.push(line);
         let next = lines.get(i + 1).map_or("", String::as_str);
@@ -518,10 +527,10 @@ fn plain(text: &str) -> Vec<Block> {
                 && !openers.iter().any(|o| o == line))
             || line.contains(['|', '·', '•']);
         if ends {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
         }
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut out, &mut bullet);
     out
 }
 
@@ -908,6 +917,26 @@ mod tests {
         // Without the convention (one indented line), a headline still stands alone.
         let one = "Apollo Program Summary Report Of The Agency\nThe mission landed in 1969.\n";
         assert_eq!(texts(one, Format::Text).len(), 2);
+    }
+
+    #[test]
+    fn a_bullet_alone_on_its_line_makes_the_lines_under_it_an_item() {
+        use BlockKind::*;
+        let text = "The caps, by the year 2007:\n\n\n•\nReduce nitrogen oxides emissions to 75 percent\nbelow 1997 levels;\n\n\n•\nReduce mercury emissions to 90 percent below 1999\nlevels; and\n";
+        assert_eq!(
+            texts(text, Format::Text),
+            [
+                (Heading, "The caps, by the year 2007:".to_string()),
+                (
+                    Item,
+                    "Reduce nitrogen oxides emissions to 75 percent below 1997 levels;".to_string()
+                ),
+                (
+                    Item,
+                    "Reduce mercury emissions to 90 percent below 1999 levels; and".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -141,7 +141,10 @@ fn strip_citations(text: &str) -> String {
                 .strip_prefix("note ")
                 .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
             || CITATION_WORDS.contains(&inner.as_str());
-        if is_mark && !matches!(next, Some('(' | ':')) {
+        let pages = page_numbers(&after[close + 1..]);
+        if is_mark && pages > 0 {
+            rest = &after[close + 1 + pages..];
+        } else if is_mark && !matches!(next, Some('(' | ':')) {
             rest = &after[close + 1..];
         } else {
             out.push('[');
@@ -150,6 +153,47 @@ fn strip_citations(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The length of the page numbers a citation mark may carry (`[14]: 108, 112–114`,
+/// `[25]:210`), or 0: a colon, then numbers and ranges joined by commas. A Markdown
+/// reference (`[5]: https://…`) has no number after its colon, so it stays.
+fn page_numbers(text: &str) -> usize {
+    let Some(after) = text.strip_prefix(':') else {
+        return 0;
+    };
+    let space = |c: char| c == ' ' || c == '\u{200a}' || c == '\u{2009}';
+    let mut at = 1 + (after.len() - after.trim_start_matches(space).len());
+    let mut end = 0;
+    loop {
+        let rest = &text[at..];
+        let number = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '–' | '-')))
+            .unwrap_or(rest.len());
+        if number == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        at += number;
+        end = at;
+        let rest = &text[at..];
+        let Some(more) = rest.strip_prefix(',') else {
+            break;
+        };
+        let more_trimmed = more.trim_start_matches(space);
+        if !more_trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        at += 1 + (more.len() - more_trimmed.len());
+    }
+    // The numbers end the mark only where a word or the line ends, not inside a figure.
+    let tail = text[end..].trim_start_matches(space);
+    if end > 0
+        && (tail.is_empty() || text[end..].starts_with(space) || tail.starts_with(['.', ',', ';']))
+    {
+        end
+    } else {
+        0
+    }
 }
 
 /// A text copied out of a PDF keeps its footnote numbers glued to the punctuation they
@@ -628,7 +672,10 @@ const SKIPPED: [&str; 15] = [
 /// "From Wikipedia" line, an infobox, a menu, a footer drawn with `<div>`s rather than the
 /// elements [`SKIPPED`] names. A word is matched whole or as a `-`/`_` part of one
 /// (`jump-to-nav`, `mw-navigation`).
-const CHROME: [&str; 29] = [
+const CHROME: [&str; 30] = [
+    // The page's status marks beside its title (MediaWiki's `mw-indicator`: the article's
+    // coordinates, a protection padlock), not its text.
+    "indicator",
     // A picture and its caption (Wikipedia's `thumb`, `thumbcaption`, `gallery`).
     "thumb",
     "thumbcaption",
@@ -675,6 +722,18 @@ fn is_chrome(tag: &html5gum::StartTag<()>) -> bool {
                 .any(|word| {
                     CHROME.contains(&word) || word.split(['-', '_']).any(|p| CHROME.contains(&p))
                 })
+    })
+}
+
+/// A citation mark as MediaWiki writes it, `<sup class="reference">`, and the page numbers
+/// it puts in one beside it (`<sup class="reference nowrap">:&#8202;228</sup>`): dropped
+/// whole, so no number of the mark is left to become a gap.
+fn is_reference(tag: &html5gum::StartTag<()>) -> bool {
+    tag.attributes.iter().any(|(key, value)| {
+        key.0.as_slice() == b"class"
+            && String::from_utf8_lossy(&value.value)
+                .split_whitespace()
+                .any(|word| word == "reference")
     })
 }
 
@@ -740,7 +799,10 @@ fn html(text: &str) -> Vec<Block> {
                 if !tag.self_closing {
                     match &mut chrome {
                         Some((open, depth)) if *open == tag_name => *depth += 1,
-                        None if CHROME_ELEMENTS.contains(&tag_name.as_str()) && is_chrome(&tag) => {
+                        None if (CHROME_ELEMENTS.contains(&tag_name.as_str())
+                            && is_chrome(&tag))
+                            || (tag_name == "sup" && is_reference(&tag)) =>
+                        {
                             chrome = Some((tag_name.clone(), 1));
                         }
                         _ => {}
@@ -826,6 +888,20 @@ mod tests {
             "It fell in 1989. Few died. See  and [5](x) and ."
         );
         assert_eq!(strip_citations("An [unclosed mark"), "An [unclosed mark");
+        // Page numbers after a mark go with it; a Markdown reference's address stays.
+        assert_eq!(
+            strip_citations("as Altair BASIC.[14]: 108, 112–114 Gates and Allen"),
+            "as Altair BASIC. Gates and Allen"
+        );
+        assert_eq!(
+            strip_citations("for MS-DOS,[14]: 242–243, 246 despite"),
+            "for MS-DOS, despite"
+        );
+        assert_eq!(strip_citations("vendor.[25]:210"), "vendor.");
+        assert_eq!(
+            strip_citations("[5]: https://example.org"),
+            "[5]: https://example.org"
+        );
         assert_eq!(
             strip_citations("a [Real Words] stay"),
             "a [Real Words] stay"
@@ -866,6 +942,19 @@ mod tests {
             [(
                 BlockKind::Paragraph,
                 "Mozilla was created in 1998.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn citation_marks_with_page_numbers_and_page_indicators_are_no_text() {
+        let page = "<html><body><div id=\"mw-indicator-coordinates\" class=\"mw-indicator\"><span id=\"coordinates\">Coordinates: 47°38′23″N 122°7′42″W</span></div><p>MITS agreed, marketing it as Altair BASIC.<sup id=\"cite_ref-14\" class=\"reference\"><a href=\"#cite_note-14\">&#91;14&#93;</a></sup><sup class=\"reference nowrap\"><span title=\"Page / location: 108\">&#58;&#8202;108&#8202;</span></sup> Gates and Allen founded it in 1975.</p></body></html>";
+        assert_eq!(
+            texts(page, Format::Html),
+            [(
+                BlockKind::Paragraph,
+                "MITS agreed, marketing it as Altair BASIC. Gates and Allen founded it in 1975."
+                    .to_string()
             )]
         );
     }

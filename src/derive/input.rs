@@ -588,6 +588,8 @@ fn markdown(text: &str) -> Vec<Block> {
     // Front matter (`---` title, date, author `---` on top of a blog post) is the site
     // generator's, not prose: read as text it ran into one card.
     let mut metadata = false;
+    // Its `title:` is the document's title, though: the deck's and its subject's.
+    let mut title = None;
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     for event in Parser::new_ext(text, options) {
@@ -596,6 +598,9 @@ fn markdown(text: &str) -> Vec<Block> {
                 MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle,
             )) => metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
+            Event::Text(t) if metadata => {
+                title = title.or_else(|| front_matter_title(&t));
+            }
             _ if metadata => {}
             Event::Start(Tag::Heading { .. }) => {
                 builder.finish(kind, &mut out);
@@ -644,6 +649,43 @@ fn markdown(text: &str) -> Vec<Block> {
         }
     }
     builder.finish(kind, &mut out);
+    titled(out, title)
+}
+
+/// A front matter's `title: Half a decade with Go` (quotes taken off), if it has one.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let value = line.strip_prefix("title:")?.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        (!value.is_empty()).then(|| collapse(value))
+    })
+}
+
+/// The blocks with the document's own title (a front matter's, a page's `<h1>`) first, as
+/// its heading: otherwise the first section heading (`History`) or the first sentence
+/// would stand for it.
+fn titled(mut out: Vec<Block>, title: Option<String>) -> Vec<Block> {
+    let Some(title) = title.filter(|t| !t.is_empty()) else {
+        return out;
+    };
+    if out
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Heading && b.text == title)
+    {
+        return out;
+    }
+    out.insert(
+        0,
+        Block {
+            text: title,
+            kind: BlockKind::Heading,
+            terms: Vec::new(),
+        },
+    );
     out
 }
 
@@ -786,6 +828,12 @@ fn html(text: &str) -> Vec<Block> {
     let mut chrome: Option<(String, usize)> = None;
     let mut scope = 0usize;
     let mut items = 0usize;
+    // The page's own title: its first `<h1>` wherever it stands (often in a header, which
+    // is dropped), else its `<title>` without the site's name after a dash or a bar.
+    let mut h1: Option<String> = None;
+    let mut page_title = String::new();
+    let mut in_h1 = false;
+    let mut in_title = false;
     for token in tokens() {
         match token {
             Token::StartTag(tag) => {
@@ -793,6 +841,11 @@ fn html(text: &str) -> Vec<Block> {
                 if matches!(tag_name.as_str(), "article" | "main") {
                     scope += 1;
                 }
+                if tag_name == "h1" && h1.is_none() && !tag.self_closing {
+                    in_h1 = true;
+                    h1 = Some(String::new());
+                }
+                in_title |= tag_name == "title" && page_title.is_empty();
                 if SKIPPED.contains(&tag_name.as_str()) && !tag.self_closing {
                     skip += 1;
                 }
@@ -830,6 +883,8 @@ fn html(text: &str) -> Vec<Block> {
             }
             Token::EndTag(tag) => {
                 let tag_name = name(&tag.name);
+                in_h1 &= tag_name != "h1";
+                in_title &= tag_name != "title";
                 if SKIPPED.contains(&tag_name.as_str()) {
                     skip = skip.saturating_sub(1);
                 }
@@ -858,6 +913,16 @@ fn html(text: &str) -> Vec<Block> {
                     scope = scope.saturating_sub(1);
                 }
             }
+            Token::String(s) if in_h1 || in_title => {
+                let piece = String::from_utf8_lossy(&s);
+                match h1.as_mut() {
+                    Some(h1) if in_h1 => h1.push_str(&piece),
+                    _ => page_title.push_str(&piece),
+                }
+                if skip == 0 && chrome.is_none() && (!scoped || scope > 0) {
+                    builder.push(&piece);
+                }
+            }
             Token::String(s) if skip == 0 && chrome.is_none() && (!scoped || scope > 0) => {
                 builder.push(&String::from_utf8_lossy(&s));
             }
@@ -865,7 +930,17 @@ fn html(text: &str) -> Vec<Block> {
         }
     }
     builder.finish(kind, &mut out);
-    out
+    let site = |t: &str| {
+        [" - ", " – ", " — ", " | "]
+            .iter()
+            .find_map(|sep| t.rsplit_once(sep).map(|(head, _)| head.to_string()))
+            .unwrap_or_else(|| t.to_string())
+    };
+    let title = h1
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(site(&collapse(&page_title))));
+    titled(out, title)
 }
 
 #[cfg(test)]
@@ -956,6 +1031,31 @@ mod tests {
                 "MITS agreed, marketing it as Altair BASIC. Gates and Allen founded it in 1975."
                     .to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn the_page_title_and_the_front_matter_title_come_first() {
+        use BlockKind::*;
+        let page = "<html><head><title>Microsoft - Wikipedia</title></head><body><main><header><h1 id=\"firstHeading\"><span>Microsoft</span></h1></header><h2>History</h2><p>It was founded in 1975.</p></main></body></html>";
+        let all = texts(page, Format::Html);
+        assert_eq!(all[0], (Heading, "Microsoft".to_string()), "{all:?}");
+        assert_eq!(all[1], (Heading, "History".to_string()));
+        let bare = "<html><head><title>Go Turns 10 | The Go Blog</title></head><body><main><p>Go was released in 2009.</p></main></body></html>";
+        assert_eq!(
+            texts(bare, Format::Html)[0],
+            (Heading, "Go Turns 10".to_string())
+        );
+        let notes = "---\ntitle: \"Half a decade with Go\"\ndate: 2014-11-10\n---\n\nFive years ago we launched the Go project.\n";
+        assert_eq!(
+            texts(notes, Format::Markdown),
+            [
+                (Heading, "Half a decade with Go".to_string()),
+                (
+                    Paragraph,
+                    "Five years ago we launched the Go project.".to_string()
+                ),
+            ]
         );
     }
 

@@ -1305,4 +1305,41 @@ mod tests {
             "a title in the plural is left out of the name"
         );
     }
+
+    #[test]
+    fn the_subject_with_its_legal_form_is_the_subject() {
+        let text = "Microsoft\n\n**Microsoft Corporation** is an American technology company headquartered in Redmond, Washington.\n";
+        let all = sentences(&blocks(&clean(text), Format::Markdown));
+        let context = context(&all, "Microsoft");
+        let gaps: Vec<String> = choose(
+            &all[0],
+            &facts(&all[0], &context),
+            &context,
+            &HashSet::new(),
+        )
+        .gaps
+        .into_iter()
+        .map(|f| all[0].text[f.range].to_string())
+        .collect();
+        assert_eq!(gaps, ["Redmond"]);
+        // Elsewhere it may be another body than the subject.
+        let text =
+            "Mozilla\n\nIn 2005 the foundation set up the Mozilla Corporation to earn money.\n";
+        let all = sentences(&blocks(&clean(text), Format::Markdown));
+        let mozilla = super::context(&all, "Mozilla");
+        let gaps: Vec<String> = choose(
+            &all[0],
+            &facts(&all[0], &mozilla),
+            &mozilla,
+            &HashSet::new(),
+        )
+        .gaps
+        .into_iter()
+        .map(|f| all[0].text[f.range].to_string())
+        .collect();
+        assert!(
+            gaps.contains(&"Mozilla Corporation".to_string()),
+            "{gaps:?}"
+        );
+    }
 }

@@ -53,6 +53,9 @@ pub(super) enum Category {
     Word,
 }
 
+/// The words that scale an amount (`$30 billion`), shared by two amounts before them.
+const MAGNITUDES: [&str; 5] = ["thousand", "million", "billion", "trillion", "bn"];
+
 impl Category {
     pub(super) fn label(self) -> &'static str {
         match self {
@@ -430,6 +433,22 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 && matches!(symbol, '$' | '£' | '€' | '¥')
             {
                 measured = true;
+                // `$13 and $30 billion`: two amounts sharing one magnitude are one fact;
+                // `{{$13}} and {{$30 billion}}` would ask thirteen dollars.
+                let shared = format!(" {symbol}");
+                if last == i
+                    && i + 3 < tokens.len()
+                    && between(i, i + 1) == " "
+                    && matches!(word(i + 1), "and" | "to" | "or")
+                    && between(i + 1, i + 2) == shared
+                    && between(i + 2, i + 3) == " "
+                    && MAGNITUDES.contains(&word(i + 3).to_lowercase().as_str())
+                    && !claimed[i + 2]
+                    && !claimed[i + 3]
+                {
+                    last = i + 3;
+                    end = tokens[last].end;
+                }
             }
             // A conversion in parentheses right after: ` (96 mi)`.
             if measured && let Some(close) = conversion(text, end) {
@@ -1303,6 +1322,18 @@ mod tests {
             gaps("The modeling was requested by Senators James M. Jeffords and Joseph I. Lieberman in May.")
                 .contains(&"James M. Jeffords".to_string()),
             "a title in the plural is left out of the name"
+        );
+    }
+
+    #[test]
+    fn amounts_sharing_a_magnitude_are_one_fact() {
+        assert_eq!(
+            gaps("Overall costs would be between $13 and $30 billion annually."),
+            ["$13 and $30 billion"]
+        );
+        assert_eq!(
+            gaps("A low option of $5 billion and a high option of $9 billion were given."),
+            ["$5 billion", "$9 billion"]
         );
     }
 

@@ -1326,6 +1326,19 @@ mod tests {
     }
 
     #[test]
+    fn a_legal_form_after_a_name_stays_in_view() {
+        assert_eq!(
+            gaps("This unfolded with Microsoft acquiring Danger Inc. in 2008."),
+            ["Microsoft", "Danger", "2008"]
+        );
+        assert!(
+            gaps("Mozilla launched a mobile OS called Firefox OS in 2013.")
+                .contains(&"Firefox OS".to_string()),
+            "an OS is part of a product's name"
+        );
+    }
+
+    #[test]
     fn amounts_sharing_a_magnitude_are_one_fact() {
         assert_eq!(
             gaps("Overall costs would be between $13 and $30 billion annually."),

@@ -171,10 +171,16 @@ pub(super) fn name_fact(
             piece.drain(..=p);
         }
     }
+    // `Danger Inc.`: a company's abbreviated legal form is no part of the answer a learner
+    // gives; it stays in view. (Not `OS`: `CP/M OS` is CP/M, but `Firefox OS` is a name.)
     while piece.len() > 1
-        && piece
-            .last()
-            .is_some_and(|&t| POST_TITLES.contains(&word(t)))
+        && piece.last().is_some_and(|&t| {
+            POST_TITLES.contains(&word(t))
+                || matches!(
+                    word(t).trim_end_matches('.'),
+                    "Inc" | "Ltd" | "LLC" | "plc" | "PLC" | "GmbH"
+                )
+        })
     {
         if let Some(t) = piece.pop() {
             claimed[t] = true;

@@ -140,7 +140,10 @@ pub(super) fn strip_citations(text: &str) -> String {
                 .strip_prefix("note ")
                 .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
             || CITATION_WORDS.contains(&inner.as_str());
-        if is_mark && !matches!(next, Some('(' | ':')) {
+        let pages = page_numbers(&after[close + 1..]);
+        if is_mark && pages > 0 {
+            rest = &after[close + 1 + pages..];
+        } else if is_mark && !matches!(next, Some('(' | ':')) {
             rest = &after[close + 1..];
         } else {
             out.push('[');
@@ -149,6 +152,47 @@ pub(super) fn strip_citations(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The length of the page numbers a citation mark may carry (`[14]: 108, 112–114`,
+/// `[25]:210`), or 0: a colon, then numbers and ranges joined by commas. A Markdown
+/// reference (`[5]: https://…`) has no number after its colon, so it stays.
+fn page_numbers(text: &str) -> usize {
+    let Some(after) = text.strip_prefix(':') else {
+        return 0;
+    };
+    let space = |c: char| c == ' ' || c == '\u{200a}' || c == '\u{2009}';
+    let mut at = 1 + (after.len() - after.trim_start_matches(space).len());
+    let mut end = 0;
+    loop {
+        let rest = &text[at..];
+        let number = rest
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '–' | '-')))
+            .unwrap_or(rest.len());
+        if number == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        at += number;
+        end = at;
+        let rest = &text[at..];
+        let Some(more) = rest.strip_prefix(',') else {
+            break;
+        };
+        let more_trimmed = more.trim_start_matches(space);
+        if !more_trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        at += 1 + (more.len() - more_trimmed.len());
+    }
+    // The numbers end the mark only where a word or the line ends, not inside a figure.
+    let tail = text[end..].trim_start_matches(space);
+    if end > 0
+        && (tail.is_empty() || text[end..].starts_with(space) || tail.starts_with(['.', ',', ';']))
+    {
+        end
+    } else {
+        0
+    }
 }
 
 /// A text copied out of a PDF keeps its footnote numbers glued to the punctuation they
@@ -329,8 +373,36 @@ fn fields(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The lines (collapsed) that open a paragraph by their indent, in a text whose paragraphs
+/// open that way (a typewritten release: eight spaces, then the lines under it flush left).
+/// Such a line goes on into the next even when it reads like a headline (`Dr. John H.
+/// Gibbons, Director, Office of Science and Technology` over `Policy, outlined …`). A line
+/// of capitals is left out: a centred headline is indented too.
+fn indented_openers(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let openers: Vec<String> = raw
+        .windows(2)
+        .filter(|w| {
+            indent(w[0]) >= 2
+                && !w[0].trim().is_empty()
+                && indent(w[1]) == 0
+                && !w[1].trim().is_empty()
+                && w[0].chars().any(char::is_lowercase)
+        })
+        .map(|w| collapse(w[0]))
+        .collect();
+    // One indented line may be a quotation or a stray; the convention takes several.
+    if openers.len() >= 2 {
+        openers
+    } else {
+        Vec::new()
+    }
+}
+
 /// Plain text: paragraphs rebuilt from hard-wrapped lines.
 fn plain(text: &str) -> Vec<Block> {
+    let openers = indented_openers(text);
     let lines = fields(text.lines().map(collapse).collect());
     // The wrap width, from the lines that stop mid-sentence (a paragraph left unwrapped on
     // one long line ends its sentence, so it does not count): a line much shorter did not
@@ -351,10 +423,14 @@ fn plain(text: &str) -> Vec<Block> {
     let wrapped = near_width >= 2;
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>| {
+    // A bullet alone on its line (a PDF's `•` over the item's text) makes the lines under
+    // it an item.
+    let mut bullet = false;
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<Block>, bullet: &mut bool| {
         if current.is_empty() {
             return;
         }
+        let bulleted = std::mem::take(bullet);
         let mut joined = String::new();
         for line in current.iter() {
             if joined.ends_with('-')
@@ -368,7 +444,8 @@ fn plain(text: &str) -> Vec<Block> {
             joined.push_str(line);
         }
         let single = current.len() == 1;
-        let item = is_item_line(current[0]);
+        let marked = is_item_line(current[0]);
+        let item = marked || bulleted;
         current.clear();
         // The first line of all, standing alone, is the title even with a colon in it.
         let kind = if single && !item && out.is_empty() && !ends_sentence(&joined) {
@@ -380,7 +457,7 @@ fn plain(text: &str) -> Vec<Block> {
         } else {
             BlockKind::Paragraph
         };
-        let text = if item {
+        let text = if marked {
             joined
                 .split_once(' ')
                 .map_or(String::new(), |(_, rest)| rest.to_string())
@@ -395,11 +472,15 @@ fn plain(text: &str) -> Vec<Block> {
     };
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
             continue;
         }
         if is_item_line(line) {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
+            if !line.contains(' ') {
+                bullet = true;
+                continue;
+            }
         }
         current.push(line);
         let next = lines.get(i + 1).map_or("", String::as_str);
@@ -415,13 +496,16 @@ fn plain(text: &str) -> Vec<Block> {
                 && !wraps_at_abbreviation(line, next))
             // A headline (a line of capitals that opens a block) or a by-line stands alone
             // however long; a wrapped line of many names does not open one.
-            || (opens && title_case(line) && !next.starts_with(char::is_lowercase))
+            || (opens
+                && title_case(line)
+                && !next.starts_with(char::is_lowercase)
+                && !openers.iter().any(|o| o == line))
             || line.contains(['|', '·', '•']);
         if ends {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, &mut bullet);
         }
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut out, &mut bullet);
     out
 }
 
@@ -445,6 +529,20 @@ mod tests {
             "It fell in 1989. Few died. See  and [5](x) and ."
         );
         assert_eq!(strip_citations("An [unclosed mark"), "An [unclosed mark");
+        // Page numbers after a mark go with it; a Markdown reference's address stays.
+        assert_eq!(
+            strip_citations("as Altair BASIC.[14]: 108, 112–114 Gates and Allen"),
+            "as Altair BASIC. Gates and Allen"
+        );
+        assert_eq!(
+            strip_citations("for MS-DOS,[14]: 242–243, 246 despite"),
+            "for MS-DOS, despite"
+        );
+        assert_eq!(strip_citations("vendor.[25]:210"), "vendor.");
+        assert_eq!(
+            strip_citations("[5]: https://example.org"),
+            "[5]: https://example.org"
+        );
         assert_eq!(
             strip_citations("a [Real Words] stay"),
             "a [Real Words] stay"
@@ -490,6 +588,44 @@ mod tests {
     }
 
     #[test]
+    fn citation_marks_with_page_numbers_and_page_indicators_are_no_text() {
+        let page = "<html><body><div id=\"mw-indicator-coordinates\" class=\"mw-indicator\"><span id=\"coordinates\">Coordinates: 47°38′23″N 122°7′42″W</span></div><p>MITS agreed, marketing it as Altair BASIC.<sup id=\"cite_ref-14\" class=\"reference\"><a href=\"#cite_note-14\">&#91;14&#93;</a></sup><sup class=\"reference nowrap\"><span title=\"Page / location: 108\">&#58;&#8202;108&#8202;</span></sup> Gates and Allen founded it in 1975.</p></body></html>";
+        assert_eq!(
+            texts(page, Format::Html),
+            [(
+                BlockKind::Paragraph,
+                "MITS agreed, marketing it as Altair BASIC. Gates and Allen founded it in 1975."
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_page_title_and_the_front_matter_title_come_first() {
+        use BlockKind::*;
+        let page = "<html><head><title>Microsoft - Wikipedia</title></head><body><main><header><h1 id=\"firstHeading\"><span>Microsoft</span></h1></header><h2>History</h2><p>It was founded in 1975.</p></main></body></html>";
+        let all = texts(page, Format::Html);
+        assert_eq!(all[0], (Heading, "Microsoft".to_string()), "{all:?}");
+        assert_eq!(all[1], (Heading, "History".to_string()));
+        let bare = "<html><head><title>Go Turns 10 | The Go Blog</title></head><body><main><p>Go was released in 2009.</p></main></body></html>";
+        assert_eq!(
+            texts(bare, Format::Html)[0],
+            (Heading, "Go Turns 10".to_string())
+        );
+        let notes = "---\ntitle: \"Half a decade with Go\"\ndate: 2014-11-10\n---\n\nFive years ago we launched the Go project.\n";
+        assert_eq!(
+            texts(notes, Format::Markdown),
+            [
+                (Heading, "Half a decade with Go".to_string()),
+                (
+                    Paragraph,
+                    "Five years ago we launched the Go project.".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn hard_wrapped_lines_become_paragraphs() {
         use BlockKind::*;
         let text = "A Title Line\n\nThe fire broke out on 2 Sep-\ntember 1666 in a bakery on Pudding Lane, and it burned\nfor four days.[3] King Charles II planned the recon-\nstruction.\n\nCapital: Reykjavík\nArea: 103,000 km2\n- an item\n";
@@ -519,6 +655,43 @@ mod tests {
         assert!(all[2].1.contains(
             "the Demolition of houses; the fire was stopped by soldiers on 6 September, when"
         ));
+    }
+
+    #[test]
+    fn an_indented_line_opens_a_paragraph_even_when_it_reads_like_a_headline() {
+        let text = "4/06/93:  GIBBONS OUTLINES SPACE STATION REDESIGN GUIDANCE\n\n        Dr.  John H.  Gibbons, Director, Office of Science and Technology\nPolicy, outlined to the members of the Advisory Committee on the\nRedesign of the Space Station on April 3, three budget options.\n\n        A low option of $5 billion, a mid-range option of $7 billion and a\nhigh option of $9 billion will be considered by the committee.\n";
+        let all = texts(text, Format::Text);
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert_eq!(all[0].0, BlockKind::Heading);
+        assert!(
+            all[1].1.starts_with(
+                "Dr. John H. Gibbons, Director, Office of Science and Technology Policy, outlined"
+            ),
+            "{all:?}"
+        );
+        // Without the convention (one indented line), a headline still stands alone.
+        let one = "Apollo Program Summary Report Of The Agency\nThe mission landed in 1969.\n";
+        assert_eq!(texts(one, Format::Text).len(), 2);
+    }
+
+    #[test]
+    fn a_bullet_alone_on_its_line_makes_the_lines_under_it_an_item() {
+        use BlockKind::*;
+        let text = "The caps, by the year 2007:\n\n\n•\nReduce nitrogen oxides emissions to 75 percent\nbelow 1997 levels;\n\n\n•\nReduce mercury emissions to 90 percent below 1999\nlevels; and\n";
+        assert_eq!(
+            texts(text, Format::Text),
+            [
+                (Heading, "The caps, by the year 2007:".to_string()),
+                (
+                    Item,
+                    "Reduce nitrogen oxides emissions to 75 percent below 1997 levels;".to_string()
+                ),
+                (
+                    Item,
+                    "Reduce mercury emissions to 90 percent below 1999 levels; and".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -96,7 +96,16 @@ pub(super) fn name_fact(
             .skip_while(|&t| PARTICLES.contains(&word(t)))
             .collect()
     };
-    let lower = |k: usize| word(k).trim_end_matches('.').to_lowercase();
+    let lower = |k: usize| {
+        let l = without_possessive(word(k))
+            .trim_end_matches('.')
+            .to_lowercase();
+        // `Senators James M. Jeffords`: a title in the plural is a title still.
+        match l.strip_suffix('s') {
+            Some(one) if TITLES.contains(&one) => one.to_string(),
+            _ => l,
+        }
+    };
     // `Lord Mayor`, `Prime Minister`: a role, not a name.
     if piece
         .iter()
@@ -162,10 +171,16 @@ pub(super) fn name_fact(
             piece.drain(..=p);
         }
     }
+    // `Danger Inc.`: a company's abbreviated legal form is no part of the answer a learner
+    // gives; it stays in view. (Not `OS`: `CP/M OS` is CP/M, but `Firefox OS` is a name.)
     while piece.len() > 1
-        && piece
-            .last()
-            .is_some_and(|&t| POST_TITLES.contains(&word(t)))
+        && piece.last().is_some_and(|&t| {
+            POST_TITLES.contains(&word(t))
+                || matches!(
+                    word(t).trim_end_matches('.'),
+                    "Inc" | "Ltd" | "LLC" | "plc" | "PLC" | "GmbH"
+                )
+        })
     {
         if let Some(t) = piece.pop() {
             claimed[t] = true;
@@ -215,7 +230,12 @@ pub(super) fn name_fact(
         return;
     }
     // `the federal Agency` where the document also writes `agencies`: emphasis, not a name.
-    if piece.len() == 1 && written_lower(&lower(first), &context.lower) {
+    // An initialism is no emphasis, even where a web address spells it small
+    // (`AARP's` beside `www.aarp.org`).
+    if piece.len() == 1
+        && !is_abbreviation(without_possessive(word(first)))
+        && written_lower(&lower(first), &context.lower)
+    {
         return;
     }
     let category = if piece.len() == 1 {

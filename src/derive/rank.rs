@@ -22,6 +22,21 @@ use crate::judge;
 
 /// Words a card must keep visible besides its gaps, so the prompt still says something.
 const MIN_CONTEXT_WORDS: usize = 3;
+/// A company's legal form, which names no more than the company: `Microsoft Corporation`.
+const LEGAL_FORMS: [&str; 12] = [
+    "corporation",
+    "corp",
+    "inc",
+    "incorporated",
+    "company",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "gmbh",
+    "ag",
+];
 /// And at least this share of its words (in percent).
 const MIN_CONTEXT_SHARE: usize = 40;
 
@@ -398,12 +413,23 @@ fn dropped(
     if fact.category == Category::Value && key == context.title {
         return Some("the document's own subject");
     }
+    // `Microsoft Corporation is an American …` in "Microsoft": the subject with its legal
+    // form, opening the sentence that says what it is, is the subject. Elsewhere it may be
+    // another body (`Mozilla Corporation` beside the Mozilla Foundation).
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !FUNCTION_WORDS.contains(w) && !PARTICLES.contains(w))
+        .collect();
+    let defined = fact.range.start == 0
+        && [" is ", " was "]
+            .iter()
+            .any(|v| text[fact.range.end..].starts_with(v))
+        && words.iter().any(|w| context.subject.contains(*w));
     if named
         && fact.category != Category::Value
-        && key
-            .split(' ')
-            .filter(|w| !FUNCTION_WORDS.contains(w) && !PARTICLES.contains(w))
-            .all(|w| context.subject.contains(w))
+        && words
+            .iter()
+            .all(|w| context.subject.contains(*w) || (defined && LEGAL_FORMS.contains(w)))
     {
         return Some("the document's own subject");
     }

@@ -85,8 +85,21 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             out.push(sentence);
         }
     };
+    // Whether the block before opened a list (`… the following emissions caps:`) whose
+    // items go on with `;`: each such item is a sentence of its own, ended with a stop.
+    let mut list_open = false;
     for block in blocks {
-        let line = block.text.as_str();
+        let listed = list_open && block.kind == BlockKind::Item;
+        let item_end = listed.then(|| list_item_end(&block.text)).flatten();
+        list_open = block.text.ends_with(':') || (listed && item_end.is_some());
+        let owned;
+        let line = match item_end {
+            Some(end) => {
+                owned = format!("{}.", &block.text[..end]);
+                owned.as_str()
+            }
+            None => block.text.as_str(),
+        };
         if block.kind == BlockKind::Heading || line.is_empty() || is_metadata(line) {
             continue;
         }
@@ -174,6 +187,17 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Where a list item that goes on into the next (`…below 1997 levels;`, `…levels; and`)
+/// ends without its joining punctuation, if it is one.
+fn list_item_end(text: &str) -> Option<usize> {
+    let trimmed = [" and", " or"]
+        .iter()
+        .find_map(|tail| text.strip_suffix(tail))
+        .unwrap_or(text);
+    let body = trimmed.strip_suffix([';', ','])?.trim_end();
+    (!body.is_empty()).then_some(body.len())
 }
 
 /// The parts of a `;`-separated line, each with the line's label.
@@ -343,6 +367,30 @@ pub(super) fn wraps_at_abbreviation(line: &str, next: &str) -> bool {
     let first = next.split(' ').next().unwrap_or_default();
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         return abbreviates_before_number(&last.to_lowercase());
+    }
+    // A given name's initial (`Senators James M.` over `Jeffords (VT) and …`): a sentence
+    // seldom ends at one letter after a capitalised word, and the next line goes on with
+    // a name, not a word that opens sentences.
+    let given = before
+        .strip_suffix(last)
+        .unwrap_or_default()
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    let initial = last.chars().count() == 1
+        && last.chars().all(|c| c.is_ascii_uppercase())
+        && given.chars().count() >= 2
+        && given.starts_with(char::is_uppercase)
+        && given.chars().all(char::is_alphabetic)
+        && first.starts_with(char::is_uppercase)
+        && !FUNCTION_WORDS.contains(
+            &first
+                .to_lowercase()
+                .trim_end_matches(|c: char| !c.is_alphabetic()),
+        );
+    if initial {
+        return true;
     }
     let dotted = last.contains('.')
         && last
@@ -547,6 +595,20 @@ mod tests {
             "one of the largest of its kind in the U.S.",
             "With a staff"
         ));
+        assert_eq!(
+            texts(
+                "In response to a May 17, 2001 request from Senators James M.\nJeffords (VT) and Joseph I. Lieberman (CT), this report describes\nthe results.\n"
+            ),
+            [
+                "In response to a May 17, 2001 request from Senators James M. Jeffords (VT) and Joseph I. Lieberman (CT), this report describes the results."
+            ]
+        );
+        // A letter after a word that opens no name, or before one that opens sentences, ends.
+        assert!(!wraps_at_abbreviation(
+            "They chose Plan B.",
+            "The plan worked"
+        ));
+        assert!(!wraps_at_abbreviation("rich in vitamin C.", "Oranges are"));
         assert!(statute_heading(
             "Administrative Procedure Act, 5 U.S.C. §§ 551 et seq.",
             0
@@ -614,6 +676,20 @@ mod tests {
             .find(|s| s.text.starts_with("Stalin’s Rule"))
             .unwrap();
         assert_eq!(&labelled.text[labelled.body..labelled.body + 6], "Joseph");
+    }
+
+    #[test]
+    fn list_items_going_on_with_semicolons_after_a_colon_are_sentences() {
+        assert_eq!(
+            texts(
+                "A Title\n\nIn their request, the Senators asked for the following emissions caps in the US electric power sector by the year 2007:\n\n- Reduce nitrogen oxides (NOx) emissions to 75 percent below 1997 levels;\n- Reduce mercury (Hg) emissions to 90 percent below 1999 levels; and\n- Reduce carbon dioxide (CO2) emissions to 1990 levels.\n\nA list of parts follows;\n- Not a sentence; and\n"
+            ),
+            [
+                "Reduce nitrogen oxides (NOx) emissions to 75 percent below 1997 levels.",
+                "Reduce mercury (Hg) emissions to 90 percent below 1999 levels.",
+                "Reduce carbon dioxide (CO2) emissions to 1990 levels.",
+            ]
+        );
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
     // Front matter (`---` title, date, author `---` on top of a blog post) is the site
     // generator's, not prose: read as text it ran into one card.
     let mut metadata = false;
+    // Its `title:` is the document's title, though: the deck's and its subject's.
+    let mut title = None;
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     for event in Parser::new_ext(text, options) {
@@ -97,6 +99,9 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
                 MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle,
             )) => metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
+            Event::Text(t) if metadata => {
+                title = title.or_else(|| front_matter_title(&t));
+            }
             _ if metadata => {}
             Event::Start(Tag::Heading { .. }) => {
                 builder.finish(kind, &mut out);
@@ -145,6 +150,43 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
         }
     }
     builder.finish(kind, &mut out);
+    titled(out, title)
+}
+
+/// A front matter's `title: Half a decade with Go` (quotes taken off), if it has one.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let value = line.strip_prefix("title:")?.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        (!value.is_empty()).then(|| collapse(value))
+    })
+}
+
+/// The blocks with the document's own title (a front matter's, a page's `<h1>`) first, as
+/// its heading: otherwise the first section heading (`History`) or the first sentence
+/// would stand for it.
+fn titled(mut out: Vec<Block>, title: Option<String>) -> Vec<Block> {
+    let Some(title) = title.filter(|t| !t.is_empty()) else {
+        return out;
+    };
+    if out
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Heading && b.text == title)
+    {
+        return out;
+    }
+    out.insert(
+        0,
+        Block {
+            text: title,
+            kind: BlockKind::Heading,
+            terms: Vec::new(),
+        },
+    );
     out
 }
 
@@ -173,7 +215,10 @@ const SKIPPED: [&str; 15] = [
 /// "From Wikipedia" line, an infobox, a menu, a footer drawn with `<div>`s rather than the
 /// elements [`SKIPPED`] names. A word is matched whole or as a `-`/`_` part of one
 /// (`jump-to-nav`, `mw-navigation`).
-const CHROME: [&str; 29] = [
+const CHROME: [&str; 30] = [
+    // The page's status marks beside its title (MediaWiki's `mw-indicator`: the article's
+    // coordinates, a protection padlock), not its text.
+    "indicator",
     // A picture and its caption (Wikipedia's `thumb`, `thumbcaption`, `gallery`).
     "thumb",
     "thumbcaption",
@@ -220,6 +265,18 @@ fn is_chrome(tag: &html5gum::StartTag<()>) -> bool {
                 .any(|word| {
                     CHROME.contains(&word) || word.split(['-', '_']).any(|p| CHROME.contains(&p))
                 })
+    })
+}
+
+/// A citation mark as MediaWiki writes it, `<sup class="reference">`, and the page numbers
+/// it puts in one beside it (`<sup class="reference nowrap">:&#8202;228</sup>`): dropped
+/// whole, so no number of the mark is left to become a gap.
+fn is_reference(tag: &html5gum::StartTag<()>) -> bool {
+    tag.attributes.iter().any(|(key, value)| {
+        key.0.as_slice() == b"class"
+            && String::from_utf8_lossy(&value.value)
+                .split_whitespace()
+                .any(|word| word == "reference")
     })
 }
 
@@ -272,6 +329,12 @@ pub(super) fn html(text: &str) -> Vec<Block> {
     let mut chrome: Option<(String, usize)> = None;
     let mut scope = 0usize;
     let mut items = 0usize;
+    // The page's own title: its first `<h1>` wherever it stands (often in a header, which
+    // is dropped), else its `<title>` without the site's name after a dash or a bar.
+    let mut h1: Option<String> = None;
+    let mut page_title = String::new();
+    let mut in_h1 = false;
+    let mut in_title = false;
     for token in tokens() {
         match token {
             Token::StartTag(tag) => {
@@ -279,13 +342,21 @@ pub(super) fn html(text: &str) -> Vec<Block> {
                 if matches!(tag_name.as_str(), "article" | "main") {
                     scope += 1;
                 }
+                if tag_name == "h1" && h1.is_none() && !tag.self_closing {
+                    in_h1 = true;
+                    h1 = Some(String::new());
+                }
+                in_title |= tag_name == "title" && page_title.is_empty();
                 if SKIPPED.contains(&tag_name.as_str()) && !tag.self_closing {
                     skip += 1;
                 }
                 if !tag.self_closing {
                     match &mut chrome {
                         Some((open, depth)) if *open == tag_name => *depth += 1,
-                        None if CHROME_ELEMENTS.contains(&tag_name.as_str()) && is_chrome(&tag) => {
+                        None if (CHROME_ELEMENTS.contains(&tag_name.as_str())
+                            && is_chrome(&tag))
+                            || (tag_name == "sup" && is_reference(&tag)) =>
+                        {
                             chrome = Some((tag_name.clone(), 1));
                         }
                         _ => {}
@@ -313,6 +384,8 @@ pub(super) fn html(text: &str) -> Vec<Block> {
             }
             Token::EndTag(tag) => {
                 let tag_name = name(&tag.name);
+                in_h1 &= tag_name != "h1";
+                in_title &= tag_name != "title";
                 if SKIPPED.contains(&tag_name.as_str()) {
                     skip = skip.saturating_sub(1);
                 }
@@ -341,6 +414,16 @@ pub(super) fn html(text: &str) -> Vec<Block> {
                     scope = scope.saturating_sub(1);
                 }
             }
+            Token::String(s) if in_h1 || in_title => {
+                let piece = String::from_utf8_lossy(&s);
+                match h1.as_mut() {
+                    Some(h1) if in_h1 => h1.push_str(&piece),
+                    _ => page_title.push_str(&piece),
+                }
+                if skip == 0 && chrome.is_none() && (!scoped || scope > 0) {
+                    builder.push(&piece);
+                }
+            }
             Token::String(s) if skip == 0 && chrome.is_none() && (!scoped || scope > 0) => {
                 builder.push(&String::from_utf8_lossy(&s));
             }
@@ -348,5 +431,15 @@ pub(super) fn html(text: &str) -> Vec<Block> {
         }
     }
     builder.finish(kind, &mut out);
-    out
+    let site = |t: &str| {
+        [" - ", " – ", " — ", " | "]
+            .iter()
+            .find_map(|sep| t.rsplit_once(sep).map(|(head, _)| head.to_string()))
+            .unwrap_or_else(|| t.to_string())
+    };
+    let title = h1
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(site(&collapse(&page_title))));
+    titled(out, title)
 }

@@ -22,6 +22,10 @@
 #   history import of the same file again          6.57 s wall,  4.31 s CPU,  61 MiB peak
 #   history import of 1000000 more (into 1000000) 18.19 s wall, 11.69 s CPU,  65 MiB peak
 # The same card rows, reviews (ids, sequence numbers) and schema from both builds.
+# Idle (2026-12-02 02:41, load average 0.9, 06cc193, `OPTIMIZE=0 QUIZ=target/release/quiz bench/bulk.sh`):
+#   history import (a store with no reviews)      5.32 s wall,  5.12 s CPU,  46 MiB peak
+#   history import of the same file again         3.71 s wall,  3.70 s CPU,  60 MiB peak
+#   history import of 1000000 more (into 1000000) 10.73 s wall, 10.45 s CPU,  65 MiB peak
 # Into an empty log the reviews go straight into the table with its indexes dropped, the
 # indexes are built by sorting at the end, and the cards are replayed from one sorted scan
 # (src/store/import.rs). Of the 5 s left (perf record, 1,000,000 reviews): building the five

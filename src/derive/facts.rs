@@ -1262,35 +1262,33 @@ mod tests {
 
     #[test]
     fn the_subject_with_its_legal_form_is_the_subject() {
-        let text = "Microsoft\n\n**Microsoft Corporation** is an American technology company headquartered in Redmond, Washington.\n";
-        let all = sentences(&blocks(&clean(text), Format::Markdown));
-        let context = context(&all, "Microsoft");
-        let gaps: Vec<String> = choose(
-            &all[0],
-            &facts(&all[0], &context),
-            &context,
-            &HashSet::new(),
-        )
-        .gaps
-        .into_iter()
-        .map(|f| all[0].text[f.range].to_string())
-        .collect();
-        assert_eq!(gaps, ["Redmond"]);
+        // The gaps of a Markdown document's first sentence, its title being `subject`.
+        let first_gaps = |text: &str, subject: &str| -> Vec<String> {
+            let all = sentences(&blocks(&clean(text), Format::Markdown));
+            let context = context(&all, subject);
+            choose(
+                &all[0],
+                &facts(&all[0], &context),
+                &context,
+                &HashSet::new(),
+            )
+            .gaps
+            .into_iter()
+            .map(|f| all[0].text[f.range].to_string())
+            .collect()
+        };
+        assert_eq!(
+            first_gaps(
+                "Microsoft\n\n**Microsoft Corporation** is an American technology company headquartered in Redmond, Washington.\n",
+                "Microsoft"
+            ),
+            ["Redmond"]
+        );
         // Elsewhere it may be another body than the subject.
-        let text =
-            "Mozilla\n\nIn 2005 the foundation set up the Mozilla Corporation to earn money.\n";
-        let all = sentences(&blocks(&clean(text), Format::Markdown));
-        let mozilla = super::context(&all, "Mozilla");
-        let gaps: Vec<String> = choose(
-            &all[0],
-            &facts(&all[0], &mozilla),
-            &mozilla,
-            &HashSet::new(),
-        )
-        .gaps
-        .into_iter()
-        .map(|f| all[0].text[f.range].to_string())
-        .collect();
+        let gaps = first_gaps(
+            "Mozilla\n\nIn 2005 the foundation set up the Mozilla Corporation to earn money.\n",
+            "Mozilla",
+        );
         assert!(
             gaps.contains(&"Mozilla Corporation".to_string()),
             "{gaps:?}"

@@ -727,16 +727,20 @@ mod tests {
     /// The gaps a one-sentence text gets on its own.
     fn gaps(text: &str) -> Vec<String> {
         let (sentence, context) = one(text);
-        let all = [sentence];
+        chosen_gaps(&sentence, &context)
+    }
+
+    /// The text of each gap chosen in `sentence`.
+    fn chosen_gaps(sentence: &Sentence, context: &Context) -> Vec<String> {
         choose(
-            &all[0],
-            &facts(&all[0], &context),
-            &context,
+            sentence,
+            &facts(sentence, context),
+            context,
             &HashSet::new(),
         )
         .gaps
         .into_iter()
-        .map(|f| all[0].text[f.range].to_string())
+        .map(|f| sentence.text[f.range].to_string())
         .collect()
     }
 
@@ -1265,17 +1269,7 @@ mod tests {
         // The gaps of a Markdown document's first sentence, its title being `subject`.
         let first_gaps = |text: &str, subject: &str| -> Vec<String> {
             let all = sentences(&blocks(&clean(text), Format::Markdown));
-            let context = context(&all, subject);
-            choose(
-                &all[0],
-                &facts(&all[0], &context),
-                &context,
-                &HashSet::new(),
-            )
-            .gaps
-            .into_iter()
-            .map(|f| all[0].text[f.range].to_string())
-            .collect()
+            chosen_gaps(&all[0], &context(&all, subject))
         };
         assert_eq!(
             first_gaps(

@@ -65,10 +65,10 @@ impl Figures {
     /// Counts one reviewed card; `due_day` is its forecast day (0 = today or overdue).
     pub(crate) fn add_card(&mut self, state: &CardState, due_day: Option<usize>, tz: &TimeZone) {
         self.cards += 1;
-        if calendar::learner_days_between(state.last_review, state.due, tz) < MATURE_DAYS {
-            self.young += 1;
-        } else {
+        if calendar::learner_days_at_least(state.last_review, state.due, MATURE_DAYS, tz) {
             self.mature += 1;
+        } else {
+            self.young += 1;
         }
         if due_day == Some(0) {
             self.due_today += 1;

@@ -27,7 +27,7 @@ pub(crate) use suspended::Suspension;
 pub(crate) const FILE_NAME: &str = "quiz.sqlite3";
 
 /// Migrations, in order; the database's `PRAGMA user_version` says how many have run.
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("schema.sql"),
     include_str!("migration_2.sql"),
     include_str!("migration_3.sql"),
@@ -35,6 +35,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("migration_5.sql"),
     include_str!("migration_6.sql"),
     include_str!("migration_7.sql"),
+    include_str!("migration_8.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -598,7 +599,7 @@ mod tests {
                 error,
                 StoreError::ReadOnlyOld {
                     found: 2,
-                    known: 7,
+                    known: 8,
                     ..
                 }
             ),
@@ -612,7 +613,7 @@ mod tests {
                 error,
                 StoreError::TooNew {
                     found: 99,
-                    known: 7,
+                    known: 8,
                     ..
                 }
             ),

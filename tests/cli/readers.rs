@@ -246,11 +246,14 @@ fn a_writer_on_a_read_only_database_in_a_writable_folder_says_so_and_readers_rea
 #[test]
 fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
     let quiz = with_capitals_history();
-    // A real schema-2 file: without what migrations 3 to 7 made (a version that disagrees
+    // A real schema-2 file: without what migrations 3 to 8 made (a version that disagrees
     // with the tables is a damaged file, issue 17).
     let db = quiz.db();
     db.execute_batch(
-        "DROP TABLE sync_events; DROP TABLE sync_files; DROP TABLE sync_replay;
+        "DROP TABLE cards_due_days; DROP TRIGGER cards_due_days_insert;
+         DROP TRIGGER cards_due_days_delete; DROP TRIGGER cards_due_days_update;
+         DROP INDEX cards_unplaced;
+         DROP TABLE sync_events; DROP TABLE sync_files; DROP TABLE sync_replay;
          DROP INDEX reviews_by_event;
          ALTER TABLE reviews DROP COLUMN device; ALTER TABLE reviews DROP COLUMN seq;
          DROP TRIGGER cards_position; DROP INDEX cards_by_deck_lapses;
@@ -270,7 +273,7 @@ fn a_read_only_database_of_an_older_schema_is_not_migrated_but_refused() {
         run.stderr,
         format!(
             "quiz: error: the progress database {} is read-only and was written by an older \
-             quiz (schema 2, this quiz reads 7): run quiz once where it can be written, which \
+             quiz (schema 2, this quiz reads 8): run quiz once where it can be written, which \
              brings it up to date\n",
             quiz.db_path().display()
         )

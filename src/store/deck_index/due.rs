@@ -55,6 +55,16 @@ impl Store {
         before: Timestamp,
         tags: &[String],
     ) -> Result<usize> {
+        // Without a tag to check, the days of `cards_due_days` count it (migration 8): a scan
+        // of 81,000 due cards was half of a session's start.
+        if tags.is_empty() && !self.shadowed && self.all_placed(deck)? {
+            let last = before
+                .checked_sub(jiff::SignedDuration::from_millis(1))
+                .unwrap_or(before);
+            let due = self.cards_due_by(deck, last)?;
+            let suspended = self.suspended_due_count(deck, last)?;
+            return Ok(usize::try_from(due.saturating_sub(suspended)).unwrap_or(usize::MAX));
+        }
         let count: i64 = self
             .conn
             .prepare_cached(&format!("SELECT COUNT(*) FROM cards AS p WHERE {DUE}"))?

@@ -44,6 +44,9 @@ const NOT_SUSPENDED: &str =
 const INDEXED: &str =
     "(?2 OR EXISTS (SELECT 1 FROM deck_cards AS c WHERE c.deck = p.deck AND c.card = p.card))";
 
+/// A UTC day in milliseconds: the unit of `cards_due_days` (migration 8).
+const DAY_MS: i64 = 86_400_000;
+
 /// Names the encoding of `data` below; a change to it must change this.
 const FORMAT: u32 = 4;
 
@@ -323,10 +326,13 @@ impl Store {
         Ok(answers)
     }
 
-    /// How many cards a deck's index holds.
+    /// How many cards a deck's index holds: its last position and one, read from the
+    /// primary key. The indexer writes a deck's cards at positions 0, 1, 2… in file order and
+    /// deletes the rows past the last, so the positions have no gap; counting the rows walked
+    /// all 100,000 of them.
     pub(crate) fn indexed_card_count(&self, deck: &DeckId) -> Result<u64> {
         Ok(self.conn.query_row(
-            "SELECT COUNT(*) FROM deck_cards WHERE deck = ?1",
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM deck_cards WHERE deck = ?1",
             params![deck],
             |row| row.get(0),
         )?)
@@ -344,11 +350,17 @@ impl Store {
     /// Whether every card of a deck with progress (a row in `cards`) is in the deck's index,
     /// that is, no progress of a card that left the deck is kept. The queries below are then
     /// told so (`all_indexed`) and need not look a card up in the index: on 100,000 cards
-    /// that look-up is most of their time. Counted, not compared card by card: `reviewed`
-    /// marks exactly the indexed cards with progress.
+    /// that look-up is most of their time. A card's row has no place (`position`) exactly
+    /// when the index does not hold it (migration 6), and `cards_unplaced` holds those rows
+    /// alone. A reader's copy of the index (see [`Store::writable_index`]) has places the
+    /// file's rows do not say; there the cards are counted instead: `reviewed` marks exactly
+    /// the indexed cards with progress.
     /// `indexed_cards` is the deck's [`Store::indexed_card_count`], which every caller has
-    /// read already: counting 100,000 rows again cost a tenth of `quiz decks`.
+    /// read already.
     pub(crate) fn progress_all_indexed(&self, deck: &DeckId, indexed_cards: u64) -> Result<bool> {
+        if !self.shadowed {
+            return self.all_placed(deck);
+        }
         Ok(self.conn.query_row(
             "SELECT (SELECT COUNT(*) FROM cards WHERE deck = ?1)
                   = ?2 - (SELECT COUNT(*) FROM deck_cards INDEXED BY deck_cards_new
@@ -358,9 +370,23 @@ impl Store {
         )?)
     }
 
+    /// Whether every card of a deck with progress has its place in the index, read from
+    /// `cards_unplaced` (migration 8); a reader's copy of the index is not told (see
+    /// [`Store::progress_all_indexed`]).
+    pub(super) fn all_placed(&self, deck: &DeckId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM cards INDEXED BY cards_unplaced
+                 WHERE deck = ?1 AND position IS NULL)",
+            params![deck],
+            |row| row.get(0),
+        )?)
+    }
+
     /// How many of a deck's indexed cards are due at or before `soon`, and how many at or
-    /// before `later` (not before `soon`), in one scan of the due cards; `all_indexed` as
-    /// [`Store::progress_all_indexed`] says.
+    /// before `later` (not before `soon`); `all_indexed` as [`Store::progress_all_indexed`]
+    /// says. When the deck's cards with progress are all indexed, each count is the sum of
+    /// the days before its instant's in `cards_due_days` and the cards of that day up to it
+    /// (migration 8); otherwise one scan of the due cards, each looked up in the index.
     pub(crate) fn indexed_cards_due_by(
         &self,
         deck: &DeckId,
@@ -368,15 +394,38 @@ impl Store {
         later: jiff::Timestamp,
         all_indexed: bool,
     ) -> Result<(u64, u64)> {
+        let later = later.max(soon);
+        if all_indexed {
+            return Ok((
+                self.cards_due_by(deck, soon)?,
+                self.cards_due_by(deck, later)?,
+            ));
+        }
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT COALESCE(SUM(p.due <= ?3), 0), COUNT(*) FROM cards AS p
              WHERE p.deck = ?1 AND p.due <= ?4 AND {INDEXED}"
         ))?;
-        let later = later.max(soon);
         Ok(statement.query_row(
             params![deck, all_indexed, Millis(soon), Millis(later)],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?)
+    }
+
+    /// How many of a deck's cards with progress are due at or before `at`, from
+    /// `cards_due_days` and the cards due on `at`'s own day.
+    pub(super) fn cards_due_by(&self, deck: &DeckId, at: jiff::Timestamp) -> Result<u64> {
+        let at = at.as_millisecond();
+        // Divided as the triggers divide (towards zero); `day_from` is at or before the
+        // first instant of that day whatever the sign, and the query checks the day itself.
+        let day = at / DAY_MS;
+        let day_from = day * DAY_MS - (DAY_MS - 1);
+        let mut statement = self.conn.prepare_cached(
+            "SELECT (SELECT COALESCE(SUM(cards), 0) FROM cards_due_days
+                     WHERE deck = ?1 AND day < ?2)
+                  + (SELECT COUNT(*) FROM cards INDEXED BY cards_by_deck_due
+                     WHERE deck = ?1 AND due >= ?3 AND due <= ?4 AND due / 86400000 = ?2)",
+        )?;
+        Ok(statement.query_row(params![deck, day, day_from, at], |row| row.get(0))?)
     }
 
     /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches);
@@ -1062,6 +1111,58 @@ mod tests {
             .unwrap();
         assert!(matches!(all(&store, &deck), Err(StoreError::DamagedIndex(d)) if d == "d"));
         assert_eq!(store.deck_index_entry(&deck).unwrap(), None);
+    }
+
+    #[test]
+    fn the_due_days_count_what_a_scan_of_the_due_cards_counts() {
+        use rand::{RngExt as _, SeedableRng as _};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let deck = DeckId("d".into());
+        let mut indexer = store.index_deck(&deck).unwrap();
+        for id in 0..300 {
+            indexer.card(text_card(&format!("c{id}"), "1"));
+        }
+        indexer.finish("k", None).unwrap();
+        let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(8);
+        let day = DAY_MS;
+        // Around the epoch (where division towards zero puts two days' cards in day 0) and
+        // around a real instant, on and off the days' edges.
+        let due = |rng: &mut rand::rngs::Xoshiro256PlusPlus| {
+            let base = [0, 20_000 * day][rng.random_range(0..2)];
+            base + rng.random_range(-5..5) * day + [0, 1, -1, 3_600_000][rng.random_range(0..4)]
+        };
+        let upsert = "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+             VALUES ('d', ?1, 2.5, 5.0, ?2, 0, 1, 0, 0)
+             ON CONFLICT (deck, card) DO UPDATE SET due = excluded.due";
+        for step in 0..600 {
+            let card = format!("c{}", rng.random_range(0..300));
+            if step % 7 == 6 {
+                store
+                    .conn
+                    .execute("DELETE FROM cards WHERE card = ?1", params![card])
+                    .unwrap();
+            } else {
+                let due = due(&mut rng);
+                store.conn.execute(upsert, params![card, due]).unwrap();
+            }
+            if step % 50 == 0 {
+                assert!(store.all_placed(&deck).unwrap());
+                for _ in 0..20 {
+                    let (soon, later) = (due(&mut rng), due(&mut rng));
+                    let at = |ms| jiff::Timestamp::from_millisecond(ms).unwrap();
+                    assert_eq!(
+                        store
+                            .indexed_cards_due_by(&deck, at(soon), at(later), true)
+                            .unwrap(),
+                        store
+                            .indexed_cards_due_by(&deck, at(soon), at(later), false)
+                            .unwrap(),
+                        "due by {soon} and {later} after {step} changes"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

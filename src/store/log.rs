@@ -417,9 +417,11 @@ pub(super) fn replay_cards(
     // `WHERE true` tells SQLite's parser the ON CONFLICT is the upsert's, not a join's.
     conn.execute(
         "INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses,
-             first_review)
-         SELECT deck, card, stability, difficulty, due, last_review, reps, lapses, first_review
-         FROM temp.card_states WHERE true
+             first_review, position)
+         SELECT s.deck, s.card, s.stability, s.difficulty, s.due, s.last_review, s.reps,
+             s.lapses, s.first_review,
+             (SELECT c.position FROM deck_cards AS c WHERE c.deck = s.deck AND c.card = s.card)
+         FROM temp.card_states AS s WHERE true
          ON CONFLICT (deck, card) DO UPDATE SET
              stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
              last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,

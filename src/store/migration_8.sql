@@ -35,3 +35,14 @@ END;
 -- deck), which are few or none: when a deck has none, every card with progress is one of
 -- its indexed cards, and the counts need no look-up in `deck_cards` per card.
 CREATE INDEX cards_unplaced ON cards (deck) WHERE position IS NULL;
+
+-- A bulk writer (the replay of an import, `quiz optimize`, a sync) gives a new row its place
+-- itself, in the same statement; the trigger then has nothing to do. Updating each of
+-- 100,000 new rows again, with their entries in `cards_by_deck_due` and `cards_unplaced`,
+-- was a third of writing them.
+DROP TRIGGER cards_position;
+CREATE TRIGGER cards_position AFTER INSERT ON cards WHEN NEW.position IS NULL BEGIN
+    UPDATE cards SET position =
+        (SELECT c.position FROM deck_cards AS c WHERE c.deck = NEW.deck AND c.card = NEW.card)
+    WHERE deck = NEW.deck AND card = NEW.card;
+END;

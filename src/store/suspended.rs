@@ -114,6 +114,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether any card of `deck` is suspended.
+    pub(crate) fn any_suspended(&self, deck: &DeckId) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM suspended WHERE deck = ?1)",
+            params![deck],
+            |row| row.get(0),
+        )?)
+    }
+
     /// How many of `deck`'s indexed cards are suspended (a suspension of a card that left
     /// the deck is kept, but it is not the deck's card any more).
     pub(crate) fn suspended_indexed_count(&self, deck: &DeckId) -> Result<u64> {

@@ -35,16 +35,27 @@ pub(crate) struct DueCard {
 /// before `?2`, in the deck's index, not suspended, carrying any of the tags in the JSON
 /// array `?3` (any card when NULL). The suspended cards are read once, as a list the scan
 /// looks each due card up in: a subquery correlated with each of 81,000 due rows opened
-/// and closed a cursor per row, a third of the count's time.
-const DUE: &str = "p.deck = ?1 AND p.due < ?2 AND p.position IS NOT NULL
-     AND p.card NOT IN (SELECT s.card FROM suspended AS s WHERE s.deck = ?1)
-     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM deck_cards AS c, json_each(c.tags) AS t
-         WHERE c.deck = p.deck AND c.position = p.position
-             AND t.value IN (SELECT value FROM json_each(?3))))";
+/// and closed a cursor per row, a third of the count's time. A deck with no suspended card
+/// (`suspensions` false) is not looked up in at all: the look-up was a quarter of the
+/// time of a session's first page.
+fn due_clause(suspensions: bool) -> String {
+    let suspended = match suspensions {
+        true => "AND p.card NOT IN (SELECT s.card FROM suspended AS s WHERE s.deck = ?1)",
+        false => "",
+    };
+    format!(
+        "p.deck = ?1 AND p.due < ?2 AND p.position IS NOT NULL {suspended}
+         AND (?3 IS NULL OR EXISTS (SELECT 1 FROM deck_cards AS c, json_each(c.tags) AS t
+             WHERE c.deck = p.deck AND c.position = p.position
+                 AND t.value IN (SELECT value FROM json_each(?3))))"
+    )
+}
 
 /// How far a card is forgotten at `?4`: elapsed milliseconds over stability, clamped as
-/// [`crate::schedule::Scheduler::retrievability`] clamps both.
-const FORGETTING: &str = "MAX(?4 - p.last_review, 0) / MAX(p.stability, ?5)";
+/// [`crate::schedule::Scheduler::retrievability`] clamps both (as `CASE`, not `MAX`: a
+/// function call for each of 81,000 due cards costs more than its test).
+const FORGETTING: &str = "(CASE WHEN p.last_review < ?4 THEN ?4 - p.last_review ELSE 0 END)
+     / (CASE WHEN p.stability > ?5 THEN p.stability ELSE ?5 END)";
 
 impl Store {
     /// How many indexed cards of a deck carrying any of `tags` (all when empty) and not
@@ -67,7 +78,10 @@ impl Store {
         }
         let count: i64 = self
             .conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM cards AS p WHERE {DUE}"))?
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM cards AS p WHERE {}",
+                due_clause(self.any_suspended(deck)?)
+            ))?
             .query_row(params![deck, Millis(before), tags_filter(tags)], |row| {
                 row.get(0)
             })?;
@@ -86,13 +100,14 @@ impl Store {
         after: Option<DueCursor>,
         limit: usize,
     ) -> Result<Vec<DueCard>> {
+        let due = due_clause(self.any_suspended(deck)?);
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT c.card, c.data, c.tags, p.stability, p.difficulty, p.due, p.last_review,
                  p.reps, p.lapses, c.position, p.forgetting
              FROM (SELECT p.card, p.stability, p.difficulty, p.due, p.last_review, p.reps,
                        p.lapses, p.position, {FORGETTING} AS forgetting
                    FROM cards AS p
-                   WHERE {DUE} AND (?6 IS NULL OR {FORGETTING} < ?6
+                   WHERE {due} AND (?6 IS NULL OR {FORGETTING} < ?6
                        OR ({FORGETTING} = ?6 AND p.position > ?7))
                    ORDER BY forgetting DESC, p.position LIMIT ?8) AS p
              CROSS JOIN deck_cards AS c

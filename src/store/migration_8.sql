@@ -46,3 +46,8 @@ CREATE TRIGGER cards_position AFTER INSERT ON cards WHEN NEW.position IS NULL BE
         (SELECT c.position FROM deck_cards AS c WHERE c.deck = NEW.deck AND c.card = NEW.card)
     WHERE deck = NEW.deck AND card = NEW.card;
 END;
+
+-- A session's reviews are looked up by session; an imported or synced review has none, and
+-- a history of 1,000,000 of them built an index entry each for nothing.
+DROP INDEX reviews_by_session;
+CREATE INDEX reviews_by_session ON reviews (session) WHERE session IS NOT NULL;

@@ -33,6 +33,13 @@
 # appending the rows 0.9 s, the sorted scan 0.55 s, FSRS 0.4 s, the commit 0.4 s, CSV 0.3 s.
 # Earlier (2026-12-01, load 4 to 10; de6fc1d), the first import took 12.14 s CPU (28 s wall).
 #   optimize over 1000000 reviews                 31.03 s wall, 15.20 s CPU, 261 MiB peak
+# On a slower machine (2026-12-02 06:37, 2 cores, load average 1.0), the first import only,
+# `OPTIMIZE=0 QUIZ=<build> bench/bulk.sh` with the builds taken in turn, twice each:
+#   9372f30 (before)   13.66 and 11.15 s CPU (14.79 and 12.15 s wall), 47 MiB
+#   2f37bea            9.58 and 11.19 s CPU (10.62 and 12.45 s wall), 47 MiB
+# (2f37bea writes each new card row with its place instead of updating it again by trigger,
+# and builds no reviews_by_session entry for a review without a session.) The run-to-run
+# spread of this machine is as large as the difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

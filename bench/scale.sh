@@ -92,6 +92,27 @@
 # that, with QUIZ=<build> RUNS=3, builds in turn at load average ~4): a899406's build 2.50-
 # 2.60 s of CPU, 3.2-4.0 s wall, 132 MiB; 64 cards an insert, the new cards' index kept
 # while writing, only the index by card rebuilt: 2.05-2.30 s of CPU, 2.9 s wall, 133 MiB.
+# On a slower machine (2026-12-02 06:25 to 06:45, 2 cores, load average 1.0, nothing else
+# running), `SIZES="1000 10000 100000" RUNS=5 QUIZ=<build> bench/scale.sh`, the build before
+# (9372f30) and then migration 8's (2f37bea: due cards counted by day, unplaced cards indexed):
+# 9372f30:
+#   1000      none    |     25    10 |     12    10 |      7      8       8        9 |       -      - |   0.55
+#   1000      10/card |              |     15    10 |     10     12       9       10 |     0.1     12 |   0.69
+#   10000     none    |     68    12 |     14    10 |     12     12       9       10 |       -      - |   0.57
+#   10000     10/card |              |     16    11 |     13     23      13       11 |     1.1     33 |   0.73
+#   100000    none    |    605    23 |     14    10 |     34     28       9       11 |       -      - |   0.56
+#   100000    10/card |              |     75    12 |     34    124      31       14 |    11.4     46 |   1.04
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.08 ms, mean 1.29 ms, 90th percentile 0.11 ms
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.31 ms, mean 0.37 ms, 90th percentile 0.41 ms
+# 2f37bea:
+#   1000      none    |     27    10 |     13    10 |      9     10       8        9 |       -      - |   0.56
+#   1000      10/card |              |     13    10 |     10     11       9       10 |     0.1     11 |   0.61
+#   10000     none    |     84    12 |     11    10 |      8      8       7        9 |       -      - |   0.55
+#   10000     10/card |              |     17    11 |     10     21      14       11 |     1.3     33 |   0.71
+#   100000    none    |    471    23 |     13    10 |     18      7       6       10 |       -      - |   0.51
+#   100000    10/card |              |     47    12 |     13    105      37       14 |    10.5     46 |   1.21
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.08 ms, mean 1.57 ms, 90th percentile 0.13 ms
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.51 ms, mean 0.66 ms, 90th percentile 0.80 ms
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -7,7 +7,8 @@
 -- as SQLite and Rust both divide) their review is due: the cards due by an instant are those
 -- of the days before its day, summed here, and those of its own day up to it, read from
 -- `cards_by_deck_due`. Kept by the triggers below, so every writer of `cards` keeps it; a
--- day whose cards all moved keeps its row at 0.
+-- day whose cards all moved keeps its row at 0. (An `INSERT OR REPLACE` into `cards` would
+-- delete without its trigger: writers upsert instead.)
 CREATE TABLE cards_due_days (
     deck   TEXT NOT NULL,
     day    INTEGER NOT NULL,
@@ -34,6 +35,14 @@ END;
 -- The cards with progress the deck index does not hold (`position` NULL: they left the
 -- deck), which are few or none: when a deck has none, every card with progress is one of
 -- its indexed cards, and the counts need no look-up in `deck_cards` per card.
+-- The counts trust the places, which the builds between commits 841a46e and 6a6b602 could
+-- leave naming another card's place (they decided whether to move places outside the
+-- indexing's transaction): they are set again from the index, writing only the rows that
+-- differ.
+UPDATE cards SET position =
+    (SELECT c.position FROM deck_cards AS c WHERE c.deck = cards.deck AND c.card = cards.card)
+WHERE position IS NOT
+    (SELECT c.position FROM deck_cards AS c WHERE c.deck = cards.deck AND c.card = cards.card);
 CREATE INDEX cards_unplaced ON cards (deck) WHERE position IS NULL;
 
 -- A bulk writer (the replay of an import, `quiz optimize`, a sync) gives a new row its place

@@ -532,6 +532,48 @@ mod tests {
     }
 
     #[test]
+    fn migration_8_counts_a_stores_cards_by_due_day_and_mends_their_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let old = Connection::open(&path).unwrap();
+        for migration in &MIGRATIONS[..7] {
+            old.execute_batch(migration).unwrap();
+        }
+        old.pragma_update(None, "user_version", 7).unwrap();
+        // b's row names a's place (as a build that moved places outside the indexing's
+        // transaction could leave it); `gone` left the deck but kept a place.
+        old.execute_batch(
+            "INSERT INTO deck_cards VALUES ('d', 0, 'a', x'', '[]', 0), ('d', 1, 'b', x'', '[]', 1);
+             INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
+                 VALUES ('d', 'b', 1, 5, 86400000, 0, 1, 0, 0), ('d', 'gone', 1, 5, 86400001, 0, 1, 0, 0),
+                        ('e', 'x', 1, 5, 10, 0, 1, 0, 0);
+             UPDATE cards SET position = 0 WHERE card IN ('b', 'gone');",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::open_file(&path).unwrap();
+        let rows = |sql: &str| -> Vec<String> {
+            let mut statement = store.conn.prepare(sql).unwrap();
+            statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        assert_eq!(
+            rows("SELECT card || ' ' || COALESCE(position, '-') FROM cards ORDER BY card"),
+            ["b 1", "gone -", "x -"]
+        );
+        assert_eq!(
+            rows(
+                "SELECT deck || ' ' || day || ' ' || cards FROM cards_due_days ORDER BY deck, day"
+            ),
+            ["d 1 2", "e 0 1"]
+        );
+        assert!(!store.all_placed(&crate::deck::DeckId("d".into())).unwrap());
+    }
+
+    #[test]
     fn a_reader_creates_no_data_directory_and_sees_an_empty_store() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("new");

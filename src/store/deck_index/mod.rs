@@ -396,10 +396,8 @@ impl Store {
     ) -> Result<(u64, u64)> {
         let later = later.max(soon);
         if all_indexed {
-            return Ok((
-                self.cards_due_by(deck, soon)?,
-                self.cards_due_by(deck, later)?,
-            ));
+            let (soon, later, _) = self.cards_due_by(deck, soon, later)?;
+            return Ok((soon, later));
         }
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT COALESCE(SUM(p.due <= ?3), 0), COUNT(*) FROM cards AS p
@@ -411,21 +409,45 @@ impl Store {
         )?)
     }
 
-    /// How many of a deck's cards with progress are due at or before `at`, from
-    /// `cards_due_days` and the cards due on `at`'s own day.
-    pub(super) fn cards_due_by(&self, deck: &DeckId, at: jiff::Timestamp) -> Result<u64> {
-        let at = at.as_millisecond();
-        // Divided as the triggers divide (towards zero); `day_from` is at or before the
+    /// How many of a deck's cards with progress are due at or before `soon`, and at or before
+    /// `later`, and how many of its suspended indexed cards are due at or before `soon`: each
+    /// due count the sum of the days before its instant's in `cards_due_days` and the cards
+    /// due on that day up to it. One statement, so the counts are of one state of the
+    /// database (a session may be saving beside a reader).
+    pub(super) fn cards_due_by(
+        &self,
+        deck: &DeckId,
+        soon: jiff::Timestamp,
+        later: jiff::Timestamp,
+    ) -> Result<(u64, u64, u64)> {
+        // Divided as the triggers divide (towards zero); the first bound is at or before the
         // first instant of that day whatever the sign, and the query checks the day itself.
-        let day = at / DAY_MS;
-        let day_from = day * DAY_MS - (DAY_MS - 1);
-        let mut statement = self.conn.prepare_cached(
-            "SELECT (SELECT COALESCE(SUM(cards), 0) FROM cards_due_days
-                     WHERE deck = ?1 AND day < ?2)
-                  + (SELECT COUNT(*) FROM cards INDEXED BY cards_by_deck_due
-                     WHERE deck = ?1 AND due >= ?3 AND due <= ?4 AND due / 86400000 = ?2)",
-        )?;
-        Ok(statement.query_row(params![deck, day, day_from, at], |row| row.get(0))?)
+        let day = |at: jiff::Timestamp| {
+            let day = at.as_millisecond() / DAY_MS;
+            (day, day * DAY_MS - (DAY_MS - 1), at.as_millisecond())
+        };
+        let due_by = |first: usize| {
+            let (day, from, at) = (first, first + 1, first + 2);
+            format!(
+                "(SELECT COALESCE(SUM(cards), 0) FROM cards_due_days
+                  WHERE deck = ?1 AND day < ?{day})
+                 + (SELECT COUNT(*) FROM cards INDEXED BY cards_by_deck_due
+                    WHERE deck = ?1 AND due >= ?{from} AND due <= ?{at}
+                        AND due / 86400000 = ?{day})"
+            )
+        };
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {}, {}, (SELECT COUNT(*) FROM suspended AS s
+                 CROSS JOIN cards AS p ON p.deck = s.deck AND p.card = s.card
+                 WHERE s.deck = ?1 AND p.due <= ?4 AND p.position IS NOT NULL)",
+            due_by(2),
+            due_by(5)
+        ))?;
+        let (soon, later) = (day(soon), day(later));
+        Ok(statement.query_row(
+            params![deck, soon.0, soon.1, soon.2, later.0, later.1, later.2],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )?)
     }
 
     /// How many of a deck's indexed cards have lapsed `lapses` times or more (its leeches);

@@ -393,14 +393,7 @@ mod tests {
 
     /// The rows a test compares: every card's, and every review's but its device.
     fn rows(store: &Store) -> (Vec<String>, Vec<String>) {
-        let all = |sql: &str| -> Vec<String> {
-            let mut statement = store.conn.prepare(sql).unwrap();
-            statement
-                .query_map([], |row| row.get::<_, String>(0))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap()
-        };
+        let all = |sql: &str| store.text_rows(sql);
         (
             all(
                 "SELECT deck || '/' || card || ' ' || stability || ' ' || difficulty || ' ' || due

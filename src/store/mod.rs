@@ -469,6 +469,19 @@ fn immutable_uri(path: &Path) -> Option<String> {
 }
 
 #[cfg(test)]
+impl Store {
+    /// The first column of every row `sql` gives, as text: what a test compares.
+    pub(crate) fn text_rows(&self, sql: &str) -> Vec<String> {
+        let mut statement = self.conn.prepare(sql).unwrap();
+        statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -552,14 +565,7 @@ mod tests {
         .unwrap();
         drop(old);
         let store = Store::open_file(&path).unwrap();
-        let rows = |sql: &str| -> Vec<String> {
-            let mut statement = store.conn.prepare(sql).unwrap();
-            statement
-                .query_map([], |row| row.get::<_, String>(0))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap()
-        };
+        let rows = |sql: &str| store.text_rows(sql);
         assert_eq!(
             rows("SELECT card || ' ' || COALESCE(position, '-') FROM cards ORDER BY card"),
             ["b 1", "gone -", "x -"]

@@ -87,18 +87,14 @@ pub(crate) fn run(args: &DecksArgs, context: &Context) -> anyhow::Result<ExitCod
     }
     let logged = std::mem::take(&mut listed);
     for (id, title, source) in loaded {
-        let cards = store.indexed_card_count(&id)?;
-        let all_indexed = store.progress_all_indexed(&id, cards)?;
-        let (due_now, due_7_days) = store.indexed_cards_due_by(&id, now, week, all_indexed)?;
+        let counts = store.indexed_deck_counts(&id, now, week, settings.leech_threshold)?;
         listed.push(Listed {
-            cards,
-            new: store
-                .new_indexed_card_count(&id)?
-                .saturating_sub(store.suspended_new_count(&id)?),
-            due_now: due_now.saturating_sub(store.suspended_due_count(&id, now)?),
-            due_7_days: due_7_days.saturating_sub(store.suspended_due_count(&id, week)?),
-            leeches: store.indexed_cards_lapsed(&id, settings.leech_threshold, all_indexed)?,
-            suspended: store.suspended_indexed_count(&id)?,
+            cards: counts.cards,
+            new: counts.new,
+            due_now: counts.due_now,
+            due_7_days: counts.due_7_days,
+            leeches: counts.leeches,
+            suspended: counts.suspended,
             deck: id.0,
             title,
             from: source,

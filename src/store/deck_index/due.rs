@@ -72,8 +72,8 @@ impl Store {
             let last = before
                 .checked_sub(jiff::SignedDuration::from_millis(1))
                 .unwrap_or(before);
-            let (due, _, suspended) = self.cards_due_by(deck, last, last)?;
-            return Ok(usize::try_from(due.saturating_sub(suspended)).unwrap_or(usize::MAX));
+            let (due, _) = self.unsuspended_due_by(deck, last, last, true)?;
+            return Ok(usize::try_from(due).unwrap_or(usize::MAX));
         }
         let count: i64 = self
             .conn

@@ -47,6 +47,24 @@ const INDEXED: &str =
 /// A UTC day in milliseconds: the unit of `cards_due_days` (migration 8).
 const DAY_MS: i64 = 86_400_000;
 
+/// A deck's line of `quiz decks`, as [`Store::indexed_deck_counts`] counts it.
+pub(crate) struct DeckCounts {
+    pub cards: u64,
+    pub new: u64,
+    pub due_now: u64,
+    pub due_7_days: u64,
+    pub leeches: u64,
+    pub suspended: u64,
+}
+
+/// The cards due by two instants, and the suspended ones among them.
+struct DueBy {
+    soon: u64,
+    later: u64,
+    suspended_soon: u64,
+    suspended_later: u64,
+}
+
 /// Names the encoding of `data` below; a change to it must change this.
 const FORMAT: u32 = 4;
 
@@ -382,11 +400,33 @@ impl Store {
         )?)
     }
 
+    /// What `quiz decks` says of a deck with a file: its indexed cards, the new and due ones
+    /// a session would ask (suspended cards left out), its leeches and suspended cards.
+    pub(crate) fn indexed_deck_counts(
+        &self,
+        deck: &DeckId,
+        now: jiff::Timestamp,
+        week: jiff::Timestamp,
+        leech_threshold: u32,
+    ) -> Result<DeckCounts> {
+        let cards = self.indexed_card_count(deck)?;
+        let all_indexed = self.progress_all_indexed(deck, cards)?;
+        let (due_now, due_7_days) = self.unsuspended_due_by(deck, now, week, all_indexed)?;
+        Ok(DeckCounts {
+            cards,
+            new: self
+                .new_indexed_card_count(deck)?
+                .saturating_sub(self.suspended_new_count(deck)?),
+            due_now,
+            due_7_days,
+            leeches: self.indexed_cards_lapsed(deck, leech_threshold, all_indexed)?,
+            suspended: self.suspended_indexed_count(deck)?,
+        })
+    }
+
     /// How many of a deck's indexed cards are due at or before `soon`, and how many at or
-    /// before `later` (not before `soon`); `all_indexed` as [`Store::progress_all_indexed`]
-    /// says. When the deck's cards with progress are all indexed, each count is the sum of
-    /// the days before its instant's in `cards_due_days` and the cards of that day up to it
-    /// (migration 8); otherwise one scan of the due cards, each looked up in the index.
+    /// before `later` (not before `soon`), suspended or not; `all_indexed` as
+    /// [`Store::progress_all_indexed`] says.
     pub(crate) fn indexed_cards_due_by(
         &self,
         deck: &DeckId,
@@ -396,30 +436,69 @@ impl Store {
     ) -> Result<(u64, u64)> {
         let later = later.max(soon);
         if all_indexed {
-            let (soon, later, _) = self.cards_due_by(deck, soon, later)?;
-            return Ok((soon, later));
+            let counts = self.cards_due_by(deck, soon, later)?;
+            return Ok((counts.soon, counts.later));
         }
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT COALESCE(SUM(p.due <= ?3), 0), COUNT(*) FROM cards AS p
-             WHERE p.deck = ?1 AND p.due <= ?4 AND {INDEXED}"
-        ))?;
-        Ok(statement.query_row(
-            params![deck, all_indexed, Millis(soon), Millis(later)],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?)
+        self.scan_due_by(deck, soon, later)
     }
 
-    /// How many of a deck's cards with progress are due at or before `soon`, and at or before
-    /// `later`, and how many of its suspended indexed cards are due at or before `soon`: each
-    /// due count the sum of the days before its instant's in `cards_due_days` and the cards
-    /// due on that day up to it. One statement, so the counts are of one state of the
-    /// database (a session may be saving beside a reader).
-    pub(super) fn cards_due_by(
+    /// As [`Store::indexed_cards_due_by`], less the suspended cards: what a session asks.
+    pub(crate) fn unsuspended_due_by(
         &self,
         deck: &DeckId,
         soon: jiff::Timestamp,
         later: jiff::Timestamp,
-    ) -> Result<(u64, u64, u64)> {
+        all_indexed: bool,
+    ) -> Result<(u64, u64)> {
+        let later = later.max(soon);
+        let counts = match all_indexed {
+            true => self.cards_due_by(deck, soon, later)?,
+            false => {
+                let (soon_due, later_due) = self.scan_due_by(deck, soon, later)?;
+                DueBy {
+                    soon: soon_due,
+                    later: later_due,
+                    suspended_soon: self.suspended_due_count(deck, soon)?,
+                    suspended_later: self.suspended_due_count(deck, later)?,
+                }
+            }
+        };
+        Ok((
+            counts.soon.saturating_sub(counts.suspended_soon),
+            counts.later.saturating_sub(counts.suspended_later),
+        ))
+    }
+
+    /// The due counts of [`Store::indexed_cards_due_by`] from one scan of the due cards, each
+    /// looked up in the index: for a deck whose progress is not all indexed.
+    fn scan_due_by(
+        &self,
+        deck: &DeckId,
+        soon: jiff::Timestamp,
+        later: jiff::Timestamp,
+    ) -> Result<(u64, u64)> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(p.due <= ?3), 0), COUNT(*) FROM cards AS p
+             WHERE p.deck = ?1 AND p.due <= ?4 AND {INDEXED}"
+        ))?;
+        Ok(
+            statement.query_row(params![deck, false, Millis(soon), Millis(later)], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?,
+        )
+    }
+
+    /// A deck's cards with progress due at or before `soon` and at or before `later`, and its
+    /// suspended indexed cards due by each: every due count the sum of the days before its
+    /// instant's in `cards_due_days` (migration 8) and the cards due on that day up to it.
+    /// One statement, so the counts are of one state of the database (a session may be
+    /// saving beside a reader).
+    fn cards_due_by(
+        &self,
+        deck: &DeckId,
+        soon: jiff::Timestamp,
+        later: jiff::Timestamp,
+    ) -> Result<DueBy> {
         // Divided as the triggers divide (towards zero); the first bound is at or before the
         // first instant of that day whatever the sign, and the query checks the day itself.
         let day = |at: jiff::Timestamp| {
@@ -433,20 +512,27 @@ impl Store {
                   WHERE deck = ?1 AND day < ?{day})
                  + (SELECT COUNT(*) FROM cards INDEXED BY cards_by_deck_due
                     WHERE deck = ?1 AND due >= ?{from} AND due <= ?{at}
-                        AND due / 86400000 = ?{day})"
+                        AND due / {DAY_MS} = ?{day}),
+                 (SELECT COUNT(*) FROM suspended AS s
+                  CROSS JOIN deck_cards AS c ON c.deck = s.deck AND c.card = s.card
+                  CROSS JOIN cards AS p ON p.deck = s.deck AND p.card = s.card
+                  WHERE s.deck = ?1 AND p.due <= ?{at})"
             )
         };
-        let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT {}, {}, (SELECT COUNT(*) FROM suspended AS s
-                 CROSS JOIN cards AS p ON p.deck = s.deck AND p.card = s.card
-                 WHERE s.deck = ?1 AND p.due <= ?4 AND p.position IS NOT NULL)",
-            due_by(2),
-            due_by(5)
-        ))?;
+        let mut statement =
+            self.conn
+                .prepare_cached(&format!("SELECT {}, {}", due_by(2), due_by(5)))?;
         let (soon, later) = (day(soon), day(later));
         Ok(statement.query_row(
             params![deck, soon.0, soon.1, soon.2, later.0, later.1, later.2],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| {
+                Ok(DueBy {
+                    soon: row.get(0)?,
+                    suspended_soon: row.get(1)?,
+                    later: row.get(2)?,
+                    suspended_later: row.get(3)?,
+                })
+            },
         )?)
     }
 
@@ -1153,6 +1239,16 @@ mod tests {
             indexer.card(text_card(&format!("c{id}"), "1"));
         }
         indexer.finish("k", None).unwrap();
+        // Some suspended, one of them never reviewed, one not in the deck at all.
+        for card in ["c1", "c2", "c3", "c250", "gone"] {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO suspended (deck, card, suspended_at) VALUES ('d', ?1, 0)",
+                    params![card],
+                )
+                .unwrap();
+        }
         let mut rng = rand::rngs::Xoshiro256PlusPlus::seed_from_u64(8);
         let day = DAY_MS;
         // Around the epoch (where division towards zero puts two days' cards in day 0) and
@@ -1188,6 +1284,15 @@ mod tests {
                             .indexed_cards_due_by(&deck, at(soon), at(later), false)
                             .unwrap(),
                         "due by {soon} and {later} after {step} changes"
+                    );
+                    assert_eq!(
+                        store
+                            .unsuspended_due_by(&deck, at(soon), at(later), true)
+                            .unwrap(),
+                        store
+                            .unsuspended_due_by(&deck, at(soon), at(later), false)
+                            .unwrap(),
+                        "not suspended, due by {soon} and {later} after {step} changes"
                     );
                 }
             }

@@ -85,16 +85,11 @@ mod tests {
     fn a_version_3_database_gains_the_table_and_keeps_its_rows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(super::super::FILE_NAME);
-        {
-            let conn = rusqlite::Connection::open(&path).unwrap();
-            for (index, migration) in super::super::MIGRATIONS[..3].iter().enumerate() {
-                conn.execute_batch(migration).unwrap();
-                conn.pragma_update(None, "user_version", index as i64 + 1)
-                    .unwrap();
-            }
-            conn.execute("INSERT INTO meta (key, value) VALUES ('k', 'v')", [])
-                .unwrap();
-        }
+        super::super::database_at_version(
+            &path,
+            3,
+            "INSERT INTO meta (key, value) VALUES ('k', 'v')",
+        );
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.meta("k").unwrap().as_deref(), Some("v"));
         let deck = DeckId("bundled:capitals".into());

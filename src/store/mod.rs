@@ -468,6 +468,19 @@ fn immutable_uri(path: &Path) -> Option<String> {
     Some(uri)
 }
 
+/// Writes at `path` a database of schema `version` (its first migrations only), then runs
+/// `sql` in it: an older quiz's file, for a test of the migrations after.
+#[cfg(test)]
+pub(crate) fn database_at_version(path: &Path, version: usize, sql: &str) {
+    let old = Connection::open(path).unwrap();
+    for migration in &MIGRATIONS[..version] {
+        old.execute_batch(migration).unwrap();
+    }
+    old.pragma_update(None, "user_version", version as i64)
+        .unwrap();
+    old.execute_batch(sql).unwrap();
+}
+
 #[cfg(test)]
 impl Store {
     /// The first column of every row `sql` gives, as text: what a test compares.
@@ -503,17 +516,12 @@ mod tests {
     fn migration_6_gives_the_cards_of_an_older_store_their_place_in_the_index() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let old = Connection::open(&path).unwrap();
-        for migration in &MIGRATIONS[..4] {
-            old.execute_batch(migration).unwrap();
-        }
-        old.pragma_update(None, "user_version", 4).unwrap();
-        old.execute_batch(
+        database_at_version(
+            &path,
+            4,
             "INSERT INTO deck_cards VALUES ('d', 0, 'a', x'', '[]', 0), ('d', 1, 'b', x'', '[]', 0);
              INSERT INTO cards VALUES ('d', 'b', 1, 5, 0, 0, 1, 0, 0), ('d', 'gone', 1, 5, 0, 0, 1, 0, 0);",
-        )
-        .unwrap();
-        drop(old);
+        );
         let store = Store::open_file(&path).unwrap();
         let positions = |store: &Store| -> Vec<(String, Option<i64>)> {
             let mut statement = store
@@ -548,22 +556,17 @@ mod tests {
     fn migration_8_counts_a_stores_cards_by_due_day_and_mends_their_places() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
-        let old = Connection::open(&path).unwrap();
-        for migration in &MIGRATIONS[..7] {
-            old.execute_batch(migration).unwrap();
-        }
-        old.pragma_update(None, "user_version", 7).unwrap();
         // b's row names a's place (as a build that moved places outside the indexing's
         // transaction could leave it); `gone` left the deck but kept a place.
-        old.execute_batch(
+        database_at_version(
+            &path,
+            7,
             "INSERT INTO deck_cards VALUES ('d', 0, 'a', x'', '[]', 0), ('d', 1, 'b', x'', '[]', 1);
              INSERT INTO cards (deck, card, stability, difficulty, due, last_review, reps, lapses, first_review)
                  VALUES ('d', 'b', 1, 5, 86400000, 0, 1, 0, 0), ('d', 'gone', 1, 5, 86400001, 0, 1, 0, 0),
                         ('e', 'x', 1, 5, 10, 0, 1, 0, 0);
              UPDATE cards SET position = 0 WHERE card IN ('b', 'gone');",
-        )
-        .unwrap();
-        drop(old);
+        );
         let store = Store::open_file(&path).unwrap();
         let rows = |sql: &str| store.text_rows(sql);
         assert_eq!(

@@ -1275,25 +1275,28 @@ mod tests {
                 assert!(store.all_placed(&deck).unwrap());
                 for _ in 0..20 {
                     let (soon, later) = (due(&mut rng), due(&mut rng));
-                    let at = |ms| jiff::Timestamp::from_millisecond(ms).unwrap();
-                    assert_eq!(
-                        store
-                            .indexed_cards_due_by(&deck, at(soon), at(later), true)
-                            .unwrap(),
-                        store
-                            .indexed_cards_due_by(&deck, at(soon), at(later), false)
-                            .unwrap(),
-                        "due by {soon} and {later} after {step} changes"
+                    let (soon, later) = (
+                        jiff::Timestamp::from_millisecond(soon).unwrap(),
+                        jiff::Timestamp::from_millisecond(later).unwrap(),
                     );
-                    assert_eq!(
-                        store
-                            .unsuspended_due_by(&deck, at(soon), at(later), true)
-                            .unwrap(),
-                        store
-                            .unsuspended_due_by(&deck, at(soon), at(later), false)
-                            .unwrap(),
-                        "not suspended, due by {soon} and {later} after {step} changes"
-                    );
+                    type Count = fn(
+                        &Store,
+                        &DeckId,
+                        jiff::Timestamp,
+                        jiff::Timestamp,
+                        bool,
+                    ) -> Result<(u64, u64)>;
+                    let counts: [(&str, Count); 2] = [
+                        ("all", Store::indexed_cards_due_by),
+                        ("not suspended", Store::unsuspended_due_by),
+                    ];
+                    for (which, count) in counts {
+                        assert_eq!(
+                            count(&store, &deck, soon, later, true).unwrap(),
+                            count(&store, &deck, soon, later, false).unwrap(),
+                            "{which} due by {soon} and {later} after {step} changes"
+                        );
+                    }
                 }
             }
         }

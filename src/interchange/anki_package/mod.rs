@@ -26,6 +26,7 @@ use crate::schedule::Rating;
 use crate::store::types::VerdictWord;
 use crate::store::{Mode, Review};
 
+use crate::deck::parse::{CardSink, Checks, read_deck};
 use crate::store::anki_collection::{
     RawReview, check_review_log, for_each_review, read_collection,
 };
@@ -167,13 +168,7 @@ pub(crate) fn read_package(
             ..ImportOptions::default()
         };
         let imported = super::deck_file::assemble(deck.read, &options, Source::Anki);
-        let asked = crate::deck::parse::parse_deck(
-            DeckId(deck.name.clone()),
-            &imported.toml,
-            crate::deck::Origin::Bundled,
-        )
-        .deck
-        .map_or(0, |d| d.cards.len());
+        let asked = asked_cards(&deck.name, &imported.toml);
         package.decks.push(PackageDeck {
             asked,
             name: deck.name,
@@ -203,6 +198,29 @@ pub(crate) fn read_package(
     package.skipped_media = skipped_media;
     package.archive = Some(Archive { zip, modern });
     Ok(package)
+}
+
+/// How many cards the deck file `toml` asks (a cloze note asks one per gap), counted as
+/// the parser reads them: a package of 100,000 notes held every parsed card only to count.
+fn asked_cards(name: &str, toml: &str) -> usize {
+    struct Count(usize);
+    impl CardSink for Count {
+        fn card(&mut self, _: crate::deck::Card) {
+            self.0 += 1;
+        }
+        fn restart(&mut self) {
+            self.0 = 0;
+        }
+    }
+    let mut count = Count(0);
+    let parsed = read_deck(
+        DeckId(name.to_string()),
+        toml,
+        crate::deck::Origin::Bundled,
+        Checks::Errors,
+        &mut count,
+    );
+    parsed.deck.map_or(0, |_| count.0)
 }
 
 /// A package's review log, kept in its database and streamed a row at a time when it is

@@ -113,6 +113,16 @@
 #   100000    10/card |              |     47    12 |     13    105      37       14 |    10.5     46 |   1.21
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.08 ms, mean 1.57 ms, 90th percentile 0.13 ms
 #   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.51 ms, mean 0.66 ms, 90th percentile 0.80 ms
+# 2026-12-02 12:42, the same machine running fast (load average 0.9 to 1.3), 5a9fc90,
+# `SIZES="1000 10000 100000" RUNS=3 QUIZ=target/release/quiz bench/scale.sh`:
+#   1000      none    |     11    10 |      6    10 |      4      4       4        9 |       -      - |   0.22
+#   1000      10/card |              |      6    10 |      4      4       4       10 |     0.0     11 |   0.25
+#   10000     none    |     28    12 |      6    10 |      4      4       3        9 |       -      - |   0.23
+#   10000     10/card |              |      7    10 |      4      8       5       11 |     0.4     32 |   0.27
+#   100000    none    |    198    23 |      6    10 |      7      4       4       10 |       -      - |   0.22
+#   100000    10/card |              |     17    12 |      4     34      14       14 |     4.2     46 |   0.38
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=NORMAL: median 0.02 ms, mean 0.33 ms, 90th percentile 0.03 ms
+#   SQLite floor of one answer at 1,000,000 reviews, synchronous=FULL: median 0.16 ms, mean 0.18 ms, 90th percentile 0.19 ms
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh

@@ -737,3 +737,22 @@ fn cloze_that_cannot_be_rebuilt_goes_out_as_typed_cards() {
     assert_eq!(back.cards[1].question, "Something else entirely [year]");
     assert_eq!(back.cards[1].answer_text(), "1956");
 }
+
+/// A written id with a control character never reaches the deck (the printed deck could
+/// carry it to a terminal): its row is skipped with the reason, the others are kept.
+#[test]
+fn a_written_id_with_a_control_character_is_skipped() {
+    let imported = import(
+        "id,question,answer\na\u{1b}b,q,r\nplain,s,t\n",
+        &ImportOptions {
+            source: Some(Source::Csv),
+            ..ImportOptions::default()
+        },
+    );
+    assert!(!imported.toml.contains('\u{1b}'), "{}", imported.toml);
+    assert_eq!(imported.skipped.len(), 1, "{:?}", imported.skipped);
+    assert_eq!(imported.skipped[0].line, 2);
+    let deck = load(&imported);
+    let ids: Vec<&str> = deck.cards.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, ["plain"]);
+}

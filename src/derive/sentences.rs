@@ -169,12 +169,27 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             {
                 continue;
             }
-            let terms = block
+            // Emphasis over most of a sentence styles a passage (an italic caption or
+            // closing note, cut by its links into pieces): none of its pieces is a term.
+            let emphasised: usize = block
                 .terms
                 .iter()
-                .filter(|t| t.start >= range.start && t.end <= range.end)
-                .map(|t| t.start - range.start..t.end - range.start)
-                .collect();
+                .map(|t| {
+                    t.end
+                        .min(range.end)
+                        .saturating_sub(t.start.max(range.start))
+                })
+                .sum();
+            let terms = if emphasised * 2 > range.len() {
+                Vec::new()
+            } else {
+                block
+                    .terms
+                    .iter()
+                    .filter(|t| t.start >= range.start && t.end <= range.end)
+                    .map(|t| t.start - range.start..t.end - range.start)
+                    .collect()
+            };
             keep(
                 Sentence {
                     text,
@@ -558,6 +573,17 @@ mod tests {
             .into_iter()
             .map(|s| s.text)
             .collect()
+    }
+
+    #[test]
+    fn emphasis_over_most_of_a_sentence_marks_no_term() {
+        let text = "_To celebrate, the_ [_Gopher Academy_](http://x.org) _will publish a series of articles. Be sure to check out_ [_their blog_](http://x.org) _for more Go action._\n\nIt happens in the **chloroplasts** of plant cells.\n";
+        let all = sentences(&blocks(text, Format::Markdown));
+        let terms: Vec<Vec<&str>> = all
+            .iter()
+            .map(|s| s.terms.iter().map(|t| &s.text[t.clone()]).collect())
+            .collect();
+        assert_eq!(terms, [vec![], vec![], vec!["chloroplasts"]]);
     }
 
     #[test]

@@ -440,7 +440,12 @@ impl Run<'_, '_> {
         let mut other_question = None;
         let (verdict, shown, decision) = match given {
             Reaction::Text(text) => {
-                let verdict = judge::judge_with(&card.expected, card.strictness, &text);
+                let verdict = match card.question.around_gap() {
+                    Some((before, after)) => {
+                        judge::judge_gap(&card.expected, card.strictness, &text, &before, &after)
+                    }
+                    None => judge::judge_with(&card.expected, card.strictness, &text),
+                };
                 let (verdict, answer_to) =
                     self.unless_another_answer(index, &card, &text, verdict)?;
                 other_question = answer_to;

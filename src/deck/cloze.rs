@@ -22,6 +22,27 @@ impl Cloze {
     pub(crate) fn prompt(&self, index: usize) -> String {
         prompt(&self.text, &self.gaps, index)
     }
+
+    /// The text the learner reads before and after gap `index`, the other gaps filled in;
+    /// `None` for a numbered gap, whose card blanks its number's other gaps too.
+    pub(crate) fn around(&self, index: usize) -> Option<(String, String)> {
+        let gap = self.gaps.get(index).filter(|gap| gap.number.is_none())?;
+        let filled = |range: std::ops::Range<usize>| {
+            let mut out = String::new();
+            let mut last = range.start;
+            for other in self.gaps.iter().filter(|g| range.contains(&g.range.start)) {
+                out.push_str(&self.text[last..other.range.start]);
+                out.push_str(&other.answer);
+                last = other.range.end;
+            }
+            out.push_str(&self.text[last..range.end]);
+            out
+        };
+        Some((
+            filled(0..gap.range.start),
+            filled(gap.range.end..self.text.len()),
+        ))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +183,28 @@ mod tests {
             prompt(text, &found, 1),
             "It began the Khrushchev Thaw in [year]."
         );
+    }
+
+    #[test]
+    fn around_a_gap_is_the_text_read_beside_its_blank() {
+        let text = "It began the {{Khrushchev Thaw}} in {{1956::year}}, in {{Moscow}}.";
+        let cloze = Cloze {
+            text: text.to_string(),
+            gaps: gaps(text).unwrap(),
+        };
+        assert_eq!(
+            cloze.around(1),
+            Some((
+                "It began the Khrushchev Thaw in ".into(),
+                ", in Moscow.".into()
+            ))
+        );
+        let numbered = "{{c1::Lenin}} and {{c1::Stalin}}";
+        let cloze = Cloze {
+            text: numbered.to_string(),
+            gaps: gaps(numbered).unwrap(),
+        };
+        assert_eq!(cloze.around(0), None);
     }
 
     #[test]

@@ -114,6 +114,14 @@ impl Question {
             Question::Gap { cloze, index } => Cow::Owned(cloze.prompt(*index)),
         }
     }
+
+    /// For a cloze gap, the text shown before and after its blank.
+    pub(crate) fn around_gap(&self) -> Option<(String, String)> {
+        match self {
+            Question::Text(_) => None,
+            Question::Gap { cloze, index } => cloze.around(*index),
+        }
+    }
 }
 
 /// Two questions are equal when they read the same, however they are kept.

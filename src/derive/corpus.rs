@@ -16,9 +16,10 @@
 use std::path::{Path, PathBuf};
 
 use super::{DeriveOptions, derive};
+use crate::deck::cloze;
 use crate::deck::parse::parse_deck;
 use crate::deck::{DeckId, Origin};
-use crate::judge::{self, Expected};
+use crate::judge::{self, Expected, Strictness};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/derive");
 
@@ -509,22 +510,36 @@ fn figures(
     let mut missed = Vec::new();
     let mut judged_wrong = Vec::new();
     for key in keys {
-        let asking: Vec<(&Card, &String)> = cards
+        let asking: Vec<(&Card, usize, &String)> = cards
             .iter()
-            .flat_map(|c| c.answers.iter().map(move |a| (c, a)))
-            .filter(|(c, a)| asks(a, &c.accept, key, &c.sentence))
+            .flat_map(|c| c.answers.iter().enumerate().map(move |(i, a)| (c, i, a)))
+            .filter(|(c, _, a)| asks(a, &c.accept, key, &c.sentence))
             .collect();
         if asking.is_empty() {
             missed.push((*key).to_string());
             continue;
         }
         recalled += 1;
-        for (card, answer) in asking {
+        for (card, gap, answer) in asking {
             let expected = Expected::Text {
                 answer: answer.clone(),
                 accept: card.accept.clone().into(),
             };
-            if !judge::judge(&expected, key).is_accepted() {
+            // As the study screen judges it: beside the words the card shows around the gap.
+            let around = cloze::gaps(&card.prompt).ok().and_then(|gaps| {
+                let cloze = cloze::Cloze {
+                    text: card.prompt.clone(),
+                    gaps,
+                };
+                cloze.around(gap)
+            });
+            let verdict = match around {
+                Some((before, after)) => {
+                    judge::judge_gap(&expected, Strictness::default(), key, &before, &after)
+                }
+                None => judge::judge(&expected, key),
+            };
+            if !verdict.is_accepted() {
                 judged_wrong.push(format!("{key:?} for {answer:?}"));
             }
         }

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::{Expected, Strictness, Verdict, judge_with};
+use super::{Expected, Strictness, Verdict, judge_gap, judge_with};
 
 const CASES: &str = include_str!("../../tests/judge/cases.tsv");
 const KNOWN_FAILURES: &str = include_str!("../../tests/judge/known_failures.tsv");
@@ -102,6 +102,35 @@ fn strictness(case: &Case) -> Strictness {
         }
     }
     strictness
+}
+
+/// A `gap` case's expected field is the cloze as the card shows it, one `{{answer}}`
+/// marking the gap: the text before it, the answer, the text after it.
+fn gap_parts<'a>(case: &Case<'a>) -> (&'a str, &'a str, &'a str) {
+    case.expected
+        .split_once("{{")
+        .and_then(|(before, rest)| {
+            let (answer, after) = rest.split_once("}}")?;
+            Some((before, answer, after))
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "cases.tsv line {}: a gap case needs one {{{{…}}}}",
+                case.line
+            )
+        })
+}
+
+fn verdict(case: &Case) -> Verdict {
+    if case.kind.split('+').next() == Some("gap") {
+        let (before, answer, after) = gap_parts(case);
+        let expected = Expected::Text {
+            answer: answer.to_string(),
+            accept: parts(case.accept).into(),
+        };
+        return judge_gap(&expected, strictness(case), case.given, before, after);
+    }
+    judge_with(&build(case), strictness(case), case.given)
 }
 
 fn build(case: &Case) -> Expected {
@@ -209,7 +238,7 @@ fn corpus() {
     let mut failing = Vec::new();
     let mut regressions = String::new();
     for case in &cases {
-        let got = word(&judge_with(&build(case), strictness(case), case.given));
+        let got = word(&verdict(case));
         total.add(case, got);
         by_category.entry(case.category).or_default().add(case, got);
         if !case.verdicts.contains(&got) {

@@ -11,13 +11,15 @@
 //! currencies, percent), `dates` (and years, ranges, decades, eras), `clock` (times of
 //! day, with their zones), `roman` (Roman
 //! numerals), `typos`, `compare` (one answer against one written answer, and typed cards),
-//! `choice` (and true/false), `several` and `strictness` (a deck's or card's
+//! `choice` (and true/false), `several`, `gap` (a cloze answer given with the words shown
+//! beside its blank) and `strictness` (a deck's or card's
 //! `case_sensitive` and `exact`).
 
 mod choice;
 mod clock;
 mod compare;
 mod dates;
+mod gap;
 mod names;
 mod normalise;
 mod numbers;
@@ -34,6 +36,7 @@ mod corpus;
 mod testing;
 
 pub(crate) use choice::{choice_index, parse_bool};
+pub(crate) use gap::judge_gap;
 pub(crate) use normalise::normalise;
 pub(crate) use strictness::Strictness;
 

@@ -268,3 +268,31 @@ fn tags_over_4_kib_in_all_are_an_error() {
         )
     );
 }
+
+/// A gap answered with the words its card shows beside the blank (`four children` for
+/// `She had [...] children`) is the fact named: right, saved as right. A wrong fact with
+/// the same words, or the shown words alone, stay wrong.
+#[test]
+fn a_gap_answered_with_the_words_beside_it_is_right() {
+    let mut quiz = Quiz::new();
+    quiz.at(NOW);
+    quiz.write(
+        "decks/family.toml",
+        "title = \"Family\"\n\n[[cards]]\nid = \"kids\"\ncloze = \"She had {{four}} children, the first born in {{1950}}.\"\n\n[[cards]]\nid = \"move\"\ncloze = \"The firm moved to {{Redmond}}, Washington, in 1986.\"\n",
+    );
+    let run = quiz.run(
+        &["start", "family"],
+        "four children\nWashington\nborn in 1950\n",
+    );
+    run.success();
+    let verdicts: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| ["right", "wrong"].contains(&l.trim()))
+        .collect();
+    assert_eq!(verdicts, ["right", "wrong", "right"], "{}", run.stdout);
+    assert_eq!(
+        quiz.count("SELECT COUNT(*) FROM reviews WHERE verdict = 'right' AND given_answer IN ('four children', 'born in 1950')"),
+        2
+    );
+}

@@ -57,12 +57,12 @@ const RECALL_FLOORS: [(&str, usize, &str); 6] = [
     // (tests/derive/wild/GRADES.md).
     (
         "heldout-wild-epa-multi-emissions.txt",
-        60,
+        63,
         "sealed, tuned on: lower-case pollutants, ranges asked in two gaps (32% to 50%)",
     ),
     (
         "heldout-wild-nasa-station-release.txt",
-        47,
+        73,
         "sealed, tuned on: the subject's name (Gibbons, in the headline), a dateline, MIR unasked",
     ),
 ];
@@ -373,6 +373,20 @@ fn bad_gap(gap: &str, before: &str, after: &str, card: &Card, title: &str) -> Op
     if open_before && !own_quote {
         return Some("inside direct speech");
     }
+    // A number word is given away by itself written again, not by its figure in a date.
+    if gap.chars().all(char::is_alphabetic)
+        && crate::judge::normalise(gap)
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        let word = lower.as_str();
+        let said_again = [before, after].iter().any(|part| {
+            part.to_lowercase()
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w == word)
+        });
+        return said_again.then_some("readable elsewhere on its card");
+    }
     let key = judge::normalise(gap);
     let rest = format!(
         " {} {} ",
@@ -396,6 +410,15 @@ fn asks(answer: &str, accept: &[String], key: &str, sentence: &str) -> bool {
         accept: accept.to_vec().into(),
     };
     if judge::judge(&expected, key).is_accepted() {
+        return true;
+    }
+    // One end of a span of years asked whole (`{{1961 to 1989}}`): the learner gives it.
+    let ends: Vec<&str> = answer
+        .split([' ', '–', '-'])
+        .filter(|w| !matches!(*w, "" | "to" | "through" | "thru" | "until" | "and"))
+        .collect();
+    let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+    if ends.len() == 2 && ends.iter().all(|w| year(w)) && ends.contains(&key.trim()) {
         return true;
     }
     // The figure or name of the fact, the rest of it in view: `{{20:17}} UTC`.

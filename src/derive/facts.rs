@@ -547,6 +547,51 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             k += 1;
         }
     }
+    // `fiscal year 1994 through 1998`, `from 1961 to 1989`, `between 1914 and 1918`: the
+    // span is the fact; its two ends asked apart would each lose it.
+    let mut k = 0;
+    while k < found.len() {
+        let Some(next) = (0..found.len())
+            .filter(|&n| found[n].range.start >= found[k].range.end)
+            .min_by_key(|&n| found[n].range.start)
+        else {
+            k += 1;
+            continue;
+        };
+        let (first, second) = (&found[k], &found[next]);
+        let years = [first, second]
+            .iter()
+            .all(|f| f.category == Category::Year && is_plain_year(&text[f.range.clone()]));
+        let between = &text[first.range.end..second.range.start];
+        let opener = text[..first.range.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        let span = match between {
+            " through " | " thru " => true,
+            " to " | " until " => opener.eq_ignore_ascii_case("from"),
+            " and " => opener.eq_ignore_ascii_case("between"),
+            _ => false,
+        };
+        if years && span {
+            // `1914 and 1918` reads as two years to the judge: the span is accepted too.
+            if between == " and " {
+                let span = format!(
+                    "{}–{}",
+                    &text[found[k].range.clone()],
+                    &text[found[next].range.clone()]
+                );
+                found[k].accept.push(span);
+            }
+            found[k].range.end = found[next].range.end;
+            found.remove(next);
+            if next < k {
+                k -= 1;
+            }
+        }
+        k += 1;
+    }
     // `www.aarp.org/LSN`: a part of a web or mail address is no fact; the whole one can be.
     let addresses = addresses(text);
     found.retain(|f| {
@@ -1249,6 +1294,58 @@ mod tests {
             gaps("Mozilla launched a mobile OS called Firefox OS in 2013.")
                 .contains(&"Firefox OS".to_string()),
             "an OS is part of a product's name"
+        );
+    }
+
+    #[test]
+    fn a_span_of_years_is_one_fact() {
+        assert_eq!(
+            gaps("Each option covers spending from fiscal year 1994 through 1998 in full."),
+            ["1994 through 1998"]
+        );
+        assert_eq!(
+            gaps("The wall stood from 1961 to 1989 across the city."),
+            ["1961 to 1989"]
+        );
+        let (sentence, context) = one("The war lasted between 1914 and 1918 in Europe.");
+        let found = facts(&sentence, &context);
+        assert_eq!(&sentence.text[found[0].range.clone()], "1914 and 1918");
+        assert_eq!(found[0].accept, ["1914–1918"], "`1914-1918` is then right");
+        assert_eq!(
+            gaps("The plant grew in 1994 to 1998 levels, the report said in 2001."),
+            ["1994", "1998", "2001"],
+            "`to` without `from` joins nothing"
+        );
+    }
+
+    #[test]
+    fn an_office_and_its_department_after_a_name_are_no_list() {
+        let asked = gaps(
+            "Dr. John H. Gibbons, Director, Office of Science and Technology Policy, outlined to the members-designate of the Advisory Committee on the Redesign of the Space Station on April 3, three budget options as guidance to the committee in their deliberations on the redesign of the space station.",
+        );
+        for name in [
+            "John H. Gibbons",
+            "Office of Science and Technology Policy",
+            "Advisory Committee on the Redesign of the Space Station",
+        ] {
+            assert!(
+                asked.contains(&name.to_string()),
+                "`John H. Gibbons, Director, Office of …` names one man, no list: {asked:?}"
+            );
+        }
+        // `April 3, three`: the date's figure makes no list of the count after it.
+        assert_eq!(
+            gaps(
+                "It was sent on April 3, 1993, three weeks after the vote in Paris was held by the council."
+            ),
+            ["April 3, 1993", "three", "Paris"]
+        );
+        assert_eq!(
+            gaps(
+                "NASA Administrator Daniel S. Goldin said the work would be done at the University of Maryland."
+            ),
+            ["Daniel S. Goldin", "University of Maryland"],
+            "the role before the name stays in view"
         );
     }
 

@@ -456,6 +456,20 @@ const OF_AND_HEADS: [&str; 6] = [
     "secretary",
 ];
 
+/// Bodies named for their subject with `on`: `Committee on Foreign Relations`.
+const BODIES_ON: [&str; 10] = [
+    "committee",
+    "subcommittee",
+    "commission",
+    "conference",
+    "council",
+    "panel",
+    "convention",
+    "treaty",
+    "symposium",
+    "forum",
+];
+
 /// Joins to `run` (which starts at `i`) the capitalised words after it, with their
 /// particles.
 fn extend_run(
@@ -483,7 +497,15 @@ fn extend_run(
     let mut j = start;
     while without_possessive(word(j)) == word(j) || matches!(word(i), "St" | "Saint") && j > i {
         let mut k = j + 1;
-        while k < tokens.len() && !claimed[k] && joined(k) && PARTICLES.contains(&word(k)) {
+        // `Advisory Committee on the Redesign of the Space Station`: a body named for
+        // what it is on.
+        let particle = |k: usize| {
+            PARTICLES.contains(&word(k))
+                || word(k) == "on"
+                    && k == j + 1
+                    && BODIES_ON.contains(&word(j).to_lowercase().as_str())
+        };
+        while k < tokens.len() && !claimed[k] && joined(k) && particle(k) {
             k += 1;
         }
         if k < tokens.len()
@@ -554,14 +576,21 @@ pub(super) fn split_run(text: &str, tokens: &[Range<usize>], run: Vec<usize>) ->
             && word(w[1]) == "the"
             && matches!(word(w[2]), "Year" | "Decade" | "Century" | "Month")
     });
-    let limit = if of_and || award {
+    // `Advisory Committee on the Redesign of the Space Station`: a body and its subject.
+    let body_on = run
+        .windows(2)
+        .any(|w| word(w[1]) == "on" && BODIES_ON.contains(&word(w[0]).to_lowercase().as_str()));
+    let limit = if body_on {
+        MAX_NAME_WORDS + 3
+    } else if of_and || award {
         MAX_NAME_WORDS + 2
     } else {
         MAX_NAME_WORDS
     };
+    let particle = |t: usize| PARTICLES.contains(&word(t)) || word(t) == "on";
     let mut rest = run;
     while rest.len() > limit {
-        let Some(cut) = rest.iter().position(|&t| PARTICLES.contains(&word(t))) else {
+        let Some(cut) = rest.iter().position(|&t| particle(t)) else {
             // Six capitalised words in a row are a heading, not a name.
             return pieces;
         };
@@ -569,7 +598,7 @@ pub(super) fn split_run(text: &str, tokens: &[Range<usize>], run: Vec<usize>) ->
         let tail: Vec<usize> = rest[cut..]
             .iter()
             .copied()
-            .skip_while(|&t| PARTICLES.contains(&word(t)))
+            .skip_while(|&t| particle(t))
             .collect();
         if !head.is_empty() {
             pieces.push(head);

@@ -125,6 +125,23 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].range.start);
     let mut out = HashSet::new();
+    // Names in a row are a list when the writer joins them as one (`…, Tongariro, and
+    // White Island`) or sets them out after a label; else they are a person, their office
+    // and its department, each said of the one before (`John H. Gibbons, Director, Office
+    // of Science and Technology Policy, outlined …`).
+    let is_list = |run: &[usize], k: usize| {
+        run.len() >= MIN_LIST_ITEMS
+            && (k == 1
+                || text[..found[run[0]].range.start].contains(':')
+                || run.windows(2).any(|pair| {
+                    text.get(found[pair[0]].range.end..found[pair[1]].range.start)
+                        .is_some_and(|between| {
+                            between
+                                .split(|c: char| !c.is_alphanumeric() && c != '&')
+                                .any(|w| matches!(w, "and" | "or" | "nor" | "&"))
+                        })
+                }))
+    };
     for k in [0, 1] {
         let items: Vec<usize> = order
             .iter()
@@ -185,14 +202,14 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
             });
             if !joined {
                 run_shape = None;
-                if run.len() >= MIN_LIST_ITEMS {
+                if is_list(&run, k) {
                     out.extend(run.iter().copied());
                 }
                 run.clear();
             }
             run.push(i);
         }
-        if run.len() >= MIN_LIST_ITEMS {
+        if is_list(&run, k) {
             out.extend(run);
         }
     }
@@ -203,9 +220,14 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
         }
         let before = text[..fact.range.start].trim_end();
         let after = text[fact.range.end..].trim_start();
-        let number_before = before
-            .strip_suffix(',')
-            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        // The figure before must be a bare number, not the end of another fact: `on April
+        // 3, three budget options` lists nothing.
+        let number_before = before.strip_suffix(',').is_some_and(|b| {
+            b.ends_with(|c: char| c.is_ascii_digit())
+                && !found
+                    .iter()
+                    .any(|other| other.category != Category::Count && other.range.end == b.len())
+        });
         let number_after = after
             .strip_prefix(',')
             .map(|a| {
@@ -447,6 +469,21 @@ fn dropped(
 /// Whether the fact's text cannot be read elsewhere in the sentence (the hidden
 /// conversion aside).
 fn hidden(fact: &Fact, text: &str, key: &str) -> bool {
+    // A number word is given away by itself written again, not by its figure inside
+    // another fact (`on April 3, three budget options`).
+    let written = &text[fact.range.clone()];
+    if fact.category == Category::Count && written.chars().all(char::is_alphabetic) {
+        let word = written.to_lowercase();
+        let after = fact.hide.as_ref().map_or(fact.range.end, |h| h.end);
+        return [&text[..fact.range.start], &text[after..]]
+            .iter()
+            .all(|part| {
+                !part
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w == word)
+            });
+    }
     let mut rest = String::new();
     rest.push(' ');
     rest.push_str(&judge::normalise(&text[..fact.range.start]));

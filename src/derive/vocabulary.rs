@@ -76,6 +76,7 @@ pub(super) const ROLES: &[&str] = &[
     "treasurer", "sheriff", "superintendent", "inspector", "councillor", "councilman",
     "councilwoman", "congressman", "congresswoman", "representative", "speaker", "provost",
     "chancellor", "magistrate", "prosecutor", "solicitor", "deputy", "officer", "coach",
+    "administrator", "spokesperson", "manager",
 ];
 
 /// Nouns that make a run of words an institution rather than a person, even written in

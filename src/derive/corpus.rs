@@ -57,7 +57,7 @@ const RECALL_FLOORS: [(&str, usize, &str); 6] = [
     // (tests/derive/wild/GRADES.md).
     (
         "heldout-wild-epa-multi-emissions.txt",
-        63,
+        86,
         "sealed, tuned on: lower-case pollutants, ranges asked in two gaps (32% to 50%)",
     ),
     (

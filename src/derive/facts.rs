@@ -29,6 +29,8 @@ pub(super) use context::{Context, context};
 
 /// A quoted term longer than this is a quotation, not a term.
 const MAX_QUOTE_WORDS: usize = 6;
+/// A work's title in quotes after `entitled` may be longer, up to this.
+const MAX_TITLE_WORDS: usize = 14;
 /// Time zones after a clock time, never names.
 const ZONES: [&str; 8] = ["UTC", "GMT", "BST", "CET", "CEST", "EST", "PST", "EDT"];
 /// An emphasised term longer than this is emphasis, not a term.
@@ -49,6 +51,8 @@ pub(super) enum Category {
     Quote,
     /// A term the author emphasised.
     Term,
+    /// A term written in lower case and defined by the abbreviation after it.
+    Defined,
     Ordinal,
     Name,
     /// A single capitalised word.
@@ -69,6 +73,7 @@ impl Category {
             Category::Value => "value",
             Category::Quote => "quoted term",
             Category::Term => "emphasised term",
+            Category::Defined => "term with its abbreviation",
             Category::Ordinal => "ordinal",
             Category::Name => "name",
             Category::Word => "capitalised word",
@@ -423,6 +428,17 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 .into_iter()
                 .map(|r| (r, Category::Quote)),
         );
+        // A work's title given in quotes is one term however long.
+        spans.extend(
+            quoted(text, MAX_TITLE_WORDS)
+                .into_iter()
+                .filter(|r| {
+                    text[r.clone()].split_whitespace().count() > MAX_QUOTE_WORDS
+                        && super::quotes::names_a_title(&text[..r.start])
+                        && title_case(&text[r.clone()])
+                })
+                .map(|r| (r, Category::Quote)),
+        );
     }
     for (range, category) in spans {
         // `Edwin "Buzz" Aldrin`: a nickname inside a name; the surname is what is asked.
@@ -547,6 +563,25 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             k += 1;
         }
     }
+    // `nitrogen oxides (NOx)`, `emergency department (ED)`: a term the document writes
+    // in lower case and defines by its abbreviation is the fact; the abbreviation stays in
+    // view beside its gap.
+    for (term, abbreviation) in defined_terms(text) {
+        if found
+            .iter()
+            .any(|f| f.range.start < term.end && term.start < f.range.end)
+        {
+            continue;
+        }
+        found.retain(|f| !(abbreviation.start <= f.range.start && f.range.end <= abbreviation.end));
+        found.push(Fact {
+            range: term,
+            category: Category::Defined,
+            hide: None,
+            accept: Vec::new(),
+            in_speech: false,
+        });
+    }
     // `fiscal year 1994 through 1998`, `from 1961 to 1989`, `between 1914 and 1918`: the
     // span is the fact; its two ends asked apart would each lose it.
     let mut k = 0;
@@ -563,6 +598,12 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             .iter()
             .all(|f| f.category == Category::Year && is_plain_year(&text[f.range.clone()]));
         let between = &text[first.range.end..second.range.start];
+        // `by about 32% to 50%`: two shares with nothing between them but `to`.
+        let shares = [first, second].iter().all(|f| {
+            f.category == Category::Measure
+                && (text[f.range.clone()].ends_with('%')
+                    || text[f.range.clone()].ends_with(" percent"))
+        }) && matches!(between, " to " | "–" | " – " | " through ");
         let opener = text[..first.range.start]
             .trim_end()
             .rsplit(' ')
@@ -574,9 +615,9 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             " and " => opener.eq_ignore_ascii_case("between"),
             _ => false,
         };
-        if years && span {
+        if years && span || shares {
             // `1914 and 1918` reads as two years to the judge: the span is accepted too.
-            if between == " and " {
+            if years && between == " and " {
                 let span = format!(
                     "{}–{}",
                     &text[found[k].range.clone()],
@@ -608,6 +649,75 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 .any(|q| q.start <= fact.range.start && fact.range.end <= q.end);
     }
     found
+}
+
+/// Lower-case terms spelt out before their abbreviation in brackets, with the
+/// abbreviation's range: `interest on lawyers trust accounts (IOLTA)` by its initials,
+/// `sulfur dioxide (SO2)` as a chemical formula names its compound (its first letter,
+/// two words for an `-ide` or `-ate`).
+fn defined_terms(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let inside_start = open + 2;
+        let Some(close) = text[inside_start..].find(')') else {
+            continue;
+        };
+        let inside = &text[inside_start..inside_start + close];
+        let letters: String = inside.chars().filter(char::is_ascii_alphabetic).collect();
+        let capitals = inside.chars().filter(char::is_ascii_uppercase).count();
+        let formula = inside.chars().all(|c| c.is_ascii_alphanumeric())
+            && inside.starts_with(|c: char| c.is_ascii_uppercase())
+            && inside != letters.to_uppercase().as_str()
+            && (1..=3).contains(&capitals);
+        if !(is_abbreviation(inside) || formula) || inside.len() > 6 {
+            continue;
+        }
+        // The lower-case words right before the bracket, nearest first.
+        let before = &text[..open];
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = before.len();
+        for word in before.rsplit(' ') {
+            let start = end - word.len();
+            if word.is_empty()
+                || !word.chars().all(|c| c.is_lowercase() || c == '-')
+                || words.len() == 6
+            {
+                break;
+            }
+            words.push((start, word));
+            end = start.saturating_sub(1);
+        }
+        let spelt = |n: usize| -> bool {
+            let chosen: Vec<&str> = words[..n].iter().rev().map(|(_, w)| *w).collect();
+            super::rank::spells(&chosen, inside)
+        };
+        let count = if formula {
+            let compound = words.first().is_some_and(|(_, w)| {
+                ["ide", "ides", "ate", "ates"]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+            });
+            let n = if compound { 2 } else { 1 };
+            (words.len() >= n && words[n - 1].1.starts_with(&inside[..1].to_lowercase()))
+                .then_some(n)
+        } else {
+            (1..=words.len()).find(|&n| spelt(n))
+        };
+        // `blood or breath alcohol concentration (BAC)`: the term is the tail of a pair,
+        // whose first half its initials do not show; no term is sure then.
+        // (`mercury (Hg) and sulfur dioxide (SO2)` is a list: nothing of it precedes `and`.)
+        let paired = |n: usize| {
+            words
+                .get(n)
+                .is_some_and(|(_, w)| matches!(*w, "or" | "and"))
+                && words.get(n + 1).is_some()
+        };
+        if let Some(n) = count.filter(|&n| !paired(n)) {
+            let start = words[n - 1].0;
+            out.push((start..open, inside_start..inside_start + close));
+        }
+    }
+    out
 }
 
 /// Byte ranges of the web and mail addresses in `text` (`www.aoa.gov/legal/hotline.html`,
@@ -935,10 +1045,17 @@ mod tests {
             ["20th"],
             "a name shared by an ordinal before `and` is not asked by half"
         );
-        assert!(
-            gaps("A portion of interest on lawyers trust accounts (IOLTA) is earmarked.")
-                .is_empty(),
-            "an abbreviation spelt out in lower case gives itself away"
+        assert_eq!(
+            gaps("A portion of interest on lawyers trust accounts (IOLTA) is earmarked."),
+            ["interest on lawyers trust accounts"],
+            "an abbreviation spelt out in lower case gives itself away: the term is asked"
+        );
+        assert_eq!(
+            gaps(
+                "It would cut nitrogen oxides (NOx), mercury (Hg) and sulfur dioxide (SO2) from power plants by 2015."
+            ),
+            ["nitrogen oxides", "Hg", "sulfur dioxide", "2015"],
+            "a formula names its compound; `Hg` is no initial of mercury"
         );
         assert_eq!(
             gaps(
@@ -1311,6 +1428,12 @@ mod tests {
         let found = facts(&sentence, &context);
         assert_eq!(&sentence.text[found[0].range.clone()], "1914 and 1918");
         assert_eq!(found[0].accept, ["1914–1918"], "`1914-1918` is then right");
+        assert_eq!(
+            gaps(
+                "Electricity prices in 2015 would increase by about 32% to 50%, depending on the scenario."
+            ),
+            ["2015", "32% to 50%"]
+        );
         assert_eq!(
             gaps("The plant grew in 1994 to 1998 levels, the report said in 2001."),
             ["1994", "1998", "2001"],

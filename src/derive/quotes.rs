@@ -52,6 +52,23 @@ pub(super) fn names_a_term(before: &str) -> bool {
             | "means"
             | "meaning"
             | "so-called"
+            | "entitled"
+            | "titled"
+    )
+}
+
+/// Whether the words before a quote give it as the title of a work: `a rule entitled
+/// "Foreign Participation in the U.S. Telecommunications Market"`. Such a quote is a term
+/// however long, where other long quotes are someone's words.
+pub(super) fn names_a_title(before: &str) -> bool {
+    let before = before
+        .trim_end_matches(['"', '“', '‘', '\'', '«'])
+        .trim_end()
+        .trim_end_matches(',')
+        .to_lowercase();
+    matches!(
+        before.rsplit(' ').next().unwrap_or(""),
+        "entitled" | "titled" | "called" | "named"
     )
 }
 

@@ -57,7 +57,7 @@ fn score(fact: &Fact, text: &str) -> u32 {
         Category::Year => 88,
         Category::Count => 80,
         Category::Value => 78,
-        Category::Quote | Category::Term => 72,
+        Category::Quote | Category::Term | Category::Defined => 72,
         Category::Name => 65 + u32::try_from(words.min(4)).unwrap_or(0),
         Category::Ordinal => 60,
         Category::Word => 50,
@@ -354,7 +354,12 @@ fn dropped(
     let key = judge::normalise(&text[fact.range.clone()]);
     let named = matches!(
         fact.category,
-        Category::Name | Category::Word | Category::Quote | Category::Term | Category::Value
+        Category::Name
+            | Category::Word
+            | Category::Quote
+            | Category::Term
+            | Category::Defined
+            | Category::Value
     );
     if key.is_empty() {
         return Some("nothing to ask");

@@ -525,7 +525,11 @@ fn optional_article(candidate: &str) -> Option<&str> {
 pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdict {
     let form = Form::of_text(given);
     let mut best: Option<(usize, &str, Reason)> = None;
+    let given_span = share_span(given);
     for candidate in std::iter::once(answer).chain(accept.iter().map(String::as_str)) {
+        if given_span.is_some() && share_span(candidate) == given_span {
+            return Verdict::Right;
+        }
         let found = match fit_text(candidate, given, &form) {
             Some(Fit::Exact) => return Verdict::Right,
             Some(Fit::Close(edits)) => Some((edits, close_reason(candidate, &form))),
@@ -555,6 +559,36 @@ pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdic
         },
         None => wrong(),
     }
+}
+
+/// A span of shares (`32% to 50%`, `32-50%`, `32 to 50 percent`) as its two ends' figures,
+/// the sign written after either end or both: the word forms compare by their values.
+fn share_span(text: &str) -> Option<(String, String)> {
+    let lower = text
+        .trim()
+        .to_lowercase()
+        .replace("per cent", "%")
+        .replace("percent", "%");
+    let squashed: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (low, high) = ["to", "through", "thru", "–", "—", "-"]
+        .iter()
+        .find_map(|joiner| {
+            squashed.split_once(&format!(" {joiner} ")).or_else(|| {
+                squashed
+                    .split_once(joiner)
+                    .filter(|_| !joiner.is_ascii() || *joiner == "-")
+            })
+        })?;
+    let (low, high) = (low.trim(), high.trim());
+    if !high.ends_with('%') {
+        return None;
+    }
+    let figure = |end: &str| -> Option<String> {
+        let digits = end.trim_end_matches('%').trim().replace(',', "");
+        let value: f64 = digits.parse().ok()?;
+        Some(format!("{value}"))
+    };
+    Some((figure(low)?, figure(high)?))
 }
 
 /// A card that accepts a romanisation (`transliterate = true`): when the answer is not

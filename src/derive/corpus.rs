@@ -31,7 +31,7 @@ const RECALL_HELD_OUT: usize = 75;
 /// Documents that do not reach the recall above, with the share they hold to and why:
 /// real documents nobody here wrote (tests/derive/wild/), where a teacher's fact is one the
 /// draft cannot see.
-const RECALL_FLOORS: [(&str, usize, &str); 6] = [
+const RECALL_FLOORS: [(&str, usize, &str); 11] = [
     (
         "wild-ed-alcohol-screening.txt",
         65,
@@ -64,6 +64,34 @@ const RECALL_FLOORS: [(&str, usize, &str); 6] = [
         "heldout-wild-nasa-station-release.txt",
         73,
         "sealed, tuned on: the subject's name (Gibbons, in the headline), a dateline, MIR unasked",
+    ),
+    // The fifth held-out set (sealed5), copied with its key facts by a curator and drafted
+    // once by commit d8569ed (graded/sealed5/: 79 of 158 key facts, 21.6 % of 185 gaps bad),
+    // then tuned on: held to what it gets now (tests/derive/wild/GRADES.md).
+    (
+        "heldout-wild5-gao-homeland.txt",
+        25,
+        "sealed5, tuned on: the cover's lines, report titles and numbers in a list of products",
+    ),
+    (
+        "heldout-wild5-gleiman-speech.txt",
+        71,
+        "sealed5, tuned on: the speaker and his audience on cover lines, a `Myth Number One`",
+    ),
+    (
+        "heldout-wild5-go120.md",
+        68,
+        "sealed5, tuned on: the front matter's date and author, lower-case words (comparable)",
+    ),
+    (
+        "heldout-wild5-hermitian.html",
+        20,
+        "sealed5, tuned on: lower-case terms (conjugate transpose), a list of three physicists, references",
+    ),
+    (
+        "heldout-wild5-legal-aid-merge.txt",
+        65,
+        "sealed5, tuned on: the by-line, phrases a teacher would ask (elder law team)",
     ),
 ];
 
@@ -155,9 +183,15 @@ fn fragment(sentence: &str) -> Option<&'static str> {
         return Some("an open quote");
     }
     let chars: Vec<char> = sentence.chars().collect();
+    // (`application- and workload-specific`: a hyphen held over a pair is no split.)
+    let suspended = |at: usize| {
+        let rest: String = chars[at + 2..].iter().take(4).collect();
+        rest.starts_with("and ") || rest.starts_with("or ") || rest.starts_with("to ")
+    };
     if chars
         .windows(3)
-        .any(|w| w[0].is_alphabetic() && w[1] == '-' && w[2] == ' ')
+        .enumerate()
+        .any(|(at, w)| w[0].is_alphabetic() && w[1] == '-' && w[2] == ' ' && !suspended(at + 1))
     {
         return Some("a word split at a line end");
     }
@@ -234,6 +268,11 @@ fn starts_mid_sentence(sentence: &str, document: &str) -> bool {
     // An aside of several sentences starts where its bracket does: `(Unrelated to …`.
     let before = document[..at].trim_end();
     let before = before.strip_suffix('(').map_or(before, str::trim_end);
+    // `homeland security strategy.2 Based on …`: a footnote's number after the full stop.
+    let before = before
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .strip_suffix('.')
+        .map_or(before, |_| ".");
     if boundary(before) {
         return false;
     }
@@ -731,6 +770,16 @@ fn the_checks_catch_fragments_and_bad_gaps() {
     let cover = flat(
         "_More than 1,200 gophers came._\n\nA Study of Costs\nPrepared for: Senators Smith and Jones\nSubject: The Rule on Foreign\nParticipation in the Market\nPursuant to the act, this is our report.\n",
     );
+    assert_eq!(
+        fragment("It makes application- and workload-specific optimizations."),
+        None
+    );
+    assert!(!starts_mid_sentence(
+        "Based on our work, GAO believes it.",
+        &flat(
+            "It needs a national\nhomeland security strategy.2 Based on our work, GAO believes it.\n"
+        )
+    ));
     for whole in [
         "More than 1,200 gophers came.",
         "Prepared for: Senators Smith and Jones",
@@ -819,6 +868,7 @@ fn graded_drafts_key_fact_recall() {
         "fourth-after",
         "sealed",
         "sealed-after",
+        "sealed5",
     ] {
         let dir = format!("{CORPUS}/wild/graded/{stage}");
         let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -16,6 +16,7 @@ use std::ops::Range;
 use super::names::{is_abbreviation, name_fact, name_run, split_run};
 use super::quotes::{names_a_term, quoted, said, scare_quoted};
 use super::sentences::Sentence;
+use super::vocabulary::FUNCTION_WORDS;
 use super::vocabulary::MEASURES;
 use super::words::{
     all_digits, capitalised, is_day, is_decade, is_glued_amount, is_month, is_number,
@@ -144,7 +145,13 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         let inside: Vec<usize> = (first..tokens.len())
             .filter(|&t| tokens[t].start < range.end)
             .collect();
-        if !core.contains(|c: char| c.is_ascii_digit()) && !core.trim().is_empty() {
+        // `Proof: By definition of the Hermitian matrix`: a clause after a label is no value.
+        let clause = core
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            && core.split_whitespace().count() >= 3;
+        if !core.contains(|c: char| c.is_ascii_digit()) && !core.trim().is_empty() && !clause {
             let accept = note.filter(|n| is_abbreviation(n)).map(str::to_string);
             for &t in &inside {
                 claimed[t] = true;
@@ -420,6 +427,13 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         .terms
         .iter()
         .filter(|r| text[(*r).clone()].split_whitespace().count() <= MAX_TERM_WORDS)
+        // `matrices **do** form a vector space`: a stressed little word is no term.
+        .filter(|r| {
+            let term = &text[(*r).clone()];
+            term.contains(' ')
+                || term.chars().count() > 4
+                || term.chars().any(|c| !c.is_lowercase())
+        })
         .map(|r| (r.clone(), Category::Term))
         .collect();
     if names {
@@ -1469,6 +1483,25 @@ mod tests {
             ),
             ["Daniel S. Goldin", "University of Maryland"],
             "the role before the name stays in view"
+        );
+    }
+
+    #[test]
+    fn a_possessive_inside_a_body_s_name_keeps_it_whole() {
+        assert_eq!(
+            gaps(
+                "He wants to expand the law clinic it already has with St. Mary's University Law School in San Antonio."
+            ),
+            ["St. Mary's University Law School", "San Antonio"]
+        );
+        assert_eq!(
+            gaps("She worked with women in the Battered Women's Shelter for ten years in Dallas."),
+            ["Battered Women's Shelter", "ten", "Dallas"]
+        );
+        assert!(
+            !gaps("Proof: By definition of the Hermitian matrix")
+                .contains(&"By definition of the Hermitian matrix".to_string()),
+            "a clause after a label is no value"
         );
     }
 

@@ -20,6 +20,8 @@ use super::words::title_case;
 
 mod markup;
 
+pub(super) use markup::FORMULA;
+
 /// How the document is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Format {
@@ -94,7 +96,47 @@ pub(super) fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::Markdown => markup::markdown(&text),
         Format::Html => markup::html(&text),
     };
-    blocks.into_iter().filter(|b| !b.text.is_empty()).collect()
+    without_back_matter(blocks.into_iter().filter(|b| !b.text.is_empty()).collect())
+}
+
+/// Headings of the sections after an article's text: whom it cites and where to read on.
+const BACK_MATTER: [&str; 9] = [
+    "references",
+    "notes",
+    "footnotes",
+    "bibliography",
+    "further reading",
+    "external links",
+    "see also",
+    "sources",
+    "related gao products",
+];
+
+/// The blocks without the back matter: from a `References` or `External links` heading
+/// to the next heading, its list of citations and links is no text to ask from.
+fn without_back_matter(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut skipping = false;
+    for block in blocks {
+        if block.kind == BlockKind::Heading {
+            let name = block
+                .text
+                .trim()
+                .trim_end_matches("[edit]")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            // Only after the text: a page of `Notes` is the notes themselves.
+            let after_text = out.iter().any(|b: &Block| b.kind != BlockKind::Heading);
+            skipping = after_text && BACK_MATTER.contains(&name.as_str());
+            if skipping {
+                continue;
+            }
+        }
+        if !skipping {
+            out.push(block);
+        }
+    }
+    out
 }
 
 /// Words that may stand inside a citation mark: `[citation needed]`, `[note 3]`, `[who?]`.
@@ -719,6 +761,47 @@ mod tests {
         );
         assert_eq!(&all[1].text[all[1].terms[0].clone()], "chloroplasts");
         assert_eq!(&all[2].text[all[2].terms[0].clone()], "chlorophyll");
+    }
+
+    #[test]
+    fn formulas_references_templates_and_back_matter_are_no_text() {
+        let page = "<html><body><h1>Hermitian matrix</h1>\
+            <table class=\"box-Expand_section ambox metadata\"><tr><td>This section needs expansion.</td></tr></table>\
+            <p>It was named after Charles Hermite in 1855.</p>\
+            <p>Here <math alttext=\"{\\displaystyle i}\"><semantics><mi>i</mi><annotation>\\displaystyle i</annotation></semantics></math> is the unit.</p>\
+            <div class=\"reflist\"><ol class=\"references\"><li>Horn, Roger A. (2013). Matrix Analysis.</li></ol></div>\
+            <h2>External links</h2><ul><li>Visualizing Hermitian Matrix as An Ellipse</li></ul></body></html>";
+        let texts: Vec<String> = blocks(page, Format::Html)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts[0], "Hermitian matrix");
+        assert_eq!(texts[1], "It was named after Charles Hermite in 1855.");
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(
+            texts[2].contains(FORMULA),
+            "the formula's place is marked: {texts:?}"
+        );
+        let sentences = crate::derive::sentences::sentences(&blocks(page, Format::Html));
+        assert!(
+            sentences.iter().all(|s| !s.text.contains("unit")),
+            "a sentence that held a formula is no card"
+        );
+        let notes = "# Notes\n\nThe cell makes sugar in the chloroplast from light.\n";
+        assert_eq!(
+            blocks(notes, Format::Markdown).len(),
+            2,
+            "a page of notes keeps them"
+        );
+    }
+
+    #[test]
+    fn inline_code_is_one_term() {
+        let all = blocks(
+            "The new function `errors.Join` returns an error wrapping a list of errors.\n",
+            Format::Markdown,
+        );
+        assert_eq!(&all[0].text[all[0].terms[0].clone()], "errors.Join");
     }
 
     #[test]

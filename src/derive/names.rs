@@ -456,6 +456,30 @@ const OF_AND_HEADS: [&str; 6] = [
     "secretary",
 ];
 
+/// The words naming a place or body after a possessive inside its name.
+const POSSESSIVE_HEADS: [&str; 20] = [
+    "Shelter",
+    "Hospital",
+    "Church",
+    "Cathedral",
+    "College",
+    "School",
+    "Society",
+    "Association",
+    "Center",
+    "Centre",
+    "Fund",
+    "Foundation",
+    "Club",
+    "Union",
+    "League",
+    "Home",
+    "Clinic",
+    "Prize",
+    "Award",
+    "Day",
+];
+
 /// Bodies named for their subject with `on`: `Committee on Foreign Relations`.
 const BODIES_ON: [&str; 10] = [
     "committee",
@@ -485,17 +509,29 @@ fn extend_run(
     // `St Paul's Cathedral` keeps its possessive; any other possessive ends the name.
     let initial = |k: usize| word(k).chars().count() == 1 && capitalised(word(k));
     // `Aoraki/Mount Cook`: one place under its two names.
+    // `St. Mary's`, `Mt. Hood`: a saint's or a mountain's dot joins as an initial's does.
+    let prefix = |k: usize| matches!(word(k), "St" | "Mt" | "Ft");
     let joined = |k: usize| {
         between(k - 1, k) == " "
             || (between(k - 1, k) == ". "
-                && (initial(k - 1) || initial(k) && capitalised(word(k - 1))))
+                && (initial(k - 1) || prefix(k - 1) || initial(k) && capitalised(word(k - 1))))
             || (between(k - 1, k) == "/" && capitalised(word(k - 1)) && capitalised(word(k)))
     };
     let Some(&start) = run.last() else {
         return;
     };
+    // `Battered Women's Shelter`, `St Mary's Hospital`: a possessive inside the name of a
+    // place or body goes on to the word that names it.
+    let body_after = |j: usize| {
+        tokens
+            .get(j + 1)
+            .is_some_and(|_| between(j, j + 1) == " " && POSSESSIVE_HEADS.contains(&word(j + 1)))
+    };
     let mut j = start;
-    while without_possessive(word(j)) == word(j) || matches!(word(i), "St" | "Saint") && j > i {
+    while without_possessive(word(j)) == word(j)
+        || matches!(word(i), "St" | "Saint") && j > i
+        || body_after(j)
+    {
         let mut k = j + 1;
         // `Advisory Committee on the Redesign of the Space Station`: a body named for
         // what it is on.

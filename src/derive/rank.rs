@@ -440,6 +440,16 @@ fn dropped(
     if fact.category == Category::Value && key == context.title {
         return Some("the document's own subject");
     }
+    // `Go 1.20 is released!`: the version in the title is what the whole text is about.
+    // (A headline's count is its news: `Rail strike shuts four stations`.)
+    let written = &text[fact.range.clone()];
+    let version = written.contains('.') && written.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if fact.category == Category::Count
+        && version
+        && format!(" {} ", context.title).contains(&format!(" {key} "))
+    {
+        return Some("the document's own subject");
+    }
     // `Microsoft Corporation is an American …` in "Microsoft": the subject with its legal
     // form, opening the sentence that says what it is, is the subject. Elsewhere it may be
     // another body (`Mozilla Corporation` beside the Mozilla Foundation).
@@ -460,7 +470,9 @@ fn dropped(
     {
         return Some("the document's own subject");
     }
-    let repeatable = matches!(fact.category, Category::Name | Category::Word) && !others;
+    let repeatable = matches!(fact.category, Category::Name | Category::Word)
+        && !others
+        && !context.frequent.contains(&key);
     // `Okafor` after `Helen Okafor`: the surname of a name already asked.
     let surname =
         fact.category == Category::Word && used.iter().any(|u| u.ends_with(&format!(" {key}")));

@@ -80,6 +80,10 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         if (short_ok || words >= MIN_WORDS)
             && words <= MAX_WORDS
             && sentence.text.len() <= MAX_BYTES
+            // A formula stood here: what is left of the sentence reads as nothing.
+            && !sentence.text.contains(super::input::FORMULA)
+            // `That is to say, AA^H = A^H A.`: an equation, its symbols flattened to letters.
+            && !sentence.text.contains(" = ")
             && seen.insert(judge::normalise(&sentence.text))
         {
             out.push(sentence);

@@ -30,6 +30,9 @@ pub(in crate::derive) struct Context {
     /// elsewhere (`the federal Agency` beside `local agencies`) is the writer's emphasis,
     /// not a name.
     pub(in crate::derive) lower: HashSet<String>,
+    /// Names the document gives three times or more: asked once, never again as a card's
+    /// only gap (`Postal Service` in a speech to postal people).
+    pub(in crate::derive) frequent: HashSet<String>,
 }
 
 /// A sentence's first word is taken as part of a name only when it is one of the
@@ -37,6 +40,7 @@ pub(in crate::derive) struct Context {
 pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context {
     let mut known = HashSet::new();
     let mut mentions: HashMap<String, usize> = HashMap::new();
+    let mut whole: HashMap<String, usize> = HashMap::new();
     let mut total = 0usize;
     let mut abbreviations = HashMap::new();
     let mut has_years = false;
@@ -79,6 +83,7 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
                 // A surname stands for the whole name: `Khrushchev`, `Nikita Khrushchev`.
                 let last = text.rsplit(' ').next().unwrap_or(text);
                 *mentions.entry(judge::normalise(last)).or_default() += 1;
+                *whole.entry(judge::normalise(text)).or_default() += 1;
             }
             for accept in &fact.accept {
                 abbreviations.insert(judge::normalise(text), accept.clone());
@@ -103,5 +108,10 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
         has_years,
         title: judge::normalise(title),
         lower,
+        frequent: whole
+            .into_iter()
+            .filter(|(_, count)| *count >= 3)
+            .map(|(name, _)| name)
+            .collect(),
     }
 }

@@ -142,9 +142,15 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
                 code += 1;
             }
             Event::End(TagEnd::CodeBlock) => code = code.saturating_sub(1),
+            // Inline code is one term, never cut: `errors.Join`, not `errors.{{Join}}`.
+            Event::Code(t) if code == 0 => {
+                builder.open_term();
+                builder.push(&t);
+                builder.close_term();
+            }
             Event::Start(Tag::Emphasis | Tag::Strong) => builder.open_term(),
             Event::End(TagEnd::Emphasis | TagEnd::Strong) => builder.close_term(),
-            Event::Text(t) | Event::Code(t) if code == 0 => builder.push(&t),
+            Event::Text(t) if code == 0 => builder.push(&t),
             Event::SoftBreak | Event::HardBreak => builder.push(" "),
             _ => {}
         }
@@ -193,7 +199,8 @@ fn titled(mut out: Vec<Block>, title: Option<String>) -> Vec<Block> {
 /// Elements whose text is not the article's.
 /// A figure's caption (`figcaption`) is skipped too: a noun phrase under a picture
 /// (`Detail from a 1657 map …`), not a sentence of the article.
-const SKIPPED: [&str; 15] = [
+const SKIPPED: [&str; 16] = [
+    "math",
     "script",
     "style",
     "nav",
@@ -211,11 +218,14 @@ const SKIPPED: [&str; 15] = [
     "figcaption",
 ];
 
+/// Where a formula stood in a block's text; a sentence holding one is no card.
+pub(in crate::derive) const FORMULA: char = '\u{FFFC}';
+
 /// Class, id and role words of page furniture in an HTML page: a table of contents, a
 /// "From Wikipedia" line, an infobox, a menu, a footer drawn with `<div>`s rather than the
 /// elements [`SKIPPED`] names. A word is matched whole or as a `-`/`_` part of one
 /// (`jump-to-nav`, `mw-navigation`).
-const CHROME: [&str; 30] = [
+const CHROME: [&str; 34] = [
     // The page's status marks beside its title (MediaWiki's `mw-indicator`: the article's
     // coordinates, a protection padlock), not its text.
     "indicator",
@@ -249,6 +259,13 @@ const CHROME: [&str; 30] = [
     "share",
     "social",
     "advert",
+    // The list of references (`<ol class="references">`, `<div class="reflist">`): whom
+    // the article cites, not what it says.
+    "references",
+    "reflist",
+    // A maintenance box (`This section needs expansion`, MediaWiki's `ambox metadata`).
+    "ambox",
+    "metadata",
 ];
 
 /// Elements that may be page furniture by their attributes: only those whose end tag is
@@ -347,6 +364,11 @@ pub(super) fn html(text: &str) -> Vec<Block> {
                     h1 = Some(String::new());
                 }
                 in_title |= tag_name == "title" && page_title.is_empty();
+                // A formula's text (MathML, its TeX beside it) reads as nothing a card can
+                // show: its place is marked, and its sentence is left out.
+                if tag_name == "math" && skip == 0 && chrome.is_none() && (!scoped || scope > 0) {
+                    builder.push(&FORMULA.to_string());
+                }
                 if SKIPPED.contains(&tag_name.as_str()) && !tag.self_closing {
                     skip += 1;
                 }

@@ -99,8 +99,12 @@ pub(crate) fn gather(
     let mut hard: Vec<(usize, String, CardState, f64)> = Vec::new();
     for (index, chosen) in chosen.iter().enumerate() {
         let mut figures = Figures::default();
+        // A suspended card is not asked: it counts among the cards, not among the due, as
+        // `quiz decks` counts it.
+        let suspended = store.suspended_cards(&chosen.id)?;
         let mut add = |card: &str, state: &CardState| {
-            let day = due_day(&forecast_bounds, state.due.as_millisecond());
+            let asked = suspended.is_empty() || !suspended.contains(&CardId(card.to_owned()));
+            let day = due_day(&forecast_bounds, state.due.as_millisecond()).filter(|_| asked);
             figures.add_card(state, day, tz);
             if let Some(day) = day {
                 forecast[day] += 1;

@@ -211,6 +211,16 @@ fn quiz_suspended_lists_the_cards_and_quiz_decks_counts_them() {
         decks_row(&decks, "u"),
         ["u", "More", "user folder", "1", "0", "0", "0", "0", "1"]
     );
+    // `quiz stats` counts the due as `quiz decks` does: Italy is due but suspended.
+    let stats = quiz.run(&["stats", "t", "--json"], "");
+    stats.success();
+    let report: serde_json::Value = serde_json::from_str(&stats.stdout).expect("json");
+    let t = &report["decks"][0];
+    assert_eq!(
+        (t["cards"].as_u64(), t["due_7_days"].as_u64()),
+        (Some(5), Some(2)),
+        "{t}"
+    );
 
     // `de` is suspended in both decks: restoring it needs the deck.
     let ambiguous = quiz.run(&["suspended", "--restore", "de"], "");

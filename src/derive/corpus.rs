@@ -75,7 +75,7 @@ const RECALL_FLOORS: [(&str, usize, &str); 11] = [
     ),
     (
         "heldout-wild5-gleiman-speech.txt",
-        71,
+        75,
         "sealed5, tuned on: the speaker and his audience on cover lines, a `Myth Number One`",
     ),
     (

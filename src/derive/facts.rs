@@ -60,6 +60,12 @@ pub(super) enum Category {
     Word,
 }
 
+/// The parts a number word may count as a fraction: `one third`, `three quarters`.
+const FRACTIONS: [&str; 10] = [
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+    "tenths",
+];
+
 /// The words that scale an amount (`$30 billion`), shared by two amounts before them.
 const MAGNITUDES: [&str; 5] = ["thousand", "million", "billion", "trillion", "bn"];
 
@@ -212,6 +218,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             continue;
         }
         let w = word(i);
+        let mut first = i;
         let mut last = i;
         let mut end = tokens[i].end;
         let mut hide = None;
@@ -236,7 +243,20 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 claimed[i + 1] = true;
             }
             Category::Time
-        } else if is_number_word(w) && !capitalised(w) {
+        } else if is_number_word(w)
+            && !capitalised(w)
+            // `a lesson or two`: a rough count, no fact.
+            && !(i >= 2 && word(i - 1) == "or" && matches!(word(i - 2), "a" | "an")
+                || i >= 3 && word(i - 1) == "or" && matches!(word(i - 3), "a" | "an"))
+        {
+            // `almost one third`, `two thirds`: a fraction is one fact, never `one {{third}}`.
+            if i + 1 < tokens.len()
+                && between(i, i + 1) == " "
+                && FRACTIONS.contains(&word(i + 1).to_lowercase().as_str())
+            {
+                last = i + 1;
+                end = tokens[last].end;
+            }
             // `nine out of ten homes`: the proportion is one fact.
             if i + 3 < tokens.len()
                 && word(i + 1) == "out"
@@ -259,7 +279,18 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 claimed[i + 1] = true;
                 continue;
             }
-            Category::Ordinal
+            // `almost one third`: `one` is no count of its own, but it makes a fraction.
+            if FRACTIONS.contains(&w.to_lowercase().as_str())
+                && i > 0
+                && !claimed[i - 1]
+                && between(i - 1, i) == " "
+                && (word(i - 1) == "one" || is_number_word(word(i - 1)))
+            {
+                first = i - 1;
+                Category::Count
+            } else {
+                Category::Ordinal
+            }
         } else if !w.starts_with(|c: char| c.is_ascii_digit())
             // `the 7.9.x releases`: a series of versions, not a number to recall.
             || text[tokens[i].end..].starts_with(".x")
@@ -391,7 +422,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         } else {
             continue;
         };
-        let mut start = tokens[i].start;
+        let mut start = tokens[first].start;
         let mut before = text[..start].chars().rev();
         match (before.next(), before.next()) {
             // `UTC+0`, `A-4`: a number glued to a word is part of that word.
@@ -413,7 +444,7 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
             claimed[i - 1] = true;
             start = tokens[i - 1].start;
         }
-        claim(&mut found, &mut claimed, i..=last, start..end, category);
+        claim(&mut found, &mut claimed, first..=last, start..end, category);
         if let Some(fact) = found.last_mut() {
             fact.hide = hide;
             fact.accept = accept;
@@ -1502,6 +1533,23 @@ mod tests {
             !gaps("Proof: By definition of the Hermitian matrix")
                 .contains(&"By definition of the Hermitian matrix".to_string()),
             "a clause after a label is no value"
+        );
+    }
+
+    #[test]
+    fn a_fraction_is_one_fact_and_a_rough_count_none() {
+        let asked = gaps(
+            "The Commission cut some $750 million, almost one third, off the request in 2000.",
+        );
+        assert!(asked.contains(&"one third".to_string()), "{asked:?}");
+        assert!(!asked.contains(&"third".to_string()), "{asked:?}");
+        let asked = gaps("The union lost two thirds of its members in the spring of 2001.");
+        assert!(asked.contains(&"two thirds".to_string()), "{asked:?}");
+        assert_eq!(
+            gaps(
+                "Perhaps there is a lesson or two here for those who yearn for a new commission in 2001."
+            ),
+            ["2001"]
         );
     }
 

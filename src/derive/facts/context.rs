@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Category, facts};
+use crate::derive::names::is_abbreviation;
 use crate::derive::sentences::Sentence;
 use crate::derive::vocabulary::FUNCTION_WORDS;
 use crate::derive::words::{capitalised, is_plain_year, title_case, tokenize, without_possessive};
@@ -41,6 +42,8 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
     let mut known = HashSet::new();
     let mut mentions: HashMap<String, usize> = HashMap::new();
     let mut whole: HashMap<String, usize> = HashMap::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut bare_abbreviations: HashSet<String> = HashSet::new();
     let mut total = 0usize;
     let mut abbreviations = HashMap::new();
     let mut has_years = false;
@@ -78,6 +81,14 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
     for sentence in sentences {
         for fact in facts(sentence, &bare) {
             let text = &sentence.text[fact.range.clone()];
+            if fact.category == Category::Name {
+                names
+                    .entry(judge::normalise(text))
+                    .or_insert_with(|| text.to_string());
+            }
+            if fact.category == Category::Word && is_abbreviation(text) {
+                bare_abbreviations.insert(text.to_string());
+            }
             if matches!(fact.category, Category::Name | Category::Word) {
                 total += 1;
                 // A surname stands for the whole name: `Khrushchev`, `Nikita Khrushchev`.
@@ -89,6 +100,23 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
                 abbreviations.insert(judge::normalise(text), accept.clone());
                 abbreviations.insert(judge::normalise(accept), text.to_string());
             }
+        }
+    }
+    // `PRC` where the speech elsewhere says `Postal Rate Commission`: the one name of the
+    // document whose initials spell it is its other answer.
+    for abbreviation in bare_abbreviations {
+        let key = judge::normalise(&abbreviation);
+        if abbreviations.contains_key(&key) {
+            continue;
+        }
+        let spelt: Vec<&String> = names
+            .iter()
+            .filter(|(normal, _)| initials_of(normal) == key)
+            .map(|(_, name)| name)
+            .collect();
+        if let [name] = spelt[..] {
+            abbreviations.insert(key, name.clone());
+            abbreviations.insert(judge::normalise(name), abbreviation.clone());
         }
     }
     let mut subject: HashSet<String> = judge::normalise(title)
@@ -114,4 +142,13 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
             .map(|(name, _)| name)
             .collect(),
     }
+}
+
+/// The initials of a normalised name, its small words left out: `postal rate commission`
+/// → `prc`, `department of homeland security` → `dhs`.
+fn initials_of(name: &str) -> String {
+    name.split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }

@@ -869,6 +869,7 @@ fn graded_drafts_key_fact_recall() {
         "sealed",
         "sealed-after",
         "sealed5",
+        "sealed5-after",
     ] {
         let dir = format!("{CORPUS}/wild/graded/{stage}");
         let mut drafts: Vec<PathBuf> = std::fs::read_dir(&dir)

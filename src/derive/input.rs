@@ -92,7 +92,7 @@ pub(crate) fn detect(file_name: &str, text: &str) -> Format {
 pub(super) fn blocks(text: &str, format: Format) -> Vec<Block> {
     let text = strip_citations(text);
     let blocks = match format {
-        Format::Text => plain(&strip_footnote_marks(&text)),
+        Format::Text => plain(&strip_footnote_marks(&without_footnote_bodies(&text))),
         Format::Markdown => markup::markdown(&text),
         Format::Html => markup::html(&text),
     };
@@ -235,6 +235,57 @@ fn page_numbers(text: &str) -> usize {
     } else {
         0
     }
+}
+
+/// A text copied out of a PDF keeps each footnote's text at the foot of its page, a line
+/// opening with its number (`1 See "Related GAO Products" at the end of this testimony.`,
+/// `2 U.S. General Accounting Office, …` and its wrapped lines up to the full stop): left
+/// out when the text above marks that number (`issues1`, `strategy.2`) and the line is
+/// inside a run of lines, as a numbered list's first line (after a blank line or a `:`)
+/// is not.
+fn without_footnote_bodies(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let marked = |number: &str, before: usize| {
+        lines[..before].iter().any(|line| {
+            line.match_indices(number).any(|(at, _)| {
+                let glued = line[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | ',' | ')' | ';'));
+                let after = line[at + number.len()..].chars().next();
+                glued
+                    && after.is_none_or(|c| c == ' ' || c == ',')
+                    && !line[..at].ends_with(|c: char| c.is_ascii_digit())
+            })
+        })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let number: String = line.chars().take_while(char::is_ascii_digit).collect();
+        let body = (1..=2).contains(&number.len())
+            && line[number.len()..].starts_with(' ')
+            && line[number.len() + 1..].starts_with(char::is_uppercase)
+            && marked(&number, i)
+            // A footnote sits inside the page's run of lines; a list's line follows a
+            // blank line or its `:`.
+            && i > 0
+            && !lines[i - 1].trim().is_empty()
+            && !lines[i - 1].trim_end().ends_with(':');
+        if body {
+            // The footnote runs on to the line that ends it.
+            while i < lines.len() && !lines[i].trim_end().ends_with(['.', ')']) {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        i += 1;
+    }
+    out
 }
 
 /// A text copied out of a PDF keeps its footnote numbers glued to the punctuation they
@@ -614,6 +665,28 @@ mod tests {
         assert_eq!(
             texts(text, Format::Text)[1].1,
             "Many patients have alcohol problems, and they can be identified. Research followed (trauma admissions, 63%), a test performs well in 2.1 cases of 1,000. It follows DSM IV and MP3 files."
+        );
+    }
+
+    #[test]
+    fn a_pdf_copy_s_footnote_bodies_are_left_out() {
+        let text = "Notes\n\nWe drew on our previous work on preparedness\nissues1, as well as a review of the act.\n1 See \"Related GAO Products\" at the end of this testimony.\nCongress should act on the strategy.2 Based on our work, GAO believes it.\n2 U.S. General Accounting Office, Homeland Security: Proposal\nfor Cabinet Agency Has Merit (Washington, D.C.: June 25, 2002).\n\nSteps to follow:\n\n1 Open the form in 2002.\n";
+        let all: Vec<String> = texts(text, Format::Text)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            all.iter()
+                .all(|t| !t.contains("See") && !t.contains("Proposal")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|t| t.contains("Based on our work")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|t| t.contains("Open the form")),
+            "a list's line is no footnote: {all:?}"
         );
     }
 

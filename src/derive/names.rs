@@ -37,7 +37,11 @@ pub(super) fn name_fact(
     };
     // The first word of a sentence is capitalised anyway: it starts a name only when it is
     // a known name or the next word is capitalised too, and alone it is never a gap.
-    let at_start = first == body_start && !part;
+    // So is the first after a dash that breaks the sentence off (`concluded that the----
+    // Wait a minute`).
+    let before = text[..tokens[first].start].trim_end();
+    let after_dash = before.ends_with("--") || before.ends_with('—');
+    let at_start = (first == body_start || after_dash) && !part;
     // `Nicolas-Théodore de Saussure` is a name; `See the BBC page` is not.
     // `Celebrating 10 years of Go`: a sentence opening on a gerund and a number names
     // nothing.

@@ -69,7 +69,11 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
         for pair in tokens.windows(2) {
             let between = body[pair[0].end..pair[1].start].trim_end();
             let word = &body[pair[1].clone()];
-            if capitalised(word) && !between.ends_with([':', '"', '“', '‘', '\'', '(', '«']) {
+            if capitalised(word)
+                && !between.ends_with([':', '"', '“', '‘', '\'', '(', '«'])
+                && !between.ends_with("--")
+                && !between.ends_with('—')
+            {
                 known.insert(without_possessive(word).to_string());
             }
         }

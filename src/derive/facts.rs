@@ -1551,6 +1551,11 @@ mod tests {
             ),
             ["2001"]
         );
+        assert!(
+            !gaps("The Commission held 40 days of hearings in 1999 and concluded that the---- Wait a minute, I picked up the wrong notes.")
+                .contains(&"Wait".to_string()),
+            "the word after a dash that breaks a sentence off opens one"
+        );
     }
 
     #[test]

@@ -315,7 +315,7 @@ fn written_lower(word: &str, lower: &HashSet<String>) -> bool {
 
 /// The letters a name's words give an abbreviation: each word's first, all of a word in
 /// capitals (`US`), none of the small words (`and`, `of`, `on`, `the`).
-fn initials(words: &[&str]) -> String {
+pub(in crate::derive) fn initials(words: &[&str]) -> String {
     words
         .iter()
         .filter(|w| !PARTICLES.contains(w) && !matches!(**w, "and" | "on" | "in" | "&"))

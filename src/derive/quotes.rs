@@ -33,13 +33,8 @@ pub(super) fn scare_quoted(inner: &str) -> bool {
 /// Whether the words before a quote introduce it as a term: `called "copyleft"`, `the
 /// word "cookie"`, `known as "the Thaw"`.
 pub(super) fn names_a_term(before: &str) -> bool {
-    let before = before
-        .trim_end_matches(['"', '“', '‘', '\'', '«'])
-        .trim_end()
-        .to_lowercase();
-    let last = before.rsplit(' ').next().unwrap_or("");
     matches!(
-        last,
+        word_before(before).as_str(),
         "called"
             | "named"
             | "termed"
@@ -61,15 +56,22 @@ pub(super) fn names_a_term(before: &str) -> bool {
 /// "Foreign Participation in the U.S. Telecommunications Market"`. Such a quote is a term
 /// however long, where other long quotes are someone's words.
 pub(super) fn names_a_title(before: &str) -> bool {
-    let before = before
+    matches!(
+        word_before(before).as_str(),
+        "entitled" | "titled" | "called" | "named"
+    )
+}
+
+/// The word right before a quote's opening mark (and a comma after it), in lower case.
+fn word_before(before: &str) -> String {
+    before
         .trim_end_matches(['"', '“', '‘', '\'', '«'])
         .trim_end()
         .trim_end_matches(',')
-        .to_lowercase();
-    matches!(
-        before.rsplit(' ').next().unwrap_or(""),
-        "entitled" | "titled" | "called" | "named"
-    )
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 /// Byte ranges of the text inside quotation marks, trailing punctuation left outside:

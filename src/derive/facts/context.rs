@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Category, facts};
-use crate::derive::names::is_abbreviation;
+use crate::derive::names::{initials, is_abbreviation};
 use crate::derive::sentences::Sentence;
 use crate::derive::vocabulary::FUNCTION_WORDS;
 use crate::derive::words::{capitalised, is_plain_year, title_case, tokenize, without_possessive};
@@ -115,7 +115,7 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
         }
         let spelt: Vec<&String> = names
             .iter()
-            .filter(|(normal, _)| initials_of(normal) == key)
+            .filter(|(_, name)| initials(&name.split(' ').collect::<Vec<_>>()) == key)
             .map(|(_, name)| name)
             .collect();
         if let [name] = spelt[..] {
@@ -146,13 +146,4 @@ pub(in crate::derive) fn context(sentences: &[Sentence], title: &str) -> Context
             .map(|(name, _)| name)
             .collect(),
     }
-}
-
-/// The initials of a normalised name, its small words left out: `postal rate commission`
-/// → `prc`, `department of homeland security` → `dhs`.
-fn initials_of(name: &str) -> String {
-    name.split(' ')
-        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"))
-        .filter_map(|w| w.chars().next())
-        .collect()
 }

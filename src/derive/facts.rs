@@ -879,7 +879,9 @@ fn date_at(text: &str, tokens: &[Range<usize>], i: usize, has_years: bool) -> Op
             let with_year = word(i + 2).is_some_and(is_year)
                 && separated(i + 1, &[" ", ", "])
                 && is_date(i + 2);
-            return match (with_year, has_years) {
+            // `June 6th`: an ordinal day is a date with no year in the document at all.
+            let ordinal = word(i + 1).is_some_and(|d| !all_digits(d));
+            return match (with_year, has_years || ordinal) {
                 (true, _) => Some(i + 2),
                 (false, true) => Some(i + 1),
                 (false, false) => None,
@@ -894,7 +896,7 @@ fn date_at(text: &str, tokens: &[Range<usize>], i: usize, has_years: bool) -> Op
         return Some(i + 2);
     }
     // `24 July`: the year is the document's.
-    (has_years && all_digits(w)).then_some(i + 1)
+    (has_years || !all_digits(w)).then_some(i + 1)
 }
 
 #[cfg(test)]
@@ -1314,6 +1316,11 @@ mod tests {
             "an abbreviation spelt out beside it gives itself away"
         );
         assert_eq!(
+            gaps("It was a preview of profile-guided optimization (PGO) in 2023."),
+            ["2023"],
+            "a hyphenated word's halves spell two letters"
+        );
+        assert_eq!(
             gaps("As part of the deal he donated US$1,000 in 2008 to play the H.264 video format."),
             ["US$1,000", "2008"],
             "a currency's country goes with it; a code is no number"
@@ -1410,6 +1417,30 @@ mod tests {
             frg.accept,
             ["FRG"],
             "the abbreviation is accepted, not asked"
+        );
+        let hidden = frg.hide.clone().map(|h| &sentence.text[h]);
+        assert_eq!(
+            hidden,
+            Some(" (FRG)"),
+            "and left out of the card: it spells the answer"
+        );
+        let (sentence, context) =
+            one("It will need the Department of Defense (DOD) and other agencies.");
+        let all = facts(&sentence, &context);
+        let dod = all.iter().find(|f| f.category == Category::Name).unwrap();
+        assert_eq!(&sentence.text[dod.range.clone()], "Department of Defense");
+        assert_eq!(dod.accept, ["DOD"], "the small word's letter counts too");
+    }
+
+    #[test]
+    fn a_day_with_an_ordinal_is_a_date_in_a_document_without_years() {
+        assert_eq!(
+            gaps("On June 6th, the President announced a proposal to the Senate."),
+            ["June 6th", "Senate"]
+        );
+        assert_eq!(
+            gaps("On the 6th June the Senate met."),
+            ["6th June", "Senate"]
         );
     }
 
@@ -1528,6 +1559,11 @@ mod tests {
         assert_eq!(
             gaps("She worked with women in the Battered Women's Shelter for ten years in Dallas."),
             ["Battered Women's Shelter", "ten", "Dallas"]
+        );
+        assert_eq!(
+            gaps("The law students at St. Mary's interview clients for the hotline in Austin."),
+            ["St. Mary's", "Austin"],
+            "a saint's name alone is a place's and keeps its possessive"
         );
         assert!(
             !gaps("Proof: By definition of the Hermitian matrix")

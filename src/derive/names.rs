@@ -204,7 +204,7 @@ pub(super) fn name_fact(
     let mut spelt = true;
     if let Some(abbreviation) = abbreviation {
         let words: Vec<&str> = (first..=last).map(word).collect();
-        spelt = initials(&words) == abbreviation.to_lowercase();
+        spelt = spelt_by(&words, abbreviation);
         let mut k = first;
         while !spelt && k > 0 && first - k < 8 {
             k -= 1;
@@ -218,7 +218,7 @@ pub(super) fn name_fact(
                 break;
             }
             let words: Vec<&str> = (k..=last).map(word).collect();
-            if initials(&words) == abbreviation.to_lowercase() {
+            if spelt_by(&words, abbreviation) {
                 // The shorter names it swallows are no facts of their own.
                 let span = tokens[k].start..tokens[first].start;
                 found.retain(|f| f.range.end <= span.start || f.range.start >= span.end);
@@ -249,7 +249,13 @@ pub(super) fn name_fact(
     };
     // `Waleed al Shehri-were selected`: a hyphen before a small word is a dash typed
     // without spaces, and the name ends at it.
-    let last_word = without_possessive(word(last));
+    // `St. Mary's` alone is the name of a place (a school, a church): it keeps its `'s`.
+    let saints = matches!(word(first), "St" | "Saint") && first < last;
+    let last_word = if saints {
+        word(last)
+    } else {
+        without_possessive(word(last))
+    };
     let dash = last_word.find('-').filter(|&at| {
         let after = &last_word[at + 1..];
         after.starts_with(char::is_lowercase)
@@ -276,8 +282,11 @@ pub(super) fn name_fact(
     {
         claimed[last + 1] = true;
     }
+    // The abbreviation beside a gap would spell its answer: the card leaves it out.
+    let hide = accept.as_ref().map(|a| end..end + a.len() + 3);
     claim(found, claimed, first..=last, range, category);
     if let Some(fact) = found.last_mut() {
+        fact.hide = hide;
         fact.accept = accept.or(known).into_iter().collect();
     }
 }
@@ -328,6 +337,19 @@ pub(in crate::derive) fn initials(words: &[&str]) -> String {
         })
         .collect::<String>()
         .to_lowercase()
+}
+
+/// Whether the name's initials are `abbreviation`, its small words left out (`Department
+/// of Homeland Security`, `DHS`) or in (`Department of Defense`, `DOD`).
+fn spelt_by(words: &[&str], abbreviation: &str) -> bool {
+    let wanted = abbreviation.to_lowercase();
+    let every: String = words
+        .iter()
+        .filter(|w| !matches!(**w, "and" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_lowercase();
+    initials(words) == wanted || every == wanted
 }
 
 /// `FRG`, `ISK`, `UNEF`: two to six capitals.

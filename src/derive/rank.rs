@@ -183,7 +183,10 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
                                 !w.contains(' ') && w.chars().all(char::is_lowercase)
                             }))
                 });
-                if (run.len() >= 3 || run.len() == 2 && goes_on)
+                // Set out after a label (`this includes Windows 7, Server 2008 and Server
+                // 2012`), two items and a last `and` are a list too.
+                let labelled = text[..found[run[0]].range.start].contains(':');
+                if (run.len() >= 3 || run.len() == 2 && (goes_on || labelled))
                     && (matches!(plain.as_str(), "and" | "or" | "," | ", and" | ", or")
                         || kind_word)
                 {
@@ -271,6 +274,32 @@ fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
         .collect()
 }
 
+/// The bare numbers that are versions of a name beside them: the next in a list after a
+/// name that ends in one (`Windows 7, 8`), or a dotted number before a release's name
+/// (`10.14 Mojave`). Asked alone, each is a number with its meaning out of sight.
+fn versions(found: &[Fact], text: &str) -> HashSet<usize> {
+    let named = |f: &Fact| matches!(f.category, Category::Name | Category::Word);
+    found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            let own = &text[f.range.clone()];
+            let bare = own.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let after_versioned = text[..f.range.start].strip_suffix(", ").is_some_and(|b| {
+                b.ends_with(|c: char| c.is_ascii_digit())
+                    && found.iter().any(|g| named(g) && g.range.end == b.len())
+            });
+            let dotted = own.contains('.') && !own.ends_with('.');
+            let before_name = found
+                .iter()
+                .any(|g| named(g) && g.range.start == f.range.end + 1)
+                && text[f.range.end..].starts_with(' ');
+            f.category == Category::Count && bare && (after_versioned || dotted && before_name)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Whether the fact is one of a run of bare numbers (`41 18 S, 174 47 E`): a code or a
 /// coordinate, no count.
 fn in_number_run(fact: &Fact, text: &str) -> bool {
@@ -318,9 +347,11 @@ fn spelt_out(fact: &Fact, text: &str) -> bool {
     let abbreviation = &text[fact.range.clone()];
     let n = abbreviation.chars().count();
     let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    // `… concentration (BAC)`: the words before the bracket.
+    // `… concentration (BAC)`: the words before the bracket, a hyphen's halves two words
+    // (`profile-guided optimization (PGO)`).
     let before = text[..fact.range.start].strip_suffix('(').map(|head| {
-        head.split_whitespace()
+        head.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
             .rev()
             .take(n * 2 + 2)
             .map(clean)
@@ -535,11 +566,19 @@ pub(super) fn choose(
     let mut candidates: Vec<&Fact> = Vec::new();
     let listed = list_items(found, text);
     let regions = regions(found, text);
+    let versions = versions(found, text);
     for (i, fact) in found.iter().enumerate() {
         let others = fresh > 0;
         if regions.contains(&i) {
             notes.push(format!(
                 "  - {}: not asked, it only says where the place before it is",
+                shown(fact)
+            ));
+            continue;
+        }
+        if versions.contains(&i) {
+            notes.push(format!(
+                "  - {}: not asked, a version number read with the name beside it",
                 shown(fact)
             ));
             continue;

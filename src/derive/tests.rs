@@ -148,6 +148,60 @@ fn limit_caps_the_cards() {
 }
 
 #[test]
+fn a_name_beside_its_abbreviation_is_asked_with_the_abbreviation_hidden_and_accepted() {
+    let text = "Homeland security\n\nThe missions need the Department of Defense (DOD) and the Central Intelligence Agency (CIA) in 2002.\n";
+    let derived = derive(text, &options()).unwrap();
+    let deck = assert_loads_cleanly(&derived.toml);
+    let table: toml::Table = derived.toml.parse().unwrap();
+    let asked: Vec<(String, String, Vec<String>)> = table["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|card| {
+            let accept = card.get("accept")?.as_array()?;
+            Some((
+                card.get("question")?.as_str()?.to_string(),
+                card.get("answer")?.as_str()?.to_string(),
+                accept
+                    .iter()
+                    .filter_map(|a| a.as_str().map(String::from))
+                    .collect(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            (
+                "The missions need the ___ and the Central Intelligence Agency (CIA) in 2002."
+                    .to_string(),
+                "Department of Defense".to_string(),
+                vec!["DOD".to_string()]
+            ),
+            (
+                "The missions need the Department of Defense (DOD) and the ___ in 2002."
+                    .to_string(),
+                "Central Intelligence Agency".to_string(),
+                vec!["CIA".to_string()]
+            ),
+        ],
+        "{}",
+        derived.toml
+    );
+    let card = deck
+        .cards
+        .iter()
+        .find(|c| c.id.0.contains("missions"))
+        .unwrap();
+    assert!(
+        card.explain
+            .as_deref()
+            .unwrap_or_default()
+            .contains("(DOD)")
+    );
+}
+
+#[test]
 fn nothing_to_ask_is_an_error() {
     for text in [
         "",

@@ -557,8 +557,31 @@ pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdic
             missing: Vec::new(),
             reason,
         },
+        None if both_forms(answer, accept, given) => Verdict::Right,
         None => wrong(),
     }
+}
+
+/// Whether `given` is the answer with its other form in brackets, as documents write a
+/// name and its abbreviation (`Department of Defense (DOD)` for `Department of Defense`,
+/// `DOD` accepted): each half must be right alone, and they must not be the same form.
+fn both_forms(answer: &str, accept: &[String], given: &str) -> bool {
+    let Some((head, inner)) = given
+        .trim()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+    else {
+        return false;
+    };
+    let (head, inner) = (head.trim(), inner.trim());
+    let right = |part: &str| matches!(judge_text(answer, accept, part), Verdict::Right);
+    !accept.is_empty()
+        && !head.is_empty()
+        && !inner.is_empty()
+        && !head.contains('(')
+        && super::normalise(head) != super::normalise(inner)
+        && right(head)
+        && right(inner)
 }
 
 /// A span of shares (`32% to 50%`, `32-50%`, `32 to 50 percent`) as its two ends' figures,

@@ -494,6 +494,20 @@ fn indented_openers(text: &str) -> Vec<String> {
 }
 
 /// Plain text: paragraphs rebuilt from hard-wrapped lines.
+/// The words no sentence or heading ends on.
+const DANGLING: [&str; 18] = [
+    "the", "a", "an", "of", "to", "and", "or", "that", "for", "with", "by", "from", "at", "on",
+    "in", "as", "into", "than",
+];
+
+/// Whether a line stops on a word that needs the next (`request that the` / `Postal Rate
+/// Commission recommend …`, a page break in a PDF copy).
+fn dangles(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|last| DANGLING.contains(&last))
+}
+
 fn plain(text: &str) -> Vec<Block> {
     let openers = indented_openers(text);
     let lines = fields(text.lines().map(collapse).collect());
@@ -586,7 +600,8 @@ fn plain(text: &str) -> Vec<Block> {
             || (ends_sentence(line) && !wraps_at_abbreviation(line, next))
             || ((short(line) || !wrapped)
                 && !next.starts_with(char::is_lowercase)
-                && !wraps_at_abbreviation(line, next))
+                && !wraps_at_abbreviation(line, next)
+                && !dangles(line))
             // A headline (a line of capitals that opens a block) or a by-line stands alone
             // however long; a wrapped line of many names does not open one.
             || (opens
@@ -756,6 +771,18 @@ mod tests {
                 (Item, "Area: 103,000 km2".to_string()),
                 (Item, "an item".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_that_stops_on_the_goes_on() {
+        let text = "Speech\n\nThe law provides that the Postal Service may, from time to time,\nrequest that the\nPostal Rate Commission recommend rates and fees that shall\nprovide sufficient revenues for the Postal Service.\n";
+        let all = texts(text, Format::Text);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[1]
+                .1
+                .contains("request that the Postal Rate Commission recommend")
         );
     }
 

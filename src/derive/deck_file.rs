@@ -94,6 +94,18 @@ pub(super) fn blank_table(id: &str, sentence: &Sentence, fact: &Fact) -> Table {
     table
 }
 
+/// A question about the work its front answers (`Who wrote “…”?`), the reference line
+/// built from the front as its explanation.
+pub(super) fn front_table(id: &str, question: &super::front::FrontQuestion) -> Table {
+    let mut table = Table::new();
+    table["id"] = value(id);
+    table["question"] = value(&question.question);
+    table["answer"] = value(&question.answer);
+    table["explain"] = value(&question.explain);
+    table["tags"] = value(Array::from_iter(["derived"]));
+    table
+}
+
 /// A labelled list of bare items, asked whole: any item could fill another's gap.
 pub(super) fn list_table(id: &str, sentence: &Sentence) -> Table {
     let mut table = Table::new();

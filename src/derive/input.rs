@@ -742,11 +742,13 @@ mod tests {
             texts(bare, Format::Html)[0],
             (Heading, "Go Turns 10".to_string())
         );
-        let notes = "---\ntitle: \"Half a decade with Go\"\ndate: 2014-11-10\n---\n\nFive years ago we launched the Go project.\n";
+        let notes = "---\ntitle: \"Half a decade with Go\"\ndate: 2014-11-10\nauthor: 'Andrew Gerrand'\n---\n\nFive years ago we launched the Go project.\n";
         assert_eq!(
             texts(notes, Format::Markdown),
             [
                 (Heading, "Half a decade with Go".to_string()),
+                (Heading, "2014-11-10".to_string()),
+                (Heading, "By Andrew Gerrand".to_string()),
                 (
                     Paragraph,
                     "Five years ago we launched the Go project.".to_string()

@@ -6,7 +6,8 @@
 //! learner would be asked about, each whole ([`facts`], [`names`], [`words`]), ranks them
 //! and keeps those worth asking ([`rank`]), and turns each sentence that has some into a
 //! cloze card, or a question card where the sentence has a clear shape ([`questions`]),
-//! with the sentence itself as the card's `explain`. It invents nothing: every gap is the
+//! with the sentence itself as the card's `explain`; the lines above the first paragraph
+//! (a by-line, a date) are asked of the work ([`front`]). It invents nothing: every gap is the
 //! document's own text. It knows no grammar, so the result is a draft to review, and the
 //! deck says so; `--explain` prints why each fact was asked or not. The file is built with
 //! toml_edit (so any text is escaped right) and read back with the real deck parser
@@ -15,6 +16,7 @@
 
 mod deck_file;
 mod facts;
+mod front;
 mod input;
 mod names;
 mod pointers;
@@ -33,7 +35,7 @@ use toml_edit::{ArrayOfTables, Table};
 use crate::deck::id;
 use crate::judge;
 use deck_file::{
-    blank_table, card_table, check, deck_text, list_table, loads_alone, question_table,
+    blank_table, card_table, check, deck_text, front_table, list_table, loads_alone, question_table,
 };
 use facts::{context, facts};
 pub(crate) use input::Format;
@@ -165,6 +167,15 @@ pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, Der
     let mut explanation = String::new();
     if let Some(heading) = heading {
         headline(&heading.text, &context, &mut draft, &mut explanation);
+    }
+    let (asked, notes) = front::questions(&blocks, &context);
+    explanation.push_str(&notes);
+    for q in asked {
+        let id = draft.id(&q.question);
+        let answer = judge::normalise(&q.answer);
+        if draft.add(&id, front_table(&id, &q), 1) {
+            draft.asked.insert(answer);
+        }
     }
     for (number, sentence) in sentences.iter().enumerate() {
         if draft.tables.len() >= limit {

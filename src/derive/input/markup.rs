@@ -89,8 +89,10 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
     // Front matter (`---` title, date, author `---` on top of a blog post) is the site
     // generator's, not prose: read as text it ran into one card.
     let mut metadata = false;
-    // Its `title:` is the document's title, though: the deck's and its subject's.
+    // Its `title:` is the document's title, though: the deck's and its subject's; its
+    // author and date are the front's, asked of the work.
     let mut title = None;
+    let mut front = Vec::new();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     for event in Parser::new_ext(text, options) {
@@ -101,6 +103,7 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
             Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
             Event::Text(t) if metadata => {
                 title = title.or_else(|| front_matter_title(&t));
+                front.extend(front_matter_front(&t));
             }
             _ if metadata => {}
             Event::Start(Tag::Heading { .. }) => {
@@ -156,7 +159,54 @@ pub(super) fn markdown(text: &str) -> Vec<Block> {
         }
     }
     builder.finish(kind, &mut out);
-    titled(out, title)
+    let fronted = title.is_some() && !front.is_empty();
+    let mut out = titled(out, title);
+    if fronted {
+        let lines = front.into_iter().map(|text| Block {
+            text,
+            kind: BlockKind::Heading,
+            terms: Vec::new(),
+        });
+        out.splice(1..1, lines);
+    }
+    out
+}
+
+/// A front matter's author as a by-line (`By Robert Griesemer, on behalf of the Go team`,
+/// from `by:` or `author:`, inline or the list's first item) and its `date:`.
+fn front_matter_front(yaml: &str) -> Vec<String> {
+    let unquote = |v: &str| {
+        let v = v.trim();
+        v.strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(v)
+            .to_string()
+    };
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        match key.trim() {
+            "by" | "author" | "authors" => {
+                let name = if value.trim().is_empty() {
+                    lines
+                        .get(i + 1)
+                        .and_then(|next| next.trim().strip_prefix("- "))
+                        .map(unquote)
+                } else {
+                    Some(unquote(value))
+                };
+                out.extend(name.filter(|n| !n.is_empty()).map(|n| format!("By {n}")));
+            }
+            // `2023-02-01T10:00:00Z`: the day is the date.
+            "date" => out.push(unquote(value).chars().take(10).collect()),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A front matter's `title: Half a decade with Go` (quotes taken off), if it has one.

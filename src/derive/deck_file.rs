@@ -106,6 +106,31 @@ pub(super) fn front_table(id: &str, question: &super::front::FrontQuestion) -> T
     table
 }
 
+/// A list of names in a sentence asked whole: the sentence with one blank where the list
+/// stands, every name an answer, in any order.
+pub(super) fn names_table(id: &str, sentence: &Sentence, names: &[Fact]) -> Table {
+    let text = &sentence.text;
+    let (start, end) = match (names.first(), names.last()) {
+        (Some(first), Some(last)) => (first.range.start, last.range.end),
+        _ => (0, 0),
+    };
+    let question = format!(
+        "Name all {}: {}___{}",
+        names.len(),
+        &text[..start],
+        &text[end..]
+    );
+    let mut table = Table::new();
+    table["id"] = value(id);
+    table["question"] = value(question);
+    table["answer"] = value(Array::from_iter(
+        names.iter().map(|f| &text[f.range.clone()]),
+    ));
+    table["explain"] = value(text.as_str());
+    table["tags"] = value(Array::from_iter(["derived"]));
+    table
+}
+
 /// A labelled list of bare items, asked whole: any item could fill another's gap.
 pub(super) fn list_table(id: &str, sentence: &Sentence) -> Table {
     let mut table = Table::new();

@@ -866,6 +866,27 @@ mod tests {
     }
 
     #[test]
+    fn an_encyclopedia_s_link_to_a_concept_is_a_term() {
+        let page = "<html><body><h1>Hermitian matrix</h1><p>Every Hermitian matrix is a \
+            <a href=\"/wiki/Normal_matrix\" title=\"Normal matrix\">normal matrix</a>, made by \
+            <a href=\"/wiki/Software\" title=\"Software\">software</a> on a \
+            <a href=\"/wiki/Personal_computer\" title=\"Personal computer\">home computer</a> \
+            from <a href=\"/wiki/Charles_Hermite\" title=\"Charles Hermite\">Charles Hermite</a>.</p></body></html>";
+        let all = blocks(page, Format::Html);
+        let terms: Vec<&str> = all[1]
+            .terms
+            .iter()
+            .map(|r| &all[1].text[r.clone()])
+            .collect();
+        assert_eq!(
+            terms,
+            ["normal matrix"],
+            "one word, a link named for another article, and a name are no terms: {:?}",
+            all[1].text
+        );
+    }
+
+    #[test]
     fn formulas_references_templates_and_back_matter_are_no_text() {
         let page = "<html><body><h1>Hermitian matrix</h1>\
             <table class=\"box-Expand_section ambox metadata\"><tr><td>This section needs expansion.</td></tr></table>\

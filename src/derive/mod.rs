@@ -35,7 +35,8 @@ use toml_edit::{ArrayOfTables, Table};
 use crate::deck::id;
 use crate::judge;
 use deck_file::{
-    blank_table, card_table, check, deck_text, front_table, list_table, loads_alone, question_table,
+    blank_table, card_table, check, deck_text, front_table, list_table, loads_alone, names_table,
+    question_table,
 };
 use facts::{context, facts};
 pub(crate) use input::Format;
@@ -206,6 +207,16 @@ pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, Der
         let choice = rank::choose(sentence, &found, &context, &draft.asked);
         for note in &choice.notes {
             let _ = writeln!(explanation, "{note}");
+        }
+        for list in &choice.lists {
+            let id = draft.id(&sentence.text);
+            if draft.add(&id, names_table(&id, sentence, list), 1) {
+                for fact in list {
+                    draft
+                        .asked
+                        .insert(judge::normalise(&sentence.text[fact.range.clone()]));
+                }
+            }
         }
         let mut gaps = choice.gaps;
         if gaps.is_empty() {

@@ -294,7 +294,7 @@ pub(super) fn name_fact(
 /// Whether the words of a name read as a person's: two or three capitalised words, none
 /// an initialism, an institution, a role or a kind of thing a name can end in (`Democratic
 /// Republic`, `Air Force`).
-fn reads_as_person(words: &[&str]) -> bool {
+pub(super) fn reads_as_person(words: &[&str]) -> bool {
     (2..=3).contains(&words.len())
         && words.iter().all(|w| {
             let l = w.to_lowercase();

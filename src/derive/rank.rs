@@ -45,6 +45,9 @@ const MIN_CONTEXT_SHARE: usize = 40;
 #[derive(Debug, Clone, Default)]
 pub(super) struct Choice {
     pub(super) gaps: Vec<Fact>,
+    /// Lists of names asked whole, as one question (`created by Werner Heisenberg, Max
+    /// Born, and Pascual Jordan`): no item alone could be, any other could fill its gap.
+    pub(super) lists: Vec<Vec<Fact>>,
     pub(super) notes: Vec<String>,
 }
 
@@ -116,7 +119,7 @@ fn is_code(word: &str) -> bool {
 
 /// The facts that are items of a list of like things (`Okataina, Raoul Island, Tongariro,
 /// and White Island`; `3, 4, 5, or 6 drinks`), where any item could fill another's gap.
-fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
+fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
     let kind = |f: &Fact| match f.category {
         Category::Name | Category::Word => 0,
         Category::Count | Category::Year => 1,
@@ -125,6 +128,7 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].range.start);
     let mut out = HashSet::new();
+    let mut name_runs = Vec::new();
     // Names in a row are a list when the writer joins them as one (`…, Tongariro, and
     // White Island`) or sets them out after a label; else they are a person, their office
     // and its department, each said of the one before (`John H. Gibbons, Director, Office
@@ -207,13 +211,19 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
                 run_shape = None;
                 if is_list(&run, k) {
                     out.extend(run.iter().copied());
+                    if k == 0 {
+                        name_runs.push(run.clone());
+                    }
                 }
                 run.clear();
             }
             run.push(i);
         }
         if is_list(&run, k) {
-            out.extend(run);
+            out.extend(run.iter().copied());
+            if k == 0 {
+                name_runs.push(run);
+            }
         }
     }
     // Bare counts among bare numbers that are no facts (`3, 4, 5, or 6`): a list too.
@@ -243,7 +253,18 @@ fn list_items(found: &[Fact], text: &str) -> HashSet<usize> {
             out.insert(i);
         }
     }
-    out
+    (out, name_runs)
+}
+
+/// Most names a list question asks at once.
+const MAX_LIST_NAMES: usize = 6;
+
+/// Whether the text between two names of a list only joins them (`, `, `, and `, ` or `).
+fn only_joins(between: &str) -> bool {
+    matches!(
+        between,
+        ", " | ", and " | ", or " | " and " | " or " | "; " | "; and "
+    )
 }
 
 /// The facts that only say where the place before them is (`Sarasota, Florida,`,
@@ -254,7 +275,17 @@ fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
         .iter()
         .enumerate()
         .filter(|(_, f)| {
+            // `Werner Heisenberg, Max Born, and …`: a person after a person is no region.
+            let person = |g: &Fact| {
+                let words: Vec<&str> = text[g.range.clone()].split(' ').collect();
+                super::names::reads_as_person(&words)
+            };
+            let people = person(f)
+                && found
+                    .iter()
+                    .any(|g| g.range.end + 2 == f.range.start && person(g));
             place(f)
+                && !people
                 && text[f.range.end..]
                     .chars()
                     .next()
@@ -564,7 +595,7 @@ pub(super) fn choose(
         .filter(|f| !used.contains(&judge::normalise(&text[f.range.clone()])))
         .count();
     let mut candidates: Vec<&Fact> = Vec::new();
-    let listed = list_items(found, text);
+    let (listed, name_runs) = list_items(found, text);
     let regions = regions(found, text);
     let versions = versions(found, text);
     for (i, fact) in found.iter().enumerate() {
@@ -627,7 +658,39 @@ pub(super) fn choose(
         gaps.push(fact.clone());
     }
     gaps.sort_by_key(|f| f.range.start);
-    Choice { gaps, notes }
+    // A list of names is asked whole when each name would be asked were it alone, the
+    // list is only names and their joins, and no gap falls inside it.
+    let mut lists = Vec::new();
+    for run in name_runs {
+        let items: Vec<&Fact> = run.iter().map(|&i| &found[i]).collect();
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            continue;
+        };
+        let span = first.range.start..last.range.end;
+        let joined = items
+            .windows(2)
+            .all(|pair| only_joins(&text[pair[0].range.end..pair[1].range.start]));
+        let askable = items.iter().all(|f| {
+            f.accept.is_empty()
+                && f.hide.is_none()
+                && dropped(f, sentence, context, &HashSet::new(), true).is_none()
+        });
+        let clear = gaps
+            .iter()
+            .all(|g| g.range.end <= span.start || g.range.start >= span.end);
+        // `like C, C++, Java, …`: a list that goes on past its names is not asked whole.
+        let whole = !text[..span.start].ends_with(", ") && !text[span.end..].starts_with(", ")
+            || text[span.end..].starts_with(", which")
+            || text[span.end..].starts_with(", who");
+        if items.len() <= MAX_LIST_NAMES && joined && askable && clear && whole {
+            notes.push(format!(
+                "  + the list {}: asked whole, as one question",
+                crate::escape::escape_line(&text[span])
+            ));
+            lists.push(items.into_iter().cloned().collect());
+        }
+    }
+    Choice { gaps, lists, notes }
 }
 
 /// Words of `text` left visible with `gaps` taken out.

@@ -202,6 +202,42 @@ fn a_name_beside_its_abbreviation_is_asked_with_the_abbreviation_hidden_and_acce
 }
 
 #[test]
+fn a_list_of_names_is_asked_whole_as_one_question() {
+    let text = "Matrices\n\nMatrix mechanics was created by Werner Heisenberg, Max Born, and Pascual Jordan in 1925.\n\nLater work used C, C++, Java and Python in the labs.\n";
+    let derived = derive(text, &options()).unwrap();
+    assert_loads_cleanly(&derived.toml);
+    let table: toml::Table = derived.toml.parse().unwrap();
+    let lists: Vec<(String, Vec<String>)> = table["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|card| {
+            let names = card.get("answer")?.as_array()?;
+            Some((
+                card.get("question")?.as_str()?.to_string(),
+                names
+                    .iter()
+                    .filter_map(|n| n.as_str().map(String::from))
+                    .collect(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        lists,
+        [(
+            "Name all 3: Matrix mechanics was created by ___ in 1925.".to_string(),
+            vec![
+                "Werner Heisenberg".to_string(),
+                "Max Born".to_string(),
+                "Pascual Jordan".to_string()
+            ]
+        )],
+        "a list that goes on past its names (`C, C++, Java and Python`) is not asked whole:\n{}",
+        derived.toml
+    );
+}
+
+#[test]
 fn nothing_to_ask_is_an_error() {
     for text in [
         "",

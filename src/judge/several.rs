@@ -6,6 +6,7 @@
 
 use super::compare::{Fit, Form, fit};
 use super::dates::MAX_DATE_WORDS;
+use super::names::{NameFit, fit_name};
 use super::normalise::{fold, tokens, words};
 use super::{Reason, Verdict, as_written};
 
@@ -89,9 +90,30 @@ pub(super) fn judge_several(parts: &[String], given: &str) -> Verdict {
 fn judge_pieces(parts: &[String], targets: &[Form], pieces: &Pieces) -> Verdict {
     let given_parts = group_pieces(pieces, targets);
 
+    // A person's part may be given as a name is (`Born` for `Max Born`, `W. Heisenberg`),
+    // as a text answer may: the surname alone is close.
+    let mut by_surname = vec![vec![false; targets.len()]; given_parts.len()];
     let fits: Vec<Vec<Option<Fit>>> = given_parts
         .iter()
-        .map(|g| targets.iter().map(|t| fit(t, g)).collect())
+        .enumerate()
+        .map(|(gi, g)| {
+            targets
+                .iter()
+                .zip(parts)
+                .enumerate()
+                .map(|(e, (t, part))| {
+                    fit(t, g).or_else(|| match fit_name(part, &g.words.join(" ")) {
+                        Some(NameFit::Full(0)) => Some(Fit::Exact),
+                        Some(NameFit::Full(edits)) => Some(Fit::Close(edits)),
+                        Some(NameFit::Partial(Reason::SurnameOnly)) => {
+                            by_surname[gi][e] = true;
+                            Some(Fit::Close(1))
+                        }
+                        Some(NameFit::Partial(_)) | None => None,
+                    })
+                })
+                .collect()
+        })
         .collect();
 
     // owner[e] is the given part matched to expected part e.
@@ -138,11 +160,13 @@ fn judge_pieces(parts: &[String], targets: &[Form], pieces: &Pieces) -> Verdict 
     let mut matched_given = vec![false; given_parts.len()];
     let mut missing = Vec::new();
     let mut any_close = false;
+    let mut all_surnames = true;
     for (e, part) in parts.iter().enumerate() {
         match owner[e] {
             Some(g) => {
                 matched_given[g] = true;
                 any_close |= !locked[e];
+                all_surnames &= locked[e] || by_surname[g][e];
             }
             None => missing.push(part.trim().to_string()),
         }
@@ -160,7 +184,9 @@ fn judge_pieces(parts: &[String], targets: &[Form], pieces: &Pieces) -> Verdict 
     if extras || parts.is_empty() || (!missing.is_empty() && found * 2 < parts.len()) {
         Verdict::Wrong { missing }
     } else if any_close || !missing.is_empty() {
-        let reason = if missing.is_empty() {
+        let reason = if missing.is_empty() && all_surnames {
+            Reason::SurnameOnly
+        } else if missing.is_empty() {
             Reason::Typo
         } else {
             Reason::SomeParts

@@ -49,6 +49,28 @@ impl Builder {
         }
     }
 
+    /// A link named for the article it leads to (`<a title="Normal matrix">normal
+    /// matrix</a>`, as an encyclopedia links a concept where it first uses it) is a term
+    /// when it is a phrase in lower case: a name is found by its capitals anyway, and one
+    /// linked word (`software`) is too common a thing to ask.
+    fn close_link(&mut self, start: usize, title: &str) {
+        let Some(linked) = self.text.get(start..) else {
+            return;
+        };
+        let trimmed = linked.trim();
+        let words = trimmed.split_whitespace().count();
+        if (2..=4).contains(&words)
+            && trimmed.starts_with(char::is_lowercase)
+            && trimmed.eq_ignore_ascii_case(title.trim())
+            && trimmed
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-'))
+        {
+            let at = start + (linked.len() - linked.trim_start().len());
+            self.terms.push(at..at + trimmed.len());
+        }
+    }
+
     fn finish(&mut self, kind: BlockKind, out: &mut Vec<Block>) {
         self.close_term();
         let built = self.text.trim_end().to_string();
@@ -402,6 +424,8 @@ pub(super) fn html(text: &str) -> Vec<Block> {
     let mut page_title = String::new();
     let mut in_h1 = false;
     let mut in_title = false;
+    // The open link: where its text starts and the article it is named for.
+    let mut link: Option<(usize, String)> = None;
     for token in tokens() {
         match token {
             Token::StartTag(tag) => {
@@ -452,6 +476,17 @@ pub(super) fn html(text: &str) -> Vec<Block> {
                 } else if tag_name == "br" {
                     // A line break inside a paragraph is a wrap, as in plain text.
                     builder.push(" ");
+                } else if tag_name == "a" && !tag.self_closing {
+                    link = tag
+                        .attributes
+                        .iter()
+                        .find(|(key, _)| key.0.as_slice() == b"title")
+                        .map(|(_, value)| {
+                            (
+                                builder.text.len(),
+                                String::from_utf8_lossy(&value.value).to_string(),
+                            )
+                        });
                 }
             }
             Token::EndTag(tag) => {
@@ -481,6 +516,10 @@ pub(super) fn html(text: &str) -> Vec<Block> {
                     };
                 } else if matches!(tag_name.as_str(), "em" | "strong" | "b" | "i" | "dfn") {
                     builder.close_term();
+                } else if tag_name == "a"
+                    && let Some((start, title)) = link.take()
+                {
+                    builder.close_link(start, &title);
                 }
                 if matches!(tag_name.as_str(), "article" | "main") {
                     scope = scope.saturating_sub(1);

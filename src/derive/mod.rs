@@ -15,6 +15,7 @@
 //! return it. The same document always drafts the same deck.
 
 mod deck_file;
+mod definitions;
 mod facts;
 mod front;
 mod input;
@@ -198,6 +199,20 @@ pub(crate) fn derive(text: &str, options: &DeriveOptions) -> Result<Derived, Der
                 }
             );
             continue;
+        }
+        if let Some(definition) = definitions::draft(sentence, &context) {
+            let id = draft.id(&sentence.text);
+            let table = question_table(&id, sentence, &definition.term, &definition.question);
+            if draft.add(&id, table, 1) {
+                draft.asked.insert(judge::normalise(
+                    &sentence.text[definition.term.range.clone()],
+                ));
+                let _ = writeln!(
+                    explanation,
+                    "  ? its term asked from its definition: {}",
+                    crate::escape::escape_line(&definition.question)
+                );
+            }
         }
         let found = facts(sentence, &context);
         if found.is_empty() {

@@ -153,8 +153,17 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
         }
         let mut first = true;
         for range in quotes_whole(line, split_line(line)) {
-            let range = outside_aside(line, range);
-            let text = line[range.clone()].to_string();
+            let mut range = outside_aside(line, range);
+            let mut text = line[range.clone()].to_string();
+            // `… is a complex square matrix equal to its own conjugate transpose—that is,
+            // the element …:` and a formula: the clause before the dash is the sentence.
+            if text.ends_with(':')
+                && let Some(dash) = text.find('—')
+                && text[..dash].split_whitespace().count() >= MIN_WORDS
+            {
+                range.end = range.start + dash;
+                text = format!("{}.", &line[range.clone()]);
+            }
             let body = match label_end {
                 Some(end) if first && range.start == 0 && end < text.len() => end,
                 _ => 0,
@@ -175,6 +184,8 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
             }
             // Emphasis over most of a sentence styles a passage (an italic caption or
             // closing note, cut by its links into pieces): none of its pieces is a term.
+            // Half is not most: an encyclopedia's lead bolds its terms and links its
+            // concepts, a good half of its words.
             let emphasised: usize = block
                 .terms
                 .iter()
@@ -184,7 +195,7 @@ pub(super) fn sentences(blocks: &[Block]) -> Vec<Sentence> {
                         .saturating_sub(t.start.max(range.start))
                 })
                 .sum();
-            let terms = if emphasised * 2 > range.len() {
+            let terms = if emphasised * 4 > range.len() * 3 {
                 Vec::new()
             } else {
                 block

@@ -470,6 +470,10 @@ pub(super) fn fit_text(candidate: &str, given_raw: &str, given: &Form) -> Option
             fit(&Form::new(words(rest)), given)
         })
         .or_else(|| {
+            let rest = without_legal_form(candidate)?;
+            fit(&Form::new(words(rest)), given)
+        })
+        .or_else(|| {
             // A unit's exponent is typed as a plain digit on a keyboard: "m/s2" for
             // "m/s²" (but "103" is not "10³", whose base is a number).
             let plain = plain_exponents(candidate)?;
@@ -520,6 +524,35 @@ fn optional_article(candidate: &str) -> Option<&str> {
     let (first, rest) = candidate.trim().split_once(char::is_whitespace)?;
     let rest = rest.trim();
     (ARTICLES.contains(&first) && !rest.is_empty()).then_some(rest)
+}
+
+/// A company's name without its legal form (`Microsoft` for `Microsoft Corporation`,
+/// `Apple` for `Apple Inc.`): what everyone calls it. Only after a capitalised name, so
+/// `public limited company` keeps its words.
+fn without_legal_form(candidate: &str) -> Option<&str> {
+    const FORMS: [&str; 14] = [
+        "corporation",
+        "corp",
+        "incorporated",
+        "inc",
+        "limited",
+        "ltd",
+        "plc",
+        "llc",
+        "co",
+        "company",
+        "ag",
+        "gmbh",
+        "sa",
+        "nv",
+    ];
+    let (rest, last) = candidate.trim().rsplit_once(char::is_whitespace)?;
+    let rest = rest.trim().trim_end_matches(',');
+    let form = last.trim_end_matches('.').to_lowercase().replace('.', "");
+    (FORMS.contains(&form.as_str())
+        && last.starts_with(char::is_uppercase)
+        && rest.starts_with(char::is_uppercase))
+    .then_some(rest)
 }
 
 pub(super) fn judge_text(answer: &str, accept: &[String], given: &str) -> Verdict {

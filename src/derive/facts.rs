@@ -25,6 +25,7 @@ use super::words::{
 };
 use crate::judge::{self, Shape};
 
+mod concepts;
 mod context;
 pub(super) use context::{Context, context};
 
@@ -468,6 +469,12 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
         .map(|r| (r.clone(), Category::Term))
         .collect();
     if names {
+        spans.extend(
+            concepts::concepts(text)
+                .into_iter()
+                .filter(|r| r.start >= sentence.body)
+                .map(|r| (r, Category::Term)),
+        );
         spans.extend(
             quoted(text, MAX_QUOTE_WORDS)
                 .into_iter()

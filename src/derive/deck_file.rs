@@ -101,6 +101,9 @@ pub(super) fn front_table(id: &str, question: &super::front::FrontQuestion) -> T
     table["id"] = value(id);
     table["question"] = value(&question.question);
     table["answer"] = value(&question.answer);
+    if !question.accept.is_empty() {
+        table["accept"] = value(Array::from_iter(question.accept.iter()));
+    }
     table["explain"] = value(&question.explain);
     table["tags"] = value(Array::from_iter(["derived"]));
     table

@@ -31,7 +31,79 @@ const SPOKEN: [&str; 7] = [
 pub(super) struct FrontQuestion {
     pub(super) question: String,
     pub(super) answer: String,
+    /// Other right answers: the name with the role the line gives (`David Walker,
+    /// Comptroller General of the United States`).
+    pub(super) accept: Vec<String>,
     pub(super) explain: String,
+}
+
+/// The words that open a cover line naming who speaks (`Statement of David Walker,
+/// Comptroller General of the United States`).
+const STATEMENT: [&str; 4] = [
+    "Statement of ",
+    "Testimony of ",
+    "Remarks of ",
+    "Statement by ",
+];
+
+/// Words a wrapped cover line cannot end on: the name goes on in the next line
+/// (`Before the Select Committee on Homeland Security, House of` / `Representatives`).
+const GOES_ON: [&str; 9] = ["of", "the", "and", "for", "on", "in", "at", "to", "by"];
+
+/// The speaker and the role a statement line gives (`Statement of David Walker,
+/// Comptroller General of the United States`), the role wrapped into `next` when the line
+/// stops inside a name (`… of the United` / `States`).
+fn statement(line: &str, next: Option<&str>) -> Option<(String, Option<String>)> {
+    let rest = STATEMENT.iter().find_map(|p| line.strip_prefix(p))?;
+    let (name, role) = rest
+        .split_once(", ")
+        .map_or((rest, None), |(n, r)| (n, Some(r)));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let role = role.map(|role| {
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let carried = next
+            .and_then(|n| n.split_whitespace().next())
+            .filter(|w| capital(w) && w.chars().all(char::is_alphabetic));
+        match carried {
+            Some(word) if role.rsplit(' ').next().is_some_and(capital) => {
+                format!("{role} {word}")
+            }
+            _ => role.to_string(),
+        }
+    });
+    Some((name.to_string(), role))
+}
+
+/// `GAO-02-957T`, `B-278810`: a report's number, a line of its own on the cover.
+fn report_number(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('-').collect();
+    let letters = parts
+        .first()
+        .is_some_and(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase()));
+    let numbered = parts.get(1..).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.iter().all(|p| {
+                let digits = p.trim_end_matches(|c: char| c.is_ascii_uppercase());
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+            })
+    });
+    !line.contains(' ') && letters && numbered
+}
+
+/// `HOMELAND SECURITY` → `Homeland Security`.
+fn title_cased(caps: &str) -> String {
+    caps.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The author's name in a by-line (`By Kelly Greene`, `by Robert Griesemer, on behalf of
@@ -115,6 +187,35 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
         .take(MAX_LINES)
         .map(|b| b.text.as_str())
         .collect();
+    // A cover line wrapped on `of` goes on in the next (`… House of` / `Representatives`).
+    let mut lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let last = lines[i].rsplit(' ').next().unwrap_or_default();
+        if GOES_ON.contains(&last) && lines[i].contains(' ') {
+            let next = lines.remove(i + 1);
+            lines[i] = format!("{} {next}", lines[i]);
+        } else {
+            i += 1;
+        }
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let speaker = (0..lines.len()).find_map(|i| {
+        statement(lines[i], lines.get(i + 1).copied()).map(|(name, role)| (i, name, role))
+    });
+    let before = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| l.strip_prefix("Before ").map(|rest| (i, rest.to_string())));
+    let number = lines
+        .iter()
+        .enumerate()
+        .find(|(_, l)| report_number(l))
+        .map(|(i, l)| (i, (*l).to_string()));
+    let body = lines
+        .first()
+        .filter(|l| is_body(l))
+        .map(|l| (*l).to_string());
     let by = lines
         .iter()
         .enumerate()
@@ -131,20 +232,40 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
     let taken = |i: usize| {
         by.as_ref().is_some_and(|(at, _)| *at == i)
             || dated.as_ref().is_some_and(|(at, _, _)| at.contains(&i))
+            || speaker.as_ref().is_some_and(|(at, _, _)| *at == i)
     };
     // The work's name: the first other line of three words or more that is not a body's
     // name (`United States General Accounting Office`, `Office of the General Counsel`), an
     // addressee's (`Before the Select Committee …`) or a publication's short name.
-    let title = (0..lines.len())
-        .filter(|&i| !taken(i))
-        .map(|i| lines[i])
-        .find(|l| {
-            l.split_whitespace().count() >= 3
-                && !is_body(l)
-                && !["Office of ", "Before ", "Prepared for", "To "]
-                    .iter()
-                    .any(|p| l.starts_with(p))
+    let at = (0..lines.len()).filter(|&i| !taken(i)).find(|&i| {
+        let l = lines[i];
+        l.split_whitespace().count() >= 3
+            && !is_body(l)
+            && ![
+                "Office of ",
+                "Before ",
+                "Prepared for",
+                "To ",
+                "For Release",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
+    });
+    // `HOMELAND SECURITY` over `Critical Design and Implementation Issues`: a report's
+    // title in capitals above its subtitle.
+    let title = at.map(|i| {
+        let caps = i.checked_sub(1).map(|p| lines[p]).filter(|p| {
+            !taken(i - 1)
+                && !is_body(p)
+                && p.chars().any(char::is_alphabetic)
+                && !p.chars().any(char::is_lowercase)
+                && p.split_whitespace().count() >= 2
         });
+        match caps {
+            Some(caps) => format!("{}: {}", title_cased(caps), lines[i]),
+            None => lines[i].to_string(),
+        }
+    });
     // A date in the title itself is the headline's to ask (`… Becomes Soviet Premier on
     // March 27, 1958`).
     let dated = dated.filter(|(at, _, _)| !at.contains(&0));
@@ -152,10 +273,13 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
     let Some(title) = title else {
         return (Vec::new(), notes);
     };
+    let title = title.as_str();
     let first = title.split_whitespace().next().unwrap_or_default();
-    let spoken = SPOKEN.contains(&first.to_lowercase().as_str());
+    let spoken = SPOKEN.contains(&first.to_lowercase().as_str()) || speaker.is_some();
     // `the speech before the Envelope Manufacturers Association`, else the title quoted.
-    let work = if spoken {
+    let work = if spoken && speaker.is_some() {
+        format!("the statement “{title}”")
+    } else if spoken {
         let mut chars = title.chars();
         let head: String = chars
             .next()
@@ -170,6 +294,18 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
     if let Some((_, name)) = &by {
         explain.push_str(&format!(", by {name}"));
     }
+    if let Some((_, name, role)) = &speaker {
+        explain.push_str(&format!(", by {name}"));
+        if let Some(role) = role {
+            explain.push_str(&format!(", {role}"));
+        }
+    }
+    if let Some((_, to)) = &before {
+        explain.push_str(&format!(", before {to}"));
+    }
+    if let Some((_, number)) = &number {
+        explain.push_str(&format!(", {number}"));
+    }
     if let Some((_, _, line)) = &dated {
         explain.push_str(&format!(", {line}"));
     }
@@ -180,6 +316,54 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
         out.push(FrontQuestion {
             question: format!("Who {verb} {work}?"),
             answer: name,
+            accept: Vec::new(),
+            explain: explain.clone(),
+        });
+    }
+    if let Some((_, name, role)) = speaker {
+        out.push(FrontQuestion {
+            question: format!("Who gave {work}?"),
+            accept: role.map(|r| format!("{name}, {r}")).into_iter().collect(),
+            answer: name,
+            explain: explain.clone(),
+        });
+    }
+    // `Before the Select Committee on …`: whom a statement was given to (a speech's title
+    // says it already).
+    if let Some((_, to)) = before.filter(|_| spoken && !work.contains(" before ")) {
+        let bare = to.strip_prefix("the ").unwrap_or(&to).to_string();
+        // `…, House of Representatives`: the body it belongs to may be left out.
+        let short = bare.split(", ").next().unwrap_or(&bare).to_string();
+        let mut accept = vec![to.clone()];
+        if short != bare {
+            accept.push(bare.clone());
+        }
+        accept.retain(|a| *a != short);
+        out.push(FrontQuestion {
+            question: format!("Before whom was {work} given?"),
+            answer: short,
+            accept,
+            explain: explain.clone(),
+        });
+    }
+    if let Some((_, number)) = number {
+        out.push(FrontQuestion {
+            question: format!("What is the report number of {work}?"),
+            answer: number,
+            accept: Vec::new(),
+            explain: explain.clone(),
+        });
+    }
+    // `United States General Accounting Office` heading the cover: who issued it.
+    if let Some(body) = body.filter(|b| !title.contains(b.as_str())) {
+        let short = ["United States ", "U.S. ", "US "]
+            .iter()
+            .find_map(|p| body.strip_prefix(p))
+            .map(str::to_string);
+        out.push(FrontQuestion {
+            question: format!("Which body issued {work}?"),
+            answer: body,
+            accept: short.into_iter().collect(),
             explain: explain.clone(),
         });
     }
@@ -192,13 +376,19 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
         out.push(FrontQuestion {
             question,
             answer: when,
+            accept: Vec::new(),
             explain,
         });
     }
+    if let Some(q) = out.first() {
+        notes.push_str(&format!(
+            "front: {}\n",
+            crate::escape::escape_line(&q.explain)
+        ));
+    }
     for q in &out {
         notes.push_str(&format!(
-            "front: {}\n  ? asked as a question: {}\n",
-            crate::escape::escape_line(&q.explain),
+            "  ? asked as a question: {}\n",
             crate::escape::escape_line(&q.question)
         ));
     }
@@ -273,6 +463,53 @@ mod tests {
                 ("Who wrote “Go 1.20 is released!”?", "Robert Griesemer"),
                 ("When is “Go 1.20 is released!” dated?", "2023-02-01"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_testimony_s_cover_its_speaker_addressee_number_and_body() {
+        let cover = "United States General Accounting Office\nTestimony\nGAO\n\nBefore the Select Committee on Homeland Security, House of\nRepresentatives\nFor Release on Delivery Expected at 10:00 a.m. Wednesday, July\n17, 2002\nHOMELAND SECURITY\n\n\n\nCritical Design and Implementation Issues\n\nStatement of David Walker, Comptroller General of the United\nStates\na\n\n\nGAO-02-957T\n\nMr. Chairman and Members of the Select Committee:\n\nThank you for the opportunity to appear before\nthis Select Committee today to discuss one of the most important\nissues of our time.\n";
+        let blocks = blocks(&clean(cover), Format::Text);
+        let context = context(&sentences(&blocks), "");
+        let asked: Vec<(String, String, Vec<String>)> = questions(&blocks, &context)
+            .0
+            .into_iter()
+            .map(|q| (q.question, q.answer, q.accept))
+            .collect();
+        let work = "the statement “Homeland Security: Critical Design and Implementation Issues”";
+        let strings = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            asked,
+            vec![
+                (
+                    format!("Who gave {work}?"),
+                    "David Walker".to_string(),
+                    strings(&["David Walker, Comptroller General of the United States"])
+                ),
+                (
+                    format!("Before whom was {work} given?"),
+                    "Select Committee on Homeland Security".to_string(),
+                    strings(&[
+                        "the Select Committee on Homeland Security, House of Representatives",
+                        "Select Committee on Homeland Security, House of Representatives"
+                    ])
+                ),
+                (
+                    format!("What is the report number of {work}?"),
+                    "GAO-02-957T".to_string(),
+                    Vec::new()
+                ),
+                (
+                    format!("Which body issued {work}?"),
+                    "United States General Accounting Office".to_string(),
+                    strings(&["General Accounting Office"])
+                ),
+                (
+                    format!("When was {work} given?"),
+                    "Wednesday, July 17, 2002".to_string(),
+                    Vec::new()
+                ),
+            ]
         );
     }
 

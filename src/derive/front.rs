@@ -7,10 +7,10 @@
 use super::facts::{Category, Context, facts};
 use super::input::{Block, BlockKind};
 use super::sentences::{Sentence, ends_sentence};
-use super::vocabulary::INSTITUTIONS;
+use super::vocabulary::{INSTITUTIONS, ROLES};
 
 /// Lines read as the front at most: a cover page, not the body's headings.
-const MAX_LINES: usize = 12;
+const MAX_LINES: usize = 16;
 
 /// Words in a cover line at most.
 const MAX_WORDS: usize = 15;
@@ -46,6 +46,17 @@ const STATEMENT: [&str; 4] = [
     "Statement by ",
 ];
 
+/// Words that open an official's role, besides the usual ones (`Comptroller General`).
+const ROLE_WORDS: [&str; 7] = [
+    "comptroller",
+    "secretary",
+    "chairman",
+    "president",
+    "acting",
+    "assistant",
+    "associate",
+];
+
 /// Words a wrapped cover line cannot end on: the name goes on in the next line
 /// (`Before the Select Committee on Homeland Security, House of` / `Representatives`).
 const GOES_ON: [&str; 9] = ["of", "the", "and", "for", "on", "in", "at", "to", "by"];
@@ -55,9 +66,18 @@ const GOES_ON: [&str; 9] = ["of", "the", "and", "for", "on", "in", "at", "to", "
 /// stops inside a name (`… of the United` / `States`).
 fn statement(line: &str, next: Option<&str>) -> Option<(String, Option<String>)> {
     let rest = STATEMENT.iter().find_map(|p| line.strip_prefix(p))?;
-    let (name, role) = rest
-        .split_once(", ")
-        .map_or((rest, None), |(n, r)| (n, Some(r)));
+    // `David M. Walker Comptroller General of …`: without a comma the role starts at its
+    // first word.
+    let role_at = rest.find(", ").or_else(|| {
+        rest.match_indices(' ').map(|(at, _)| at).find(|&at| {
+            let word = rest[at + 1..].split(' ').next().unwrap_or_default();
+            let word = word.to_lowercase();
+            ROLES.contains(&word.as_str()) || ROLE_WORDS.contains(&word.as_str())
+        })
+    });
+    let (name, role) = role_at.map_or((rest, None), |at| {
+        (&rest[..at], Some(rest[at..].trim_start_matches([',', ' '])))
+    });
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
         return None;
@@ -192,7 +212,7 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
     let mut i = 0;
     while i + 1 < lines.len() {
         let last = lines[i].rsplit(' ').next().unwrap_or_default();
-        if GOES_ON.contains(&last) && lines[i].contains(' ') {
+        if (GOES_ON.contains(&last) || lines[i].ends_with(',')) && lines[i].contains(' ') {
             let next = lines.remove(i + 1);
             lines[i] = format!("{} {next}", lines[i]);
         } else {
@@ -261,8 +281,11 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
                 && !p.chars().any(char::is_lowercase)
                 && p.split_whitespace().count() >= 2
         });
+        let shouted = |l: &str| !l.chars().any(char::is_lowercase);
         match caps {
             Some(caps) => format!("{}: {}", title_cased(caps), lines[i]),
+            // `FISCAL YEAR 2002 BUDGET REQUEST`: a cover's capitals are its typesetting.
+            None if shouted(lines[i]) => title_cased(lines[i]),
             None => lines[i].to_string(),
         }
     });

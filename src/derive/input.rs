@@ -440,10 +440,18 @@ fn fields(lines: Vec<String>) -> Vec<String> {
     let mut field: Option<(String, bool)> = None;
     for (i, line) in lines.iter().enumerate() {
         let next = lines.get(i + 1).map_or("", String::as_str);
+        let after = lines.get(i + 2).map_or("", String::as_str);
+        // `Members of the Subcommittee:` over hard-wrapped prose (a line that stops short
+        // of a sentence's end, the next going on in lower case) is a salutation.
+        let prose = !next.trim_end().ends_with(['.', '!', '?', ':'])
+            && !sub_field(next)
+            && !sub_field(after)
+            && after.starts_with(char::is_lowercase);
         if line.is_empty() {
             field = None;
         } else if let Some(label) = field_heading(line)
             && (sub_field(next) || next.starts_with(char::is_uppercase))
+            && !prose
         {
             field = Some((label.to_string(), true));
             continue;

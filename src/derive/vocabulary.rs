@@ -13,12 +13,12 @@ pub(super) const SKIP_LABELS: [&str; 16] = [
     "url", "link", "links", "retrieved", "accessed", "see also", "external links", "copyright",
 ];
 
-/// Words after which a dot does not end the sentence; month abbreviations too, see
-/// [`is_month_abbreviation`].
-pub(super) const ABBREVIATIONS: [&str; 37] = [
+/// Words after which a dot does not end the sentence (`et al.`, `State Atty. Gen.`); month
+/// abbreviations too, see [`is_month_abbreviation`].
+pub(super) const ABBREVIATIONS: [&str; 39] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr",
     "adm", "gov", "sen", "rep", "rev", "hon", "pres", "vs", "e.g", "i.e", "no", "vol", "fig", "pp",
-    "ca", "approx", "inc", "ltd", "mt", "dept", "corp", "co", "bros",
+    "ca", "approx", "inc", "ltd", "mt", "dept", "corp", "co", "bros", "al", "atty",
 ];
 
 /// Whether `lower` (a lower-cased word) is a month's full name.

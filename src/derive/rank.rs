@@ -133,9 +133,41 @@ fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
     // White Island`) or sets them out after a label; else they are a person, their office
     // and its department, each said of the one before (`John H. Gibbons, Director, Office
     // of Science and Technology Policy, outlined …`).
+    // `…, Heroku and many others`, `companies like Alibaba, Cloudflare, and Dropbox`: a
+    // list of examples, some of many.
+    let open_ended = |run: &[usize]| {
+        let introduced = run.first().is_some_and(|&first| {
+            let before = text[..found[first].range.start].trim_end();
+            [
+                " like",
+                " such as",
+                " including",
+                " e.g.",
+                " for example",
+                " for instance",
+            ]
+            .iter()
+            .any(|cue| before.ends_with(cue))
+        });
+        introduced
+            || run.last().is_some_and(|&last| {
+                let after = text[found[last].range.end..].trim_start_matches(',');
+                [
+                    " and many others",
+                    " and many more",
+                    " and others",
+                    " and more",
+                    " etc",
+                    " among others",
+                ]
+                .iter()
+                .any(|tail| after.starts_with(tail))
+            })
+    };
     let is_list = |run: &[usize], k: usize| {
         run.len() >= MIN_LIST_ITEMS
             && (k == 1
+                || open_ended(run)
                 || text[..found[run[0]].range.start].contains(':')
                 || run.windows(2).any(|pair| {
                     text.get(found[pair[0]].range.end..found[pair[1]].range.start)
@@ -190,7 +222,14 @@ fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
                 // Set out after a label (`this includes Windows 7, Server 2008 and Server
                 // 2012`), two items and a last `and` are a list too.
                 let labelled = text[..found[run[0]].range.start].contains(':');
-                if (run.len() >= 3 || run.len() == 2 && (goes_on || labelled))
+                // `Hugo, Syncthing and Fzf`: things, unlike people, are not said one of the
+                // other.
+                let person = |f: &Fact| {
+                    let words: Vec<&str> = text[f.range.clone()].split(' ').collect();
+                    super::names::reads_as_person(&words)
+                };
+                let things = !person(&found[i]) && !run.iter().any(|&r| person(&found[r]));
+                if (run.len() >= 3 || run.len() == 2 && (goes_on || labelled || things))
                     && (matches!(plain.as_str(), "and" | "or" | "," | ", and" | ", or")
                         || kind_word)
                 {
@@ -211,7 +250,8 @@ fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
                 run_shape = None;
                 if is_list(&run, k) {
                     out.extend(run.iter().copied());
-                    if k == 0 {
+                    // `…, Heroku and many others`: some examples of many, no list to learn.
+                    if k == 0 && !open_ended(&run) {
                         name_runs.push(run.clone());
                     }
                 }
@@ -221,7 +261,7 @@ fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
         }
         if is_list(&run, k) {
             out.extend(run.iter().copied());
-            if k == 0 {
+            if k == 0 && !open_ended(&run) {
                 name_runs.push(run);
             }
         }
@@ -284,8 +324,18 @@ fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
                 && found
                     .iter()
                     .any(|g| g.range.end + 2 == f.range.start && person(g));
+            // `Google Cloud, AWS, Microsoft Azure`: a name with another after it is an
+            // item of a list, not the region of the one before.
+            let listed = found.iter().any(|h| {
+                place(h)
+                    && [", ", ", and ", ", or "].iter().any(|joint| {
+                        f.range.end + joint.len() == h.range.start
+                            && text[f.range.end..].starts_with(joint)
+                    })
+            });
             place(f)
                 && !people
+                && !listed
                 && text[f.range.end..]
                     .chars()
                     .next()

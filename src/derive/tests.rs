@@ -238,6 +238,28 @@ fn a_list_of_names_is_asked_whole_as_one_question() {
 }
 
 #[test]
+fn examples_from_a_list_are_neither_gapped_nor_asked_whole() {
+    let text = "Go\n\nCloud companies build on Go, including Google Cloud, AWS, Microsoft Azure, Digital Ocean, Heroku and many others, since 2012.\n\nProjects like Hugo, Syncthing and Fzf were written in 2015.\n\nThe compiler was rewritten by Robert Griesemer, Rob Pike, and Ken Thompson in 2015.\n";
+    let derived = derive(text, &options()).unwrap();
+    assert_loads_cleanly(&derived.toml);
+    for example in ["Heroku", "AWS", "Digital Ocean", "Syncthing", "Fzf"] {
+        assert!(
+            !derived.toml.contains(&format!("{{{{{example}}}}}"))
+                && !derived.toml.contains(&format!("\"{example}\"")),
+            "{example} is one example of many, no card's answer:\n{}",
+            derived.toml
+        );
+    }
+    assert!(
+        derived
+            .toml
+            .contains("Name all 3: The compiler was rewritten by ___ in 2015."),
+        "a list of people is not examples:\n{}",
+        derived.toml
+    );
+}
+
+#[test]
 fn nothing_to_ask_is_an_error() {
     for text in [
         "",

@@ -97,6 +97,35 @@ fn statement(line: &str, next: Option<&str>) -> Option<(String, Option<String>)>
     Some((name.to_string(), role))
 }
 
+/// The last words of a newspaper's or magazine's name.
+const PUBLICATIONS: [&str; 14] = [
+    "times",
+    "post",
+    "journal",
+    "news",
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "press",
+    "review",
+    "magazine",
+    "weekly",
+    "daily",
+    "telegraph",
+];
+
+/// `The Los Angeles Times`, `The Wall Street Journal`: the paper a story ran in, above its
+/// headline, not the story's title.
+fn publication(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| PUBLICATIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// `GAO-02-957T`, `B-278810`: a report's number, a line of its own on the cover.
 fn report_number(line: &str) -> bool {
     let parts: Vec<&str> = line.split('-').collect();
@@ -236,6 +265,10 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
         .first()
         .filter(|l| is_body(l))
         .map(|l| (*l).to_string());
+    let paper = lines
+        .iter()
+        .position(|l| publication(l))
+        .map(|i| (i, lines[i].to_string()));
     let by = lines
         .iter()
         .enumerate()
@@ -253,6 +286,7 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
         by.as_ref().is_some_and(|(at, _)| *at == i)
             || dated.as_ref().is_some_and(|(at, _, _)| at.contains(&i))
             || speaker.as_ref().is_some_and(|(at, _, _)| *at == i)
+            || paper.as_ref().is_some_and(|(at, _)| *at == i)
     };
     // The work's name: the first other line of three words or more that is not a body's
     // name (`United States General Accounting Office`, `Office of the General Counsel`), an
@@ -329,6 +363,9 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
     if let Some((_, number)) = &number {
         explain.push_str(&format!(", {number}"));
     }
+    if let Some((_, paper)) = &paper {
+        explain.push_str(&format!(", in {paper}"));
+    }
     if let Some((_, _, line)) = &dated {
         explain.push_str(&format!(", {line}"));
     }
@@ -374,6 +411,15 @@ pub(super) fn questions(blocks: &[Block], context: &Context) -> (Vec<FrontQuesti
             question: format!("What is the report number of {work}?"),
             answer: number,
             accept: Vec::new(),
+            explain: explain.clone(),
+        });
+    }
+    if let Some((_, paper)) = paper.filter(|(_, p)| !title.contains(p.as_str())) {
+        let bare = paper.strip_prefix("The ").map(str::to_string);
+        out.push(FrontQuestion {
+            question: format!("Which paper published {work}?"),
+            answer: paper,
+            accept: bare.into_iter().collect(),
             explain: explain.clone(),
         });
     }
@@ -485,6 +531,23 @@ mod tests {
             pairs(&[
                 ("Who wrote “Go 1.20 is released!”?", "Robert Griesemer"),
                 ("When is “Go 1.20 is released!” dated?", "2023-02-01"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_newspaper_over_its_story_is_where_it_ran_not_its_title() {
+        let story = "\n\nThe Los Angeles Times\n\nLockyer Warns of Firms Posing as Legal Aid Services\nJocelyn Y. Stewart\nFriday July 5, 2002\nState Atty. Gen. Bill Lockyer is warning Californians to beware\nof businesses that advertise legal services.\n";
+        let work = "“Lockyer Warns of Firms Posing as Legal Aid Services”";
+        assert_eq!(
+            asked(story, Format::Text),
+            pairs(&[
+                (&format!("Who wrote {work}?"), "Jocelyn Y. Stewart"),
+                (
+                    &format!("Which paper published {work}?"),
+                    "The Los Angeles Times"
+                ),
+                (&format!("When is {work} dated?"), "July 5, 2002"),
             ])
         );
     }

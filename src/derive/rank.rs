@@ -562,6 +562,29 @@ fn dropped(
     {
         return Some("the document's own subject");
     }
+    // `we celebrate {{8}} years`, `the {{eighth}} birthday` in "Eight years of Go": the
+    // title's age is what the whole text is about. (A headline's other count is its news:
+    // `Rail strike shuts four stations`.)
+    let aged = context.title.split(' ').any(|w| {
+        matches!(
+            w,
+            "years" | "year" | "anniversary" | "birthday" | "turns" | "decade" | "decades"
+        )
+    });
+    // A count of something else (`10 architectures` in "Go Turns 10") is its own fact.
+    let of_age = fact.category == Category::Ordinal
+        || text[fact.range.end..]
+            .split_whitespace()
+            .find(|w| *w != "more")
+            .is_some_and(|w| w.trim_end_matches(['.', ',', '!']).starts_with("year"));
+    if aged
+        && of_age
+        && matches!(fact.category, Category::Count | Category::Ordinal)
+        && small_value(written)
+            .is_some_and(|n| context.title.split(' ').any(|w| small_value(w) == Some(n)))
+    {
+        return Some("the document's own subject");
+    }
     // `Microsoft Corporation is an American …` in "Microsoft": the subject with its legal
     // form, opening the sentence that says what it is, is the subject. Elsewhere it may be
     // another body (`Mozilla Corporation` beside the Mozilla Foundation).
@@ -622,6 +645,34 @@ fn hidden(fact: &Fact, text: &str, key: &str) -> bool {
     rest.push(' ');
     // `Stalin’s` and `Soviets` give away `Stalin` and `Soviet` as well.
     !rest.contains(&format!(" {key} ")) && !rest.contains(&format!(" {key}s "))
+}
+
+/// The value of a small count or rank as written: `8`, `eight`, `eighth`, `8th`.
+fn small_value(word: &str) -> Option<usize> {
+    use super::words::{NUMBER_WORDS, ORDINAL_WORDS};
+    let lower = word.to_lowercase();
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower);
+    if let Ok(n) = digits.parse::<usize>() {
+        return (n <= 100).then_some(n);
+    }
+    // Two to twenty, then the tens: their place in the lists gives their value.
+    let cardinal = NUMBER_WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map(|i| match i {
+            0..=18 => i + 2,
+            19..=25 => (i - 16) * 10,
+            _ => 100,
+        });
+    cardinal.or_else(|| {
+        ORDINAL_WORDS
+            .iter()
+            .position(|w| *w == lower)
+            .map(|i| i + 2)
+    })
 }
 
 /// The card's gaps among `found`, best first until the sentence would say too little.

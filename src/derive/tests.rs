@@ -260,6 +260,21 @@ fn examples_from_a_list_are_neither_gapped_nor_asked_whole() {
 }
 
 #[test]
+fn the_title_s_age_is_not_asked_but_other_counts_are() {
+    let text = "Eight years of Go\n\nToday we celebrate 8 years since Go was released in 2009.\n\nThis is the eighth birthday post, written by Steve Francia in 2017.\n\nGo now runs on 10 architectures and 4 operating systems.\n";
+    let derived = derive(text, &options()).unwrap();
+    assert_loads_cleanly(&derived.toml);
+    for own in ["{{8}}", "{{eighth}}"] {
+        assert!(!derived.toml.contains(own), "{own}:\n{}", derived.toml);
+    }
+    assert!(
+        derived.toml.contains("{{10}} architectures"),
+        "{}",
+        derived.toml
+    );
+}
+
+#[test]
 fn nothing_to_ask_is_an_error() {
     for text in [
         "",

@@ -656,6 +656,19 @@ pub(super) fn facts(sentence: &Sentence, context: &Context) -> Vec<Fact> {
                 && (text[f.range.clone()].ends_with('%')
                     || text[f.range.clone()].ends_with(" percent"))
         }) && matches!(between, " to " | "–" | " – " | " through ");
+        // `charged $85 to $400`: two sums in one currency, the span of a price.
+        let currency = |f: &Fact| {
+            text[f.range.clone()]
+                .chars()
+                .next()
+                .filter(|c| "$£€¥".contains(*c))
+        };
+        let sums = [first, second]
+            .iter()
+            .all(|f| f.category == Category::Measure && currency(f).is_some())
+            && currency(first) == currency(second)
+            && matches!(between, " to " | "–" | " – " | "-");
+        let shares = shares || sums;
         let opener = text[..first.range.start]
             .trim_end()
             .rsplit(' ')
@@ -1516,6 +1529,10 @@ mod tests {
                 "Electricity prices in 2015 would increase by about 32% to 50%, depending on the scenario."
             ),
             ["2015", "32% to 50%"]
+        );
+        assert_eq!(
+            gaps("Moore's business charged $85 to $400 to type simple forms in 2001."),
+            ["$85 to $400", "2001"]
         );
         assert_eq!(
             gaps("The plant grew in 1994 to 1998 levels, the report said in 2001."),

@@ -617,9 +617,10 @@ fn both_forms(answer: &str, accept: &[String], given: &str) -> bool {
         && right(inner)
 }
 
-/// A span of shares (`32% to 50%`, `32-50%`, `32 to 50 percent`) as its two ends' figures,
+/// A span of shares (`32% to 50%`, `32-50%`, `32 to 50 percent`) or of sums in one currency
+/// (`$85 to $400`, `$85-$400`, `85 to 400 dollars`) as its sign and its two ends' figures,
 /// the sign written after either end or both: the word forms compare by their values.
-fn share_span(text: &str) -> Option<(String, String)> {
+fn share_span(text: &str) -> Option<(char, String, String)> {
     let lower = text
         .trim()
         .to_lowercase()
@@ -636,15 +637,35 @@ fn share_span(text: &str) -> Option<(String, String)> {
             })
         })?;
     let (low, high) = (low.trim(), high.trim());
-    if !high.ends_with('%') {
-        return None;
-    }
+    const CURRENCIES: [(char, &str); 4] = [
+        ('$', "dollars"),
+        ('£', "pounds"),
+        ('€', "euros"),
+        ('¥', "yen"),
+    ];
+    let sign = if high.ends_with('%') {
+        '%'
+    } else {
+        let (sign, word) = CURRENCIES
+            .iter()
+            .find(|(sign, word)| high.starts_with(*sign) || high.ends_with(word))?;
+        // The sign before the first figure, or none; the word after the last, or none.
+        let high_ok = high.starts_with(*sign) != high.ends_with(word);
+        if !high_ok || low.ends_with(word) {
+            return None;
+        }
+        *sign
+    };
     let figure = |end: &str| -> Option<String> {
-        let digits = end.trim_end_matches('%').trim().replace(',', "");
-        let value: f64 = digits.parse().ok()?;
+        let bare = CURRENCIES
+            .iter()
+            .fold(end.trim_end_matches('%').trim(), |e, (sign, word)| {
+                e.trim_start_matches(*sign).trim_end_matches(word).trim()
+            });
+        let value: f64 = bare.replace(',', "").parse().ok()?;
         Some(format!("{value}"))
     };
-    Some((figure(low)?, figure(high)?))
+    Some((sign, figure(low)?, figure(high)?))
 }
 
 /// A card that accepts a romanisation (`transliterate = true`): when the answer is not

@@ -895,6 +895,36 @@ mod tests {
     }
 
     #[test]
+    fn an_infobox_s_rows_are_fields_after_the_lead() {
+        let page = "<html><body><h1>Therapsida</h1>\
+            <table class=\"infobox biota\"><tr><th colspan=\"2\">Scientific classification</th></tr>\
+            <tr><td>Kingdom:</td><td><a href=\"/wiki/Animal\">Animalia</a></td></tr>\
+            <tr><td>Phylum:</td><td>Chordata<sup class=\"reference\">[1]</sup></td></tr>\
+            <tr><th>Founded</th><td>18 years ago</td></tr>\
+            <tr><th>Founders</th><td><ul><li>Bill Gates</li><li>Paul Allen</li></ul></td></tr>\
+            <tr><th>Website</th><td>example.org</td></tr>\
+            <tr><td colspan=\"2\"><img src=\"x.png\"> A skull</td></tr></table>\
+            <p>Therapsida is a group of the most advanced synapsids.</p>\
+            <p>They lived in the Permian.</p>\
+            <h2>References</h2><p>Broom, 1905.</p></body></html>";
+        let texts: Vec<String> = blocks(page, Format::Html)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Therapsida",
+                "Therapsida is a group of the most advanced synapsids.",
+                "Kingdom: Animalia",
+                "Phylum: Chordata",
+                "They lived in the Permian.",
+            ],
+            "a relative date, a list, a web address and a picture are no fields"
+        );
+    }
+
+    #[test]
     fn formulas_references_templates_and_back_matter_are_no_text() {
         let page = "<html><body><h1>Hermitian matrix</h1>\
             <table class=\"box-Expand_section ambox metadata\"><tr><td>This section needs expansion.</td></tr></table>\

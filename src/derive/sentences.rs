@@ -435,7 +435,7 @@ pub(super) fn wraps_at_abbreviation(line: &str, next: &str) -> bool {
         )
 }
 
-pub(super) fn ends_sentence(line: &str) -> bool {
+pub(in crate::derive) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(is_closer)
         .ends_with(['.', '!', '?', '…'])
 }

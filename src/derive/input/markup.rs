@@ -552,5 +552,142 @@ pub(super) fn html(text: &str) -> Vec<Block> {
         .map(|t| collapse(&t))
         .filter(|t| !t.is_empty())
         .or_else(|| Some(site(&collapse(&page_title))));
+    // After the lead's first paragraph: before it they would read as cover lines, and
+    // at the end they would fall among the back matter (`References`, `External links`).
+    let fields = infobox_fields(text);
+    let at = out
+        .iter()
+        .position(|b| {
+            b.kind == BlockKind::Paragraph && crate::derive::sentences::ends_sentence(&b.text)
+        })
+        .map_or(out.len(), |i| i + 1);
+    out.splice(at..at, fields);
     titled(out, title)
+}
+
+/// A field of an infobox longer than this is a list or a note, not a value to ask.
+const MAX_FIELD_WORDS: usize = 8;
+
+/// An encyclopedia's infobox, its rows read as a fact sheet's fields (`Founded: April 4,
+/// 1975`, `Phylum: Chordata`): its labelled facts are the page's most quoted, and the
+/// article's text is dropped with the rest of the box's furniture. A row is a field when it
+/// has a label (a header cell, or a cell ending in `:`) and one short value; pictures,
+/// maps, lists and notes in the box are left out.
+fn infobox_fields(text: &str) -> Vec<Block> {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let name = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_ascii_lowercase();
+    let class_has = |tag: &html5gum::StartTag<()>, word: &str| {
+        tag.attributes.iter().any(|(key, value)| {
+            key.0.as_slice() == b"class"
+                && String::from_utf8_lossy(&value.value)
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == word)
+        })
+    };
+    let mut out = Vec::new();
+    // How deep inside the infobox's tables, and inside elements whose text is no value.
+    let (mut depth, mut skip) = (0usize, 0usize);
+    // The row's cells: whether a header, and its text.
+    let mut cells: Vec<(bool, String)> = Vec::new();
+    let mut cell: Option<(bool, String)> = None;
+    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let tag_name = name(&tag.name);
+                if tag_name == "table" && (depth > 0 || class_has(&tag, "infobox")) {
+                    depth += 1;
+                }
+                if depth == 0 || tag.self_closing {
+                    continue;
+                }
+                match tag_name.as_str() {
+                    "sup" | "style" | "script" | "math" => skip += 1,
+                    "tr" => cells.clear(),
+                    "th" | "td" => cell = Some((tag_name == "th", String::new())),
+                    "br" | "li" => {
+                        if let Some((_, text)) = &mut cell {
+                            // Several lines in a cell: a list, no one value.
+                            text.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) => {
+                let tag_name = name(&tag.name);
+                if depth == 0 {
+                    continue;
+                }
+                match tag_name.as_str() {
+                    "table" => depth -= 1,
+                    "sup" | "style" | "script" | "math" => skip = skip.saturating_sub(1),
+                    "th" | "td" => cells.extend(cell.take()),
+                    "tr" => {
+                        // A label once: `Founded` again is the same date another way.
+                        if let Some(field) = field(&cells).filter(|f| {
+                            let label = f.split(": ").next().unwrap_or_default();
+                            !out.iter()
+                                .any(|b: &Block| b.text.starts_with(&format!("{label}: ")))
+                        }) {
+                            out.push(Block {
+                                text: field,
+                                kind: BlockKind::Paragraph,
+                                terms: Vec::new(),
+                            });
+                        }
+                        cells.clear();
+                    }
+                    _ => {}
+                }
+            }
+            Token::String(piece) if depth > 0 && skip == 0 => {
+                if let Some((_, text)) = &mut cell {
+                    text.push_str(&String::from_utf8_lossy(&piece));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `Label: value` of an infobox row, when it is one label and one short value.
+fn field(cells: &[(bool, String)]) -> Option<String> {
+    let [(header, label), (_, value)] = cells else {
+        return None;
+    };
+    let label = collapse(label);
+    let value = value.trim();
+    let labelled = *header || label.ends_with(':');
+    let label = label.trim_end_matches(':').trim();
+    let words = value.split_whitespace().count();
+    // Identifiers and links a learner does not learn; a relative date (`18 years ago`) is
+    // stale by the time it is read, an `estimate` line heads the figures under it.
+    let lower = label.to_lowercase();
+    let furniture = [
+        "website",
+        "url",
+        "isin",
+        "asn",
+        "coordinates",
+        "image",
+        "logo",
+        "map",
+    ]
+    .contains(&lower.as_str())
+        || value.contains(" ago")
+        || value.ends_with("estimate");
+    let usable = labelled
+        && !furniture
+        && !value.contains('\n')
+        && (1..=MAX_FIELD_WORDS).contains(&words)
+        && (1..=4).contains(&label.split_whitespace().count())
+        && label.starts_with(char::is_alphabetic)
+        && !label.contains(['.', ';'])
+        && value.chars().any(char::is_alphanumeric)
+        && !value.contains(['°', '|', '•'])
+        && !value.contains(FORMULA);
+    usable.then(|| format!("{label}: {}", collapse(&strip_citations(value))))
 }

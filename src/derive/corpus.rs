@@ -103,7 +103,7 @@ const RECALL_FLOORS: [(&str, usize, &str); 15] = [
     ),
     (
         "heldout-wild6-lockyer.txt",
-        50,
+        56,
         "sealed6, tuned on: a newspaper's name taken for a title, prices in a list, legal phrases",
     ),
     (
@@ -113,7 +113,7 @@ const RECALL_FLOORS: [(&str, usize, &str); 15] = [
     ),
     (
         "heldout-wild6-therapsida.html",
-        45,
+        51,
         "sealed6, tuned on: an infobox's taxonomy and time range, clade names in lower case",
     ),
 ];

@@ -224,11 +224,8 @@ fn list_items(found: &[Fact], text: &str) -> (HashSet<usize>, Vec<Vec<usize>>) {
                 let labelled = text[..found[run[0]].range.start].contains(':');
                 // `Hugo, Syncthing and Fzf`: things, unlike people, are not said one of the
                 // other.
-                let person = |f: &Fact| {
-                    let words: Vec<&str> = text[f.range.clone()].split(' ').collect();
-                    super::names::reads_as_person(&words)
-                };
-                let things = !person(&found[i]) && !run.iter().any(|&r| person(&found[r]));
+                let things =
+                    !is_person(&found[i], text) && !run.iter().any(|&r| is_person(&found[r], text));
                 if (run.len() >= 3 || run.len() == 2 && (goes_on || labelled || things))
                     && (matches!(plain.as_str(), "and" | "or" | "," | ", and" | ", or")
                         || kind_word)
@@ -307,6 +304,12 @@ fn only_joins(between: &str) -> bool {
     )
 }
 
+/// Whether a fact reads as a person's name (`Max Born`), not a thing's (`Google Cloud`).
+fn is_person(fact: &Fact, text: &str) -> bool {
+    let words: Vec<&str> = text[fact.range.clone()].split(' ').collect();
+    super::names::reads_as_person(&words)
+}
+
 /// The facts that only say where the place before them is (`Sarasota, Florida,`,
 /// `Washington, D.C.`, `Gallipoli, Turkey,`): the place is the fact, its region a give-away.
 fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
@@ -316,14 +319,10 @@ fn regions(found: &[Fact], text: &str) -> HashSet<usize> {
         .enumerate()
         .filter(|(_, f)| {
             // `Werner Heisenberg, Max Born, and …`: a person after a person is no region.
-            let person = |g: &Fact| {
-                let words: Vec<&str> = text[g.range.clone()].split(' ').collect();
-                super::names::reads_as_person(&words)
-            };
-            let people = person(f)
+            let people = is_person(f, text)
                 && found
                     .iter()
-                    .any(|g| g.range.end + 2 == f.range.start && person(g));
+                    .any(|g| g.range.end + 2 == f.range.start && is_person(g, text));
             // `Google Cloud, AWS, Microsoft Azure`: a name with another after it is an
             // item of a list, not the region of the one before.
             let listed = found.iter().any(|h| {

@@ -155,7 +155,7 @@ fn alternatives(text: &str, start: usize, verb_at: usize) -> (usize, Vec<String>
     let Some(inside) = between[open + 2..].strip_suffix(')') else {
         return (verb_at, Vec::new());
     };
-    let abbreviation = inside.len() >= 2 && inside.chars().all(|c| c.is_ascii_uppercase());
+    let abbreviation = super::names::is_abbreviation(inside);
     let named = [
         "or ",
         "also called ",

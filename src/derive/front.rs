@@ -7,7 +7,7 @@
 use super::facts::{Category, Context, facts};
 use super::input::{Block, BlockKind};
 use super::sentences::{Sentence, ends_sentence};
-use super::vocabulary::{INSTITUTIONS, ROLES};
+use super::vocabulary::{INSTITUTIONS, ROLES, TITLES};
 
 /// Lines read as the front at most: a cover page, not the body's headings.
 const MAX_LINES: usize = 16;
@@ -46,16 +46,9 @@ const STATEMENT: [&str; 4] = [
     "Statement by ",
 ];
 
-/// Words that open an official's role, besides the usual ones (`Comptroller General`).
-const ROLE_WORDS: [&str; 7] = [
-    "comptroller",
-    "secretary",
-    "chairman",
-    "president",
-    "acting",
-    "assistant",
-    "associate",
-];
+/// Words that open an official's role besides the titles and roles a name may carry
+/// ([`TITLES`], [`ROLES`]): `Comptroller General`, `Acting Director`.
+const ROLE_WORDS: [&str; 4] = ["comptroller", "acting", "assistant", "associate"];
 
 /// Words a wrapped cover line cannot end on: the name goes on in the next line
 /// (`Before the Select Committee on Homeland Security, House of` / `Representatives`).
@@ -72,7 +65,9 @@ fn statement(line: &str, next: Option<&str>) -> Option<(String, Option<String>)>
         rest.match_indices(' ').map(|(at, _)| at).find(|&at| {
             let word = rest[at + 1..].split(' ').next().unwrap_or_default();
             let word = word.to_lowercase();
-            ROLES.contains(&word.as_str()) || ROLE_WORDS.contains(&word.as_str())
+            ROLES.contains(&word.as_str())
+                || TITLES.contains(&word.as_str())
+                || ROLE_WORDS.contains(&word.as_str())
         })
     });
     let (name, role) = role_at.map_or((rest, None), |at| {

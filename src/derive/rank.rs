@@ -647,31 +647,16 @@ fn hidden(fact: &Fact, text: &str, key: &str) -> bool {
 }
 
 /// The value of a small count or rank as written: `8`, `eight`, `eighth`, `8th`.
-fn small_value(word: &str) -> Option<usize> {
-    use super::words::{NUMBER_WORDS, ORDINAL_WORDS};
+fn small_value(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     let digits = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|s| lower.strip_suffix(s))
         .unwrap_or(&lower);
-    if let Ok(n) = digits.parse::<usize>() {
-        return (n <= 100).then_some(n);
+    match digits.parse::<u32>() {
+        Ok(n) => (n <= 100).then_some(n),
+        Err(_) => judge::word_value(&lower),
     }
-    // Two to twenty, then the tens: their place in the lists gives their value.
-    let cardinal = NUMBER_WORDS
-        .iter()
-        .position(|w| *w == lower)
-        .map(|i| match i {
-            0..=18 => i + 2,
-            19..=25 => (i - 16) * 10,
-            _ => 100,
-        });
-    cardinal.or_else(|| {
-        ORDINAL_WORDS
-            .iter()
-            .position(|w| *w == lower)
-            .map(|i| i + 2)
-    })
 }
 
 /// The card's gaps among `found`, best first until the sentence would say too little.

@@ -38,6 +38,7 @@ mod testing;
 pub(crate) use choice::{choice_index, parse_bool};
 pub(crate) use gap::judge_gap;
 pub(crate) use normalise::normalise;
+pub(crate) use numbers::word_value;
 pub(crate) use strictness::Strictness;
 
 use std::sync::Arc;

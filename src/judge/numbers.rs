@@ -83,6 +83,12 @@ pub(super) fn ordinal_value(word: &str) -> Option<u32> {
         .or_else(|| position(&TENS_ORDINALS, word).map(|i| (i + 2) * 10))
 }
 
+/// The value of one number word, cardinal or ordinal (`eight`, `eighth`, `twenty`), any case.
+pub(crate) fn word_value(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    cardinal_value(&lower).or_else(|| ordinal_value(&lower))
+}
+
 pub(super) fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",

@@ -361,11 +361,17 @@ fn is_chrome(tag: &html5gum::StartTag<()>) -> bool {
 /// it puts in one beside it (`<sup class="reference nowrap">:&#8202;228</sup>`): dropped
 /// whole, so no number of the mark is left to become a gap.
 fn is_reference(tag: &html5gum::StartTag<()>) -> bool {
+    has_class(tag, "reference")
+}
+
+/// Whether a start tag's `class` holds `word`.
+fn has_class(tag: &html5gum::StartTag<()>, word: &str) -> bool {
     tag.attributes.iter().any(|(key, value)| {
         key.0.as_slice() == b"class"
             && String::from_utf8_lossy(&value.value)
+                .to_lowercase()
                 .split_whitespace()
-                .any(|word| word == "reference")
+                .any(|w| w == word)
     })
 }
 
@@ -400,14 +406,16 @@ fn heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// The tokens of an HTML page, script and style contents raw text, as a browser reads them.
+fn tokens(text: &str) -> impl Iterator<Item = Token<()>> + '_ {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    Tokenizer::new_with_emitter(text, emitter).flatten()
+}
+
 /// HTML: the text of the article (of `<article>` or `<main>` when there is one).
 pub(super) fn html(text: &str) -> Vec<Block> {
-    let tokens = || {
-        let mut emitter = DefaultEmitter::default();
-        // Script and style contents are raw text, as a browser reads them.
-        emitter.naively_switch_states(true);
-        Tokenizer::new_with_emitter(text, emitter).flatten()
-    };
+    let tokens = || tokens(text);
     let name = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_ascii_lowercase();
     let scoped = tokens().any(|t| matches!(&t, Token::StartTag(tag) if matches!(name(&tag.name).as_str(), "article" | "main")));
     let mut out = Vec::new();
@@ -574,29 +582,18 @@ const MAX_FIELD_WORDS: usize = 8;
 /// has a label (a header cell, or a cell ending in `:`) and one short value; pictures,
 /// maps, lists and notes in the box are left out.
 fn infobox_fields(text: &str) -> Vec<Block> {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
     let name = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_ascii_lowercase();
-    let class_has = |tag: &html5gum::StartTag<()>, word: &str| {
-        tag.attributes.iter().any(|(key, value)| {
-            key.0.as_slice() == b"class"
-                && String::from_utf8_lossy(&value.value)
-                    .to_lowercase()
-                    .split_whitespace()
-                    .any(|w| w == word)
-        })
-    };
     let mut out = Vec::new();
     // How deep inside the infobox's tables, and inside elements whose text is no value.
     let (mut depth, mut skip) = (0usize, 0usize);
     // The row's cells: whether a header, and its text.
     let mut cells: Vec<(bool, String)> = Vec::new();
     let mut cell: Option<(bool, String)> = None;
-    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+    for token in tokens(text) {
         match token {
             Token::StartTag(tag) => {
                 let tag_name = name(&tag.name);
-                if tag_name == "table" && (depth > 0 || class_has(&tag, "infobox")) {
+                if tag_name == "table" && (depth > 0 || has_class(&tag, "infobox")) {
                     depth += 1;
                 }
                 if depth == 0 || tag.self_closing {
